@@ -1,0 +1,52 @@
+# reportflow — see README.md. Every target works offline once `make setup` has run.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= $(abspath ../shared)
+WAREHOUSE ?= warehouse/reportflow.duckdb
+EVAL_DIR ?= build/eval
+
+# Offline and quiet: no analytics, a project-local Prefect home, nothing fetched at run time.
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY := false
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := False
+export REPORTFLOW_SHARED := $(SHARED)
+
+.PHONY: setup run test eval bench lint serve clean help
+help:  ## list targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed  ## create .venv and install the locked dependencies
+
+run: setup  ## ingest seeds/reports into $(WAREHOUSE) and print a summary
+	$(BIN)/reportflow run --inbox seeds/reports --warehouse $(WAREHOUSE)
+
+test: setup  ## the whole test suite
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: setup  ## ruff
+	$(BIN)/ruff check .
+
+eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score against ../shared/gold
+	@rm -rf $(EVAL_DIR) && mkdir -p $(EVAL_DIR)
+	@$(BIN)/reportflow run --quiet --inbox $(SHARED)/corpus --warehouse $(EVAL_DIR)/eval.duckdb >/dev/null
+	@$(BIN)/reportflow export --warehouse $(EVAL_DIR)/eval.duckdb --out $(EVAL_DIR)/pred >/dev/null
+	@$(BIN)/python $(SHARED)/spec/score.py $(SHARED)/gold $(EVAL_DIR)/pred
+
+bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
+	$(BIN)/python -m bench.run --n $${BENCH_N:-200}
+
+clean:  ## remove build output and the local warehouse (keeps .venv)
+	rm -rf build warehouse/reportflow.duckdb* warehouse/staging warehouse/quarantine warehouse/gx .prefect

@@ -1,0 +1,263 @@
+"""The one definition of every table: it drives the Parquet schema, the DuckDB DDL with its
+COMMENT ON data dictionary, and the basic Great Expectations of each table.
+
+Add or change a column here only; `arrow_schema`, `create_table_sql`, `comment_sql` and the GX
+suites in expectations/ are derived from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+# Bump when extraction output changes, so that `reportflow reprocess` knows what is stale.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None  # closed vocabulary checked by GX
+    min_value: float | None = None
+    max_value: float | None = None
+    iso3: bool = False  # values (or list items) are ISO 3166-1 alpha-3 codes (or INT)
+
+    @property
+    def duckdb_type(self) -> str:
+        return duckdb_type(self.type)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> (table, column)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+
+    def empty(self) -> pa.Table:
+        return self.arrow_schema.empty_table()
+
+    def from_rows(self, rows: list[dict]) -> pa.Table:
+        """Rows as dicts -> Arrow table in this schema (missing keys become null)."""
+        names = self.column_names
+        return pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows], schema=self.arrow_schema)
+
+    def create_table_sql(self, name: str | None = None) -> str:
+        cols = [f"    {c.name} {c.duckdb_type}{'' if c.nullable else ' NOT NULL'}" for c in self.columns]
+        cols.append(f"    PRIMARY KEY ({', '.join(self.primary_key)})")
+        return f"CREATE TABLE IF NOT EXISTS {name or self.name} (\n" + ",\n".join(cols) + "\n)"
+
+    def comment_sql(self) -> list[str]:
+        out = [f"COMMENT ON TABLE {self.name} IS {_sql_str(self.description)}"]
+        out += [f"COMMENT ON COLUMN {self.name}.{c.name} IS {_sql_str(c.description)}" for c in self.columns]
+        return out
+
+
+def duckdb_type(t: pa.DataType) -> str:
+    if pa.types.is_list(t):
+        return f"{duckdb_type(t.value_type)}[]"
+    mapping = {
+        pa.string(): "VARCHAR",
+        pa.int64(): "BIGINT",
+        pa.int32(): "INTEGER",
+        pa.float64(): "DOUBLE",
+        pa.bool_(): "BOOLEAN",
+        pa.date32(): "DATE",
+        pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
+    }
+    return mapping[t]
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+STR, INT, FLOAT, BOOL, DATE = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+TS = pa.timestamp("us", tz="UTC")
+STR_LIST = pa.list_(pa.string())
+
+FORMATS = ("txt", "md", "html", "pdf")
+FILE_STATUSES = ("loaded", "duplicate", "quarantined")
+DATE_PRECISIONS = ("day", "month", "year")
+METRIC_UNITS_FIXED = ("percent", "percentage_points", "count")  # plus ISO 4217 currency codes
+
+
+def _provenance(what: str) -> tuple[Column, ...]:
+    return (
+        Column("file_id", STR, f"sha256 of the source file the {what} was read from", nullable=False),
+        Column("char_start", INT, "start offset of the source sentence in the file's normalized text",
+               nullable=False, min_value=0),
+        Column("char_end", INT, "end offset (exclusive) of the source sentence", nullable=False, min_value=0),
+        Column("extractor_version", STR, "version of the extraction code that produced the row", nullable=False),
+    )
+
+
+REPORTS = Table(
+    "reports",
+    "One row per report (an article or digest), however many files/formats it arrived in.",
+    (
+        Column("report_id", STR, "stable id of the report (content fingerprint of its first file)",
+               nullable=False),
+        Column("title", STR, "report title as printed"),
+        Column("authors", STR_LIST, "author names as printed"),
+        Column("publication", STR, "journal or series, e.g. Comparative Connections"),
+        Column("kind", STR, "journal article (has a chronology) or digest (dated acts in prose)",
+               allowed=("journal article", "digest")),
+        Column("period_start", DATE, "first day of the period the report covers (stated or inferred)"),
+        Column("period_end", DATE, "last day of the period the report covers"),
+        Column("period_inferred", BOOL, "true when the period/year was inferred from content, not stated"),
+        Column("has_chronology", BOOL, "whether a dated chronology section was found", nullable=False),
+        Column("n_events", INT, "number of events extracted from the report", nullable=False, min_value=0),
+        Column("n_metrics", INT, "number of metrics extracted from the report", nullable=False, min_value=0),
+        Column("fingerprint", STR_LIST, "minhash signature of the normalized text, for duplicate detection"),
+        Column("extractor_version", STR, "version of the extraction code", nullable=False),
+    ),
+    primary_key=("report_id",),
+)
+
+FILES = Table(
+    "files",
+    "Registry of every file seen in an inbox, with its status.",
+    (
+        Column("file_id", STR, "sha256 of the file's bytes", nullable=False),
+        Column("report_id", STR, "report the file renders (null if quarantined)"),
+        Column("path", STR, "where the file was found (path or fsspec URL)", nullable=False),
+        Column("file_name", STR, "base name of the file", nullable=False),
+        Column("format", STR, "detected format", nullable=False, allowed=FORMATS),
+        Column("size_bytes", INT, "size of the file in bytes", nullable=False, min_value=0),
+        Column("first_seen", TS, "when the file was first seen by a run", nullable=False),
+        Column("status", STR, "loaded, duplicate (same report as another file) or quarantined",
+               nullable=False, allowed=FILE_STATUSES),
+        Column("error", STR, "why the file was quarantined"),
+        Column("text", STR, "normalized text the offsets of events and metrics refer to"),
+        Column("run_id", STR, "ingestion run that loaded the file", nullable=False),
+    ),
+    primary_key=("file_id",),
+    foreign_keys={"report_id": ("reports", "report_id")},
+)
+
+EVENTS = Table(
+    "events",
+    "One row per dated event (meeting, call, statement, exercise, ...) a report describes.",
+    (
+        Column("event_id", STR, "stable id: hash of dates, type, participants, countries, location",
+               nullable=False),
+        Column("report_id", STR, "report the event was extracted from", nullable=False),
+        Column("date_start", DATE, "first day of the event", nullable=False),
+        Column("date_end", DATE, "last day of the event (= date_start for a single day)", nullable=False),
+        Column("date_precision", STR, "day, or month for entries dated only by month",
+               nullable=False, allowed=DATE_PRECISIONS),
+        Column("date_inferred", BOOL, "true when the year was inferred from content rather than printed",
+               nullable=False),
+        Column("event_type", STR, "event type code (seed table event_types)", nullable=False),
+        Column("cameo_root", STR, "CAMEO root code of the event type (may be empty)"),
+        Column("plover", STR, "PLOVER class(es) of the event type"),
+        Column("location", STR, "finest place named for the event, as written; empty if none"),
+        Column("location_country", STR, "ISO alpha-3 of the location (from the places seed)", iso3=True),
+        Column("latitude", FLOAT, "latitude of the location (places seed)", min_value=-90, max_value=90),
+        Column("longitude", FLOAT, "longitude of the location", min_value=-180, max_value=180),
+        Column("countries", STR_LIST, "sorted ISO alpha-3 codes of the states acting in the event",
+               nullable=False, iso3=True),
+        Column("text", STR, "the entry/sentence the event was read from", nullable=False),
+        *_provenance("event"),
+    ),
+    primary_key=("event_id",),
+    foreign_keys={"report_id": ("reports", "report_id"), "file_id": ("files", "file_id")},
+)
+
+EVENT_MENTIONS = Table(
+    "event_mentions",
+    "Each report's wording of an event (GDELT-style mentions); an event has one or more.",
+    (
+        Column("mention_id", STR, "stable id of the mention", nullable=False),
+        Column("event_id", STR, "the event mentioned", nullable=False),
+        Column("report_id", STR, "report that mentions it", nullable=False),
+        Column("text", STR, "the report's wording", nullable=False),
+        *_provenance("mention"),
+    ),
+    primary_key=("mention_id",),
+    foreign_keys={"event_id": ("events", "event_id"), "report_id": ("reports", "report_id")},
+)
+
+PARTICIPANTS = Table(
+    "participants",
+    "One row per person, resolved to a canonical identity across reports.",
+    (
+        Column("participant_id", STR, "stable id: hash of canonical name", nullable=False),
+        Column("canonical_name", STR, "canonical name (Wikipedia convention)", nullable=False),
+        Column("country", STR, "ISO alpha-3 of the state the person acts for, INT for international "
+               "officials", iso3=True),
+        Column("in_reference", BOOL, "true when the person is in seeds/people.csv", nullable=False),
+    ),
+    primary_key=("participant_id",),
+)
+
+PARTICIPANT_ALIASES = Table(
+    "participant_aliases",
+    "Every form of a person's name seen in the reports.",
+    (
+        Column("participant_id", STR, "the person", nullable=False),
+        Column("alias", STR, "the name as written", nullable=False),
+        Column("report_id", STR, "a report where this form was seen", nullable=False),
+    ),
+    primary_key=("participant_id", "alias", "report_id"),
+    foreign_keys={"participant_id": ("participants", "participant_id")},
+)
+
+EVENT_PARTICIPANTS = Table(
+    "event_participants",
+    "Who took part in which event, with the title the report gives at that event.",
+    (
+        Column("event_id", STR, "the event", nullable=False),
+        Column("participant_id", STR, "the person", nullable=False),
+        Column("title", STR, "title as given at that event (may be empty)"),
+        Column("country", STR, "state the person acts for at this event", iso3=True),
+        Column("mention", STR, "the person's name as written in the entry", nullable=False),
+        *_provenance("participant mention"),
+    ),
+    primary_key=("event_id", "participant_id"),
+    foreign_keys={"event_id": ("events", "event_id"), "participant_id": ("participants", "participant_id")},
+)
+
+METRICS = Table(
+    "metrics",
+    "Every quantitative observation: poll results, approval ratings, money amounts, counts.",
+    (
+        Column("metric_id", STR, "stable id: hash of report, unit, value and sentence", nullable=False),
+        Column("report_id", STR, "report the metric was extracted from", nullable=False),
+        Column("value", FLOAT, "numeric value in whole units (percent as 0-100; money in units)",
+               nullable=False),
+        Column("unit", STR, "percent, percentage_points, count, or an ISO 4217 currency code", nullable=False),
+        Column("measure", STR, "short lowercase phrase of what is measured"),
+        Column("subject", STR, "who or what the figure is about"),
+        Column("population", STR, "who was asked (surveys)"),
+        Column("source", STR, "who published the figure (poll source)"),
+        Column("period", STR, "ISO year or year-month the figure describes"),
+        Column("text", STR, "the sentence the figure was read from", nullable=False),
+        *_provenance("metric"),
+    ),
+    primary_key=("metric_id",),
+    foreign_keys={"report_id": ("reports", "report_id")},
+)
+
+# Load order respects foreign keys.
+TABLES: tuple[Table, ...] = (
+    REPORTS, FILES, EVENTS, EVENT_MENTIONS, PARTICIPANTS, PARTICIPANT_ALIASES, EVENT_PARTICIPANTS, METRICS,
+)
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
