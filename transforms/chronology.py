@@ -1,0 +1,191 @@
+"""Finding the dated units of a report: chronology entries, or dated sentences of a digest."""
+
+from __future__ import annotations
+
+import regex as re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from transforms.dates import (
+    DATE_EXPR,
+    ENTRY_HEAD,
+    YEAR_RE,
+    DateSpan,
+    parse_date_expr,
+    parse_period_heading,
+)
+
+BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
+CHRONOLOGY_HEADING = re.compile(r"^\s*(?:#+\s*)?chronolog(?:y|ies)\b", re.IGNORECASE)
+CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNORECASE)
+# Lines that are page furniture or legal boilerplate: never a source of dates or events.
+FURNITURE = re.compile(
+    r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
+    r"\bsubscribe\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(])")
+_ABBREV_END = re.compile(
+    r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
+    r"Maj|Capt|Sgt|St|Jr|Sr|No|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    start: int  # offset in the document text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Entry:
+    """One dated unit: a chronology entry (possibly continued by undated blocks) or a sentence."""
+
+    span: DateSpan
+    text: str          # entry text without the date head
+    start: int         # offset of `text` in the document
+    end: int
+    head: str = ""     # the printed date head, e.g. "Oct. 16-18, 2023"
+    source: str = "chronology"  # chronology | narrative
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if stripped:
+            blocks.append(Block(stripped, m.start() + raw.index(stripped)))
+    return blocks
+
+
+def split_lines(text: str) -> list[Block]:
+    """Blocks at every line break (web text puts one paragraph per line)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s = m.group(0).strip()
+        if s:
+            out.append(Block(s, m.start() + m.group(0).index(s)))
+    return out
+
+
+def is_heading(block: Block) -> bool:
+    t = block.text
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and (t.startswith("#") or (sum(c.isupper() for c in letters) / len(letters) > 0.8
+                                                     and len(t) < 120))
+
+
+def stated_period(blocks: list[Block]) -> tuple[date, date] | None:
+    """The period the report covers, from a heading such as 'SEPTEMBER–DECEMBER 2023'."""
+    periods = [p for b in blocks if len(b.text) < 60 and (p := parse_period_heading(b.text.strip("# ")))]
+    if not periods:
+        return None
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
+def chronology_entries(text: str) -> list[Entry]:
+    """Entries of the chronology section(s): a date head then the entry; undated blocks that follow
+    continue the entry (page breaks, captions and headings excepted)."""
+    blocks = split_lines(text)
+    start_idx = _chronology_start(blocks)
+    if start_idx is None:
+        return []
+    entries: list[Entry] = []
+    year_ctx: int | None = None
+    for b in blocks[start_idx:]:
+        period = parse_period_heading(b.text.strip("# "))
+        if period:
+            year_ctx = period[1].year
+            continue
+        if CAPTION.match(b.text) or FURNITURE.search(b.text) or CHRONOLOGY_HEADING.match(b.text):
+            continue
+        head = ENTRY_HEAD.match(b.text)
+        span = parse_date_expr(head["date"], year_ctx) if head else None
+        if head and span:
+            body_start = b.start + head.end()
+            entries.append(Entry(span, b.text[head.end():], body_start, b.end, head["date"].strip()))
+        elif entries and not is_heading(b):
+            _continue_entry(entries[-1], b, text)
+    return entries
+
+
+def _continue_entry(entry: Entry, block: Block, text: str) -> None:
+    entry.text = text[entry.start:block.end]
+    entry.text = re.sub(r"\s*\n\s*", " ", entry.text)
+    entry.end = block.end
+
+
+def _chronology_start(blocks: list[Block]) -> int | None:
+    """Index of the first block of the chronology: after a 'CHRONOLOGY' heading, else the first of
+    a run of at least three consecutive dated entry heads."""
+    for i, b in enumerate(blocks):
+        if CHRONOLOGY_HEADING.match(b.text) and len(b.text) < 100:
+            return i + 1
+    run = 0
+    for i, b in enumerate(blocks):
+        run = run + 1 if ENTRY_HEAD.match(b.text) else 0
+        if run == 3:
+            return i - 2
+    return None
+
+
+def sentences(block: Block) -> Iterator[Block]:
+    """Sentence split that respects abbreviations (Sept., Gen., U.S.)."""
+    start = 0
+    for m in SENTENCE_END.finditer(block.text):
+        if _ABBREV_END.search(block.text[start:m.start()]):
+            continue
+        yield Block(block.text[start:m.start()], block.start + start)
+        start = m.end()
+    if start < len(block.text):
+        yield Block(block.text[start:], block.start + start)
+
+
+_RELATIVE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|\d+)\s+days?\s+(?P<dir>later|earlier|before|after)\b|"
+    r"\b(?P<same>(?:the\s+)?(?:same|next|following|previous)\s+day|the\s+day\s+(?:before|after))\b",
+    re.IGNORECASE)
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def dated_sentences(text: str, year: int | None) -> list[Entry]:
+    """Digest style: every sentence that dates an act ("on September 7", "Two days later") in the
+    body; relative dates count from the previous dated sentence."""
+    out: list[Entry] = []
+    last: DateSpan | None = None
+    for block in split_lines(text):
+        if FURNITURE.search(block.text) or is_heading(block) or len(block.text) < 40:
+            continue
+        for sent in sentences(block):
+            span = _sentence_date(sent.text, year, last)
+            if span:
+                out.append(Entry(span, sent.text, sent.start, sent.end, source="narrative"))
+                last = span
+    return out
+
+
+def _sentence_date(sentence: str, year: int | None, last: DateSpan | None) -> DateSpan | None:
+    for m in DATE_EXPR.finditer(sentence):
+        if year is None and not YEAR_RE.search(m.group(0)):
+            continue
+        span = parse_date_expr(m.group(0), year)
+        if span and span.precision == "day":
+            return span
+    rel = _RELATIVE.search(sentence)
+    if rel and last:
+        if rel["same"]:
+            word = rel["same"].lower()
+            delta = 1 if ("next" in word or "following" in word or "after" in word) else (
+                -1 if ("previous" in word or "before" in word) else 0)
+        else:
+            n = int(rel["n"]) if rel["n"].isdigit() else _NUM_WORDS[rel["n"].lower()]
+            delta = n if rel["dir"].lower() in {"later", "after"} else -n
+        base = last.start if delta < 0 else last.end
+        if delta < 0:
+            base = last.start
+        day = base + timedelta(days=delta)
+        return DateSpan(day, day, "day", last.inferred)
+    return None

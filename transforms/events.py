@@ -1,0 +1,351 @@
+"""What an entry says happened: its main verb and event type, the acting states, and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from transforms.reference import Place, Reference, fold
+
+# verb lemma -> default event type; inflections are generated below.
+VERB_TYPES: dict[str, str] = {
+    "meet": "meeting", "hold": "meeting", "host": "meeting", "convene": "meeting", "confer": "meeting",
+    "hold talks": "meeting", "discuss": "meeting", "attend": "meeting", "join": "meeting",
+    "speak": "phone_call", "call": "phone_call", "talk": "phone_call", "phone": "phone_call",
+    "visit": "visit", "travel": "visit", "tour": "visit", "arrive": "visit", "make": "visit",
+    "deliver": "statement", "say": "statement", "state": "statement", "release": "statement",
+    "issue": "statement", "express": "statement", "thank": "statement", "condemn": "statement",
+    "praise": "statement", "welcome": "statement", "warn": "statement", "criticize": "statement",
+    "protest": "statement", "reaffirm": "statement", "stress": "statement", "urge": "statement",
+    "respond": "statement", "pledge": "statement", "vow": "statement", "accuse": "statement",
+    "summon": "statement", "publish": "announcement", "give": "statement", "send": "statement",
+    "sign": "agreement", "conclude": "agreement", "agree": "agreement", "establish": "agreement",
+    "launch": "agreement", "adopt": "agreement", "reach": "agreement", "renew": "agreement",
+    "conduct": "military_exercise", "begin": "military_exercise", "stage": "military_exercise",
+    "train": "military_exercise", "fire": "military_action", "test": "military_action",
+    "deploy": "military_action", "dispatch": "military_action", "shoot": "military_action",
+    "help": "aid", "provide": "aid", "contribute": "aid", "donate": "aid", "evacuate": "aid",
+    "elect": "election", "re-elect": "election", "reelect": "election", "win": "election", "vote": "election",
+    "appoint": "appointment", "nominate": "appointment", "resign": "appointment", "replace": "appointment",
+    "reshuffle": "appointment", "dismiss": "appointment", "name": "appointment", "swear": "appointment",
+    "announce": "announcement", "unveil": "announcement", "report": "announcement", "declare": "announcement",
+    "plan": "announcement", "suggest": "announcement", "reveal": "announcement", "approve": "legal",
+    "rule": "legal", "uphold": "legal", "arrest": "legal", "indict": "legal", "sanction": "legal",
+    "designate": "legal", "pass": "legal", "enact": "legal", "sentence": "legal", "appeal": "legal",
+    "crash": "incident", "explode": "incident", "collide": "incident", "strike": "incident",
+    "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
+    "conclude_exercise": "military_exercise",
+}
+_IRREGULAR = {
+    "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
+    "make": ["makes", "made"], "say": ["says", "said"], "give": ["gives", "gave", "given"],
+    "send": ["sends", "sent"], "begin": ["begins", "began", "begun"], "win": ["wins", "won"],
+    "swear": ["swears", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
+    "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "hold talks": ["holds talks", "held talks"],
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    if lemma in _IRREGULAR:
+        return [lemma, *_IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d"]
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return [lemma, lemma + "es", lemma + "ed"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    if lemma in {"plan", "ban"}:
+        return [lemma, lemma + "s", lemma + "ned"]
+    return [lemma, lemma + "s", lemma + "ed"]
+
+
+VERB_FORMS: dict[str, str] = {}
+for _lemma in VERB_TYPES:
+    if "_" in _lemma:
+        continue
+    for _f in _forms(_lemma):
+        VERB_FORMS.setdefault(_f, _lemma)
+_PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.endswith("s")}
+VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
+    sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
+
+# Object nouns that decide the type whatever the verb (checked in the predicate).
+OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:by (?:tele)?phone|phone calls?|telephone|video (?:call|conference)|videoconference|"
+                r"virtual(?:ly)?|online|a call)\b", re.I), "phone_call"),
+    (re.compile(r"\b(?:exercises?|drills?|training|patrols?|maneuvers?|manoeuvres?|war ?games?)\b", re.I),
+     "military_exercise"),
+    (re.compile(r"\b(?:missiles?|ICBM|SLBM|satellite|rocket|nuclear test|warheads?)\b", re.I), "military_action"),
+    (re.compile(r"\b(?:statement|remarks|address|speech|interview|press conference|message|condemn\w*)\b", re.I),
+     "statement"),
+    (re.compile(r"\b(?:agreement|memorandum|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
+                r"joint plan|hotline)\b", re.I), "agreement"),
+    (re.compile(r"\b(?:award|prize|honorary|ceremony|event|game|reception|photoshoot)\b", re.I), "other"),
+    (re.compile(r"\b(?:election|elections|referendum|leadership (?:race|contest|election)|re-?elected|"
+                r"second term)\b", re.I), "election"),
+    (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
+                r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
+]
+# Which verbs' type may be overridden by the object noun, and to what.
+OVERRIDABLE = {
+    "meeting": {"phone_call", "military_exercise", "statement", "election", "other"},
+    "statement": {"agreement", "military_action"},
+    "agreement": {"military_action", "statement", "military_exercise"},
+    "other": {"meeting", "statement", "military_exercise", "phone_call"},
+    "military_exercise": {"meeting", "military_action"},
+    "announcement": {"statement"},
+    "aid": set(),
+    "visit": set(),
+    "phone_call": set(),
+}
+SUBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:exercises?|drills?|training|Shield|Talisman|Freedom|Keen|Malabar|RIMPAC)\b"),
+     "military_exercise"),
+    (re.compile(r"\b(?:[Ee]lections?|[Rr]eferendum|[Vv]ote)\b"), "election"),
+    (re.compile(r"\b(?:suspect|man|woman|police|prosecutors?|court|Court)\b"), "legal"),
+    (re.compile(r"\b(?:[Mm]edia|[Nn]ewspaper|[Rr]eports?)\b"), "announcement"),
+]
+
+
+@dataclass(frozen=True)
+class Predicate:
+    verb: str        # as written
+    lemma: str
+    start: int       # offset of the verb in the entry text
+    passive: bool
+
+
+def main_verb(text: str) -> Predicate | None:
+    """The first event verb in present tense (chronology style) or, failing that, any tense."""
+    fallback = None
+    for m in VERB_RE.finditer(text):
+        word = m.group(1)
+        if _inside_quotes(text, m.start()) or _is_noun_use(text, m):
+            continue
+        lemma = VERB_FORMS[word]
+        passive = m.group(0) != word
+        pred = Predicate(word, lemma, m.start(), passive)
+        if word in _PRESENT or passive:
+            return pred
+        fallback = fallback or pred
+    return fallback
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _is_noun_use(text: str, m: re.Match[str]) -> bool:
+    """'a call', 'the meeting', 'Trade Representative' — verb forms used as nouns or in names."""
+    word = m.group(1)
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint)\s+$", before):
+        return True
+    return word[0].isupper() and m.start() > 0
+
+
+def classify(text: str, pred: Predicate | None, subject: str) -> str:
+    """Event type from the verb and its object, per seeds/event_types.csv."""
+    if pred is None:
+        return _type_from_nouns(text) or "other"
+    lemma = pred.lemma
+    base = VERB_TYPES[lemma]
+    predicate_text = text[pred.start:]
+    if lemma in {"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch",
+                 "release", "issue", "receive", "make", "give", "help", "call", "reach", "name"}:
+        base = _verb_with_object(lemma, predicate_text, base)
+    if pred.passive and lemma in {"hold", "host", "convene"}:
+        base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
+    obj_type = _type_from_nouns(_first_clause(predicate_text))
+    if obj_type and obj_type in OVERRIDABLE.get(base, set()):
+        if not (base == "meeting" and obj_type == "statement" and lemma in {"meet", "hold"}):
+            base = obj_type
+    subj_type = _subject_type(subject)
+    if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
+            "meet", "speak", "visit"}:
+        base = subj_type if not (subj_type == "announcement" and base != "statement") else base
+    if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
+        base = "meeting"
+    return base
+
+
+def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
+    clause = _first_clause(predicate_text)
+    noun = _type_from_nouns(clause)
+    if lemma in {"participate", "attend", "join"}:
+        return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
+            "meeting" if lemma != "participate" else "other")
+    if lemma in {"launch"} and noun == "military_action":
+        return "military_action"
+    if lemma in {"help", "call"} and lemma == "help":
+        return "aid"
+    if lemma == "call":
+        return "statement" if re.match(r"calls?\s+(?:for|on|the)\b", predicate_text) else "phone_call"
+    if lemma == "make":
+        return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
+    if lemma == "receive":
+        return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) else "other"
+    return noun or base
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r"(?:,\s+(?:which|who|where|stating|saying|marking)|\bto discuss\b|;|\.\s)", text)[0][:200]
+
+
+def _type_from_nouns(text: str) -> str | None:
+    hits = [(m.start(), t) for pat, t in OBJECT_TYPES if (m := pat.search(text))]
+    return min(hits)[1] if hits else None
+
+
+def _subject_type(subject: str) -> str | None:
+    for pat, t in SUBJECT_TYPES:
+        if pat.search(subject):
+            return t
+    return None
+
+
+# ----------------------------------------------------------------------------- actor countries
+
+PEOPLE_NOUNS = re.compile(
+    r"\b(?:counterparts?|officials?|delegations?|envoys?|ministers?|leaders?|advis[eo]rs?|lawmakers?|"
+    r"legislators?|senators?|governors?|diplomats?|negotiators?|representatives?|military|forces|navy|"
+    r"army|air force|coast guard|government|side|sides|troops|ships?|vessels?|aircraft|jets?|"
+    r"nationals|embassy|foreign ministry|ministry|presidents?|prime ministers?|parliamentarians)\b", re.I)
+TOPIC_CUT = re.compile(
+    r"\b(?:to discuss|discussing|to condemn|condemning|condemn|regarding|concerning|about|following|"
+    r"in response to|to review|amid|against|over|on the (?:summit|launch|issue|situation)|"
+    r"after|stating|saying|calling|with (?:the\s+)?(?:aim|goal)|to protest|to address)\b")
+
+
+def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
+    """States acting in the entry: named in the subject, or as the people/forces acted with."""
+    subject = text[:pred.start] if pred else text
+    out = _countries_in(subject, ref, expand_groups=True)
+    if pred:
+        rest = text[pred.start:]
+        cut = TOPIC_CUT.search(rest)
+        rest = rest[:cut.start()] if cut else rest
+        for iso3, end in _country_positions(rest, ref):
+            tail = rest[end:end + 60]
+            if PEOPLE_NOUNS.match(tail.lstrip(" ,")) or re.match(
+                    r"\s*(?:and\s+[\w\s]+?\s+)?(?:counterparts?|officials?|delegations?)", tail):
+                out.add(iso3)
+        out |= _with_country(rest, ref)
+    return out
+
+
+def _with_country(text: str, ref: Reference) -> set[str]:
+    out = set()
+    for m in re.finditer(r"\bwith\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)", text):
+        iso3 = ref.country_by_name.get(fold(m.group(1).removeprefix("the ")))
+        if iso3:
+            out.add(iso3)
+    return out
+
+
+def _countries_in(text: str, ref: Reference, expand_groups: bool) -> set[str]:
+    out = {iso3 for iso3, _ in _country_positions(text, ref)}
+    if expand_groups:
+        for m in re.finditer(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*", text):
+            for word in _subphrases(m.group(0)):
+                g = ref.groupings.get(fold(word))
+                if g and g.expand_as_actor:
+                    out |= set(g.members)
+    return out
+
+
+def _subphrases(phrase: str) -> list[str]:
+    words = phrase.split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
+
+
+_COUNTRY_TOKEN = re.compile(r"(?<![\w-])(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})")
+
+
+def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
+    """(iso3, end offset) of each state named in text, including hyphenated 'US-Japan-ROK'."""
+    out = []
+    for m in re.finditer(r"[A-Za-z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}", text):
+        chunk = m.group(0)
+        parts = re.split(r"[-–]", chunk) if re.search(r"[-–][A-Z]", chunk) else [chunk]
+        for part in parts:
+            iso3 = _longest_country(part.strip(), ref)
+            if iso3 and not _ethnic_compound(text, m.end()):
+                out.append((iso3, m.end()))
+    return out
+
+
+def _longest_country(phrase: str, ref: Reference) -> str | None:
+    phrase = re.sub(r"['’]s$", "", phrase)
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        key = fold(" ".join(words[:n]))
+        iso3 = ref.country_by_name.get(key) or ref.country_by_adjective.get(key)
+        if iso3:
+            return iso3
+    return None
+
+
+def _ethnic_compound(text: str, end: int) -> bool:
+    """'Japanese American leaders' names an ethnic group, not the state."""
+    return bool(re.match(r"\s*[-\s]American\b", text[end:end + 12]))
+
+
+# ----------------------------------------------------------------------------- location
+
+_LOC = re.compile(
+    r"\b(?:in|at|near|off(?: the (?:shore|coast) of)?|outside|inside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
+NOT_PLACES = re.compile(
+    r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Congress|Parliament|English|Japanese|Korean|Chinese|Russian|Government)\b")
+REMOTE = re.compile(r"\b(?:by (?:tele)?phone|telephone|virtual(?:ly)?|online|video ?conference|video call)\b",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    place: Place | None
+
+
+def find_location(text: str, ref: Reference) -> Location | None:
+    """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto."""
+    candidates: list[Location] = []
+    for m in _LOC.finditer(text):
+        loc = _resolve_place(m["place"], ref)
+        if loc:
+            candidates.append(loc)
+    if not candidates:
+        return None
+    known = [c for c in candidates if c.place is not None]
+    pool = known or candidates
+    finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
+    return (finest or pool)[0]
+
+
+def _resolve_place(phrase: str, ref: Reference) -> Location | None:
+    phrase = re.sub(r"['’]s$", "", phrase.strip(" ,."))
+    if NOT_PLACES.match(phrase):
+        return None
+    head = phrase.split(",")[0].strip()
+    words = head.split()
+    for n in range(len(words), 0, -1):  # longest known place at the start of the phrase
+        cand = " ".join(words[:n])
+        place = ref.places.get(fold(cand))
+        if place:
+            return Location(cand, place)
+    for n in range(len(words), 0, -1):  # "the ASEAN Summit in Jakarta": a place inside a venue name
+        for i in range(1, len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            place = ref.places.get(fold(cand))
+            if place and place.kind not in {"country"}:
+                return None
+    if fold(head) in ref.organizations or fold(head) in ref.country_by_adjective or len(words) > 4:
+        return None
+    if re.search(r"\b(?:University|Headquarters|Island|Base|Camp|Air Station|Palace|House|Hall|Center|Centre|"
+                 r"Hotel|Port|Harbor|Harbour|Airport)\b", head) or "," in phrase:
+        return Location(head, None)
+    return None

@@ -1,0 +1,393 @@
+"""One report in, Arrow tables out: reports, events, event_mentions, participants,
+participant_aliases, event_participants, metrics (see warehouse/schema.py)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+import regex as re
+
+from transforms.chronology import (
+    Entry,
+    chronology_entries,
+    dated_sentences,
+    split_lines,
+    stated_period,
+)
+from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
+from transforms.document import Document
+from transforms.events import REMOTE, TOPIC_CUT, actor_countries, classify, find_location, main_verb
+from transforms.identity import minhash_signature
+from transforms.metrics import find_metrics
+from transforms.metrics_context import describe_metric
+from transforms.people import (
+    Mention,
+    PeopleContext,
+    ResolvedPerson,
+    country_from_title,
+    find_mentions,
+    resolve,
+)
+from transforms.reference import Reference, fold
+from warehouse.schema import (
+    EVENT_MENTIONS,
+    EVENT_PARTICIPANTS,
+    EVENTS,
+    EXTRACTOR_VERSION,
+    METRICS,
+    PARTICIPANT_ALIASES,
+    PARTICIPANTS,
+    REPORTS,
+)
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    raw = "\x1f".join(str(p) for p in parts)
+    return f"{prefix}_{hashlib.sha256(raw.encode()).hexdigest()[:20]}"
+
+
+@dataclass
+class Act:
+    """One event-worthy act inside an entry."""
+
+    entry: Entry
+    text: str
+    start: int  # offset in the document
+
+
+@dataclass
+class ReportState:
+    doc: Document
+    ref: Reference
+    file_id: str
+    report_id: str
+    people: PeopleContext
+    events: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    persons: dict[str, ResolvedPerson] = field(default_factory=dict)
+
+
+def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
+                     file_name: str = "") -> dict[str, pa.Table]:
+    """Extract every table of one report. Pure: no I/O, deterministic for the same input."""
+    blocks = split_lines(doc.text)
+    period = stated_period(blocks)
+    entries = chronology_entries(doc.text)
+    has_chronology = bool(entries)
+    year_inferred = False
+    if not entries:
+        year, year_inferred = report_year(doc.text, ref, period)
+        entries = dated_sentences(doc.text, year)
+        entries = [_mark_inferred(e, year_inferred) for e in entries]
+    state = ReportState(doc, ref, file_id, report_id,
+                        PeopleContext(report_countries=report_countries(doc, ref)))
+    prime_people(doc.text, state, period)
+    for entry in entries:
+        for act in split_acts(entry):
+            add_event(state, act)
+    metrics = metric_rows(state, period, entries)
+    tables = {
+        "events": EVENTS.from_rows(state.events),
+        "event_mentions": EVENT_MENTIONS.from_rows(state.mentions),
+        "participants": PARTICIPANTS.from_rows(participant_rows(state)),
+        "participant_aliases": PARTICIPANT_ALIASES.from_rows(alias_rows(state)),
+        "event_participants": EVENT_PARTICIPANTS.from_rows(state.links),
+        "metrics": METRICS.from_rows(metrics),
+    }
+    tables["reports"] = REPORTS.from_rows([report_row(state, period, entries, has_chronology,
+                                                      year_inferred, len(metrics))])
+    return tables
+
+
+def _mark_inferred(e: Entry, inferred: bool) -> Entry:
+    e.span = type(e.span)(e.span.start, e.span.end, e.span.precision, inferred and e.span.inferred)
+    return e
+
+
+# ----------------------------------------------------------------------------- report level
+
+def report_countries(doc: Document, ref: Reference) -> tuple[str, ...]:
+    """The states a report is about: its title ("US-JAPAN RELATIONS"), else the most named."""
+    head = " ".join(b.text for b in split_lines(doc.text)[:15])
+    if doc.title:
+        head = doc.title + " " + head
+    m = re.search(r"\b([A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+(?:RELATIONS|Relations|ALLIANCE|Alliance)\b", head)
+    if m:
+        codes = [ref.country_by_name.get(fold(p)) or ref.country_by_adjective.get(fold(p))
+                 for p in re.split(r"[-–]", m.group(1))]
+        if all(codes):
+            return tuple(codes)  # type: ignore[arg-type]
+    counts: Counter[str] = Counter()
+    for word in re.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", doc.text[:20000]):
+        iso3 = ref.country_by_name.get(fold(word)) or ref.country_by_adjective.get(fold(word))
+        if iso3:
+            counts[iso3] += 1
+    return tuple(c for c, _ in counts.most_common(2))
+
+
+def report_year(text: str, ref: Reference, period: tuple[date, date] | None) -> tuple[int | None, bool]:
+    """The year of undated day-month expressions: the stated period, a year printed with a date, or
+    inferred from who holds which office at those dates (never from a copyright line)."""
+    if period:
+        return period[1].year, False
+    body = [b.text for b in split_lines(text) if not _is_furniture(b.text)]
+    for line in body:
+        for m in DATE_EXPR.finditer(line):
+            y = YEAR_RE.search(m.group(0))
+            if y:
+                return int(y.group(1)), False
+    years = [int(y) for line in body for y in YEAR_RE.findall(line)]
+    return _year_from_offices(" ".join(body), ref, years), True
+
+
+def _is_furniture(line: str) -> bool:
+    from transforms.chronology import FURNITURE
+    return bool(FURNITURE.search(line))
+
+
+def _year_from_offices(text: str, ref: Reference, years: list[int]) -> int | None:
+    """Score candidate years by how many named people held an office on the undated dates."""
+    days = [(s.start.month, s.start.day) for m in DATE_EXPR.finditer(text)
+            if (s := parse_date_expr(m.group(0), 2000))]
+    if not days:
+        return max(years) if years else None
+    lo = min(years) if years else 2000
+    hi = max(max(years) + 8, lo + 8) if years else 2030
+    people = _people_with_roles(text, ref)
+    best: tuple[int, int] | None = None
+    for year in range(lo, hi + 1):
+        score = sum(1 for pid in people if any(_in_office(ref, pid, _safe_date(year, md)) for md in days))
+        if best is None or score > best[0] or (score == best[0] and year > best[1] and not years):
+            best = (score, year)
+    if best and best[0] > 0:
+        return best[1]
+    return max(years) if years else None
+
+
+def _safe_date(year: int, md: tuple[int, int]) -> date:
+    try:
+        return date(year, *md)
+    except ValueError:
+        return date(year, md[0], 28)
+
+
+def _people_with_roles(text: str, ref: Reference) -> set[str]:
+    out = set()
+    for word in set(re.findall(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b", text)):
+        ids = ref.people_by_family.get(fold(word), [])
+        if len(ids) == 1 and ids[0] in ref.roles:
+            out.add(ids[0])
+    return out
+
+
+def _in_office(ref: Reference, pid: str, day: date) -> bool:
+    return any((r.start is None or r.start <= day) and (r.end is None or day <= r.end)
+               for r in ref.roles.get(pid, []))
+
+
+def prime_people(text: str, state: ReportState, period: tuple[date, date] | None) -> None:
+    """Learn the full names a report uses anywhere, so that a later 'Hayashi' resolves."""
+    when = period[1] if period else None
+    for mention in find_mentions(text, state.ref, state.people):
+        if len(mention.name.split()) >= 2:
+            hint = country_from_title(mention.title, state.ref)
+            resolve(mention, state.ref, state.people, when, hint)
+    state.people.aliases.clear()
+
+
+def report_row(state: ReportState, period: tuple[date, date] | None, entries: list[Entry],
+               has_chronology: bool, year_inferred: bool, n_metrics: int) -> dict:
+    doc = state.doc
+    if period is None and entries:
+        period = (min(e.span.start for e in entries), max(e.span.end for e in entries))
+    return {
+        "report_id": state.report_id, "title": doc.title or _first_heading(doc.text),
+        "authors": list(doc.authors), "publication": doc.publication,
+        "kind": "journal article" if has_chronology else "digest",
+        "period_start": period[0] if period else None, "period_end": period[1] if period else None,
+        "period_inferred": year_inferred, "has_chronology": has_chronology,
+        "n_events": len(state.events), "n_metrics": n_metrics,
+        "fingerprint": minhash_signature(doc.text), "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def _first_heading(text: str) -> str | None:
+    for b in split_lines(text)[:10]:
+        if 10 < len(b.text) < 150:
+            return b.text.strip("# ")
+    return None
+
+
+# ----------------------------------------------------------------------------- acts and events
+
+_SECOND_ACT = re.compile(
+    r"(?:(?<=[.;])\s+(?=(?:Later|The same day|That (?:day|evening|night)|Afterwards?|Then|This is followed by|"
+    r"Subsequently)\b))|(?:,?\s+and then\s+)")
+
+
+def split_acts(entry: Entry) -> list[Act]:
+    """'… meets X. Later that day, both meet with Y' is two acts; so is a further sentence with its
+    own subject and present-tense event verb."""
+    text = entry.text
+    cuts = [0]
+    for m in _SECOND_ACT.finditer(text):
+        cuts.append(m.end())
+    if entry.source == "chronology":
+        cuts += _new_subject_sentences(text)
+    cuts = sorted(set(cuts))
+    acts = []
+    for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        piece = text[a:b].strip()
+        if len(piece) > 12 and main_verb(piece):
+            acts.append(Act(entry, piece, entry.start + a + (len(text[a:b]) - len(text[a:b].lstrip()))))
+    return acts or [Act(entry, text.strip(), entry.start)]
+
+
+_PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|issues|visits|says|states|"
+                           r"calls|thanks|condemns|announces|hosts|attends|reports|agrees|is summoned|"
+                           r"is held|are held|expresses|responds|travels|receives|launches|conducts)\b")
+
+
+def _new_subject_sentences(text: str) -> list[int]:
+    cuts = []
+    for m in re.finditer(r"(?<=[a-z0-9”\"’)][.])\s+(?=[A-Z])", text):
+        rest = text[m.end():]
+        sentence = re.split(r"(?<=[.])\s+(?=[A-Z])", rest, maxsplit=1)[0]
+        verb = _PRESENT_VERB.search(sentence)
+        if verb and verb.start() < 160 and not re.match(r"(?:The|This|It|These)\s+(?:ministry|meeting|"
+                                                        r"was|is|were|talks)\b", sentence):
+            cuts.append(m.end())
+    return cuts
+
+
+def add_event(state: ReportState, act: Act) -> None:
+    ref = state.ref
+    pred = main_verb(act.text)
+    subject = act.text[:pred.start] if pred else act.text
+    when = act.entry.span.start
+    people = _participants(state, act.text, pred.start if pred else 0, when)
+    countries = actor_countries(act.text, pred, ref) | {p[1] for p in people if p[1] and p[1] != "INT"}
+    location = None if REMOTE.search(act.text) else find_location(
+        act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
+    if not countries and location and location.place:
+        countries = {location.place.country}  # no actor named: the host state is the best guess
+    event_type = classify(act.text, pred, subject)
+    et = ref.event_types.get(event_type)
+    pids = sorted({p[0].participant_id for p in people})
+    event_id = stable_id("ev", state.report_id, act.entry.span.start, act.entry.span.end, event_type, pids,
+                         location.name if location else "", fold(act.text))
+    char_start, char_end = act.start, act.start + len(act.text)
+    state.events.append({
+        "event_id": event_id, "report_id": state.report_id,
+        "date_start": act.entry.span.start, "date_end": act.entry.span.end,
+        "date_precision": act.entry.span.precision, "date_inferred": act.entry.span.inferred
+        and act.entry.source == "narrative",
+        "event_type": event_type, "cameo_root": et.cameo_root if et else None, "plover": et.plover if et else None,
+        "location": location.name if location else "",
+        "location_country": location.place.country if location and location.place else None,
+        "latitude": location.place.latitude if location and location.place else None,
+        "longitude": location.place.longitude if location and location.place else None,
+        "countries": sorted(c for c in countries if c != "INT"), "text": act.text, "file_id": state.file_id,
+        "char_start": char_start, "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
+    })
+    state.mentions.append({
+        "mention_id": stable_id("mn", event_id, state.file_id, char_start), "event_id": event_id,
+        "report_id": state.report_id, "text": act.text, "file_id": state.file_id, "char_start": char_start,
+        "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
+    })
+    _link_people(state, event_id, act, people)
+
+
+def _participants(state: ReportState, text: str, verb_at: int, when: date
+                  ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """People taking part: named before the topic of the act ("… to discuss the summit between X
+    and Y" names X and Y as the topic, not as participants)."""
+    cut = TOPIC_CUT.search(text, verb_at)
+    limit = cut.start() if cut else len(text)
+    out: list[tuple[ResolvedPerson, str | None, Mention]] = []
+    for mention in find_mentions(text, state.ref, state.people):
+        if mention.start >= limit or _quoted(text, mention.start):
+            continue
+        hint = country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
+        person = resolve(mention, state.ref, state.people, when, hint)
+        country = hint or person.country
+        out.append((person, country, mention))
+    return _fill_countries_from_context(state, out)
+
+
+def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:
+    """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
+    m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$", text[max(0, mention.start - 60):mention.start])
+    if not m:
+        return None
+    key = fold(m.group(1))
+    return ref.organizations.get(key) or ref.country_by_name.get(key)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”")
+
+
+def _fill_countries_from_context(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]]
+                                 ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """A person of unknown state meeting one side of a bilateral report is on the other side."""
+    pair = state.people.report_countries
+    known = {c for _, c, _ in people if c}
+    if len(pair) != 2 or not known or not known <= set(pair) or len(known) != 1:
+        return people
+    other = next(c for c in pair if c not in known)
+    return [(p, c or other, m) for p, c, m in people]
+
+
+def _link_people(state: ReportState, event_id: str, act: Act,
+                 people: list[tuple[ResolvedPerson, str | None, Mention]]) -> None:
+    seen = set()
+    for person, country, mention in people:
+        if person.participant_id in seen:
+            continue
+        seen.add(person.participant_id)
+        if person.participant_id not in state.persons or (country and not state.persons[
+                person.participant_id].country):
+            state.persons[person.participant_id] = ResolvedPerson(
+                person.participant_id, person.canonical_name, person.country or country, person.in_reference)
+        start = act.start + mention.start
+        state.links.append({
+            "event_id": event_id, "participant_id": person.participant_id, "title": mention.title,
+            "country": country, "mention": mention.name, "file_id": state.file_id, "char_start": start,
+            "char_end": act.start + mention.end, "extractor_version": EXTRACTOR_VERSION,
+        })
+
+
+def participant_rows(state: ReportState) -> list[dict]:
+    return [{"participant_id": p.participant_id, "canonical_name": p.canonical_name, "country": p.country,
+             "in_reference": p.in_reference} for p in state.persons.values()]
+
+
+def alias_rows(state: ReportState) -> list[dict]:
+    rows = []
+    for pid in state.persons:
+        for alias in sorted(state.people.aliases.get(pid, set())):
+            rows.append({"participant_id": pid, "alias": alias, "report_id": state.report_id})
+    return rows
+
+
+# ----------------------------------------------------------------------------- metrics
+
+def metric_rows(state: ReportState, period: tuple[date, date] | None, entries: list[Entry]) -> list[dict]:
+    default_period = period[1] if period else (max(e.span.end for e in entries) if entries else None)
+    rows = []
+    for m in find_metrics(state.doc.text, state.ref):
+        info = describe_metric(m, state.doc.text, state.ref, default_period)
+        rows.append({
+            "metric_id": stable_id("mt", state.report_id, m.unit, m.value, m.start, m.number_span),
+            "report_id": state.report_id, "value": m.value, "unit": m.unit, **info, "text": m.text,
+            "file_id": state.file_id, "char_start": m.start, "char_end": m.end,
+            "extractor_version": EXTRACTOR_VERSION,
+        })
+    return rows

@@ -1,0 +1,409 @@
+"""People in report text: find name mentions with their titles, give each the country it acts
+for, and resolve every form of a name to one canonical identity."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import regex as re
+from rapidfuzz import fuzz
+
+from transforms.reference import Person, Reference, fold
+
+# Capitalized words that belong to titles, ranks and offices, never to a person's name.
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers secretary secretaries under assistant deputy senior state foreign
+defense defence affairs commander commanding command general gen adm admiral governor gov lieutenant lt
+governors senator sen rep representative representatives ambassador chairman chairwoman chair chief director
+directors ceo coo cfo founder special envoy adviser advisor advisers advisors national security council
+commissioner head leader speaker mayor judge justice first lady crown prince princess king queen emperor
+empress dr mr ms mrs sir dame parliamentary vice-minister vice-ministers trade economy industry commerce
+finance treasury energy interior home justice attorney cabinet spokesperson spokesman spokeswoman press
+secretary-general director-general officer colonel col major maj captain capt sergeant sgt marshal
+commandant chancellor premier councilor councillor counselor counsellor executive member members
+congressman congresswoman lawmaker senior-level principal undersecretary cabinet-level delegate
+ministry department agency office bureau committee commission board staff corps forces force army navy
+air fleet marine marines coast guard self-defense sdf pacific indo-pacific strategic joint chiefs
+house senate congress diet assembly parliament party bank university institute foundation chamber
+association council conference group meeting summit dialogue forum week award awards club company
+corporation inc co ltd times post news agency service services administration government cooperation
+economic growth environment development policy public diplomacy international relations global
+peninsula peace trilateral bilateral multilateral working task team initiative framework program
+programme partnership alliance treaty agreement memorandum statement declaration plan strategy
+exercise exercises drill drills operation operations mission headquarters base camp station
+command/combined cyber space science technology innovation health education culture cultural
+educational interchange information manipulation countering asian oceanian east west north south
+northeast southeast central western eastern northern southern region regional world united nations
+american japanese korean chinese unification reunification prosecutor prosecutors court supreme high
+district federal republic democratic people's liberal social socialist communist workers labor labour
+new year years the of for and on to in at with by from former acting incoming outgoing then-
+""".split())
+CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
+# Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
+LOWER_TITLE_WORDS = frozenset("""
+deputy vice senior chief special nuclear envoy envoys director general head representative minister secretary
+adviser advisor commissioner official spokesperson spokesman president chairman leader ambassador
+counterpart counterparts foreign defense defence security national presidential prime affairs
+director-general secretary-general of for the and trade economic first
+""".split())
+HONORIFICS = re.compile(
+    r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
+    r"Vice Adm\.|Rear Admiral|Rear Adm\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.|Sir|Dame|Gov\.|"
+    r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal)\s+")
+# A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.(?!\w))"
+TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|[,()&/;:“”\"]")
+MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                        "september oct october nov november dec december monday tuesday wednesday thursday "
+                        "friday saturday sunday".split())
+STOP_CAPS = frozenset("""
+a an the this that these those it its he she they their his her we our both all each some many most
+later earlier after before following then also however meanwhile despite during while when where since
+sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 un unga
+media newspaper reports report statement joint communique photo figure is are was were media
+""".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in text: `name` as written (no title), `title` as written (may be '')."""
+
+    name: str
+    title: str
+    start: int  # offset of the name in the text searched
+    end: int
+    country_hint: str | None = None
+
+
+@dataclass
+class ResolvedPerson:
+    participant_id: str
+    canonical_name: str
+    country: str | None
+    in_reference: bool
+
+
+@dataclass
+class PeopleContext:
+    """What a report has taught us so far: full names seen, keyed by folded family name."""
+
+    by_family: dict[str, ResolvedPerson] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # participant_id -> forms seen
+    report_countries: tuple[str, ...] = ()
+
+
+def participant_id(canonical_name: str) -> str:
+    return "p_" + hashlib.sha256(fold(canonical_name).encode()).hexdigest()[:16]
+
+
+# ----------------------------------------------------------------------------- mention finding
+
+def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -> list[Mention]:
+    """Every person named in `text`, with the title printed before (or in apposition after) it."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]):
+            j += 1
+        if j > i:
+            j = _trim_run(tokens, i, j, ref)
+        if j > i:
+            run = tokens[i:j]
+            name = text[run[0][1]:run[-1][2]]
+            title_start = _title_start(tokens, i, text)
+            title = text[title_start:run[0][1]].strip(" ,")
+            title = HONORIFICS.sub("", title + " ").strip() if title else ""
+            title = _strip_trailing_rank(title)
+            if not title:
+                title = _appositive_title(text, run[-1][2])
+            if _plausible_person(name, title, text, run[0][1], ref, ctx):
+                out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _is_title_word(tok: str) -> bool:
+    return tok.lower().rstrip(".") in TITLE_WORDS or tok.lower() in TITLE_WORDS
+
+
+def _is_name_token(tok: str, ref: Reference) -> bool:
+    if not re.fullmatch(NAME_TOKEN + r"|Jr\.?|Sr\.?|III|II", tok):
+        return False
+    low = fold(tok)
+    if low in MONTH_WORDS or low in STOP_CAPS:
+        return False
+    return not (low in ref.country_by_name or low in ref.country_by_adjective)
+
+
+def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference) -> int:
+    """Cut a name run before possessives and organisation/place words; at most 4 tokens."""
+    for k in range(i, j):
+        tok = tokens[k][0]
+        if tok.endswith(("'s", "’s")):
+            return k  # "NHK's Yusaku Ishii": the possessive belongs to the title
+    return min(j, i + 4)
+
+
+def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
+    """Walk left over title words, connectors, capitalized org words and parentheticals."""
+    k = i - 1
+    start = tokens[i][1]
+    while k >= 0:
+        tok = tokens[k][0]
+        low = tok.lower().rstrip(".")
+        if tok in {"(", ")"} or tok[0].isupper() or low in LOWER_TITLE_WORDS or tok.endswith(("'s", "’s")):
+            if tok == "(" and ")" not in text[tokens[k][1]:tokens[i][1]]:
+                break
+            if tok[0].isupper() and _sentence_initial_name(tokens, k):
+                break
+            start = tokens[k][1]
+            k -= 1
+            continue
+        if tok == "," and k >= 1 and _comma_inside_title(tokens, k):
+            start = tokens[k][1]
+            k -= 1
+            continue
+        break
+    # Never start a title on a connector or a conjunction.
+    title = text[start:tokens[i][1]]
+    lead = re.match(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+", title)
+    return start + (lead.end() if lead else 0)
+
+
+def _sentence_initial_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """A capitalized token right after 'and' or ',' that starts another person's name run."""
+    return k >= 1 and tokens[k - 1][0] in {"and", ","} and not _is_title_word(tokens[k][0])
+
+
+def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """', Energy, and the Environment' inside 'Under Secretary of State for Economic Growth, ...'."""
+    prev = tokens[k - 1][0]
+    nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+    return _is_title_word(prev) and (_is_title_word(nxt) or nxt == "and")
+
+
+def _strip_trailing_rank(title: str) -> str:
+    return re.sub(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$", "", title)
+
+
+_APPOSITIVE = re.compile(
+    r"^,\s+(?P<t>(?:(?:the\s+)?[A-Z][\w.-]*(?:['’]s)?\s+)?(?:(?:deputy|vice|senior|chief|special|nuclear|"
+    r"director|general|head|commissioner|minister|secretary|envoy|representative|adviser|advisor|spokesperson|"
+    r"ambassador|president|chairman|chair|director-general|secretary-general)\b[^,;.]*))")
+
+
+def _appositive_title(text: str, end: int) -> str:
+    m = _APPOSITIVE.match(text[end:end + 200])
+    return m["t"].strip() if m else ""
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    return re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})$", "", name)
+
+
+def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference,
+                      ctx: PeopleContext | None) -> bool:
+    tokens = name.split()
+    key = fold(name)
+    if key in ref.places or key in ref.organizations or key in ref.groupings:
+        return False
+    if any(fold(t) in ref.places and fold(t) not in ref.people_by_family for t in tokens) and len(tokens) == 1:
+        return False
+    if len(tokens) >= 2:
+        return not all(len(t) <= 2 for t in tokens)
+    # A lone token is a person only with a title, or when it is a known family name.
+    family = fold(tokens[0])
+    known = family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
+    return bool(title) or known
+
+
+# ----------------------------------------------------------------------------- countries of people
+
+_TO_FOR = re.compile(r"\b(?:to|for|on|with|against|toward|towards|in|about)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def country_from_title(title: str, ref: Reference) -> str | None:
+    """'Korean Minister of Foreign Affairs' -> KOR; 'Secretary of State' -> USA; 'Ambassador to Japan'
+    -> None (a state the title points to is not the state the person acts for)."""
+    if not title:
+        return None
+    lead = _leading_country(title, ref)
+    if lead:
+        return lead
+    for pattern, iso3 in ref.title_rules:
+        if pattern.search(title):
+            return iso3
+    for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", title):
+        if _TO_FOR.search(title[:m.start()]):
+            continue
+        iso3 = _country_of_phrase(m.group(0), ref)
+        if iso3:
+            return iso3
+    return None
+
+
+def _leading_country(title: str, ref: Reference) -> str | None:
+    words = re.sub(r"['’]s\b", "", title).split()
+    for n in (3, 2, 1):
+        iso3 = _lookup_country(" ".join(words[:n]), ref)
+        if iso3:
+            return iso3
+    return None
+
+
+def _lookup_country(phrase: str, ref: Reference) -> str | None:
+    key = fold(phrase)
+    return ref.country_by_adjective.get(key) or ref.country_by_name.get(key)
+
+
+def _country_of_phrase(phrase: str, ref: Reference) -> str | None:
+    """Longest prefix of `phrase` that names a country, organisation or place with a country."""
+    phrase = re.sub(r"['’]s$", "", phrase)
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        key = fold(" ".join(words[:n]))
+        iso3 = (ref.country_by_adjective.get(key) or ref.country_by_name.get(key)
+                or ref.organizations.get(key))
+        if iso3:
+            return iso3
+        place = ref.places.get(key)
+        if place and place.kind in {"region", "country"}:
+            return place.country
+    return None
+
+
+# ----------------------------------------------------------------------------- resolution
+
+JP_FAMILY_ENDINGS = ("moto", "mura", "yama", "kawa", "gawa", "shima", "jima", "saki", "zaki", "hara",
+                     "bara", "oka", "uchi", "shita", "mori", "naka", "ta", "da", "no", "be", "kura", "ki",
+                     "tani", "ishi", "zawa", "sawa", "hashi", "bashi", "ii", "ai", "i", "ue", "numa",
+                     "zu", "guchi", "kuchi", "ba")
+JP_GIVEN_ENDINGS = ("hiro", "hiko", "shi", "ko", "ro", "o", "ya", "to", "ma", "mi", "e", "suke", "nori",
+                    "yuki", "masa", "taka", "kazu", "ji", "ru", "ki", "ta", "ka", "na", "sa", "ri", "ho",
+                    "n", "u")
+
+
+def resolve(mention: Mention, ref: Reference, ctx: PeopleContext, when: date | None,
+            country_hint: str | None) -> ResolvedPerson:
+    """One canonical identity for a mention, learning from it for later surname-only mentions."""
+    person = _lookup_reference(mention.name, ref, ctx, when, country_hint, mention.title)
+    if person:
+        resolved = ResolvedPerson(participant_id(person.canonical_name), person.canonical_name,
+                                  person.country, True)
+    else:
+        resolved = _from_context(mention.name, ctx) or _new_person(mention.name, country_hint)
+    if len(mention.name.split()) >= 2 or resolved.in_reference:
+        for key in _family_keys(mention.name, resolved):
+            ctx.by_family.setdefault(key, resolved)
+    ctx.aliases.setdefault(resolved.participant_id, set()).add(mention.name)
+    return resolved
+
+
+def _family_keys(name: str, resolved: ResolvedPerson) -> set[str]:
+    parts = resolved.canonical_name.split()
+    written = name.split()
+    keys = {fold(parts[-1]), fold(parts[0])} if len(parts) >= 2 else {fold(parts[0])}
+    if len(written) == 1:
+        keys.add(fold(written[0]))
+    return keys
+
+
+def _lookup_reference(name: str, ref: Reference, ctx: PeopleContext, when: date | None,
+                      country_hint: str | None, title: str) -> Person | None:
+    key = fold(name)
+    ids = ref.people_by_alias.get(key)
+    if ids:
+        return ref.people[_best_candidate(ids, ref, when, country_hint, title)]
+    tokens = name.split()
+    if len(tokens) == 1:
+        seen = ctx.by_family.get(key)
+        if seen:
+            return _person_by_canonical(seen.canonical_name, ref)
+        ids = ref.people_by_family.get(key)
+        if ids:
+            best = _best_candidate(ids, ref, when, country_hint, title, need_evidence=len(ids) > 1)
+            return ref.people[best] if best else None
+        return None
+    return _fuzzy_reference(tokens, ref, country_hint)
+
+
+def _person_by_canonical(canonical: str, ref: Reference) -> Person | None:
+    ids = ref.people_by_alias.get(fold(canonical))
+    return ref.people[ids[0]] if ids else None
+
+
+def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_hint: str | None,
+                    title: str, need_evidence: bool = False) -> str | None:
+    """Among same-name people: the one in office at `when`, with a matching role and country."""
+    def score(pid: str) -> float:
+        p = ref.people[pid]
+        s = 0.0
+        if country_hint and p.country == country_hint:
+            s += 1
+        for role in ref.roles.get(pid, []):
+            active = when is not None and (role.start is None or role.start <= when) and (
+                role.end is None or when <= role.end)
+            similar = bool(title) and fuzz.token_set_ratio(fold(title), fold(role.role)) >= 70
+            s = max(s, (2 if active else 0) + (2 if similar else 0) + (1 if country_hint == p.country else 0))
+        return s
+
+    scored = sorted(((score(pid), pid) for pid in ids), reverse=True)
+    if need_evidence and (scored[0][0] == 0 or (len(scored) > 1 and scored[0][0] == scored[1][0])):
+        return None
+    return scored[0][1]
+
+
+def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None) -> Person | None:
+    """A misspelt or re-ordered full name: same family name, given name close ("Namazu Hiyouki")."""
+    best: tuple[float, Person] | None = None
+    for family_tok, given_toks in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
+        for pid in ref.people_by_family.get(fold(family_tok), []):
+            p = ref.people[pid]
+            given = fold(" ".join(t for t in given_toks if not re.fullmatch(r"[A-Z]\.", t)))
+            sim = fuzz.ratio(given, fold(p.given_name))
+            if given and (sim >= 75 or (len(given) >= 4 and fold(p.given_name).startswith(given))):
+                if country_hint and p.country != country_hint:
+                    sim -= 20
+                if sim >= 70 and (best is None or sim > best[0]):
+                    best = (sim, p)
+    return best[1] if best else None
+
+
+def _from_context(name: str, ctx: PeopleContext) -> ResolvedPerson | None:
+    tokens = name.split()
+    if len(tokens) == 1:
+        return ctx.by_family.get(fold(tokens[0]))
+    return None
+
+
+def _new_person(name: str, country: str | None) -> ResolvedPerson:
+    canonical = canonical_form(name, country)
+    return ResolvedPerson(participant_id(canonical), canonical, country, False)
+
+
+def canonical_form(name: str, country: str | None) -> str:
+    """A sensible canonical name for someone not in the reference data: no middle initials;
+    Japanese names given-family."""
+    tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)] or name.split()
+    if country == "JPN" and len(tokens) == 2 and _looks_family_first_japanese(tokens):
+        tokens = [tokens[1], tokens[0]]
+    return " ".join(tokens)
+
+
+def _looks_family_first_japanese(tokens: list[str]) -> bool:
+    a, b = (fold(t) for t in tokens)
+
+    def fam(x: str) -> int:
+        return max((len(e) for e in JP_FAMILY_ENDINGS if x.endswith(e)), default=0)
+
+    def giv(x: str) -> int:
+        return max((len(e) for e in JP_GIVEN_ENDINGS if x.endswith(e)), default=0)
+
+    return fam(a) + giv(b) > fam(b) + giv(a)
