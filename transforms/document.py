@@ -25,27 +25,37 @@ class OffsetMap:
         return self.src_starts[k] + (doc_offset - self.doc_starts[k])
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
-        """self maps text2 -> text1, inner maps text1 -> source; returns text2 -> source."""
-        doc, src = [], []
-        for d, s in zip(self.doc_starts, self.src_starts, strict=True):
+        """self maps text2 -> text1, inner maps text1 -> source; returns text2 -> source.
+
+        Each segment of self covers text1[s_k : s_k + len_k] (len_k = distance to the next doc
+        start; the last segment is open-ended). Inner boundaries strictly inside that range split
+        it, so every text2 offset maps exactly as inner.to_source(self.to_source(offset)).
+        Works whether or not self's source starts are sorted.
+        """
+        doc: list[int] = []
+        src: list[int] = []
+        n = len(self.doc_starts)
+        for k, (d, s) in enumerate(zip(self.doc_starts, self.src_starts, strict=True)):
+            length = self.doc_starts[k + 1] - d if k + 1 < n else None
             doc.append(d)
             src.append(inner.to_source(s))
-        # Inner segment boundaries that fall inside our segments must become boundaries too.
-        for d_inner, s_inner in zip(inner.doc_starts, inner.src_starts, strict=True):
-            k = bisect.bisect_right(self.src_starts, d_inner) - 1
-            if k < 0:
+            j = bisect.bisect_right(inner.doc_starts, s)
+            while j < len(inner.doc_starts):
+                e = inner.doc_starts[j]
+                if length is not None and e >= s + length:
+                    break
+                doc.append(d + (e - s))
+                src.append(inner.src_starts[j])
+                j += 1
+        keys: list[int] = []
+        vals: list[int] = []
+        for d, s in zip(doc, src, strict=True):
+            if keys and keys[-1] == d:
+                vals[-1] = s  # a zero-length segment: the later start wins, as in to_source
                 continue
-            d = self.doc_starts[k] + (d_inner - self.src_starts[k])
-            nxt = self.doc_starts[k + 1] if k + 1 < len(self.doc_starts) else None
-            if nxt is None or d < nxt:
-                doc.append(d)
-                src.append(s_inner)
-        pairs = sorted(set(zip(doc, src, strict=True)))
-        dedup: dict[int, int] = {}
-        for d, s in pairs:
-            dedup.setdefault(d, s)
-        keys = sorted(dedup)
-        return OffsetMap(tuple(keys), tuple(dedup[k] for k in keys))
+            keys.append(d)
+            vals.append(s)
+        return OffsetMap(tuple(keys), tuple(vals))
 
 
 class TextBuilder:
@@ -119,4 +129,9 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets.to_source(start), self.offsets.to_source(end)
+        """Source range of text[start:end]; the end is mapped from the last character, so markup
+        removed right after the span (`[meet](#)`) stays outside it."""
+        if end <= start:
+            s = self.offsets.to_source(start)
+            return s, s
+        return self.offsets.to_source(start), self.offsets.to_source(end - 1) + 1

@@ -70,6 +70,8 @@ _PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.endswith("s"
 VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
     sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
 
+REMOTE = re.compile(r"\b(?:by (?:tele)?phone|telephone|virtual(?:ly)?|online|video ?conference|video call)\b",
+                    re.IGNORECASE)
 # Object nouns that decide the type whatever the verb (checked in the predicate).
 OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:by (?:tele)?phone|phone calls?|telephone|video (?:call|conference)|videoconference|"
@@ -166,6 +168,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
             "meet", "speak", "visit"}:
         base = subj_type if not (subj_type == "announcement" and base != "statement") else base
+    if base == "meeting" and REMOTE.search(text):
+        base = "phone_call"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
     return base
@@ -301,8 +305,7 @@ _LOC = re.compile(
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Congress|Parliament|English|Japanese|Korean|Chinese|Russian|Government)\b")
-REMOTE = re.compile(r"\b(?:by (?:tele)?phone|telephone|virtual(?:ly)?|online|video ?conference|video call)\b",
-                    re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ COUNT_NOUNS = re.compile(
     r"South Koreans|North Koreans|delegates|participants|officials|lawmakers|ministers|items|units|"
     r"facilities|bases|sites|tons|tonnes|barrels|vehicles|weapons|systems|shells|rounds)\b")
 NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|by|of the|"
+    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|of the|"
     r"top|first|last|past|next|every|Resolution)\.?\s*$|[A-Z]-$|[#§]$)")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
 DURATION_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
@@ -163,7 +163,11 @@ def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
     seen: set[tuple[float, str, str]] = set()
     out = []
     for f in found:
-        key = (round(f.value, 4), f.unit, re.sub(r"\W+", " ", f.text[f.number_span[1]:f.number_span[1] + 25]))
+        after = re.findall(r"\w+", f.text[f.number_span[1]:].lower())
+        # Money rarely repeats by chance; a count is the same thing when its noun is; a percentage
+        # only when the words after it agree too.
+        words = 0 if f.unit not in {"percent", "percentage_points", "count"} else (1 if f.unit == "count" else 2)
+        key = (round(f.value, 4), f.unit, " ".join(after[:words]))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -38,7 +38,10 @@ educational interchange information manipulation countering asian oceanian east 
 northeast southeast central western eastern northern southern region regional world united nations
 american japanese korean chinese unification reunification prosecutor prosecutors court supreme high
 district federal republic democratic people's liberal social socialist communist workers labor labour
-new year years the of for and on to in at with by from former acting incoming outgoing then-
+year years the of for and on to in at with by from former acting incoming outgoing then-
+business consultative humanitarian assistance citizen leaders principles counterterrorism goalkeepers
+island islands strait sea bay prefecture province city county state states capital summit summits
+center centre council's ceremony conference's airport port station university college school museum
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
@@ -54,7 +57,16 @@ HONORIFICS = re.compile(
     r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal)\s+")
 # A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.(?!\w))"
-TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w.]|[A-Za-z]|[,()&/;:“”\"]")
+TOKEN = re.compile(
+    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Amb|Prof)\.|[A-Z]\.(?!\w)"
+    r"|[A-Za-z][\w'’-]*\w|[A-Za-z]|[,()&/;:“”\"]")
+# Role nouns: a lone surname needs a title with one of these to count as a person.
+ROLE_WORDS = re.compile(
+    r"\b(?:president|minister|secretary|ambassador|governor|gov|senator|sen|rep|representative|commander|"
+    r"commandant|general|gen|admiral|adm|chair|chairman|chairwoman|ceo|director|envoy|adviser|advisor|"
+    r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
+    r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
+    r"director-general|vice-minister|undersecretary|captain|colonel|officer)\b", re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
                         "friday saturday sunday".split())
@@ -109,12 +121,14 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
         j = i
         while j < len(tokens) and _is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]):
             j += 1
-        if j > i:
-            j = _trim_run(tokens, i, j, ref)
-        if j > i:
-            run = tokens[i:j]
+        if j == i:
+            i += 1
+            continue
+        a, b = _trim_run(tokens, i, j, ref)
+        if b > a:
+            run = tokens[a:b]
             name = text[run[0][1]:run[-1][2]]
-            title_start = _title_start(tokens, i, text)
+            title_start = _title_start(tokens, a, text)
             title = text[title_start:run[0][1]].strip(" ,")
             title = HONORIFICS.sub("", title + " ").strip() if title else ""
             title = _strip_trailing_rank(title)
@@ -122,14 +136,13 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
                 title = _appositive_title(text, run[-1][2])
             if _plausible_person(name, title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
-            i = j
-        else:
-            i += 1
+        i = j
     return out
 
 
 def _is_title_word(tok: str) -> bool:
-    return tok.lower().rstrip(".") in TITLE_WORDS or tok.lower() in TITLE_WORDS
+    low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
 
 def _is_name_token(tok: str, ref: Reference) -> bool:
@@ -138,16 +151,25 @@ def _is_name_token(tok: str, ref: Reference) -> bool:
     low = fold(tok)
     if low in MONTH_WORDS or low in STOP_CAPS:
         return False
-    return not (low in ref.country_by_name or low in ref.country_by_adjective)
+    parts = low.split() if "-" in tok else [low]
+    return not any(p in ref.country_by_name or p in ref.country_by_adjective for p in [low, *parts])
 
 
-def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference) -> int:
-    """Cut a name run before possessives and organisation/place words; at most 4 tokens."""
+def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference) -> tuple[int, int]:
+    """The name inside a run of capitalized tokens: not a possessive ("NHK's Yusaku Ishii"), not a
+    leading place ("Florida Cord Byrd"); empty when the run is part of an organisation's name
+    ("Japan-US Business Conference", "Principles of the Quad")."""
     for k in range(i, j):
-        tok = tokens[k][0]
-        if tok.endswith(("'s", "’s")):
-            return k  # "NHK's Yusaku Ishii": the possessive belongs to the title
-    return min(j, i + 4)
+        if tokens[k][0].endswith(("'s", "’s")):
+            i = k + 1  # the possessive belongs to the title
+    while j - i > 1 and fold(tokens[i][0]) in ref.places:
+        i += 1
+    nxt = tokens[j][0] if j < len(tokens) else ""
+    if nxt and nxt[0].isupper() and _is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
+        return i, i
+    if j - i == 1 and nxt == "of":
+        return i, i
+    return i, min(j, i + 4)
 
 
 def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
@@ -157,6 +179,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
     while k >= 0:
         tok = tokens[k][0]
         low = tok.lower().rstrip(".")
+        if tok in {"and", "&"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
+            break
         if tok in {"(", ")"} or tok[0].isupper() or low in LOWER_TITLE_WORDS or tok.endswith(("'s", "’s")):
             if tok == "(" and ")" not in text[tokens[k][1]:tokens[i][1]]:
                 break
@@ -218,10 +242,10 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         return False
     if len(tokens) >= 2:
         return not all(len(t) <= 2 for t in tokens)
-    # A lone token is a person only with a title, or when it is a known family name.
+    # A lone token is a person only with a role title, or when it is a known family name.
     family = fold(tokens[0])
     known = family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
-    return bool(title) or known
+    return bool(ROLE_WORDS.search(title)) or known
 
 
 # ----------------------------------------------------------------------------- countries of people

@@ -1,0 +1,67 @@
+from datetime import date
+
+from transforms.chronology import chronology_entries, dated_sentences, stated_period, split_lines
+
+CHRONO = """Some narrative about the period.
+
+CHRONOLOGY OF US-KOREA RELATIONS
+
+MAY–AUGUST 2021
+
+May 3: The two foreign ministers meet in London.
+
+May 21-22: Leaders hold a summit in Washington and release a joint statement on the peninsula, with
+a further pledge on vaccines
+
+and a working group on supply chains.
+
+Figure 3 The leaders at the White House. Photo: Office of the President
+
+June 2021: Defense officials hold consultations.
+
+July 30–Aug. 2: Trilateral drills are held off Hawaii.
+
+Sejong Institute reports on the drills.
+"""
+
+
+def test_entries_take_year_from_section_heading_and_join_continuations():
+    entries = chronology_entries(CHRONO)
+    assert [(e.span.start, e.span.end) for e in entries] == [
+        (date(2021, 5, 3), date(2021, 5, 3)),
+        (date(2021, 5, 21), date(2021, 5, 22)),
+        (date(2021, 6, 1), date(2021, 6, 30)),
+        (date(2021, 7, 30), date(2021, 8, 2)),
+    ]
+    joined = entries[1].text
+    assert "with a further pledge on vaccines and a working group on supply chains." in joined
+    assert "Figure" not in joined  # the caption does not split or pollute the entry
+    assert entries[2].span.precision == "month"
+    assert "Sejong Institute reports" in entries[3].text  # an undated paragraph continues the entry
+
+
+def test_entry_offsets_point_into_the_text():
+    entries = chronology_entries(CHRONO)
+    e = entries[0]
+    assert CHRONO[e.start:e.start + 20] == e.text[:20]
+
+
+def test_stated_period():
+    assert stated_period(split_lines(CHRONO)) == (date(2021, 5, 1), date(2021, 8, 31))
+
+
+def test_chronology_without_heading_is_found_from_a_run_of_dated_lines():
+    text = "Intro.\nJan. 5, 2022: A meets B.\nJan. 6, 2022: C meets D.\nJan. 9, 2022: E calls F.\n"
+    assert len(chronology_entries(text)) == 3
+
+
+def test_digest_dates_sentences_and_relative_days():
+    text = ("Officials met in Seoul on March 4 to review the plan. Two days later the ministers signed it. "
+            "Background sentence without a date.\n© 2031 Some Publisher")
+    entries = dated_sentences(text, 2024)
+    assert [e.span.start for e in entries] == [date(2024, 3, 4), date(2024, 3, 6)]
+    assert entries[1].text.startswith("Two days later")
+
+
+def test_digest_without_year_yields_nothing_rather_than_guessing():
+    assert dated_sentences("Officials met in Seoul on March 4 to review the plan.", None) == []

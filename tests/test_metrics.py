@@ -1,0 +1,53 @@
+import pytest
+
+from transforms.metrics import find_metrics
+
+
+def values(text):
+    return sorted((m.value, m.unit) for m in find_metrics(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three-quarters of Americans (77%) say the alliance matters to them.", [(77.0, "percent")]),
+        ("Support for the cabinet stood at 41 percent in the latest survey.", [(41.0, "percent")]),
+        ("Turnout was down roughly five points to 58 percent of eligible voters, compared to 2018.",
+         [(-5.0, "percentage_points"), (58.0, "percent")]),
+        ("Approval was down 4.2% from November, according to the survey.", [(-4.2, "percentage_points")]),
+        ("They saw each other more favorably than last year by 8.5 points and 10.4 points, respectively.",
+         [(8.5, "percentage_points"), (10.4, "percentage_points")]),
+        ("The two central banks signed a currency swap worth $10 billion this week.", [(1e10, "USD")]),
+        ("The court ordered 200 million won (about $150,000) in compensation to each victim.",
+         [(150000.0, "USD"), (2e8, "KRW")]),
+        ("Tokyo pledged ¥1.5 trillion for the fund over the coming years.", [(1.5e12, "JPY")]),
+        ("All eight crew members were killed in the accident off the island.", [(8.0, "count")]),
+        ("The plane helped evacuate 163 South Koreans and 51 Japanese from the region.",
+         [(51.0, "count"), (163.0, "count")]),
+        ("The meeting was attended by 13 partner nations from across the region.", [(13.0, "count")]),
+    ],
+)
+def test_metrics_found(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders attended the 60th Japan-US Business Conference in Tokyo last week.",
+        "It was the first such meeting in seven years between the two sides.",
+        "This article is from Vol. 25, No. 3, pp 19–28 of the journal, January 2024.",
+        "The 13th Defense Trilateral Talks were held in Washington in April 2023.",
+        "North Korea tested a Hwasong-18 missile on Dec. 18, 2023, its fifth launch.",
+        "Figure 4 shows the ministers at the summit in Seoul during the second day.",
+        "A delegation of four governors and two lieutenant governors visited Tokyo.",
+    ],
+)
+def test_not_metrics(text):
+    assert values(text) == []
+
+
+def test_same_number_for_same_thing_twice_is_one_metric():
+    text = ("Approval of the cabinet fell to 29% in November. Pollsters said approval of the cabinet fell to "
+            "29% in November after the scandal.")
+    assert values(text) == [(29.0, "percent")]

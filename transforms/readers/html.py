@@ -1,0 +1,280 @@
+"""HTML reader: article text as blocks, dates of chronology items kept, offsets into the HTML source.
+
+The block structure comes from a selectolax walk over <article> (else <main>, else <body> minus
+navigation, header, footer, aside, forms, scripts). When there is no <article>/<main>, trafilatura
+(favor_recall, tables, no comments, no network) decides which stretch of the page is the content;
+the walk keeps every block inside that stretch, including the short headings and list items that
+trafilatura tends to drop, and keeps dates that sit in their own element
+(`<li><strong>Sept. 1, 2023:</strong> ...`, `<dt>date</dt><dd>...`, `<span class="date">`).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from transforms.document import Document
+from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
+from transforms.readers.text import Block, _classify, build_document
+
+_SKIP = {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "svg",
+         "iframe", "figcaption", "head", "title", "meta", "link", "input", "textarea", "object", "canvas",
+         "video", "audio", "map", "dialog", "-comment", "-doctype"}
+_BLOCK = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+          "div", "section", "article", "main", "ul", "ol", "dl", "table", "tr", "thead", "tbody", "tfoot",
+          "address", "details", "summary", "figure", "header", "footer", "hr", "center", "caption", "body"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BOILER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|cookie|cookies|share|sharing|social|sidebar|"
+    r"footer|masthead|related|subscribe|newsletter|advert|ads|banner|skip-link|site-header|site-footer)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+
+
+def decode_html(data: bytes, name: str = "") -> str:
+    m = _CHARSET.search(data[:4096])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        enc = m.group(1).decode("ascii", "ignore").lower()
+        if enc not in ("utf-8", "utf8"):
+            try:
+                return data.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_text(data, name)
+
+
+class _Aligner:
+    """Finds where each text node's (decoded) text sits in the HTML source, in document order."""
+
+    def __init__(self, source: str, start: int = 0) -> None:
+        self.src = source
+        self.cursor = start
+
+    def _align_at(self, text: str, p: int) -> list[int] | None:
+        src, n = self.src, len(self.src)
+        offs: list[int] = []
+        i = 0
+        while i < len(text):
+            if p >= n:
+                return None
+            c, s = text[i], src[p]
+            m = _ENTITY.match(src, p) if s == "&" else None
+            if m and (dec := htmllib.unescape(m.group())) != m.group() and text.startswith(dec, i):
+                offs.extend([p] * len(dec))
+                i += len(dec)
+                p = m.end()
+            elif c == s or (c.isspace() and s.isspace()):
+                offs.append(p)
+                i += 1
+                p += 1
+                if c == "\n" and s == "\r" and p < n and src[p] == "\n":
+                    p += 1
+            elif s == "\r":
+                p += 1
+            else:
+                return None
+        return offs
+
+    def locate(self, text: str) -> list[int]:
+        src = self.src
+        exact = src.find(text, self.cursor)
+        if exact >= 0 and (exact - self.cursor) < 200_000:
+            self.cursor = exact + len(text)
+            return list(range(exact, exact + len(text)))
+        p = self.cursor
+        for _ in range(400):  # a text node starts right after a tag's '>'
+            gt = src.find(">", p)
+            if gt < 0:
+                break
+            offs = self._align_at(text, gt + 1)
+            if offs is not None:
+                self.cursor = (offs[-1] + 1) if offs else gt + 1
+                return offs
+            p = gt + 1
+        return [self.cursor] * len(text)  # best effort: unmatched text maps to the cursor
+
+
+class _Walker:
+    def __init__(self, aligner: _Aligner, skip_chrome: bool) -> None:
+        self.al = aligner
+        self.skip_chrome = skip_chrome
+        self.blocks: list[Block] = []
+        self.buf = Span()
+        self.kind = "para"
+        self.lead_end: int | None = None  # end of a leading inline element in buf (date candidates)
+        self.lead_text = ""
+
+    def flush(self, next_kind: str = "para") -> None:
+        span = self.buf
+        if self.lead_end is not None and DATE_ONLY.match(self.lead_text.strip()):
+            head, tail = span[: self.lead_end], span[self.lead_end :]
+            if not head.text.rstrip().endswith(":") and not tail.text.lstrip().startswith((":", "–", "—", "-")):
+                stripped = head.strip()
+                head = stripped + Span.synthetic(":", stripped.end_offset())
+                if tail.text[:1] and not tail.text[:1].isspace():
+                    head = head + Span.synthetic(" ", head.end_offset())
+            span = head + tail
+        span = span.squeeze()
+        if span.text:
+            self.blocks.append(Block(span, self.kind))
+        self.buf = Span()
+        self.kind = next_kind
+        self.lead_end = None
+        self.lead_text = ""
+
+    def walk(self, node: LexborNode) -> None:
+        child = node.first_child
+        while child is not None:
+            self.visit(child)
+            child = child.next
+
+    def visit(self, node: LexborNode) -> None:
+        if node.is_text_node:
+            t = node.text_content or ""
+            if t:
+                self.buf = self.buf + Span(t, self.al.locate(t))
+            return
+        tag = (node.tag or "").lower()
+        if tag in _SKIP or tag.startswith("-") or node.is_comment_node:
+            return
+        # Page chrome: footers, navigation roles and boilerplate classes go everywhere; a <header>
+        # only outside the article (inside, it holds the title and byline).
+        if (tag == "footer" or (tag == "header" and self.skip_chrome)
+                or (node.attributes.get("role") or "") in ("navigation", "banner", "contentinfo")):
+            return
+        cls = " ".join(filter(None, [node.attributes.get("class"), node.attributes.get("id")]))
+        if cls and _BOILER_CLASS.search(cls) and tag not in ("body", "main", "article"):
+            return
+        if tag == "br":
+            self.buf = self.buf + Span.synthetic(" ", self.buf.end_offset())
+            return
+        if tag in _BLOCK:
+            self.flush()
+            if tag in _HEADINGS:
+                self.kind = "heading"
+            elif tag == "li":
+                self.kind = "item"
+            self.walk(node)
+            self.flush()
+            return
+        leading = not self.buf.text.strip()
+        self.walk(node)
+        if leading and self.buf.text.strip():
+            self.lead_end = len(self.buf)
+            self.lead_text = self.buf.text
+
+
+def _merge_date_blocks(blocks: list[Block]) -> list[Block]:
+    """A block that is only a date ('<dt>Sept. 1, 2023</dt>', '<div class=date>') heads the next block."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (nxt is not None and DATE_ONLY.match(b.text) and not DATE_ONLY.match(nxt.text)
+                and nxt.kind != "heading"):
+            head = b.span.strip()
+            if not head.text.endswith(":"):
+                head = head + Span.synthetic(":", head.end_offset())
+            merged = head + Span.synthetic(" ", head.end_offset()) + nxt.span
+            out.append(Block(merged, "entry"))
+            i += 2
+            continue
+        out.append(b)
+        i += 1
+    for b in out:
+        if b.kind != "heading" and DATE_PREFIX.match(b.text):
+            b.kind = "entry"
+    return out
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _content_range(blocks: list[Block], html: str) -> list[Block]:
+    """Keep the stretch of blocks that trafilatura considers the main text."""
+    try:
+        import trafilatura
+
+        extracted = trafilatura.extract(html, favor_recall=True, include_tables=True, include_comments=False,
+                                        include_links=False, include_images=False, deduplicate=False,
+                                        output_format="txt", with_metadata=False)
+    except Exception:  # trafilatura is a heuristic helper; the walk alone is still usable
+        extracted = None
+    if not extracted:
+        return blocks
+    hay = _fold(extracted)
+    found = [k for k, b in enumerate(blocks) if len(_fold(b.text)) >= 25 and _fold(b.text) in hay]
+    if not found:
+        return blocks
+    return blocks[found[0] : found[-1] + 1]
+
+
+def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
+    for n in names:
+        for attr in ("property", "name"):
+            node = tree.css_first(f'meta[{attr}="{n}"]')
+            if node is not None and (node.attributes.get("content") or "").strip():
+                return " ".join((node.attributes.get("content") or "").split())
+    return None
+
+
+def _split_authors(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    parts = re.split(r"\s*(?:;|,|\band\b|&)\s*", value)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def read_html(data: bytes | str, *, name: str = "") -> Document:
+    source = data if isinstance(data, str) else decode_html(data, name)
+    if not source.strip():
+        raise ReaderError(f"{name or 'input'}: empty HTML")
+    tree = LexborHTMLParser(source)
+    articles = tree.css("article")
+    root = None
+    if articles:
+        root = max(articles, key=lambda n: len(n.text(deep=True, separator=" ", strip=True) or ""))
+    if root is None:
+        root = tree.css_first("main") or tree.css_first('[role="main"]')
+    scoped = root is not None
+    if root is None:
+        root = tree.body
+    if root is None:
+        raise ReaderError(f"{name or 'input'}: HTML has no body")
+    start = 0
+    m = re.search(rf"<{root.tag}[\s>]", source, re.I)
+    if m and root.tag != "body":
+        # start the alignment at the root element (first one with that tag and its id/class)
+        rid = root.attributes.get("id")
+        if rid and (m2 := re.search(rf"<{root.tag}\b[^>]*id=[\"']{re.escape(rid)}[\"']", source, re.I)):
+            m = m2
+        start = m.start()
+    walker = _Walker(_Aligner(source, start), skip_chrome=not scoped)
+    walker.walk(root)
+    walker.flush()
+    blocks = _merge_date_blocks([_classify(b) if b.kind == "para" else b for b in walker.blocks])
+    if not scoped:
+        blocks = _content_range(blocks, source)
+    if not blocks:
+        raise ReaderError(f"{name or 'input'}: HTML has no text")
+    h1 = root.css_first("h1") if scoped else None
+    title_node = tree.css_first("title")
+    title = (
+        _meta(tree, "og:title", "citation_title", "dc.title", "DC.title")
+        or (" ".join(h1.text(deep=True).split()) if h1 is not None and h1.text(deep=True).strip() else None)
+        or (" ".join(title_node.text().split()) if title_node is not None and title_node.text().strip() else None)
+    )
+    authors = _split_authors(_meta(tree, "author", "citation_author", "article:author", "dc.creator"))
+    publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher")
+    extra = {}
+    if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")):
+        extra["published"] = d
+    return build_document(blocks, source=source, fmt="html", markup="html", extra=extra, name=name,
+                          title=title, authors=authors, publication=publication)

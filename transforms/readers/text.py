@@ -1,0 +1,441 @@
+"""Plain text and Markdown reader, and the block normalizer the PDF reader reuses.
+
+Pipeline: lines -> (markup stripped, captions/furniture dropped) -> blocks (blank lines, headings,
+list items and chronology dates start blocks; other line breaks are reflowed into spaces) ->
+page-break repair (a block cut mid-sentence continues into the next block) -> Document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from transforms.document import Document
+from transforms.readers._common import (
+    DATE_PREFIX,
+    ReaderError,
+    Span,
+    assemble,
+    decode_text,
+    is_all_caps,
+    iter_lines,
+    parse_period,
+)
+
+# ----------------------------------------------------------------------------------------------
+# Inline Markdown
+
+_INLINE = re.compile(
+    r"(?P<img>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|(?P<link>\[(?P<label>[^\[\]\n]+)\](?:\((?:[^()\s]|\([^()\n]*\))*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\]))"
+    r"|<sup>(?P<sup>[^<\n]*)</sup>"
+    r"|(?P<tag></?(?:sup|sub|em|strong|b|i|u|span|a|br|mark|small)\b[^>\n]*>)"
+    r"|\\(?P<esc>[\\`*_{}\[\]()#+\-.!$>|~])"
+    r"|\*\*(?=\S)(?P<strong>[^\n]+?)(?<=\S)\*\*"
+    r"|(?<![\w\\])__(?=\S)(?P<ustrong>[^\n]+?)(?<=\S)__(?!\w)"
+    r"|(?<![\w*\\])\*(?=[^\s*])(?P<em>[^*\n]+?)(?<=[^\s*\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])(?P<uem>[^_\n]+?)(?<=[^\s_\\])_(?!\w)"
+    r"|(?P<stray>\*\*|__)"
+)
+
+
+def clean_inline(text: str, base: int) -> Span:
+    """Strip Markdown inline markup from `text` (found at source offset `base`)."""
+    out = Span()
+    pos = 0
+    for m in _INLINE.finditer(text):
+        out = out + Span.verbatim(text[pos : m.start()], base + pos)
+        kind = m.lastgroup
+        if kind == "link" or m.group("label") is not None:
+            out = out + clean_inline(m.group("label"), base + m.start("label"))
+        elif kind in ("sup", "strong", "ustrong", "em", "uem"):
+            out = out + clean_inline(m.group(kind), base + m.start(kind))
+        elif kind == "esc":
+            out = out + Span.verbatim(m.group("esc"), base + m.start("esc"))
+        elif kind == "tag" and m.group("tag").lower().startswith("<br"):
+            out = out + Span.synthetic(" ", base + m.start())
+        pos = m.end()
+    return out + Span.verbatim(text[pos:], base + pos)
+
+
+# ----------------------------------------------------------------------------------------------
+# Line classification
+
+_HEADING_MD = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+_RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□►▸–—]|[-*+](?=\s))\s*")
+_CAPTION = re.compile(r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image|Chart|Table)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4})?|privacy policy|all rights reserved", re.I)
+_TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_]*\s*$")
+_HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+
+MARKDOWN_HINTS = re.compile(r"\]\([^)\n]*\)|^ {0,3}#{1,6} \S|\*\*\S[^*\n]*\*\*|^\s*[-*] \S", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return len(MARKDOWN_HINTS.findall(text[:200_000])) >= 3
+
+
+@dataclass
+class Block:
+    span: Span
+    kind: str  # heading | para | item | entry | furniture
+    md_heading: int = 0  # number of '#' when it was a Markdown heading
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class _Acc:
+    parts: list[Span] = field(default_factory=list)
+    kind: str = "para"
+
+
+def _append_line(parts: list[Span], line: Span) -> None:
+    """Reflow: join a line to the previous one with a space, or mend a hyphenated word break."""
+    if not parts:
+        parts.append(line)
+        return
+    prev = parts[-1]
+    if _HYPHEN_BREAK.search(prev.text) and line.text[:1].islower():
+        parts[-1] = prev[: len(prev) - 1] + line  # "secu-" + "rity"
+    elif _HYPHEN_BREAK.search(prev.text) and line.text[:1].isupper():
+        parts[-1] = prev + line  # "US-" + "Japan"
+    else:
+        parts[-1] = prev + Span.synthetic(" ", prev.end_offset()) + line
+
+
+def is_hard_wrapped(lines: list[tuple[str, int]]) -> bool:
+    """True when line breaks are soft wraps (lines of bounded width), False when every line is a
+    whole paragraph (web-page text pasted without blank lines)."""
+    lengths = [len(raw.strip()) for raw, _ in lines if raw.strip()]
+    if len(lengths) < 3:
+        return True
+    long = sum(1 for n in lengths if n > 120)
+    return long < 0.1 * len(lengths)
+
+
+def _title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def blocks_from_lines(
+    lines: Iterable[tuple[str, int]], *, markdown: bool, pdf: bool = False, one_per_line: bool = False
+) -> list[Block]:
+    """Group (line, offset) pairs into cleaned blocks.
+
+    Text mode (pdf=False): blank lines separate paragraphs; headings, list items and dated
+    chronology lines start blocks; other newlines are soft wraps. PDF mode adds layout
+    heuristics: short lines ending a sentence end a paragraph, short all-caps lines are headings.
+    """
+    blocks: list[Block] = []
+    acc = _Acc()
+    in_caption = False
+    prev_len = 0
+    widths: list[int] = []
+
+    def flush() -> None:
+        nonlocal acc
+        if acc.parts:
+            span = acc.parts[0].squeeze()
+            if span.text:
+                blocks.append(Block(span, acc.kind))
+        acc = _Acc()
+
+    for raw, off in lines:
+        if not raw.strip():
+            flush()
+            in_caption = False
+            prev_len = 0
+            continue
+        if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
+            flush()
+            continue
+        if _CAPTION.match(raw):
+            flush()
+            in_caption = not pdf  # in text mode a caption paragraph runs to the next blank line
+            prev_len = 0
+            continue
+        if in_caption:
+            continue
+        if _PAGE_NUMBER.match(raw):
+            continue
+        text, base = raw, off
+        md_heading = 0
+        kind = None
+        if markdown:
+            q = _QUOTE.match(text)
+            if q:
+                text, base = text[q.end() :], base + q.end()
+            h = _HEADING_MD.match(text)
+            if h:
+                md_heading = len(h.group(1))
+                body = re.sub(r"[ \t]+#+[ \t]*$", "", text[h.end() :])
+                text, base = body, base + h.end()
+                kind = "heading"
+        b = _BULLET.match(text)
+        if kind is None and b and b.end() < len(text.rstrip()):
+            text, base = text[b.end() :], base + b.end()
+            kind = "item"
+        line = (clean_inline(text, base) if markdown else Span.verbatim(text, base)).squeeze()
+        if not line.text:
+            continue
+        if kind is None and DATE_PREFIX.match(line.text):
+            kind = "entry"
+        if kind is None and pdf:
+            typical = sorted(widths)[len(widths) * 3 // 4] if len(widths) >= 4 else 70
+            terminal = _TERMINAL.search(line.text) is not None
+            if acc.parts and prev_len and prev_len < 0.8 * typical and _TERMINAL.search(acc.parts[-1].text):
+                flush()  # the previous line was the short last line of a paragraph
+            if is_all_caps(line.text) and len(line.text) <= 90 and not terminal:
+                kind = "heading"
+            elif not acc.parts and not terminal and len(line.text) < 0.7 * typical and _title_case(line.text):
+                kind = "heading"  # a short Title Case line between paragraphs
+            else:
+                widths.append(len(line.text))
+        if kind is not None:
+            flush()
+            acc.kind = kind
+            acc.parts.append(line)
+            if kind == "heading":
+                blocks_len = len(blocks)
+                flush()
+                if len(blocks) > blocks_len:
+                    blocks[-1].md_heading = md_heading
+            prev_len = len(line.text)
+            continue
+        _append_line(acc.parts, line)
+        prev_len = len(line.text)
+        if one_per_line:
+            flush()
+    flush()
+    return [_classify(b) for b in blocks]
+
+
+def _classify(b: Block) -> Block:
+    t = b.text
+    if b.kind == "para":
+        if _FURNITURE.match(t):
+            b.kind = "furniture"
+        elif (is_all_caps(t) and len(t) <= 150 and not _TERMINAL.search(t.rstrip("?"))) or parse_period(t):
+            b.kind = "heading"
+    return b
+
+
+def _continues_uppercase(cur: Block, nxt: Block) -> bool:
+    """A cut before a capitalized word ('...near Second Thomas' / 'Shoal that ...'): trusted for a
+    chronology entry, or for a long paragraph ending in a word, followed by a sentence-like block."""
+    if not re.search(r"[\w,’”\"-]$", cur.text) or cur.text.endswith(")"):
+        return False
+    if _TERMINAL.search(nxt.text) is None and len(nxt.text) < 60:
+        return False  # the next block looks like a heading, not the rest of a sentence
+    return cur.kind == "entry" or (cur.kind == "para" and len(cur.text) >= 150)
+
+
+def repair_page_breaks(blocks: list[Block]) -> list[Block]:
+    """Join a block cut mid-sentence (by a page break, caption or citation box) with its
+    continuation. Skipped furniture blocks are kept, after the joined block."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        cur = blocks[i]
+        i += 1
+        moved: list[Block] = []
+        while cur.kind in ("para", "entry", "item") and not _TERMINAL.search(cur.text):
+            j = i
+            while j < len(blocks) and blocks[j].kind == "furniture":
+                j += 1
+            if j >= len(blocks) or blocks[j].kind != "para":
+                break
+            nxt = blocks[j]
+            if not (nxt.text[:1].islower() or _continues_uppercase(cur, nxt)):
+                break
+            moved.extend(blocks[i:j])
+            cur = Block(cur.span + Span.synthetic(" ", cur.span.end_offset()) + nxt.span, cur.kind)
+            i = j + 1
+        out.append(cur)
+        out.extend(moved)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Metadata heuristics (house style of Comparative Connections, generic fallbacks)
+
+_BANNER = re.compile(
+    r"^(?:PACIFIC FORUM|COMPARATIVE|CONNECTIONS|COMPARATIVE CONNECTIONS|A TRIANNUAL E-JOURNAL.*|"
+    r"RELATIONS IN THE INDO-PACIFIC|A TRIANNUAL E-JOURNAL OF BILATERAL RELATIONS IN THE INDO-PACIFIC)$",
+    re.I,
+)
+_SECTION = re.compile(r"^[A-Z][A-Za-z.]*(?:[-–][A-Z][A-Za-z.]*)+ RELATIONS$")
+_AUTHOR = re.compile(r"^([A-Z][A-Za-z.'’\- ]{2,60}?),\s+([A-Z][A-Za-z0-9&.,'’()\- ]{2,120})$")
+_CITATION_TITLE = re.compile(r"Preferred citation:[^\"“]*[\"“]([^\"”]+?),?[\"”]")
+_ISSUE = re.compile(r"Vol\.\s*(\d+),\s*No\.\s*(\d+),\s*([A-Z][a-z]+\s+\d{4})")
+_ACRONYMS = {"US", "USA", "UK", "EU", "UN", "ROK", "DPRK", "PRC", "ASEAN", "NATO", "G7", "G20", "APEC",
+             "IPEF", "LDP", "AUKUS", "ROC", "II", "III", "IV"}
+_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with", "it"}
+
+
+def smart_title(s: str) -> str:
+    """Title-case an all-caps heading, keeping known acronyms ('US-JAPAN RELATIONS' -> 'US-Japan Relations')."""
+    if not is_all_caps(s):
+        return s
+    words = s.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        parts = re.split(r"([-–—/])", w)
+        fixed = []
+        for p in parts:
+            core = re.sub(r"\W", "", p)
+            if core.upper() in _ACRONYMS or not core:
+                fixed.append(p)
+            elif i > 0 and core.lower() in _SMALL and len(parts) == 1:
+                fixed.append(p.lower())
+            else:
+                fixed.append(p[:1].upper() + p[1:].lower())
+        out.append("".join(fixed))
+    return " ".join(out)
+
+
+def _person_name(s: str) -> str:
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in s.split())
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", s.lower())
+
+
+def _is_author(t: str) -> bool:
+    m = _AUTHOR.match(t)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return (2 <= len(words) <= 5 and not {"AND", "OF", "THE", "IN", "A"} & set(words)
+            and is_all_caps(m.group(1), 2) and is_all_caps(m.group(2), 2) and not _SECTION.match(t))
+
+
+def house_metadata(blocks: list[Block]) -> dict:
+    """Title, authors, publication, period and extras from the front matter and headings."""
+    meta: dict = {"title": None, "authors": (), "publication": None, "period": None, "extra": {}}
+    first_para = next((k for k, b in enumerate(blocks) if b.kind == "para" and len(b.text) > 200), len(blocks))
+    front = blocks[: min(first_para, 25)]
+    texts = [b.text for b in front]
+    if any(t.upper() in ("COMPARATIVE", "COMPARATIVE CONNECTIONS") for t in texts) and any(
+        "CONNECTIONS" in t.upper() for t in texts
+    ):
+        meta["publication"] = "Comparative Connections"
+    section = next((t for t in texts if _SECTION.match(t)), None)
+    heading = None
+    for b in front:
+        if b.md_heading and not _BANNER.match(b.text) and not b.text.upper().startswith("CHRONOLOGY"):
+            heading = b.text
+            break
+    if heading is None and section is not None:
+        k = texts.index(section)
+        for t in texts[k + 1 :]:
+            if is_all_caps(t) and not _is_author(t) and not _BANNER.match(t):
+                heading = t
+                break
+    if heading is None:  # generic: first short line that is not the banner or a byline
+        for b in front:
+            t = b.text
+            if (b.kind in ("heading", "para") and len(t) <= 150 and len(t.split()) >= 2
+                    and not _BANNER.match(t) and not _is_author(t)):
+                if b.kind == "heading" or not _TERMINAL.search(t):
+                    heading = t
+                    break
+    authors, affiliations = [], []
+    for t in texts:
+        m = _AUTHOR.match(t)
+        if m and _is_author(t):
+            authors.append(_person_name(m.group(1)))
+            affiliations.append(smart_title(m.group(2)))
+    meta["authors"] = tuple(authors)
+    if affiliations:
+        meta["extra"]["affiliations"] = " | ".join(affiliations)
+    citation = None
+    for b in blocks[:60]:
+        if b.kind == "furniture" or "Preferred citation" in b.text:
+            cm = _CITATION_TITLE.search(b.text)
+            if cm and citation is None:
+                citation = cm.group(1).strip()
+            im = _ISSUE.search(b.text)
+            if im:
+                meta["extra"].update(volume=im.group(1), number=im.group(2), issue_date=im.group(3))
+    if section:
+        meta["extra"]["section"] = section
+    if heading:
+        meta["extra"]["heading"] = heading
+        sub = smart_title(heading)
+        sec = smart_title(section) if section else None
+        if citation and ":" in citation:
+            c_sec, c_sub = (x.strip() for x in citation.split(":", 1))
+            if _fold(c_sub) == _fold(heading):
+                sub = c_sub
+            if section and _fold(c_sec) == _fold(section):
+                sec = c_sec
+        meta["title"] = f"{sec}: {sub}" if sec else sub
+    for b in blocks:
+        if b.kind == "heading" and (p := parse_period(b.text)):
+            meta["period"] = p
+            break
+    return meta
+
+
+# ----------------------------------------------------------------------------------------------
+# The reader
+
+
+def normalize_blocks(blocks: list[Block]) -> list[Block]:
+    return repair_page_breaks([b for b in blocks if b.text])
+
+
+def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
+    """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
+    source = data if isinstance(data, str) else decode_text(data, name)
+    if not source.strip():
+        raise ReaderError(f"{name or 'input'}: empty text")
+    fmt = fmt or ("md" if name.lower().endswith((".md", ".markdown")) else "txt")
+    markdown = fmt == "md" or looks_like_markdown(source)
+    extra: dict[str, str] = {}
+    kept_lines = []
+    for line, off in iter_lines(source):
+        if _COPYRIGHT.search(line) and len(line) < 200:
+            extra.setdefault("footer", line.strip())
+            continue
+        kept_lines.append((line, off))
+    one_per_line = not is_hard_wrapped(kept_lines)
+    blocks = normalize_blocks(blocks_from_lines(kept_lines, markdown=markdown, one_per_line=one_per_line))
+    return build_document(blocks, source=source, fmt=fmt, markup="markdown" if markdown else "plain",
+                          extra=extra, name=name)
+
+
+def build_document(
+    blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
+    title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
+) -> Document:
+    text, offsets = assemble([b.span for b in blocks])
+    if not text.strip():
+        raise ReaderError(f"{name or 'input'}: no text found")
+    meta = house_metadata(blocks)
+    metadata = {"markup": markup, **{k: v for k, v in meta["extra"].items() if v}, **extra}
+    period: tuple[date, date] | None = meta["period"]
+    return Document(
+        text=text,
+        format=fmt,
+        source_text=source,
+        offsets=offsets,
+        title=title or meta["title"],
+        authors=authors or meta["authors"],
+        publication=publication or meta["publication"],
+        period_start=period[0] if period else None,
+        period_end=period[1] if period else None,
+        metadata=metadata,
+    )
