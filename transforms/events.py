@@ -271,10 +271,12 @@ _COUNTRY_TOKEN = re.compile(r"(?<![\w-])(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\
 def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     """(iso3, end offset) of each state named in text, including hyphenated 'US-Japan-ROK'."""
     out = []
-    for m in re.finditer(r"[A-Za-z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}", text):
+    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}", text):
         chunk = m.group(0)
         parts = re.split(r"[-–]", chunk) if re.search(r"[-–][A-Z]", chunk) else [chunk]
         for part in parts:
+            if re.fullmatch(r"[A-Z]\w+[-\s]Americans?", part.strip()):
+                continue  # "Japanese American leaders": an ethnic group, not a state
             iso3 = _longest_country(part.strip(), ref)
             if iso3 and not _ethnic_compound(text, m.end()):
                 out.append((iso3, m.end()))

@@ -1,0 +1,96 @@
+import pytest
+
+from tests.test_people import TABLES
+from transforms.events import actor_countries, classify, find_location, main_verb
+from transforms.reference import Reference
+
+EVENT_TABLES = {
+    **TABLES,
+    "places": [
+        *TABLES["places"],
+        {"name": "Palo Alto", "country": "USA", "latitude": "37.44", "longitude": "-122.14", "kind": "city"},
+        {"name": "California", "country": "USA", "latitude": "37", "longitude": "-120", "kind": "region"},
+        {"name": "New York", "country": "USA", "latitude": "40.71", "longitude": "-74.0", "kind": "city"},
+        {"name": "Indonesia", "country": "IDN", "latitude": "-2", "longitude": "118", "kind": "country"},
+    ],
+    "groupings": [
+        {"group_id": "quad", "name": "Quad", "aliases": "Quadrilateral Security Dialogue",
+         "members": "AUS|IND|JPN|USA", "expand_as_actor": "true"},
+        {"group_id": "g7", "name": "G7", "aliases": "", "members": "CAN|FRA|DEU|ITA|JPN|GBR|USA",
+         "expand_as_actor": "false"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return Reference.from_tables(EVENT_TABLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blinken and Kamikawa meet in New York.", "meeting"),
+        ("Hayashi and Blinken speak by telephone.", "phone_call"),
+        ("Officials hold a vice-ministerial meeting of the committee online.", "phone_call"),
+        ("Kishida delivers an address at the UN General Assembly.", "statement"),
+        ("Kishida receives the Global Citizen Award in New York.", "other"),
+        ("Komura and Byrd sign a Memorandum of Cooperation on trade.", "agreement"),
+        ("US and Japan hold the second annual Security Dialogue in Palo Alto.", "meeting"),
+        ("US, South Korea, and Japan conduct naval drills to strengthen their posture.", "military_exercise"),
+        ("North Korea launches an intercontinental ballistic missile.", "military_action"),
+        ("A US Air Force CV-22 Osprey crashes off the shore of Yakushima Island.", "incident"),
+        ("The Supreme Court upholds two rulings on forced labor.", "legal"),
+        ("Denny Tamaki is reelected for a second term as Governor of Okinawa.", "election"),
+        ("Japan announces it will offer Overseas Security Assistance.", "announcement"),
+        ("A military transport plane helps evacuate 163 nationals from Israel.", "aid"),
+        ("Blinken participates in an interview conducted by NHK.", "statement"),
+        ("Blinken and Kamikawa attend a G7 Foreign Ministers' Meeting in New York.", "meeting"),
+        ("Kishida and Yoon attend a Japan-Korea event at Stanford University.", "other"),
+        ("Defense Minister Hamada visited Washington and met Defense Secretary Austin.", "meeting"),
+        ("The Prime Minister visits Ukraine.", "visit"),
+        ("Trilateral Dialogue on Space Security is held in Seoul.", "meeting"),
+    ],
+)
+def test_event_type_from_verb_and_object(text, expected):
+    pred = main_verb(text)
+    subject = text[:pred.start] if pred else text
+    assert classify(text, pred, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US and Japan hold the second annual Japan-US Security Dialogue.", {"JPN", "USA"}),
+        ("US-Japan-ROK Trilateral Dialogue is held in Honolulu.", {"JPN", "KOR", "USA"}),
+        ("Third Meeting of the Quad Senior Cyber Group is held in Tokyo.", {"AUS", "IND", "JPN", "USA"}),
+        ("Blinken and Kamikawa attend a G7 Foreign Ministers' Meeting.", set()),  # big groups don't expand
+        ("Blinken, Kamikawa, and Park release a joint statement condemning North Korean arms transfers to Russia.",
+         set()),
+        ("Kamikawa meets with Japanese American leaders in San Francisco.", set()),
+        ("Secretary Blinken holds a call with his Japanese and South Korean counterparts.", {"JPN", "KOR"}),
+    ],
+)
+def test_actor_countries(ref, text, expected):
+    assert actor_countries(text, main_verb(text), ref) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US and Japan hold a dialogue in Palo Alto, California.", "Palo Alto"),
+        ("Kishida meets Marcos while attending the summit meetings in Indonesia.", "Indonesia"),
+        ("Blinken and Kamikawa meet on the sidelines of the UN General Assembly in New York.", "New York"),
+        ("Kishida and Yoon attend a Japan-Korea event at Stanford University.", "Stanford University"),
+        ("The envoys meet in Karuizawa, Nagano.", "Karuizawa"),
+        ("The two sides agree in principle on a plan.", None),
+    ],
+)
+def test_location_is_the_finest_place(ref, text, expected):
+    loc = find_location(text, ref)
+    assert (loc.name if loc else None) == expected
+
+
+def test_known_location_has_coordinates_and_unknown_has_none(ref):
+    assert find_location("meet in Tokyo", ref).place.latitude == pytest.approx(35.68)
+    assert find_location("meet in Karuizawa, Nagano", ref).place is None

@@ -1,0 +1,122 @@
+from datetime import date
+
+import pytest
+
+from transforms.people import PeopleContext, canonical_form, country_from_title, find_mentions, resolve
+from transforms.reference import Reference
+
+TABLES = {
+    "countries": [
+        {"iso3": "USA", "name": "United States", "names": "US|U.S.|America", "adjectives": "American|US",
+         "metonyms": "Washington"},
+        {"iso3": "JPN", "name": "Japan", "names": "", "adjectives": "Japanese", "metonyms": "Tokyo"},
+        {"iso3": "KOR", "name": "South Korea", "names": "Korea|ROK", "adjectives": "South Korean|Korean",
+         "metonyms": "Seoul"},
+    ],
+    "places": [
+        {"name": "Tokyo", "country": "JPN", "latitude": "35.68", "longitude": "139.76", "kind": "capital"},
+        {"name": "Florida", "country": "USA", "latitude": "28", "longitude": "-82", "kind": "region"},
+    ],
+    "people": [
+        {"person_id": "fumio-kishida", "canonical_name": "Fumio Kishida", "family_name": "Kishida",
+         "given_name": "Fumio", "country": "JPN", "name_order": "given_family", "aliases": ""},
+        {"person_id": "hiroyuki-namazu", "canonical_name": "Hiroyuki Namazu", "family_name": "Namazu",
+         "given_name": "Hiroyuki", "country": "JPN", "name_order": "given_family", "aliases": ""},
+        {"person_id": "park-jin", "canonical_name": "Park Jin", "family_name": "Park", "given_name": "Jin",
+         "country": "KOR", "name_order": "family_given", "aliases": ""},
+        {"person_id": "park-geun-hye", "canonical_name": "Park Geun-hye", "family_name": "Park",
+         "given_name": "Geun-hye", "country": "KOR", "name_order": "family_given", "aliases": ""},
+    ],
+    "person_roles": [
+        {"person_id": "park-jin", "role": "Minister of Foreign Affairs", "country": "KOR",
+         "start_date": "2022-05-12", "end_date": "2024-01-10"},
+        {"person_id": "park-geun-hye", "role": "President", "country": "KOR", "start_date": "2013-02-25",
+         "end_date": "2017-03-10"},
+    ],
+    "title_rules": [
+        {"pattern": r"\bSecretary of State\b", "country": "USA"},
+        {"pattern": r"\bMETI\b", "country": "JPN"},
+        {"pattern": r"Indo-Pacific Command", "country": "USA"},
+    ],
+    "organizations": [{"name": "NHK", "aliases": "", "country": "JPN"}],
+}
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return Reference.from_tables(TABLES)
+
+
+def names_titles(text, ref):
+    return [(m.name, m.title) for m in find_mentions(text, ref)]
+
+
+def test_titles_and_ranks_are_not_names(ref):
+    found = names_titles("Commander of US Indo-Pacific Command Adm. John Aquilino and Gov. Jared Polis meet.", ref)
+    assert found == [("John Aquilino", "Commander of US Indo-Pacific Command"), ("Jared Polis", "")]
+
+
+def test_lists_of_people_split_on_and_and_commas(ref):
+    found = names_titles("Kishida, Namazu, and Korean Minister of Foreign Affairs Park Jin meet in Tokyo.", ref)
+    assert found == [("Kishida", ""), ("Namazu", ""), ("Park Jin", "Korean Minister of Foreign Affairs")]
+
+
+def test_organisation_names_are_not_people(ref):
+    assert names_titles("Leaders attend the Japan-US Business Conference in Tokyo.", ref) == []
+
+
+def test_leading_place_moves_to_the_title(ref):
+    found = names_titles("Secretary of the State of Florida Cord Byrd signs a memorandum.", ref)
+    assert found == [("Cord Byrd", "Secretary of the State of Florida")]
+
+
+@pytest.mark.parametrize(
+    ("title", "iso3"),
+    [
+        ("Korean Minister of Foreign Affairs", "KOR"),
+        ("Secretary of State", "USA"),
+        ("Commander of US Indo-Pacific Command", "USA"),
+        ("METI Minister", "JPN"),
+        ("Ambassador to Japan", None),  # the state a title points to is not the person's state
+        ("Secretary of the State of Florida", "USA"),
+        ("", None),
+    ],
+)
+def test_country_from_title(ref, title, iso3):
+    assert country_from_title(title, ref) == iso3
+
+
+def test_every_form_of_a_name_resolves_to_one_person(ref):
+    ctx = PeopleContext()
+    forms = ["Kishida Fumio", "Fumio Kishida", "Kishida"]
+    ids = set()
+    for form in forms:
+        mention = find_mentions(f"Prime Minister {form} meets reporters.", ref)[0]
+        ids.add(resolve(mention, ref, ctx, date(2023, 5, 1), "JPN").canonical_name)
+    assert ids == {"Fumio Kishida"}
+
+
+def test_misspelt_name_maps_to_the_right_person(ref):
+    mention = find_mentions("Director General Namazu Hiyouki speaks.", ref)[0]
+    assert resolve(mention, ref, PeopleContext(), None, "JPN").canonical_name == "Hiroyuki Namazu"
+
+
+def test_surname_only_uses_office_at_the_date(ref):
+    mention = find_mentions("Foreign Minister Park meets reporters.", ref)[0]
+    person = resolve(mention, ref, PeopleContext(), date(2023, 10, 25), "KOR")
+    assert person.canonical_name == "Park Jin"
+
+
+def test_surname_seen_earlier_in_the_report_wins(ref):
+    ctx = PeopleContext()
+    first = find_mentions("Ambassador Rahm Emanuel arrives.", ref)[0]
+    resolve(first, ref, ctx, None, "USA")
+    later = find_mentions("Emanuel meets the press.", ref, ctx)[0]
+    assert resolve(later, ref, ctx, None, None).canonical_name == "Rahm Emanuel"
+
+
+def test_unknown_japanese_name_gets_given_family_order():
+    assert canonical_form("Tsuji Kiyoto", "JPN") == "Kiyoto Tsuji"
+    assert canonical_form("Kiyoto Tsuji", "JPN") == "Kiyoto Tsuji"
+    assert canonical_form("Kang Jae-kwon", "KOR") == "Kang Jae-kwon"
+    assert canonical_form("Charles Q. Brown", "USA") == "Charles Brown"
