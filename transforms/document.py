@@ -107,6 +107,9 @@ def substitute(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str
     return tb.build()
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as one normalized text plus what the reader could tell about it.
@@ -134,4 +137,11 @@ class Document:
         if end <= start:
             s = self.offsets.to_source(start)
             return s, s
-        return self.offsets.to_source(start), self.offsets.to_source(end - 1) + 1
+        last = self.offsets.to_source(end - 1)
+        stop = last + 1
+        if self.format == "html" and self.source_text[last : last + 1] == "&":
+            # the last character was decoded from an entity: include the whole entity
+            m = _ENTITY.match(self.source_text, last)
+            if m:
+                stop = m.end()
+        return self.offsets.to_source(start), stop

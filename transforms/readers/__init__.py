@@ -17,7 +17,9 @@ __all__ = ["FORMATS", "ReaderError", "detect_format", "read_document"]
 FORMATS = ("txt", "md", "html", "pdf")
 _EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
                ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
-_HTML_SNIFF = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 
 
 def detect_format(name: str, data: bytes) -> str:

@@ -57,6 +57,10 @@ def decode_text(data: bytes, name: str = "") -> str:
 # Character-level spans
 
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\xad"}
+# runs of whitespace and/or invisible characters, and single non-space whitespace characters
+_SQUEEZE = re.compile(
+    r"[\s\u200b\u200c\u200d\u2060\ufeff\xad]{2,}|[^\S ]|[\u200b\u200c\u200d\u2060\ufeff\xad]"
+)
 
 
 @dataclass
@@ -97,34 +101,38 @@ class Span:
     def squeeze(self) -> Span:
         """Collapse whitespace runs to one space (mapped to the run's first character), drop
         invisible characters (zero-width, soft hyphen), and strip both ends."""
+        t = self.text
+        if not _SQUEEZE.search(t):
+            return self.strip()
         chars: list[str] = []
         offs: list[int] = []
-        in_ws = False
-        for c, o in zip(self.text, self.offs, strict=True):
-            if c in _INVISIBLE:
-                continue
-            if c.isspace():
-                if not in_ws:
-                    chars.append(" ")
-                    offs.append(o)
-                in_ws = True
-            else:
-                chars.append(c)
-                offs.append(o)
-                in_ws = False
+        pos = 0
+        for m in _SQUEEZE.finditer(t):
+            chars.append(t[pos : m.start()])
+            offs.extend(self.offs[pos : m.start()])
+            ws = m.group().lstrip("".join(_INVISIBLE))
+            if ws:  # a whitespace run (invisible characters inside it don't count)
+                chars.append(" ")
+                offs.append(self.offs[m.start() + (len(m.group()) - len(ws))])
+            pos = m.end()
+        chars.append(t[pos:])
+        offs.extend(self.offs[pos:])
         return Span("".join(chars), offs).strip()
 
 
 def join_spans(parts: Sequence[Span], sep: str = " ") -> Span:
     """Join spans with a synthetic separator mapped just past the preceding span."""
-    out = Span()
+    chars: list[str] = []
+    offs: list[int] = []
     for p in parts:
         if not p.text:
             continue
-        if out.text:
-            out = out + Span.synthetic(sep, out.end_offset())
-        out = out + p
-    return out
+        if offs:
+            chars.append(sep)
+            offs.extend([offs[-1] + 1] * len(sep))
+        chars.append(p.text)
+        offs.extend(p.offs)
+    return Span("".join(chars), offs)
 
 
 def assemble(blocks: Sequence[Span]) -> tuple[str, OffsetMap]:
@@ -163,7 +171,10 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTH_ABBR = {**MONTHS, **{m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}, "sept": 9}
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 DATE_PREFIX = re.compile(
     rf"^{_MON}\.?\s+\d{{1,2}}(?:\s*[-–—]\s*(?:{_MON}\.?\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?\s*:",
 )

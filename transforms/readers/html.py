@@ -113,7 +113,8 @@ class _Walker:
         span = self.buf
         if self.lead_end is not None and DATE_ONLY.match(self.lead_text.strip()):
             head, tail = span[: self.lead_end], span[self.lead_end :]
-            if not head.text.rstrip().endswith(":") and not tail.text.lstrip().startswith((":", "–", "—", "-")):
+            bare = not head.text.rstrip().endswith(":")
+            if bare and not tail.text.lstrip().startswith((":", "–", "—", "-")):
                 stripped = head.strip()
                 head = stripped + Span.synthetic(":", stripped.end_offset())
                 if tail.text[:1] and not tail.text[:1].isspace():
@@ -266,11 +267,9 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
         raise ReaderError(f"{name or 'input'}: HTML has no text")
     h1 = root.css_first("h1") if scoped else None
     title_node = tree.css_first("title")
-    title = (
-        _meta(tree, "og:title", "citation_title", "dc.title", "DC.title")
-        or (" ".join(h1.text(deep=True).split()) if h1 is not None and h1.text(deep=True).strip() else None)
-        or (" ".join(title_node.text().split()) if title_node is not None and title_node.text().strip() else None)
-    )
+    h1_text = " ".join(h1.text(deep=True).split()) if h1 is not None else ""
+    title_text = " ".join(title_node.text().split()) if title_node is not None else ""
+    title = _meta(tree, "og:title", "citation_title", "dc.title", "DC.title") or h1_text or title_text or None
     authors = _split_authors(_meta(tree, "author", "citation_author", "article:author", "dc.creator"))
     publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher")
     extra = {}

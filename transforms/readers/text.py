@@ -66,7 +66,9 @@ def clean_inline(text: str, base: int) -> Span:
 _HEADING_MD = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 _RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□►▸–—]|[-*+](?=\s))\s*")
-_CAPTION = re.compile(r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image|Chart|Table)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I)
+_CAPTION = re.compile(
+    r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I
+)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
@@ -284,7 +286,7 @@ _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "o
 
 
 def smart_title(s: str) -> str:
-    """Title-case an all-caps heading, keeping known acronyms ('US-JAPAN RELATIONS' -> 'US-Japan Relations')."""
+    """Title-case an all-caps heading, keeping acronyms: 'US-JAPAN RELATIONS' -> 'US-Japan Relations'."""
     if not is_all_caps(s):
         return s
     words = s.split(" ")
@@ -324,7 +326,8 @@ def _is_author(t: str) -> bool:
 def house_metadata(blocks: list[Block]) -> dict:
     """Title, authors, publication, period and extras from the front matter and headings."""
     meta: dict = {"title": None, "authors": (), "publication": None, "period": None, "extra": {}}
-    first_para = next((k for k, b in enumerate(blocks) if b.kind == "para" and len(b.text) > 200), len(blocks))
+    first_para = next((k for k, b in enumerate(blocks) if b.kind == "para" and len(b.text) > 200),
+                      len(blocks))
     front = blocks[: min(first_para, 25)]
     texts = [b.text for b in front]
     if any(t.upper() in ("COMPARATIVE", "COMPARATIVE CONNECTIONS") for t in texts) and any(
@@ -347,10 +350,10 @@ def house_metadata(blocks: list[Block]) -> dict:
         for b in front:
             t = b.text
             if (b.kind in ("heading", "para") and len(t) <= 150 and len(t.split()) >= 2
-                    and not _BANNER.match(t) and not _is_author(t)):
-                if b.kind == "heading" or not _TERMINAL.search(t):
-                    heading = t
-                    break
+                    and not _BANNER.match(t) and not _is_author(t)
+                    and (b.kind == "heading" or not _TERMINAL.search(t))):
+                heading = t
+                break
     authors, affiliations = [], []
     for t in texts:
         m = _AUTHOR.match(t)
