@@ -1,6 +1,6 @@
 from datetime import date
 
-from transforms.chronology import chronology_entries, dated_sentences, stated_period, split_lines
+from transforms.chronology import chronology_entries, dated_sentences, split_lines, stated_period
 
 CHRONO = """Some narrative about the period.
 

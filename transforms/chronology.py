@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import regex as re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+import regex as re
 
 from transforms.dates import (
     DATE_EXPR,

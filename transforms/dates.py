@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import calendar
-import regex as re
 from dataclasses import dataclass
 from datetime import date
+
+import regex as re
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,

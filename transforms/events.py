@@ -161,9 +161,10 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if pred.passive and lemma in {"hold", "host", "convene"}:
         base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
     obj_type = _type_from_nouns(_first_clause(predicate_text))
-    if obj_type and obj_type in OVERRIDABLE.get(base, set()):
-        if not (base == "meeting" and obj_type == "statement" and lemma in {"meet", "hold"}):
-            base = obj_type
+    # "meet … and release a statement" stays a meeting.
+    keeps_meeting = base == "meeting" and obj_type == "statement" and lemma in {"meet", "hold"}
+    if obj_type and obj_type in OVERRIDABLE.get(base, set()) and not keeps_meeting:
+        base = obj_type
     subj_type = _subject_type(subject)
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
             "meet", "speak", "visit"}:

@@ -119,7 +119,8 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and _is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]):
+        while j < len(tokens) and _is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]) and (
+                j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()):
             j += 1
         if j == i:
             i += 1
