@@ -149,6 +149,8 @@ _RELATIVE = re.compile(
     r"\b(?P<n>two|three|four|five|six|\d+)\s+days?\s+(?P<dir>later|earlier|before|after)\b|"
     r"\b(?P<same>(?:the\s+)?(?:same|next|following|previous)\s+day|the\s+day\s+(?:before|after))\b",
     re.IGNORECASE)
+# "Economy Minister Nishimura attended from Japan." adds a participant to the act before it.
+_JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined|took part|participated)\b")
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -160,11 +162,18 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
     for block in split_lines(text):
         if FURNITURE.search(block.text) or is_heading(block) or len(block.text) < 40:
             continue
+        previous: Entry | None = None
         for sent in sentences(block):
             span = _sentence_date(sent.text, year, last)
             if span:
-                out.append(Entry(span, sent.text, sent.start, sent.end, source="narrative"))
+                previous = Entry(span, sent.text, sent.start, sent.end, source="narrative")
+                out.append(previous)
                 last = span
+            elif previous and _JOINS_PREVIOUS.search(sent.text):
+                previous.text = block.text[previous.start - block.start:sent.end - block.start]
+                previous.end = sent.end
+            else:
+                previous = None
     return out
 
 

@@ -101,6 +101,8 @@ OVERRIDABLE = {
     "visit": set(),
     "phone_call": set(),
 }
+EVENT_SUBJECT = re.compile(r"\b(?:meeting|talks|summit|dialogue|exercises?|drills?|training(?: operation)?|"
+                           r"elections?|conference|forum|consultations?)\b", re.I)
 SUBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:exercises?|drills?|training|Shield|Talisman|Freedom|Keen|Malabar|RIMPAC)\b"),
      "military_exercise"),
@@ -165,6 +167,9 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     keeps_meeting = base == "meeting" and obj_type == "statement" and lemma in {"meet", "hold"}
     if obj_type and obj_type in OVERRIDABLE.get(base, set()) and not keeps_meeting:
         base = obj_type
+    named = EVENT_SUBJECT.search(subject[:80])
+    if named and lemma not in {"meet", "speak", "visit", "sign", "release", "hold", "host", "call"}:
+        base = _type_from_nouns(named.group(0)) or base  # "A trilateral meeting … agreed to …"
     subj_type = _subject_type(subject)
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
             "meet", "speak", "visit"}:
@@ -303,7 +308,8 @@ def _ethnic_compound(text: str, end: int) -> bool:
 # ----------------------------------------------------------------------------- location
 
 _LOC = re.compile(
-    r"\b(?:in|at|near|off(?: the (?:shore|coast) of)?|outside|inside)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|off(?: the (?:shore|coast) of)?|outside|inside|visit(?:s|ed|ing)?|travel(?:s|ed)? to|"
+    r"arrives? in|(?<=[Gg]overnor )of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
@@ -343,12 +349,12 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
         place = ref.places.get(fold(cand))
         if place:
             return Location(cand, place)
-    for n in range(len(words), 0, -1):  # "the ASEAN Summit in Jakarta": a place inside a venue name
+    for n in range(len(words), 0, -1):  # "the Economic Club of New York": the place inside a venue name
         for i in range(1, len(words) - n + 1):
             cand = " ".join(words[i:i + n])
             place = ref.places.get(fold(cand))
-            if place and place.kind not in {"country"}:
-                return None
+            if place and place.kind not in {"country"} and words[i - 1] in {"of", "in"}:
+                return Location(cand, place)
     if fold(head) in ref.organizations or fold(head) in ref.country_by_adjective or len(words) > 4:
         return None
     if re.search(r"\b(?:University|Headquarters|Island|Base|Camp|Air Station|Palace|House|Hall|Center|Centre|"

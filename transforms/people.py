@@ -49,7 +49,8 @@ LOWER_TITLE_WORDS = frozenset("""
 deputy vice senior chief special nuclear envoy envoys director general head representative minister secretary
 adviser advisor commissioner official spokesperson spokesman president chairman leader ambassador
 counterpart counterparts foreign defense defence security national presidential prime affairs
-director-general secretary-general of for the and trade economic first
+director-general secretary-general of for the and trade economic first advisors advisers ministers
+envoys officials representatives secretaries leaders directors heads chiefs commissioners ambassadors
 """.split())
 HONORIFICS = re.compile(
     r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
@@ -66,14 +67,14 @@ ROLE_WORDS = re.compile(
     r"commandant|general|gen|admiral|adm|chair|chairman|chairwoman|ceo|director|envoy|adviser|advisor|"
     r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
-    r"director-general|vice-minister|undersecretary|captain|colonel|officer)\b", re.IGNORECASE)
+    r"director-general|vice-minister|undersecretary|captain|colonel|officer)s?\b", re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
                         "friday saturday sunday".split())
 STOP_CAPS = frozenset("""
 a an the this that these those it its he she they their his her we our both all each some many most
 later earlier after before following then also however meanwhile despite during while when where since
-sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 un unga
+sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
 """.split())
 
@@ -130,15 +131,25 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
             run = tokens[a:b]
             name = text[run[0][1]:run[-1][2]]
             title_start = _title_start(tokens, a, text)
-            title = text[title_start:run[0][1]].strip(" ,")
-            title = HONORIFICS.sub("", title + " ").strip() if title else ""
-            title = _strip_trailing_rank(title)
+            raw_title = text[title_start:run[0][1]].strip(" ,")
+            title = _strip_trailing_rank(HONORIFICS.sub("", raw_title + " ").strip()) if raw_title else ""
             if not title:
                 title = _appositive_title(text, run[-1][2])
-            if _plausible_person(name, title, text, run[0][1], ref, ctx):
+            if not title and out:
+                title = _shared_list_title(text, out[-1], run[0][1])
+            if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
         i = j
     return out
+
+
+def _shared_list_title(text: str, previous: Mention, start: int) -> str:
+    """'national security advisors Sullivan, Akiba, and Kim': a plural title covers the whole list."""
+    between = text[previous.end:start]
+    plural = re.search(r"\b(?:[a-z]+s)$", previous.title.lower()) and ROLE_WORDS.search(previous.title)
+    if plural and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", between):
+        return previous.title
+    return ""
 
 
 def _is_title_word(tok: str) -> bool:
@@ -178,6 +189,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
     k = i - 1
     start = tokens[i][1]
     while k >= 0:
+        if not text[tokens[k][2]:tokens[k + 1][1]].isspace() and tokens[k][0] not in {"(", ")"}:
+            break  # a sentence end, a number or a symbol between the words: not one title
         tok = tokens[k][0]
         low = tok.lower().rstrip(".")
         if tok in {"and", "&"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
@@ -237,12 +250,20 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
                       ctx: PeopleContext | None) -> bool:
     tokens = name.split()
     key = fold(name)
-    if key in ref.places or key in ref.organizations or key in ref.groupings:
-        return False
-    if any(fold(t) in ref.places and fold(t) not in ref.people_by_family for t in tokens) and len(tokens) == 1:
+    if re.search(r"\b(?:of|for|to|on|in)$", title):
+        return False  # "Governor of Okinawa": the object of a title, not a name
+    has_role = bool(ROLE_WORDS.search(title)) or title.endswith(("'s", "’s"))
+    if re.match(r"\s*\d", text[pos + len(name):pos + len(name) + 3]):
+        return False  # "Orient Shield 22", "Hwasong 18": names of things
+    if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
         return False
     if len(tokens) >= 2:
-        return not all(len(t) <= 2 for t in tokens)
+        if all(len(t) <= 2 for t in tokens):
+            return False
+        # An unknown full name needs some sign of being a person: a role, or a name we know.
+        known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
+        return has_role or known or bool(re.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
+                                         and _appositive_title(text, pos + len(name)))
     # A lone token is a person only with a role title, or when it is a known family name.
     family = fold(tokens[0])
     known = family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
@@ -349,11 +370,14 @@ def _lookup_reference(name: str, ref: Reference, ctx: PeopleContext, when: date 
     tokens = name.split()
     if len(tokens) == 1:
         seen = ctx.by_family.get(key)
-        if seen:
-            return _person_by_canonical(seen.canonical_name, ref)
-        ids = ref.people_by_family.get(key)
+        seen_person = _person_by_canonical(seen.canonical_name, ref) if seen else None
+        ids = ref.people_by_family.get(key, [])
+        if seen and (not seen_person or len(ids) <= 1 or not title):
+            return seen_person  # the report already named this person in full
         if ids:
-            best = _best_candidate(ids, ref, when, country_hint, title, need_evidence=len(ids) > 1)
+            favoured = seen_person.person_id if seen_person else None
+            best = _best_candidate(ids, ref, when, country_hint, title, need_evidence=len(ids) > 1,
+                                   favoured=favoured)
             return ref.people[best] if best else None
         return None
     return _fuzzy_reference(tokens, ref, country_hint)
@@ -365,18 +389,20 @@ def _person_by_canonical(canonical: str, ref: Reference) -> Person | None:
 
 
 def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_hint: str | None,
-                    title: str, need_evidence: bool = False) -> str | None:
-    """Among same-name people: the one in office at `when`, with a matching role and country."""
+                    title: str, need_evidence: bool = False, favoured: str | None = None) -> str | None:
+    """Among same-name people: the one in office at `when`, with a matching role and country
+    (and a small preference for the one the report already named)."""
     def score(pid: str) -> float:
         p = ref.people[pid]
-        s = 0.0
+        s = 2.0 if pid == favoured else 0.0
         if country_hint and p.country == country_hint:
             s += 1
         for role in ref.roles.get(pid, []):
             active = when is not None and (role.start is None or role.start <= when) and (
                 role.end is None or when <= role.end)
             similar = bool(title) and fuzz.token_set_ratio(fold(title), fold(role.role)) >= 70
-            s = max(s, (2 if active else 0) + (2 if similar else 0) + (1 if country_hint == p.country else 0))
+            s = max(s, (2 if active else 0) + (3 if similar else 0) + (1 if country_hint == p.country else 0)
+                    + (2 if pid == favoured else 0))
         return s
 
     scored = sorted(((score(pid), pid) for pid in ids), reverse=True)
