@@ -20,6 +20,7 @@ VERB_TYPES: dict[str, str] = {
     "protest": "statement", "reaffirm": "statement", "stress": "statement", "urge": "statement",
     "respond": "statement", "pledge": "statement", "vow": "statement", "accuse": "statement",
     "summon": "statement", "publish": "announcement", "give": "statement", "send": "statement",
+    "tell": "statement", "take office": "appointment", "assume office": "appointment",
     "sign": "agreement", "conclude": "agreement", "agree": "agreement", "establish": "agreement",
     "launch": "agreement", "adopt": "agreement", "reach": "agreement", "renew": "agreement",
     "conduct": "military_exercise", "begin": "military_exercise", "stage": "military_exercise",
@@ -42,7 +43,9 @@ _IRREGULAR = {
     "make": ["makes", "made"], "say": ["says", "said"], "give": ["gives", "gave", "given"],
     "send": ["sends", "sent"], "begin": ["begins", "began", "begun"], "win": ["wins", "won"],
     "swear": ["swears", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
-    "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "hold talks": ["holds talks", "held talks"],
+    "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
+    "take office": ["takes office", "took office", "taken office"],
+    "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
 }
 
 
@@ -164,7 +167,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
     obj_type = _type_from_nouns(_first_clause(predicate_text))
     # "meet … and release a statement" stays a meeting.
-    keeps_meeting = base == "meeting" and obj_type == "statement" and lemma in {"meet", "hold"}
+    keeps_meeting = base == "meeting" and obj_type in {"statement", "other"} and lemma in {"meet", "hold"}
     if obj_type and obj_type in OVERRIDABLE.get(base, set()) and not keeps_meeting:
         base = obj_type
     named = EVENT_SUBJECT.search(subject[:80])
@@ -242,7 +245,7 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
             if PEOPLE_NOUNS.match(tail.lstrip(" ,")) or re.match(
                     r"\s*(?:and\s+[\w\s]+?\s+)?(?:counterparts?|officials?|delegations?)", tail):
                 out.add(iso3)
-        out |= _with_country(rest, ref)
+        out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
     return out
 
 
@@ -257,6 +260,12 @@ def _with_country(text: str, ref: Reference) -> set[str]:
 
 def _countries_in(text: str, ref: Reference, expand_groups: bool) -> set[str]:
     out = {iso3 for iso3, _ in _country_positions(text, ref)}
+    head = re.match(r"\s*(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)", text)
+    if head and fold(head.group(1)) in ref.country_by_metonym:
+        out.add(ref.country_by_metonym[fold(head.group(1))])  # "Seoul hosts …", "Tokyo and Manila agree …"
+    for m in re.finditer(r"(?:,|\band)\s+([A-Z][\w.'’]*)", text):
+        if fold(m.group(1)) in ref.country_by_metonym and not _TITLE_OBJECT.search(text[:m.start()]):
+            out.add(ref.country_by_metonym[fold(m.group(1))])
     if expand_groups:
         for m in re.finditer(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*", text):
             for word in _subphrases(m.group(0)):
@@ -279,14 +288,33 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     out = []
     for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}", text):
         chunk = m.group(0)
-        parts = re.split(r"[-–]", chunk) if re.search(r"[-–][A-Z]", chunk) else [chunk]
-        for part in parts:
-            if re.fullmatch(r"[A-Z]\w+[-\s]Americans?", part.strip()):
-                continue  # "Japanese American leaders": an ethnic group, not a state
-            iso3 = _longest_country(part.strip(), ref)
-            if iso3 and not _ethnic_compound(text, m.end()):
+        if re.fullmatch(r"[A-Z]\w+[-\s]Americans?", chunk) or _ethnic_compound(text, m.end()):
+            continue  # "Japanese American leaders": an ethnic group, not a state
+        possessive = chunk.endswith(("'s", "’s"))
+        if _TITLE_OBJECT.search(text[:m.start()]) or (not possessive and _TOPIC_MODIFIER.match(text[m.end():])):
+            continue  # "Special Representative for North Korea", "North Korea nuclear envoys"
+        words = [w for w in re.split(r"[-–\s]+", chunk) if w]
+        i = 0
+        while i < len(words):
+            iso3, n = _longest_country_at(words, i, ref)
+            if iso3:
                 out.append((iso3, m.end()))
+            i += max(n, 1)
     return out
+
+
+_TITLE_OBJECT = re.compile(r"\b(?:for|to|against|toward|towards|regarding|about|over|on)\s+(?:the\s+)?$")
+_TOPIC_MODIFIER = re.compile(r"\s+(?:nuclear|policy|issues?|problems?|threats?|envoys?|affairs|question|"
+                             r"sanctions|missiles?|provocations|denuclearization)\b")
+
+
+def _longest_country_at(words: list[str], i: int, ref: Reference) -> tuple[str | None, int]:
+    for n in range(min(3, len(words) - i), 0, -1):
+        key = fold(re.sub(r"['’]s$", "", " ".join(words[i:i + n])))
+        iso3 = ref.country_by_name.get(key) or ref.country_by_adjective.get(key)
+        if iso3:
+            return iso3, n
+    return None, 0
 
 
 def _longest_country(phrase: str, ref: Reference) -> str | None:

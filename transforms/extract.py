@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pyarrow as pa
@@ -88,8 +88,9 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
                         PeopleContext(report_countries=report_countries(doc, ref)))
     prime_people(doc.text, state, period)
     for entry in entries:
+        previous: list = []
         for act in split_acts(entry):
-            add_event(state, act)
+            previous = add_event(state, act, previous)
     metrics = metric_rows(state, period, entries)
     tables = {
         "events": EVENTS.from_rows(state.events),
@@ -265,12 +266,20 @@ def _new_subject_sentences(text: str) -> list[int]:
     return cuts
 
 
-def add_event(state: ReportState, act: Act) -> None:
+_SAME_ACTORS = re.compile(r"^(?:(?:Later|Then|Afterwards?|Subsequently)[^,]{0,20},\s+)?(?:both|the two|the three|"
+                          r"they|all three|jointly|together)\b", re.IGNORECASE)
+
+
+def add_event(state: ReportState, act: Act, previous: list) -> list:
+    """Add the event of one act; returns its participants for an act that continues it
+    ("Later that day, both meet with …")."""
     ref = state.ref
     pred = main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
     when = act.entry.span.start
-    people = _participants(state, act.text, pred.start if pred else 0, when)
+    people = _participants(state, act, pred.start if pred else 0, when)
+    if previous and (_SAME_ACTORS.search(act.text) or (pred and pred.start == 0)):
+        people = previous + [p for p in people if p[0].participant_id not in {q[0].participant_id for q in previous}]
     countries = actor_countries(act.text, pred, ref) | {p[1] for p in people if p[1] and p[1] != "INT"}
     location = None if REMOTE.search(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
@@ -301,12 +310,14 @@ def add_event(state: ReportState, act: Act) -> None:
         "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
     })
     _link_people(state, event_id, act, people)
+    return people
 
 
-def _participants(state: ReportState, text: str, verb_at: int, when: date
+def _participants(state: ReportState, act: Act, verb_at: int, when: date
                   ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """People taking part: named before the topic of the act ("… to discuss the summit between X
-    and Y" names X and Y as the topic, not as participants)."""
+    and Y" names X and Y as the topic, not as participants). Mention offsets are in the document."""
+    text = act.text
     cut = TOPIC_CUT.search(text, verb_at)
     limit = cut.start() if cut else len(text)
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
@@ -316,11 +327,12 @@ def _participants(state: ReportState, text: str, verb_at: int, when: date
         hint = country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
         person = resolve(mention, state.ref, state.people, when, hint)
         country = hint or person.country
-        out.append((person, country, mention))
+        absolute = replace(mention, start=act.start + mention.start, end=act.start + mention.end)
+        out.append((person, country, absolute))
     return _fill_countries_from_context(state, out)
 
 
-def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:
+def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
     """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
     m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$", text[max(0, mention.start - 60):mention.start])
     if not m:
@@ -356,11 +368,10 @@ def _link_people(state: ReportState, event_id: str, act: Act,
                 person.participant_id].country):
             state.persons[person.participant_id] = ResolvedPerson(
                 person.participant_id, person.canonical_name, person.country or country, person.in_reference)
-        start = act.start + mention.start
         state.links.append({
             "event_id": event_id, "participant_id": person.participant_id, "title": mention.title,
-            "country": country, "mention": mention.name, "file_id": state.file_id, "char_start": start,
-            "char_end": act.start + mention.end, "extractor_version": EXTRACTOR_VERSION,
+            "country": country, "mention": mention.name, "file_id": state.file_id, "char_start": mention.start,
+            "char_end": mention.end, "extractor_version": EXTRACTOR_VERSION,
         })
 
 

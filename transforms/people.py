@@ -40,7 +40,7 @@ american japanese korean chinese unification reunification prosecutor prosecutor
 district federal republic democratic people's liberal social socialist communist workers labor labour
 year years the of for and on to in at with by from former acting incoming outgoing then-
 business consultative humanitarian assistance citizen leaders principles counterterrorism goalkeepers
-island islands strait sea bay prefecture province city county state states capital summit summits
+secretariat island islands strait sea bay prefecture province city county state states capital summit summits
 center centre council's ceremony conference's airport port station university college school museum
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
@@ -120,8 +120,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and _is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]) and (
-                j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()):
+        while j < len(tokens) and (j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()) and (
+                (_is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]))
+                or _korean_family_particle(tokens, j)):
             j += 1
         if j == i:
             i += 1
@@ -141,6 +142,13 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
                 out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
         i = j
     return out
+
+
+def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """'In Seong-hwan', 'An Ho-young': a family name spelt like an English word, before a
+    hyphenated given name."""
+    nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    return tokens[j][0] in {"In", "An", "On", "O", "Ko", "No"} and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", nxt))
 
 
 def _shared_list_title(text: str, previous: Mention, start: int) -> str:
@@ -231,7 +239,7 @@ def _strip_trailing_rank(title: str) -> str:
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?P<t>(?:(?:the\s+)?[A-Z][\w.-]*(?:['’]s)?\s+)?(?:(?:deputy|vice|senior|chief|special|nuclear|"
+    r"^,\s+(?P<t>(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:(?:deputy|vice|senior|chief|special|nuclear|"
     r"director|general|head|commissioner|minister|secretary|envoy|representative|adviser|advisor|spokesperson|"
     r"ambassador|president|chairman|chair|director-general|secretary-general)\b[^,;.]*))")
 

@@ -96,6 +96,7 @@ class Reference:
     # derived lookups
     country_by_name: dict[str, str] = field(default_factory=dict)   # folded name -> iso3
     country_by_adjective: dict[str, str] = field(default_factory=dict)
+    country_by_metonym: dict[str, str] = field(default_factory=dict)  # "Seoul" -> KOR (as an actor)
     people_by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded alias -> person_ids
     people_by_family: dict[str, list[str]] = field(default_factory=dict)  # folded family name -> ids
 
@@ -110,6 +111,8 @@ class Reference:
                 ref.country_by_name.setdefault(fold(n), c.iso3)
             for a in c.adjectives:
                 ref.country_by_adjective.setdefault(fold(a), c.iso3)
+            for m in c.metonyms:
+                ref.country_by_metonym.setdefault(fold(m), c.iso3)
         for r in tables.get("places", []):
             p = Place(r["name"], r["country"], _float(r.get("latitude")), _float(r.get("longitude")),
                       r.get("kind", ""), r.get("admin1", ""))
