@@ -128,6 +128,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
             i += 1
             continue
         a, b = _trim_run(tokens, i, j, ref)
+        long_enough = b - a >= 3 or (b - a == 2 and fold(tokens[a + 1][0]) in ref.people_by_family)
+        if long_enough and a > 0 and tokens[a - 1][0] in {"for", "of"}:
+            a += 1  # "Envoy for Climate John Kerry": the first word still belongs to the title
         if b > a:
             run = tokens[a:b]
             name = text[run[0][1]:run[-1][2]]
