@@ -21,6 +21,9 @@ VERB_TYPES: dict[str, str] = {
     "respond": "statement", "pledge": "statement", "vow": "statement", "accuse": "statement",
     "summon": "statement", "publish": "announcement", "give": "statement", "send": "statement",
     "tell": "statement", "take office": "appointment", "assume office": "appointment",
+    "ask": "statement", "request": "statement", "demand": "statement", "lift": "announcement",
+    "impose": "announcement", "ban": "announcement", "halt": "announcement", "suspend": "announcement",
+    "resume": "announcement", "ease": "announcement", "tighten": "announcement",
     "sign": "agreement", "conclude": "agreement", "agree": "agreement", "establish": "agreement",
     "launch": "agreement", "adopt": "agreement", "reach": "agreement", "renew": "agreement",
     "conduct": "military_exercise", "begin": "military_exercise", "stage": "military_exercise",
@@ -192,10 +195,14 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
             "meeting" if lemma != "participate" else "other")
     if lemma in {"launch"} and noun == "military_action":
         return "military_action"
-    if lemma in {"help", "call"} and lemma == "help":
+    if lemma == "help":
         return "aid"
-    if lemma == "call":
-        return "statement" if re.match(r"calls?\s+(?:for|on|the)\b", predicate_text) else "phone_call"
+    if lemma == "call":  # "calls for restraint" is a statement; "call each other" a phone call
+        return "phone_call" if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text) else "statement"
+    if lemma == "hold" and re.search(r"\bcalls?\b", clause[:40]):
+        return "phone_call"
+    if lemma in {"begin", "conduct", "stage"}:
+        return noun if noun in {"military_exercise", "military_action", "meeting"} else "other"
     if lemma == "make":
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
