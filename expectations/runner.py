@@ -1,0 +1,456 @@
+"""Validate a batch of Arrow tables with Great Expectations (one Checkpoint, local Data Docs).
+
+Design notes (GX 1.24):
+- GX over duckdb-engine SQL is broken, so tables are validated through GX's *pandas* datasource.
+- A GX 1.x Checkpoint passes the same ``batch_parameters`` to every ValidationDefinition, and a
+  pandas DataFrame asset takes its frame from ``batch_parameters["dataframe"]``: one checkpoint
+  cannot validate several in-memory DataFrames. Each table is therefore written to a small
+  Parquet file under ``<gx_root>/uncommitted/batches/`` and registered as a Parquet asset of the
+  pandas datasource (a fixed path per table, so assets, suites, validation definitions and the
+  checkpoint are created once and reused).
+- Value sets that depend on the batch (event types, country codes, foreign-key targets) are suite
+  parameters, passed as ``expectation_parameters`` to ``Checkpoint.run``. Every foreign key of
+  schema.py is checked (critical) against the batch's own parent keys plus ``known_ids``: pass the
+  warehouse's existing keys when a batch may point at rows loaded by an earlier run.
+- Data Docs: the stored checkpoint has no UpdateDataDocsAction. GX runs that action once per
+  validation result and each time rebuilds the whole site (index included, jinja templates
+  recompiled): ~3 s for our 9 suites. The runner makes the same build_data_docs call once for all
+  results of the run (~0.7 s). Old runs are pruned (keep_runs) so the index does not keep growing.
+- GX reports success for a checkpoint without expectations (GX issue #3494): ``success`` here is
+  False when a suite is empty, nothing was evaluated, a table is missing, an expectation raised,
+  or any critical expectation failed.
+- Not safe for concurrent calls on the same ``gx_root`` (the batch files are fixed paths).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+import contextlib
+import datetime as dt
+import logging
+import shutil
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import great_expectations as gx
+import great_expectations.exceptions as gx_exceptions
+import pyarrow as pa
+import pyarrow.parquet as pq
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+)
+
+from expectations.suites import (
+    CRITICAL,
+    WARNING,
+    SuiteSpec,
+    build_suite_specs,
+    helper_frames,
+    suite_parameters,
+)
+from warehouse import schema
+from warehouse.schema import Table
+
+log = logging.getLogger(__name__)
+
+DATASOURCE = "reportflow"
+CHECKPOINT = "reportflow"
+SPEC_HASH_KEY = "reportflow_spec_hash"
+# BASIC has unexpected_count and partial_unexpected_list; SUMMARY adds value counts (~40% slower).
+RESULT_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": 20}
+MAX_SAMPLES = 10
+
+
+@dataclass
+class Failure:
+    table: str
+    expectation: str  # GX expectation type, e.g. expect_column_values_to_be_in_set (or a guard name)
+    column: str | None
+    severity: str  # "critical" | "warning"
+    unexpected_count: int | None
+    sample_values: list = field(default_factory=list)  # distinct unexpected values, at most 10
+    message: str = ""
+    check: str | None = None  # our rule name (meta["check"]): not_null, vocabulary, percent_range...
+
+    def line(self) -> str:
+        where = f"({self.column})" if self.column else ""
+        tag = f" [{self.check}]" if self.check else ""
+        if self.unexpected_count is not None:
+            return (f"{self.table}: {self.expectation}{where} failed on {self.unexpected_count} row(s): "
+                    f"{self.sample_values!r}{tag}")
+        return f"{self.table}: {self.expectation}{where} failed: {self.message}{tag}"
+
+
+@dataclass
+class ValidationReport:
+    success: bool
+    critical_failures: list[Failure]
+    warnings: list[Failure]
+    n_expectations: int
+    data_docs_index: Path | None
+    results_json: dict
+
+    @property
+    def failures(self) -> list[Failure]:
+        return self.critical_failures + self.warnings
+
+    def summary(self) -> str:
+        head = (f"validation {'passed' if self.success else 'FAILED'}: {self.n_expectations} expectation(s), "
+                f"{len(self.critical_failures)} critical failure(s), {len(self.warnings)} warning(s)")
+        lines = [head]
+        lines += [f"  CRITICAL {f.line()}" for f in self.critical_failures]
+        lines += [f"  warning  {f.line()}" for f in self.warnings]
+        if self.data_docs_index:
+            lines.append(f"  data docs: {self.data_docs_index}")
+        return "\n".join(lines)
+
+
+def validate_tables(
+    tables: Mapping[str, pa.Table],
+    *,
+    gx_root: Path,
+    run_id: str,
+    event_types: Iterable[str],
+    country_codes: Iterable[str],
+    known_participant_ids: Iterable[str] = frozenset(),
+    known_ids: Mapping[str, Iterable[str]] | None = None,
+    tables_schema: Sequence[Table] = schema.TABLES,
+    build_data_docs: bool = True,
+    keep_runs: int | None = 10,
+) -> ValidationReport:
+    """Validate one batch of tables (name -> Arrow table) against the suites of `tables_schema`.
+
+    known_participant_ids: participant ids already in the warehouse (foreign-key targets besides
+    the batch's own participants). known_ids: the same for any other key, as
+    {"<table>.<column>": ids}, e.g. {"reports.report_id": ..., "events.event_id": ...}.
+    tables_schema: the tables to expect (default: all of warehouse.schema.TABLES).
+    keep_runs: stored validation results (and their Data Docs pages) kept per suite; GX keeps all
+    by default and the Data Docs index rebuild slows with each run (0.5 s -> 2.7 s after 40 runs).
+    """
+    gx_root = Path(gx_root).resolve()
+    known: dict[str, set] = {k: set(v) for k, v in (known_ids or {}).items()}
+    known.setdefault("participants.participant_id", set()).update(known_participant_ids)
+
+    guard_failures: list[Failure] = []
+    schema_names = [t.name for t in tables_schema]
+    for name in schema_names:
+        if name not in tables:
+            guard_failures.append(Failure(name, "table_present", None, CRITICAL, None, [],
+                                          f"table {name!r} is missing from the batch"))
+    for name in tables:
+        if name not in schema_names:
+            guard_failures.append(Failure(name, "table_known", None, WARNING, None, [],
+                                          f"table {name!r} is not in the schema; not validated"))
+
+    specs = build_suite_specs(tables_schema)
+    for spec in specs:
+        if not spec.expectations:
+            guard_failures.append(Failure(spec.table, "suite_not_empty", None, CRITICAL, None, [],
+                                          f"suite {spec.name!r} has zero expectations"))
+
+    # Frames to validate: present tables and their exploded helper frames.
+    by_name = {t.name: t for t in tables_schema}
+    frames: dict[str, pa.Table] = {}
+    for name in schema_names:
+        if name in tables:
+            frames[name] = tables[name]
+            frames.update(helper_frames(name, tables[name], by_name[name]))
+    run_specs = [s for s in specs if s.name in frames and s.expectations]
+
+    params = suite_parameters(dict(tables), run_specs, event_types=event_types,
+                              country_codes=country_codes, known_ids=known)
+
+    results_json: dict = {}
+    failures: list[Failure] = []
+    n_evaluated = 0
+    docs_index: Path | None = None
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(what: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[what] = round(now - clock, 4)
+        clock = now
+
+    if run_specs:
+        context = _context(gx_root)
+        lap("open_context")
+        batch_dir = gx_root / "uncommitted" / "batches"
+        batch_dir.mkdir(parents=True, exist_ok=True)
+        for s in run_specs:
+            pq.write_table(_nullable(frames[s.name]), batch_dir / f"{s.name}.parquet")
+        lap("write_batches")
+        context, checkpoint = _ensure_checkpoint(context, run_specs, batch_dir)
+        lap("ensure_suites_checkpoint")
+        result = checkpoint.run(expectation_parameters=params, run_id=RunIdentifier(run_name=run_id))
+        lap("checkpoint_run")
+        results_json = {
+            "run_id": run_id,
+            "gx_success": result.success,
+            "validation_results": [{"suite": v.suite_name, **v.describe_dict()}
+                                   for v in result.run_results.values()],
+        }
+        by_suite = {s.name: s for s in run_specs}
+        for vres in result.run_results.values():
+            evaluated = vres.statistics.get("evaluated_expectations", 0)
+            n_evaluated += evaluated
+            spec = by_suite.get(vres.suite_name)
+            if spec is None or evaluated != len(spec.expectations):
+                failures.append(Failure(spec.table if spec else vres.suite_name, "all_expectations_evaluated",
+                                        None, CRITICAL, None, [],
+                                        f"suite {vres.suite_name!r}: GX evaluated {evaluated} of "
+                                        f"{len(spec.expectations) if spec else '?'} expectation(s)"))
+            failures.extend(_failures_of(vres))
+        if keep_runs is not None:
+            _prune_runs(gx_root, keep_runs)
+            lap("prune")
+        if build_data_docs:
+            docs_index = _build_docs(context, result)
+            lap("data_docs")
+
+    if n_evaluated == 0:
+        guard_failures.append(Failure("*", "expectations_evaluated", None, CRITICAL, None, [],
+                                      "the checkpoint evaluated zero expectations (no silent passes)"))
+
+    all_failures = guard_failures + failures
+    critical = [f for f in all_failures if f.severity == CRITICAL]
+    warnings = [f for f in all_failures if f.severity != CRITICAL]
+    results_json.setdefault("run_id", run_id)
+    results_json.setdefault("validation_results", [])
+    results_json["success"] = not critical
+    results_json["guards"] = [asdict(f) for f in guard_failures]
+    results_json["timings_s"] = timings
+    log.debug("validation %s: %d expectations, timings %s", run_id, n_evaluated, timings)
+    return ValidationReport(
+        success=not critical,
+        critical_failures=critical,
+        warnings=warnings,
+        n_expectations=n_evaluated,
+        data_docs_index=docs_index,
+        results_json=results_json,
+    )
+
+
+# ------------------------------------------------------------------------------ GX plumbing
+
+
+def _context(gx_root: Path):
+    """Open (or create) the file context; progress bars off (noise in logs, and slower)."""
+    context = gx.get_context(mode="file", context_root_dir=gx_root)
+    bars = context.variables.progress_bars
+    if isinstance(bars, ProgressBarsConfig):
+        bars = bars.to_json_dict() if hasattr(bars, "to_json_dict") else vars(bars)
+    if not bars or bars.get("globally", True) or bars.get("metric_calculations", True):
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        context.variables.save()
+    return context
+
+
+def _ensure_checkpoint(context, specs: list[SuiteSpec], batch_dir: Path):
+    """Create or reuse datasource/assets, suites, validation definitions and the checkpoint.
+
+    Everything is keyed by name; suites are rewritten only when their spec hash changed, so a
+    schema change propagates while an unchanged project costs a few store reads.
+    """
+    try:
+        ds = context.data_sources.get(DATASOURCE)
+    except KeyError:
+        ds = context.data_sources.add_pandas(DATASOURCE)
+
+    vds = []
+    changed = False
+    for s in specs:
+        fresh = False  # anything of this spec (re)created -> rebuild its validation definition
+        path = batch_dir / f"{s.name}.parquet"
+        asset = next((a for a in ds.assets if a.name == s.name), None)
+        if asset is None or Path(str(getattr(asset, "path", ""))) != path:
+            if asset is not None:
+                ds.delete_asset(s.name)
+            asset = ds.add_parquet_asset(s.name, path=path)
+            fresh = True
+        batch_def = next((b for b in asset.batch_definitions if b.name == "whole"), None)
+        if batch_def is None:
+            batch_def = asset.add_batch_definition_whole_dataframe("whole")
+            fresh = True
+        # a suite is updated in place (same name and id), so its validation definition stays valid
+        suite = _ensure_suite(context, s)
+        vd_name = f"reportflow.{s.name}"
+        vd = None
+        if not fresh:
+            try:
+                vd = context.validation_definitions.get(vd_name)
+            except gx_exceptions.GreatExpectationsError:  # absent, or stale (e.g. its suite was deleted)
+                vd = None
+        if vd is None:
+            vd = context.validation_definitions.add_or_update(
+                gx.ValidationDefinition(name=vd_name, data=batch_def, suite=suite)
+            )
+            fresh = True
+        changed = changed or fresh
+        vds.append(vd)
+
+    cp = None
+    if not changed:
+        try:
+            cp = context.checkpoints.get(CHECKPOINT)
+        except gx_exceptions.GreatExpectationsError:  # first run, or stale
+            cp = None
+        if cp is not None and not (
+            [v.name for v in cp.validation_definitions] == [v.name for v in vds]
+            and not cp.actions
+            and cp.result_format == RESULT_FORMAT
+        ):
+            cp = None
+    if cp is None or changed:
+        # No UpdateDataDocsAction: GX runs it once per validation result, rebuilding the whole site
+        # (index included, jinja templates recompiled) each time (~3 s for our 9 suites); the
+        # runner builds the same pages once per run instead (_build_docs, ~1 s).
+        cp = context.checkpoints.add_or_update(
+            gx.Checkpoint(name=CHECKPOINT, validation_definitions=vds, actions=[],
+                          result_format=RESULT_FORMAT)
+        )
+        # GX 1.24: updating an existing validation definition can leave the context's datasource
+        # without its data context (MissingDataContextError at run time); a fresh context is sane.
+        context = _context(Path(context.root_directory))
+        cp = context.checkpoints.get(CHECKPOINT)
+    return context, cp
+
+
+def _build_docs(context, result) -> Path | None:
+    """What UpdateDataDocsAction does for each validation result, done once for all of them."""
+    ids: list = []
+    for result_id, vres in result.run_results.items():
+        ids += [result_id, ExpectationSuiteIdentifier(name=vres.suite_name)]
+    context.build_data_docs(resource_identifiers=ids, build_index=True)
+    return _docs_index(context)
+
+
+def _ensure_suite(context, spec: SuiteSpec):
+    digest = spec.fingerprint()
+    try:
+        suite = context.suites.get(spec.name)
+    except gx_exceptions.DataContextError:  # absent
+        suite = None
+    if suite is not None and suite.meta.get(SPEC_HASH_KEY) == digest:
+        return suite
+    if suite is None:
+        suite = context.suites.add(gx.ExpectationSuite(name=spec.name))
+    # update in place: same suite (and id), expectations replaced by the current spec
+    for e in list(suite.expectations):
+        suite.expectations.remove(e)
+    for e in spec.expectations:
+        suite.expectations.append(e.copy(deep=True))
+    suite.meta[SPEC_HASH_KEY] = digest
+    suite.save()
+    return context.suites.get(spec.name)
+
+
+def _nullable(table: pa.Table) -> pa.Table:
+    """Same columns with every field nullable: Parquet refuses nulls in a non-nullable field, and a
+    null there is exactly what the not-null expectations must get to see and report."""
+    if all(f.nullable for f in table.schema):
+        return table
+    return pa.Table.from_arrays(table.columns, schema=pa.schema([f.with_nullable(True) for f in table.schema]))
+
+
+def _prune_runs(gx_root: Path, keep: int) -> None:
+    """Keep the newest `keep` runs of each suite in the validation store and in the local site
+    (layout <suite>/<run_name>/<run_time>/, run_time like 20260101T120000.000000Z sorts by time)."""
+    for base in (gx_root / "uncommitted" / "validations",
+                 gx_root / "uncommitted" / "data_docs" / "local_site" / "validations"):
+        if not base.is_dir():
+            continue
+        for suite_dir in (p for p in base.iterdir() if p.is_dir()):
+            runs = sorted((t for r in suite_dir.iterdir() if r.is_dir() for t in r.iterdir() if t.is_dir()),
+                          key=lambda t: t.name, reverse=True)
+            for old in runs[max(keep, 1):]:
+                shutil.rmtree(old, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    old.parent.rmdir()  # only succeeds once the run_name dir is empty
+
+
+def _exception_messages(exc: Any) -> list[str]:
+    """GX puts {raised_exception, exception_message, ...} on the result, or, when a metric could
+    not be resolved (e.g. a missing column), a dict of those keyed by metric id."""
+    if not isinstance(exc, Mapping):
+        return []
+    if "raised_exception" in exc:
+        return [str(exc.get("exception_message"))] if exc.get("raised_exception") else []
+    return [m for v in exc.values() for m in _exception_messages(v)]
+
+
+def _failures_of(vres) -> list[Failure]:
+    out = []
+    for r in vres.results:
+        if r.success:
+            continue
+        cfg = r.expectation_config
+        meta = cfg.meta or {}
+        severity = meta.get("severity") or CRITICAL
+        res = r.result or {}
+        errors = sorted(set(_exception_messages(r.exception_info)))
+        count = res.get("unexpected_count")
+        samples = res.get("partial_unexpected_list")
+        if errors:
+            # an expectation that could not be evaluated (missing column, bad dtype...) never passes
+            severity = CRITICAL
+            message = "could not be evaluated: " + "; ".join(errors)
+        elif count is None and "observed_value" in res:
+            message = f"observed {_plain(res['observed_value'])!r}; details {_plain(res.get('details', {}))!r}"
+        else:
+            message = f"{count} unexpected value(s)"
+        out.append(Failure(
+            table=meta.get("table") or vres.suite_name,
+            expectation=cfg.type,
+            column=meta.get("column") or cfg.kwargs.get("column"),
+            severity=severity,
+            unexpected_count=count,
+            sample_values=_samples(samples or []),
+            message=message,
+            check=meta.get("check"),
+        ))
+    return out
+
+
+def _samples(values: list) -> list:
+    """First MAX_SAMPLES distinct values, JSON-friendly."""
+    out: list = []
+    for v in (_plain(x) for x in values):
+        if v not in out:
+            out.append(v)
+        if len(out) == MAX_SAMPLES:
+            break
+    return out
+
+
+def _plain(v: Any) -> Any:
+    """JSON-friendly sample values: numpy scalars -> Python, dates -> ISO strings."""
+    if isinstance(v, dt.date):  # datetime too
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    if hasattr(v, "item") and not isinstance(v, str | bytes):
+        try:
+            return v.item()
+        except (ValueError, TypeError):
+            return v
+    return v
+
+
+def _docs_index(context) -> Path | None:
+    for site in context.get_docs_sites_urls(only_if_exists=True):
+        url = site.get("site_url") or ""
+        if url.startswith("file://"):
+            return Path(url[len("file://"):])
+    return None
