@@ -1,0 +1,469 @@
+"""Prefect flow: inbox -> read + extract (batched) -> Parquet staging -> GX validation -> DuckDB.
+
+Orchestration only; reading is transforms.readers, extraction transforms.extract, checks
+expectations/, storage warehouse/. Runs in-process (Prefect's ephemeral mode when no API server is
+configured). Each task handles a whole batch of files: Prefect costs ~5-40 ms per task call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+
+import fsspec
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from rich.progress import track
+
+from transforms.extract import extract_document
+from transforms.identity import minhash_signature
+from transforms.merge import EventKey, assign_events, matching_report
+from transforms.readers import detect_format, read_document
+from warehouse import schema
+from warehouse.load import Warehouse
+from warehouse.seeds import SEED_DIR, load_reference
+
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+              ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+EXTRACT_TABLES = tuple(t.name for t in schema.TABLES if t.name != "files")
+IO_RETRIES = {"retries": 2, "retry_delay_seconds": 0.5}
+
+
+@dataclass(frozen=True)
+class FileRef:
+    url: str
+    name: str
+    size: int
+    file_id: str
+    first_seen: datetime
+
+
+@dataclass
+class Discovery:
+    new: list[FileRef]
+    seen: int = 0
+    known: int = 0
+    repeated: int = 0
+
+
+@dataclass
+class Batch:
+    """What one batch of files became: extracted tables, files rows and their signatures."""
+
+    tables: dict[str, pa.Table]
+    files: pa.Table
+    signatures: dict[str, list[str]] = field(default_factory=dict)  # report_id -> minhash
+    events: KnownEvents | None = None  # known events including this batch's, adopted once loaded
+
+    def statuses(self) -> list[str]:
+        return self.files.column("status").to_pylist()
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    inbox: str
+    warehouse: str
+    files_seen: int = 0
+    files_new: int = 0
+    files_known: int = 0
+    files_repeated: int = 0
+    files_loaded: int = 0
+    files_duplicate: int = 0
+    files_quarantined: int = 0
+    files_held_back: int = 0
+    rows: dict[str, int] = field(default_factory=dict)  # rows per table in the warehouse after the run
+    rows_loaded: dict[str, int] = field(default_factory=dict)  # rows written by this run
+    validation_success: bool | None = None
+    data_docs: list[str] = field(default_factory=list)
+    validation_failures: list[str] = field(default_factory=list)
+    held_back_dirs: list[str] = field(default_factory=list)
+    quarantined_files: dict[str, str] = field(default_factory=dict)  # file name -> error
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def held_back(self) -> bool:
+        return bool(self.held_back_dirs)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, default=str)
+
+
+# ---------------------------------------------------------------- discover
+
+def _url(fs: fsspec.AbstractFileSystem, path: str) -> str:
+    return path if "file" in _protocols(fs) else fs.unstrip_protocol(path)
+
+
+def _protocols(fs: fsspec.AbstractFileSystem) -> tuple[str, ...]:
+    p = fs.protocol
+    return (p,) if isinstance(p, str) else tuple(p)
+
+
+def _sha256(fs: fsspec.AbstractFileSystem, path: str) -> str:
+    h = hashlib.sha256()
+    with fs.open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def list_inbox(inbox: str) -> list[tuple[fsspec.AbstractFileSystem, str, int]]:
+    """(fs, path, size) of every file under `inbox` with a report extension, sorted by path."""
+    fs, root = fsspec.core.url_to_fs(inbox)
+    found = fs.find(root, detail=True)
+    out = []
+    for path, info in sorted(found.items()):
+        name = PurePosixPath(path).name
+        wanted = not name.startswith(".") and PurePosixPath(name).suffix.lower() in EXTENSIONS
+        if info.get("type") == "file" and wanted:
+            out.append((fs, path, int(info.get("size") or 0)))
+    return out
+
+
+@task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
+def discover(inbox: str, known: set[str]) -> Discovery:
+    """New files: not in the warehouse `files` table, first copy of identical bytes in this run."""
+    found, seen_now = Discovery(new=[]), set()
+    now = datetime.now(UTC)
+    for fs, path, size in list_inbox(inbox):
+        found.seen += 1
+        file_id = _sha256(fs, path)
+        if file_id in known:
+            found.known += 1
+        elif file_id in seen_now:
+            found.repeated += 1
+        else:
+            seen_now.add(file_id)
+            found.new.append(FileRef(_url(fs, path), PurePosixPath(path).name, size, file_id, now))
+    return found
+
+
+# ---------------------------------------------------------------- read + extract
+
+class KnownEvents:
+    """Events already kept (warehouse + this run), indexed by what a cross-report match requires."""
+
+    def __init__(self, keys: tuple[EventKey, ...] | list[EventKey] = ()) -> None:
+        self.by_day: dict[tuple, list[EventKey]] = {}
+        self.add(keys)
+
+    def add(self, keys: list[EventKey]) -> None:
+        for k in keys:
+            self.by_day.setdefault((k.date_start, k.date_end, k.event_type), []).append(k)
+
+    def fork(self) -> KnownEvents:
+        other = KnownEvents()
+        other.by_day = {day: list(keys) for day, keys in self.by_day.items()}
+        return other
+
+    def candidates(self, keys: list[EventKey]) -> list[EventKey]:
+        days = {(k.date_start, k.date_end, k.event_type) for k in keys}
+        return [c for day in days for c in self.by_day.get(day, [])]
+
+
+def event_keys(events: pa.Table, event_participants: pa.Table) -> list[EventKey]:
+    people: dict[str, set[str]] = {}
+    for r in event_participants.select(["event_id", "participant_id"]).to_pylist():
+        people.setdefault(r["event_id"], set()).add(r["participant_id"])
+    cols = ["event_id", "report_id", "date_start", "date_end", "event_type", "countries", "location", "text"]
+    return [EventKey(r["event_id"], r["report_id"], r["date_start"], r["date_end"], r["event_type"],
+                     frozenset(people.get(r["event_id"], ())), frozenset(r["countries"] or ()),
+                     r["location"] or "", r["text"]) for r in events.select(cols).to_pylist()]
+
+
+@dataclass
+class Known:
+    """What a run knows is already loaded: report signatures and events (for cross-report merges)."""
+
+    reports: dict[str, list[str]]
+    events: KnownEvents
+
+
+def stored_event_keys(wh: Warehouse) -> list[EventKey]:
+    events = wh.query("SELECT * FROM events")
+    return event_keys(events, wh.query("SELECT event_id, participant_id FROM event_participants"))
+
+
+def merge_events(tables: dict[str, pa.Table], known: KnownEvents) -> dict[str, pa.Table]:
+    """Events another report already told become mentions of that event (transforms.merge)."""
+    keys = event_keys(tables["events"], tables["event_participants"])
+    mapping = assign_events(keys, known.candidates(keys))
+    known.add([k for k in keys if k.event_id not in mapping])
+    if not mapping:
+        return tables
+    out = dict(tables)
+    out["events"] = tables["events"].filter(pc.invert(pc.is_in(tables["events"]["event_id"],
+                                                               pa.array(list(mapping)))))
+    for name in ("event_mentions", "event_participants"):
+        ids = [mapping.get(i, i) for i in tables[name].column("event_id").to_pylist()]
+        idx = tables[name].schema.get_field_index("event_id")
+        out[name] = tables[name].set_column(idx, tables[name].schema.field(idx), pa.array(ids, pa.string()))
+    return out
+
+
+def _files_row(ref: FileRef, run_id: str, status: str, fmt: str, **extra: object) -> dict:
+    return {"file_id": ref.file_id, "path": ref.url, "file_name": ref.name, "format": fmt,
+            "size_bytes": ref.size, "first_seen": ref.first_seen, "status": status, "run_id": run_id,
+            **extra}
+
+
+def _format(ref: FileRef, data: bytes) -> str:
+    try:
+        fmt = detect_format(ref.name, data)
+    except Exception:
+        fmt = ""
+    return fmt if fmt in schema.FORMATS else EXTENSIONS[PurePosixPath(ref.name).suffix.lower()]
+
+
+def extract_file(ref: FileRef, data: bytes, seed_dir: Path, run_id: str,
+                 known: dict[str, list[str]]) -> tuple[dict, dict[str, pa.Table], list[str]]:
+    """One file -> (files row, extracted tables, signature). Any error quarantines the file."""
+    fmt = _format(ref, data)
+    try:
+        doc = read_document(ref.name, data)
+        sig = minhash_signature(doc.text)  # the same signature extract stores in reports.fingerprint
+        dup_of = matching_report(sig, known.items())
+        if dup_of:
+            return _files_row(ref, run_id, "duplicate", fmt, report_id=dup_of, text=doc.text), {}, []
+        tables = extract_document(doc, load_reference(seed_dir), file_id=ref.file_id,
+                                  report_id=ref.file_id, file_name=ref.name)
+    except Exception as exc:  # a bad file must not stop the batch
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        return _files_row(ref, run_id, "quarantined", fmt, error=error), {}, []
+    return _files_row(ref, run_id, "loaded", fmt, report_id=ref.file_id, text=doc.text), tables, sig
+
+
+def _read_bytes(url: str) -> bytes:
+    with fsspec.open(url, "rb") as fh:
+        return fh.read()
+
+
+@task(name="read-and-extract", cache_policy=NO_CACHE)
+def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
+                  known_events: KnownEvents, quiet: bool = False) -> Batch:
+    """Read and extract a batch of files (one task call for the whole batch)."""
+    rows, parts, sigs, events = [], {name: [] for name in EXTRACT_TABLES}, {}, known_events.fork()
+    for ref in track(refs, description="extracting", disable=quiet or not refs, transient=True):
+        row, tables, sig = extract_file(ref, _read_bytes(ref.url), seed_dir, run_id, {**known, **sigs})
+        rows.append(row)
+        if sig:
+            sigs[ref.file_id] = sig
+        if tables:
+            tables = merge_events({n: conform(n, t) for n, t in tables.items() if n in parts}, events)
+        for name, table in tables.items():
+            parts[name].append(table)
+    tables = {name: combine(name, ts) for name, ts in parts.items()} if any(parts.values()) else {}
+    return Batch(tables, schema.FILES.from_rows(rows), sigs, events)
+
+
+def conform(name: str, table: pa.Table) -> pa.Table:
+    spec = schema.TABLES_BY_NAME[name]
+    return table.select(spec.column_names).cast(spec.arrow_schema)
+
+
+def combine(name: str, tables: list[pa.Table]) -> pa.Table:
+    """Concatenate per-file tables in the schema and keep the first row of each primary key."""
+    spec = schema.TABLES_BY_NAME[name]
+    if not tables:
+        return spec.empty()
+    table = pa.concat_tables([conform(name, t) for t in tables])
+    keys = zip(*(table.column(k).to_pylist() for k in spec.primary_key), strict=True)
+    first: dict[tuple, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    return table if len(first) == table.num_rows else table.take(sorted(first.values()))
+
+
+# ---------------------------------------------------------------- stage, validate, load
+
+@task(name="stage", cache_policy=NO_CACHE, **IO_RETRIES)
+def stage_batch(batch: Batch, batch_dir: Path) -> dict[str, Path]:
+    """Write every table of the batch (and its files rows) as Parquet under `batch_dir`."""
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, table in {**batch.tables, "files": batch.files}.items():
+        paths[name] = batch_dir / f"{name}.parquet"
+        pq.write_table(table, paths[name])
+    return paths
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_types: set[str],
+                   country_codes: set[str], known_ids: dict[str, set[str]]):
+    """Great Expectations over the staged Parquet (read back, so what is checked is what loads)."""
+    from expectations import validate_tables
+
+    tables = {name: pq.read_table(path) for name, path in paths.items()}
+    return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
+                           country_codes=country_codes,
+                           known_participant_ids=known_ids.get("participants.participant_id", set()),
+                           known_ids=known_ids)
+
+
+@task(name="load", cache_policy=NO_CACHE, **IO_RETRIES)
+def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Path) -> dict[str, int]:
+    """Load the staged batch into DuckDB in one transaction."""
+    tables = {name: pq.read_table(path) for name, path in paths.items() if name != "files"}
+    return Warehouse(warehouse).load_batch(tables, pq.read_table(paths["files"]), run_id, seed_dir=seed_dir)
+
+
+@task(name="hold-back", cache_policy=NO_CACHE, **IO_RETRIES)
+def hold_back(batch_dir: Path, quarantine_dir: Path, report_text: str) -> Path:
+    """Move a batch that failed validation to quarantine/<run_id>/<batch>/ with the report."""
+    quarantine_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(quarantine_dir, ignore_errors=True)
+    shutil.move(str(batch_dir), str(quarantine_dir))
+    (quarantine_dir / "validation.txt").write_text(report_text, encoding="utf-8")
+    return quarantine_dir
+
+
+# ---------------------------------------------------------------- the flow
+
+def new_run_id() -> str:
+    from prefect.runtime import flow_run
+
+    suffix = (flow_run.id or uuid.uuid4().hex)[:8]
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{suffix}"
+
+
+@contextmanager
+def timed(summary: RunSummary, stage: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.timings[stage] = round(summary.timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
+
+
+def _describe_failures(report, paths: dict[str, Path]) -> list[str]:
+    """Each critical failure, followed by the staged rows it concerns (key and source file)."""
+    names = {r["file_id"]: r["file_name"] for r in pq.read_table(paths["files"]).to_pylist()}
+    lines = []
+    for failure in report.critical_failures or []:
+        lines.append(failure.line() if hasattr(failure, "line") else str(failure))
+        lines += [f"    row {row}" for row in _failing_rows(failure, paths, names)]
+    return lines
+
+
+def _failing_rows(failure, paths: dict[str, Path], names: dict[str, str], limit: int = 5) -> list[str]:
+    """Keys of the staged rows whose `failure.column` holds one of the failure's sample values."""
+    table, column = getattr(failure, "table", None), getattr(failure, "column", None)
+    samples = {str(v) for v in getattr(failure, "sample_values", None) or []}
+    if table not in paths or table not in schema.TABLES_BY_NAME or not column or not samples:
+        return []
+    out = []
+    for row in pq.read_table(paths[table]).to_pylist():
+        value = row.get(column)
+        values = value if isinstance(value, list) else [value]
+        if any(str(v) in samples for v in values) and len(out) < limit:
+            out.append(_row_ref(schema.TABLES_BY_NAME[table], row, column, names))
+    return out
+
+
+def _row_ref(spec: schema.Table, row: dict, column: str, names: dict[str, str]) -> str:
+    key = ", ".join(f"{k}={row[k]}" for k in spec.primary_key)
+    where = names.get(row.get("file_id") or "")
+    span = f" in {where} [{row.get('char_start')}:{row.get('char_end')}]" if where else ""
+    return f"{key} {column}={row.get(column)!r}{span}"
+
+
+def _vocabulary(seed_dir: Path, event_types: list[str] | None) -> tuple[set[str], set[str]]:
+    ref = load_reference(seed_dir)
+    types = set(event_types) if event_types is not None else set(ref.event_types)
+    return types, set(ref.countries) | {"INT"}
+
+
+@flow(name="ingest-reports", persist_result=False, log_prints=False)
+def ingest_reports(inbox: str, warehouse: str, seeds: str | None = None, batch_size: int = 200,
+                   quiet: bool = False, event_types: list[str] | None = None) -> RunSummary:
+    """Ingest new report files from `inbox` into the DuckDB file `warehouse`.
+
+    `event_types` restricts the event-type vocabulary the validation accepts (default: every
+    type in seeds/event_types.csv); a batch with an event outside it is held back.
+    """
+    seed_dir = Path(seeds) if seeds else SEED_DIR
+    wh = Warehouse(warehouse)
+    summary = RunSummary(new_run_id(), inbox, str(wh.path))
+    with timed(summary, "discover"):
+        wh.ensure_schema()
+        found = discover(inbox, wh.known_file_hashes())
+    summary.files_seen, summary.files_new = found.seen, len(found.new)
+    summary.files_known, summary.files_repeated = found.known, found.repeated
+    known = Known(wh.report_fingerprints(), KnownEvents(stored_event_keys(wh)))
+    for start in range(0, len(found.new), max(1, batch_size)):
+        run_batch(found.new[start:start + batch_size], start // max(1, batch_size), summary, wh, seed_dir,
+                  known, quiet, event_types)
+    summary.rows = wh.counts()
+    _log_summary(summary)
+    return summary
+
+
+def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehouse, seed_dir: Path,
+              known: Known, quiet: bool, event_types: list[str] | None) -> None:
+    """Extract, stage, validate and load (or hold back) one batch; updates `summary`."""
+    root, run_id = wh.path.parent, summary.run_id
+    batch_dir = root / "staging" / run_id / f"batch-{index:04d}"
+    with timed(summary, "extract"):
+        batch = extract_batch(refs, seed_dir, run_id, known.reports, known.events, quiet)
+    with timed(summary, "stage"):
+        paths = stage_batch(batch, batch_dir)
+    report = _validate(paths, wh, seed_dir, summary, event_types) if batch.tables else None
+    if report is not None and not report.success:
+        with timed(summary, "hold_back"):
+            where = hold_back(batch_dir, root / "quarantine" / run_id / batch_dir.name, report.summary())
+        summary.held_back_dirs.append(str(where))
+        summary.files_held_back += len(refs)
+        return
+    with timed(summary, "load"):
+        written = load_batch(str(wh.path), paths, run_id, seed_dir)
+    for name, n in written.items():
+        summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
+    known.reports.update(batch.signatures)
+    known.events = batch.events
+    _count(summary, batch)
+
+
+def _validate(paths: dict[str, Path], wh: Warehouse, seed_dir: Path, summary: RunSummary,
+              event_types: list[str] | None):
+    """Validate a staged batch; records the outcome in `summary` and returns the report."""
+    types, countries = _vocabulary(seed_dir, event_types)
+    with timed(summary, "validate"):
+        report = validate_batch(paths, wh.path.parent / "gx", summary.run_id, types, countries,
+                                wh.known_ids())
+    summary.validation_success = bool(report.success) and summary.validation_success is not False
+    if report.data_docs_index:
+        summary.data_docs.append(str(report.data_docs_index))
+    if not report.success:
+        summary.validation_failures += _describe_failures(report, paths)
+    return report
+
+
+def _count(summary: RunSummary, batch: Batch) -> None:
+    statuses = batch.statuses()
+    summary.files_loaded += statuses.count("loaded")
+    summary.files_duplicate += statuses.count("duplicate")
+    summary.files_quarantined += statuses.count("quarantined")
+    for row in batch.files.select(["file_name", "status", "error"]).to_pylist():
+        if row["status"] == "quarantined":
+            summary.quarantined_files[row["file_name"]] = row["error"] or ""
+
+
+def _log_summary(summary: RunSummary) -> None:
+    logger = get_run_logger()
+    logger.info("run %s: %d seen, %d new, %d loaded, %d duplicate, %d quarantined, %d held back",
+                summary.run_id, summary.files_seen, summary.files_new, summary.files_loaded,
+                summary.files_duplicate, summary.files_quarantined, summary.files_held_back)
+    if summary.validation_failures:
+        logger.warning("validation failed, batch held back:\n%s", "\n".join(summary.validation_failures))

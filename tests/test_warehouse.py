@@ -1,0 +1,124 @@
+"""warehouse/load.py on a real DuckDB file: DDL with comments, atomic batches, upserts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from warehouse import schema
+from warehouse.load import Warehouse, views_sql
+from warehouse.seeds import SEED_DIR, read_seed_tables
+
+PEOPLE = schema.PARTICIPANTS
+
+
+@pytest.fixture
+def wh(tmp_path: Path) -> Warehouse:
+    w = Warehouse(tmp_path / "wh" / "test.duckdb")
+    w.ensure_schema()
+    return w
+
+
+def test_schema_creates_every_table_with_comments(wh: Warehouse) -> None:
+    rows = wh.query("SELECT table_name, comment FROM duckdb_tables()").to_pylist()
+    tables = {r["table_name"]: r["comment"] for r in rows}
+    for table in schema.TABLES:
+        assert tables[table.name] == table.description
+        cols = wh.query("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ?",
+                        [table.name]).to_pylist()
+        assert [c["column_name"] for c in cols] == table.column_names
+        assert all(c["comment"] for c in cols), f"{table.name} has a column without COMMENT"
+
+
+def test_views_exist_and_are_commented(wh: Warehouse) -> None:
+    views = {r["view_name"]: r["comment"] for r in
+             wh.query("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").to_pylist()}
+    assert {"v_event_participants", "v_meetings_between", "v_events_per_month_by_type",
+            "v_metric_series"} <= set(views)
+    assert all(views.values())
+    assert len(views) == sum(s.upper().startswith("CREATE") for s in views_sql())
+
+
+def test_load_batch_and_views(wh: Warehouse, batch_factory) -> None:
+    tables, files = batch_factory(n=2)
+    counts = wh.load_batch(tables, files, "run-1", seed_dir=SEED_DIR)
+    assert counts["events"] == 2 and counts["files"] == 2
+    assert wh.known_file_hashes() == {"a-file0", "a-file1"}
+    monthly = wh.query("SELECT * FROM v_events_per_month_by_type").to_pylist()
+    assert monthly == [{"month": monthly[0]["month"], "event_type": "meeting", "n_events": 2}]
+    assert wh.query("SELECT count(*) AS n FROM v_metric_series").to_pylist() == [{"n": 2}]
+
+
+def test_seed_tables_loaded_with_comments(wh: Warehouse, batch_factory) -> None:
+    seeds = read_seed_tables(SEED_DIR)
+    assert "event_types" in seeds
+    wh.load_batch(*batch_factory(), "run-1", seed_dir=SEED_DIR)
+    rows = wh.query("SELECT table_name, comment, estimated_size FROM duckdb_tables() "
+                    "WHERE table_name LIKE 'seed_%'").to_pylist()
+    assert {r["table_name"] for r in rows} == {f"seed_{name}" for name in seeds}
+    assert all("seeds/" in r["comment"] for r in rows)
+    n = wh.query("SELECT count(*) AS n FROM seed_event_types").column("n")[0].as_py()
+    assert n == len(seeds["event_types"])
+
+
+def _snapshot(wh: Warehouse) -> dict[str, list]:
+    return {t.name: sorted(map(str, wh.query(f"SELECT * FROM {t.name}").to_pylist())) for t in schema.TABLES}
+
+
+def test_load_batch_rolls_back_on_primary_key_violation(wh: Warehouse, batch_factory) -> None:
+    wh.load_batch(*batch_factory(prefix="old"), "run-1")
+    before = _snapshot(wh)
+    tables, files = batch_factory(prefix="new")
+    tables["metrics"] = pa.concat_tables([tables["metrics"], tables["metrics"]])  # same metric_id twice
+    with pytest.raises(duckdb.ConstraintException):
+        wh.load_batch(tables, files, "run-2")
+    assert _snapshot(wh) == before
+
+
+def test_load_batch_rolls_back_on_error_mid_load(wh: Warehouse, batch_factory) -> None:
+    wh.load_batch(*batch_factory(prefix="old"), "run-1")
+    before = _snapshot(wh)
+    tables, files = batch_factory(prefix="new")
+    # metrics load last: value as text that cannot be cast fails after the other tables were inserted
+    tables["metrics"] = tables["metrics"].set_column(
+        tables["metrics"].schema.get_field_index("value"), "value", pa.array(["not a number"]))
+    with pytest.raises(duckdb.Error):
+        wh.load_batch(tables, files, "run-2")
+    assert _snapshot(wh) == before
+
+
+def test_upsert_replaces_rows(wh: Warehouse, batch_factory) -> None:
+    wh.load_batch(*batch_factory(title="First title"), "run-1")
+    wh.load_batch(*batch_factory(title="Second title"), "run-2")
+    titles = wh.query("SELECT title FROM reports").column("title").to_pylist()
+    assert titles == ["Second title"]
+    assert wh.counts()["events"] == 1
+
+
+def test_participants_merge_with_existing(wh: Warehouse, batch_factory) -> None:
+    tables, files = batch_factory()
+    person = {"participant_id": "a-person0", "canonical_name": "Person a0"}
+    tables["participants"] = PEOPLE.from_rows([{**person, "country": "JPN", "in_reference": True}])
+    wh.load_batch(tables, files, "run-1")
+    tables["participants"] = PEOPLE.from_rows([{**person, "country": None, "in_reference": False}])
+    wh.load_batch(tables, files, "run-2")
+    row = wh.query("SELECT country, in_reference FROM participants").to_pylist()
+    assert row == [{"country": "JPN", "in_reference": True}]
+
+
+def test_query_connection_is_read_only(wh: Warehouse) -> None:
+    with pytest.raises(duckdb.Error):
+        wh.query("CREATE TABLE nope (x INTEGER)")
+
+
+def test_docs_are_current_and_examples_run(wh: Warehouse, batch_factory, repo_root: Path) -> None:
+    from warehouse.docs import EXAMPLE_QUERIES, render
+
+    assert (repo_root / "docs" / "warehouse.md").read_text(encoding="utf-8") == render(), \
+        "docs/warehouse.md is stale: run `python -m warehouse.docs > docs/warehouse.md`"
+    wh.load_batch(*batch_factory(n=2), "run-1")
+    for title, sql in EXAMPLE_QUERIES.items():
+        assert wh.query(sql).num_rows >= 0, title

@@ -1,0 +1,152 @@
+"""The DuckDB warehouse: schema, one-transaction batch loads with upserts, read-only queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import schema
+from warehouse.seeds import write_seed_tables
+
+MERGED = {"participants"}  # tables whose rows merge with existing ones instead of replacing them
+
+
+def views_sql() -> list[str]:
+    """The statements of warehouse/views.sql (split on ';' at line ends)."""
+    text = resources.files("warehouse").joinpath("views.sql").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
+    return [s.strip() for s in body.split(";\n") if s.strip().rstrip(";")]
+
+
+class Warehouse:
+    """A DuckDB file holding the tables of warehouse/schema.py, the seed tables and the views."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection (closed on exit), so readers and writers don't collide."""
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(self.path), read_only=read_only)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def ensure_schema(self) -> None:
+        with self.connect() as con:
+            con.execute("BEGIN")
+            try:
+                _create_schema(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def load_batch(self, tables: dict[str, pa.Table], files_rows: pa.Table, run_id: str,
+                   seed_dir: Path | None = None) -> dict[str, int]:
+        """Upsert one batch in ONE transaction; any error rolls everything back and re-raises.
+
+        `tables` are the extracted tables by schema name; `files_rows` the `files` registry rows.
+        Returns the rows written per table.
+        """
+        batch = {**tables, "files": files_rows}
+        with self.connect() as con:
+            con.execute("BEGIN")
+            try:
+                _create_schema(con)
+                if seed_dir is not None:
+                    write_seed_tables(con, seed_dir)
+                counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return counts
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def query(self, sql: str, params: list | None = None) -> pa.Table:
+        """Run a query on a read-only connection and return the result as Arrow."""
+        with self.connect(read_only=True) as con:
+            return con.execute(sql, params or []).to_arrow_table()
+
+    def column(self, sql: str) -> list:
+        """First column of a read-only query as a list (empty when the warehouse doesn't exist)."""
+        if not self.exists():
+            return []
+        with self.connect(read_only=True) as con:
+            if not _has_table(con, "files"):
+                return []
+            return [r[0] for r in con.execute(sql).fetchall()]
+
+    def known_file_hashes(self) -> set[str]:
+        return set(self.column("SELECT file_id FROM files"))
+
+    def known_ids(self) -> dict[str, set[str]]:
+        """Stored keys that a new batch may reference (foreign-key targets for validation)."""
+        return {"participants.participant_id": set(self.column("SELECT participant_id FROM participants")),
+                "reports.report_id": set(self.column("SELECT report_id FROM reports")),
+                "files.file_id": set(self.column("SELECT file_id FROM files")),
+                "events.event_id": set(self.column("SELECT event_id FROM events"))}
+
+    def report_fingerprints(self) -> dict[str, list[str]]:
+        rows = self.column("SELECT struct_pack(r := report_id, f := fingerprint) FROM reports")
+        return {row["r"]: list(row["f"] or []) for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        """Rows per schema table."""
+        with self.connect(read_only=True) as con:
+            return {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
+                    for t in schema.TABLES}
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?"
+    return bool(con.execute(sql, [name]).fetchone()[0])
+
+
+def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for table in schema.TABLES:
+        con.execute(table.create_table_sql())
+        for stmt in table.comment_sql():
+            con.execute(stmt)
+    for stmt in views_sql():
+        con.execute(stmt)
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> int:
+    """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED)."""
+    if data.num_rows == 0:
+        return 0
+    cols = ", ".join(table.column_names)
+    con.register("_batch", data.select(table.column_names))
+    try:
+        source = _merge_sql(table) if table.name in MERGED else f"SELECT {cols} FROM _batch"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {source}")
+        keys = " AND ".join(f"t.{k} = b.{k}" for k in table.primary_key)
+        con.execute(f"DELETE FROM {table.name} t USING _rows b WHERE {keys}")
+        con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _rows")
+        con.execute("DROP TABLE _rows")
+    finally:
+        con.unregister("_batch")
+    return data.num_rows
+
+
+def _merge_sql(table: schema.Table) -> str:
+    """Participants are global: a batch row merges with the stored row of the same id."""
+    assert table.name == "participants"
+    return """
+        SELECT b.participant_id,
+               coalesce(b.canonical_name, p.canonical_name) AS canonical_name,
+               coalesce(b.country, p.country) AS country,
+               coalesce(b.in_reference, false) OR coalesce(p.in_reference, false) AS in_reference
+        FROM _batch b LEFT JOIN participants p USING (participant_id)"""
