@@ -88,3 +88,14 @@ def test_run_command_prints_summary_and_exit_code(shared_dir: Path, tmp_path: Pa
     out = capsys.readouterr().out
     assert "1 loaded" in out and "validation: passed" in out and "data docs:" in out
     assert "example query:" in out and "event_type" in out
+
+
+def test_local_engine_runs_the_same_stages_without_prefect(repo_root: Path, tmp_path: Path, capsys) -> None:
+    from prefect.context import FlowRunContext
+
+    assert main(["run", "--engine", "local", "--inbox", str(repo_root / "seeds" / "reports"),
+                 "--warehouse", str(tmp_path / "wh.duckdb"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "4 loaded" in out and "validation: passed" in out
+    assert FlowRunContext.get() is None  # no flow run was involved
+    assert Warehouse(tmp_path / "wh.duckdb").counts()["events"] > 20
