@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import time
 import uuid
@@ -22,11 +23,9 @@ import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-import logging
-
 from prefect import flow, get_run_logger, task
-from prefect.context import FlowRunContext
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from rich.progress import track
 
 from transforms.extract import extract_document

@@ -21,7 +21,8 @@ CHRONOLOGY OF US-JAPAN RELATIONS
 
 MAY–AUGUST 2021
 
-May 3: Prime Minister Kishida Fumio meets with Park Jin in Tokyo. Later that day, both meet with Secretary of State Antony Blinken.
+May 3: Prime Minister Kishida Fumio meets with Park Jin in Tokyo. Later that day, both meet with \
+Secretary of State Antony Blinken.
 
 May 21-22: Kishida and Blinken speak by telephone.
 """
