@@ -50,5 +50,8 @@ eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200}
 
+serve: setup  ## Prefect server on 127.0.0.1:4200 + work pool + deployments + worker (Ctrl-C stops all)
+	@tools/serve.sh
+
 clean:  ## remove build output and the local warehouse (keeps .venv)
 	rm -rf build warehouse/reportflow.duckdb* warehouse/staging warehouse/quarantine warehouse/gx .prefect

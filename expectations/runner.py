@@ -52,7 +52,9 @@ from expectations.suites import (
     CRITICAL,
     WARNING,
     SuiteSpec,
+    Thresholds,
     build_suite_specs,
+    domain_frames,
     helper_frames,
     suite_parameters,
 )
@@ -79,6 +81,8 @@ class Failure:
     sample_values: list = field(default_factory=list)  # distinct unexpected values, at most 10
     message: str = ""
     check: str | None = None  # our rule name (meta["check"]): not_null, vocabulary, percent_range...
+    success: bool = False  # ValidationReport.results also holds the expectations that passed
+    suite: str | None = None  # GX suite (the table, or a helper frame such as events__countries)
 
     def line(self) -> str:
         where = f"({self.column})" if self.column else ""
@@ -97,6 +101,7 @@ class ValidationReport:
     n_expectations: int
     data_docs_index: Path | None
     results_json: dict
+    results: list[Failure] = field(default_factory=list)  # every evaluated expectation and guard, passed or not
 
     @property
     def failures(self) -> list[Failure]:
@@ -125,6 +130,8 @@ def validate_tables(
     tables_schema: Sequence[Table] = schema.TABLES,
     build_data_docs: bool = True,
     keep_runs: int | None = 10,
+    thresholds: Thresholds | None = None,
+    context_tables: Mapping[str, pa.Table] | None = None,
 ) -> ValidationReport:
     """Validate one batch of tables (name -> Arrow table) against the suites of `tables_schema`.
 
@@ -134,11 +141,17 @@ def validate_tables(
     tables_schema: the tables to expect (default: all of warehouse.schema.TABLES).
     keep_runs: stored validation results (and their Data Docs pages) kept per suite; GX keeps all
     by default and the Data Docs index rebuild slows with each run (0.5 s -> 2.7 s after 40 runs).
+    thresholds: limits of the domain rules (period tolerance, minimum shares); default Thresholds().
+    context_tables: tables not validated themselves but needed by cross-table rules (e.g. reports
+    and event_participants when only events are re-validated).
+    Tables of `tables_schema` with `validated=False` (dq_results) are ignored.
     """
     gx_root = Path(gx_root).resolve()
     known: dict[str, set] = {k: set(v) for k, v in (known_ids or {}).items()}
     known.setdefault("participants.participant_id", set()).update(known_participant_ids)
 
+    tables_schema = [t for t in tables_schema if t.validated]
+    thresholds = thresholds or Thresholds()
     guard_failures: list[Failure] = []
     schema_names = [t.name for t in tables_schema]
     for name in schema_names:
@@ -163,13 +176,16 @@ def validate_tables(
         if name in tables:
             frames[name] = tables[name]
             frames.update(helper_frames(name, tables[name], by_name[name]))
+    frames.update(domain_frames({**(context_tables or {}), **{n: frames[n] for n in schema_names if n in frames}},
+                                thresholds))
     run_specs = [s for s in specs if s.name in frames and s.expectations]
 
     params = suite_parameters(dict(tables), run_specs, event_types=event_types,
-                              country_codes=country_codes, known_ids=known)
+                              country_codes=country_codes, known_ids=known, thresholds=thresholds)
 
     results_json: dict = {}
     failures: list[Failure] = []
+    passed: list[Failure] = []
     n_evaluated = 0
     docs_index: Path | None = None
     timings: dict[str, float] = {}
@@ -209,7 +225,8 @@ def validate_tables(
                                         None, CRITICAL, None, [],
                                         f"suite {vres.suite_name!r}: GX evaluated {evaluated} of "
                                         f"{len(spec.expectations) if spec else '?'} expectation(s)"))
-            failures.extend(_failures_of(vres))
+            for outcome in _outcomes_of(vres):
+                (passed if outcome.success else failures).append(outcome)
         if keep_runs is not None:
             _prune_runs(gx_root, keep_runs)
             lap("prune")
@@ -237,6 +254,7 @@ def validate_tables(
         n_expectations=n_evaluated,
         data_docs_index=docs_index,
         results_json=results_json,
+        results=guard_failures + failures + passed,
     )
 
 
@@ -388,11 +406,10 @@ def _exception_messages(exc: Any) -> list[str]:
     return [m for v in exc.values() for m in _exception_messages(v)]
 
 
-def _failures_of(vres) -> list[Failure]:
+def _outcomes_of(vres) -> list[Failure]:
+    """Every expectation result of a suite as a Failure record (success=True for those that passed)."""
     out = []
     for r in vres.results:
-        if r.success:
-            continue
         cfg = r.expectation_config
         meta = cfg.meta or {}
         severity = meta.get("severity") or CRITICAL
@@ -400,6 +417,16 @@ def _failures_of(vres) -> list[Failure]:
         errors = sorted(set(_exception_messages(r.exception_info)))
         count = res.get("unexpected_count")
         samples = res.get("partial_unexpected_list")
+        observed = res.get("observed_value")
+        if r.success and not errors:
+            out.append(Failure(table=meta.get("table") or vres.suite_name, expectation=cfg.type,
+                               column=meta.get("column") or cfg.kwargs.get("column"),
+                               severity=meta.get("severity") or CRITICAL, unexpected_count=count,
+                               sample_values=[], message="", check=meta.get("check"), success=True,
+                               suite=vres.suite_name))
+            continue
+        if not samples and count is None and isinstance(_plain(observed), int | float):
+            samples = [observed]  # table-level expectations (shares): the observed value is the example
         if errors:
             # an expectation that could not be evaluated (missing column, bad dtype...) never passes
             severity = CRITICAL
@@ -417,6 +444,7 @@ def _failures_of(vres) -> list[Failure]:
             sample_values=_samples(samples or []),
             message=message,
             check=meta.get("check"),
+            suite=vres.suite_name,
         ))
     return out
 

@@ -16,6 +16,7 @@ percent range; warning for soft plausibility checks).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -46,11 +47,34 @@ BARE_TITLES = (
     "Secretary", "Minister", "President", "Prime Minister", "Ambassador", "General", "Admiral",
     "Governor", "Senator", "Chairman", "Director", "Commander",
 )
-BARE_TITLE_REGEX = r"(?i)^\s*(?:" + "|".join(BARE_TITLES) + r")\s*$"
+# Qualifiers that still leave a bare title: "Foreign Minister", "Vice President", "Secretary of State".
+TITLE_QUALIFIERS = (
+    "the", "vice", "deputy", "foreign", "defense", "defence", "prime", "chief", "cabinet", "trade",
+    "finance", "special", "senior", "acting", "former", "first", "national security",
+)
+BARE_TITLE_REGEX = (r"(?i)^\s*(?:(?:" + "|".join(TITLE_QUALIFIERS) + r")\s+)*(?:" + "|".join(BARE_TITLES)
+                    + r")(?:\s+of\s+(?:state|defen[cs]e|foreign\s+affairs))?\s*$")
 
 # Names of the suite parameters filled in by the runner.
 P_EVENT_TYPES = "event_types"
 P_COUNTRY_CODES = "country_codes"
+P_MIN_PARTICIPANT_SHARE = "min_participant_share"
+P_MIN_LOCATION_SHARE = "min_location_share"
+
+# Cross-table helper frames built by domain_frames (one row per event).
+EVENTS_PERIOD = "events__period"  # event dates against the stated period of its report, +- tolerance
+EVENTS_ACTORS = "events__actors"  # participants/countries/location per event, for batch-level shares
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Configurable limits of the domain rules (flows/settings.py reads them from reportflow.toml or
+    REPORTFLOW_* variables). Defaults sit below what the seed reports and the shared corpus give per
+    report (participant share 0.38-0.85, known-location share 0.13-0.80)."""
+
+    period_tolerance_days: int = 31  # an event may lie this many days outside its report's stated period
+    min_participant_share: float = 0.25  # share of a batch's events with at least one participant
+    min_location_share: float = 0.1  # share of a batch's events whose location resolved to a known place
 
 
 def fk_param(table: str, column: str) -> str:
@@ -99,7 +123,9 @@ def list_iso3_columns(table: Table) -> list[str]:
 
 
 def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec]:
-    """All suites for `tables`: schema-derived checks, then the domain rules."""
+    """All suites for `tables`: schema-derived checks, then the domain rules. Tables with
+    `validated=False` (operational tables such as dq_results) get no suite."""
+    tables = [t for t in tables if t.validated]
     by_name = {t.name: t for t in tables}
     specs: list[SuiteSpec] = []
     for t in tables:
@@ -135,6 +161,10 @@ def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec
                  "offset_order", column_A="char_end", column_B="char_start", or_equal=True,
                  ignore_row_if="either_value_is_missing")
         _domain_rules(spec, t)
+        if t.name == "events" and "reports" in by_name:
+            specs.append(_period_spec())
+        if t.name == "events" and "event_participants" in by_name:
+            specs.append(_actors_spec())
 
         for col in list_iso3_columns(t):
             helper = SuiteSpec(helper_name(t.name, col), t.name)
@@ -157,6 +187,11 @@ def _domain_rules(spec: SuiteSpec, t: Table) -> None:
         _add(spec, gxe.ExpectColumnPairValuesAToBeGreaterThanB, CRITICAL, "period_end,period_start",
              "date_order", column_A="period_end", column_B="period_start", or_equal=True,
              ignore_row_if="either_value_is_missing")
+        if {"has_chronology", "n_events", "report_id"} <= cols:
+            # batch-level: a report with a chronology must yield events (else extraction broke on it);
+            # the unexpected values are the ids of such reports
+            _add(spec, gxe.ExpectColumnValuesToBeNull, WARNING, "report_id", "chronology_yields_events",
+                 column="report_id", row_condition=(Col("has_chronology") == True) & (Col("n_events") == 0))  # noqa: E712
     elif t.name == "metrics":
         _add(spec, gxe.ExpectColumnValuesToBeInSet, CRITICAL, "unit", "vocabulary",
              column="unit", value_set=list(METRIC_UNITS))
@@ -176,7 +211,77 @@ def _domain_rules(spec: SuiteSpec, t: Table) -> None:
              column="canonical_name", regex=BARE_TITLE_REGEX)
 
 
+def _period_spec() -> SuiteSpec:
+    """Events dated inside their report's stated period, with the tolerance baked into the frame's
+    `earliest`/`latest` bounds (so the stored suite does not change with the setting)."""
+    spec = SuiteSpec(EVENTS_PERIOD, "events")
+    _add(spec, gxe.ExpectColumnPairValuesAToBeGreaterThanB, WARNING, "date_start", "in_report_period",
+         column_A="date_start", column_B="earliest", or_equal=True, ignore_row_if="either_value_is_missing")
+    _add(spec, gxe.ExpectColumnPairValuesAToBeGreaterThanB, WARNING, "date_end", "in_report_period",
+         column_A="latest", column_B="date_end", or_equal=True, ignore_row_if="either_value_is_missing")
+    return spec
+
+
+def _actors_spec() -> SuiteSpec:
+    """Every event has a participant or a country (the unexpected values are the event ids), and the
+    batch-level shares of events with a participant / a known location stay above the thresholds."""
+    spec = SuiteSpec(EVENTS_ACTORS, "events")
+    _add(spec, gxe.ExpectColumnValuesToBeNull, WARNING, "event_id", "has_actor", column="event_id",
+         row_condition=(Col("n_participants") == 0) & (Col("n_countries") == 0))
+    _add(spec, gxe.ExpectColumnMeanToBeBetween, WARNING, "has_participant", "participant_share",
+         column="has_participant", min_value=_param(P_MIN_PARTICIPANT_SHARE))
+    _add(spec, gxe.ExpectColumnMeanToBeBetween, WARNING, "has_known_location", "location_share",
+         column="has_known_location", min_value=_param(P_MIN_LOCATION_SHARE))
+    return spec
+
+
 # --------------------------------------------------------------------------------- frames
+
+
+def domain_frames(tables: dict[str, pa.Table], thresholds: Thresholds) -> dict[str, pa.Table]:
+    """Cross-table helper frames (events__period, events__actors) when their inputs are present.
+
+    Built only when the batch has events: a mean over zero events is undefined, and there is
+    nothing to check."""
+    out: dict[str, pa.Table] = {}
+    events = tables.get("events")
+    if events is None or events.num_rows == 0 or "event_id" not in events.column_names:
+        return out
+    ev = events.to_pylist()
+    reports = tables.get("reports")
+    need = {"report_id", "period_start", "period_end", "period_inferred"}
+    if reports is not None and need <= set(reports.column_names) and {"date_start", "date_end"} <= set(ev[0]):
+        tol = dt.timedelta(days=thresholds.period_tolerance_days)
+        periods = {r["report_id"]: r for r in reports.select(sorted(need)).to_pylist()}
+        rows = []
+        for e in ev:
+            r = periods.get(e.get("report_id"))
+            stated = r is not None and not r["period_inferred"]
+            rows.append({"event_id": e["event_id"], "report_id": e.get("report_id"),
+                         "date_start": e["date_start"], "date_end": e["date_end"],
+                         "earliest": r["period_start"] - tol if stated and r["period_start"] else None,
+                         "latest": r["period_end"] + tol if stated and r["period_end"] else None})
+        out[EVENTS_PERIOD] = pa.Table.from_pylist(rows, schema=pa.schema([
+            ("event_id", pa.string()), ("report_id", pa.string()), ("date_start", pa.date32()),
+            ("date_end", pa.date32()), ("earliest", pa.date32()), ("latest", pa.date32())]))
+    eps = tables.get("event_participants")
+    if eps is not None and "event_id" in eps.column_names:
+        people: dict[str, int] = {}
+        for event_id in eps.column("event_id").to_pylist():
+            people[event_id] = people.get(event_id, 0) + 1
+        rows = []
+        for e in ev:
+            n_people = people.get(e["event_id"], 0)
+            known_place = e.get("location_country") is not None or e.get("latitude") is not None
+            rows.append({"event_id": e["event_id"], "n_participants": n_people,
+                         "n_countries": len(e.get("countries") or []), "has_participant": int(n_people > 0),
+                         "has_known_location": int(known_place)})
+        out[EVENTS_ACTORS] = pa.Table.from_pylist(rows, schema=pa.schema([
+            ("event_id", pa.string()), ("n_participants", pa.int64()), ("n_countries", pa.int64()),
+            ("has_participant", pa.int64()), ("has_known_location", pa.int64())]))
+    return out
+
+
 
 
 def helper_frames(name: str, table: pa.Table, t: Table) -> dict[str, pa.Table]:
@@ -202,12 +307,15 @@ def suite_parameters(
     event_types: Iterable[str],
     country_codes: Iterable[str],
     known_ids: dict[str, Iterable[str]],
+    thresholds: Thresholds | None = None,
 ) -> dict[str, list]:
     """Values of every suite parameter the specs use: vocabularies and foreign-key targets
     (the batch's own keys plus already-known keys, e.g. known_ids["participants.participant_id"])."""
     params: dict[str, list] = {
         P_EVENT_TYPES: sorted(event_types),
         P_COUNTRY_CODES: sorted(country_codes),
+        P_MIN_PARTICIPANT_SHARE: (thresholds or Thresholds()).min_participant_share,
+        P_MIN_LOCATION_SHARE: (thresholds or Thresholds()).min_location_share,
     }
     for spec in specs:
         for e in spec.expectations:

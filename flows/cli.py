@@ -9,6 +9,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from flows.dq_cli import add_commands as add_quality_commands
+
 DEFAULT_WAREHOUSE = "warehouse/reportflow.duckdb"
 OFFLINE_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -26,6 +28,9 @@ EPILOG = """examples:
   reportflow sql "SELECT person_a, person_b, n_events FROM v_meetings_between ORDER BY n_events DESC"
   reportflow export --out build/pred
   reportflow explain <event_id or metric_id>
+  reportflow validate [--table events]       # re-validate the warehouse (exit 2 on a critical failure)
+  reportflow dq --limit 20                   # recent data-quality results
+  reportflow quarantine                      # held-back batches; then: reportflow quarantine release RUN
 """
 
 
@@ -54,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=("prefect", "local"), default="prefect",
                      help="prefect: a Prefect flow run (uses PREFECT_API_URL, else a temporary local API "
                           "server); local: the same stages as plain Python, no run history (fast start)")
+    run.add_argument("--since", metavar="DATE",
+                     help="backfill: only files modified after DATE (ISO date or datetime, UTC if no offset)")
+    run.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("REPORTFLOW_DASK_ADDRESS"),
+                     help="extract on the Dask cluster at ADDRESS (tcp://host:8786; default "
+                          "$REPORTFLOW_DASK_ADDRESS); needs --engine prefect. See docs/scaling.md")
     sql = sub.add_parser("sql", help="run a read-only SQL query and print an aligned table")
     sql.add_argument("query", help='e.g. "SELECT * FROM v_meetings_between ORDER BY n_events DESC"')
     sql.add_argument("--max-width", type=int, default=60, help="truncate cells wider than this")
@@ -61,17 +71,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output folder")
     explain = sub.add_parser("explain", help="show the source sentence of an event, mention or metric id")
     explain.add_argument("id", help="an event_id, mention_id or metric_id")
-    for p in (run, sql, export, explain):
+    reprocess = sub.add_parser("reprocess", help="re-extract stored files after an extractor upgrade",
+                               description="Rebuild every extracted row from the archived raw files when a "
+                                           "report was extracted by another extractor version; one "
+                                           "transaction, so queries never see a half-updated warehouse.")
+    reprocess.add_argument("--force", action="store_true", help="rebuild even if every report is current")
+    reprocess.add_argument("--seeds", help="seed CSV folder (default: the repo's seeds/)")
+    for p in (run, sql, export, explain, reprocess):
         p.add_argument("--warehouse", default=DEFAULT_WAREHOUSE,
                        help=f"DuckDB file (default: {DEFAULT_WAREHOUSE}, relative to the current directory)")
+    add_quality_commands(sub, DEFAULT_WAREHOUSE)  # validate, dq, quarantine [release RUN]: flows/dq_cli.py
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     set_offline_env(quiet=getattr(args, "quiet", False))
-    handler = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "explain": cmd_explain}[args.command]
-    return handler(args)
+    handler = {"run": cmd_run, "sql": cmd_sql, "export": cmd_export, "explain": cmd_explain,
+               "reprocess": cmd_reprocess}.get(args.command) or args.handler
+    from warehouse.load import WarehouseBusy
+
+    try:
+        return handler(args)
+    except WarehouseBusy as busy:
+        print(f"reportflow: {busy}", file=sys.stderr)
+        return 3
 
 
 def _need_warehouse(path: str) -> bool:
@@ -84,11 +108,25 @@ def _need_warehouse(path: str) -> bool:
 
 def cmd_run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
-    from flows.ingest import ingest_reports, run_local
+    from flows.ingest import ingest_reports, parse_since, run_local
 
+    if args.dask and args.engine != "prefect":
+        print("reportflow: --dask needs --engine prefect (Dask tasks run inside a flow run)", file=sys.stderr)
+        return 1
+    try:
+        since = parse_since(args.since)
+    except ValueError:
+        print(f"reportflow: --since {args.since!r} is not an ISO date (YYYY-MM-DD[THH:MM[:SS]])", file=sys.stderr)
+        return 1
     runner = ingest_reports if args.engine == "prefect" else run_local
-    summary = runner(inbox=args.inbox, warehouse=args.warehouse, seeds=args.seeds,
-                     batch_size=args.batch_size, quiet=args.quiet)
+    extra = {"since": since.isoformat() if since else None, "dask_address": args.dask}
+    from flows.quality import DataQualityError
+
+    try:
+        summary = runner(inbox=args.inbox, warehouse=args.warehouse, seeds=args.seeds,
+                         batch_size=args.batch_size, quiet=args.quiet, **{k: v for k, v in extra.items() if v})
+    except DataQualityError as failed:  # a batch held back: the flow run is Failed, everything else recorded
+        summary = failed.summary
     print_summary(summary, time.perf_counter() - t0)
     if summary.rows.get("events"):
         print(f"\nexample query:\n{EXAMPLE_SQL}\n")
@@ -100,7 +138,8 @@ def print_summary(s, seconds: float) -> None:
     print(f"run {s.run_id}  warehouse {s.warehouse}  ({seconds:.1f} s)")
     print(f"files: {s.files_seen} seen, {s.files_new} new, {s.files_loaded} loaded, {s.files_duplicate} "
           f"duplicate, {s.files_quarantined} quarantined, {s.files_held_back} held back, "
-          f"{s.files_known} already loaded, {s.files_repeated} identical copies")
+          f"{s.files_known} already loaded, {s.files_repeated} identical copies"
+          + (f", {s.files_older} not modified since --since" if getattr(s, "files_older", 0) else ""))
     for name, error in s.quarantined_files.items():
         print(f"  quarantined {name}: {error}")
     print("rows loaded by this run: " + (", ".join(f"{k} {v}" for k, v in s.rows_loaded.items()) or "none"))
@@ -146,6 +185,25 @@ def format_table(names: list[str], rows: list[tuple], max_width: int = 60) -> st
 
     out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in cells)]
     return "\n".join([*out, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    if not _need_warehouse(args.warehouse):
+        return 1
+    from flows.reprocess import reprocess
+
+    s = reprocess.fn(args.warehouse, seeds=args.seeds, force=args.force)
+    if not (s.stale_reports or args.force):
+        print(f"every report is already extracted by extractor {s.extractor_version}; nothing to do")
+        return 0
+    if s.validation_success is False:
+        print("reprocessing held back, the warehouse is unchanged; validation failed:", *s.validation_failures,
+              sep="\n  ")
+        return 2
+    print(f"reprocessed {s.files_reprocessed} files ({s.stale_reports} stale reports) with extractor "
+          f"{s.extractor_version} in {s.seconds:.1f} s")
+    print("rows in the warehouse: " + ", ".join(f"{k} {v}" for k, v in s.rows.items()))
+    return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

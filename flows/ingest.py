@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
 import shutil
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +31,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from rich.progress import track
 
+from flows.alerts import on_flow_failure
+from flows.quality import raise_if_held_back, record_validation
+from flows.settings import Settings
 from transforms.extract import extract_document
 from transforms.identity import minhash_signature
 from transforms.merge import EventKey, assign_events, matching_report
@@ -39,7 +45,14 @@ from warehouse.seeds import SEED_DIR, load_reference
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
               ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 EXTRACT_TABLES = tuple(t.name for t in schema.TABLES if t.name != "files")
-IO_RETRIES = {"retries": 2, "retry_delay_seconds": 0.5}
+# Called with a batch's staged Parquet paths before validation: fault injection for the data-quality
+# tests (tests/test_dq_alerts.py corrupts a real extraction there). Empty in production.
+STAGED_HOOKS: list = []
+# I/O tasks retry with backoff (1 s, 4 s, 16 s, +-50 % jitter): a busy share, S3 throttling, a locked file.
+IO_RETRIES = {"retries": 3, "retry_delay_seconds": [1, 4, 16], "retry_jitter_factor": 0.5}
+FLOW_TIMEOUT_SECONDS = 3 * 3600  # a stuck run is failed (and its warehouse lock released) after 3 h
+LOAD_CONCURRENCY = "reportflow-warehouse-load"  # Prefect global concurrency limit (1 slot) on loads
+EXTRACT_WORKERS_ENV = "REPORTFLOW_EXTRACT_WORKERS"  # >1: read + extract on a local process pool
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,7 @@ class Discovery:
     seen: int = 0
     known: int = 0
     repeated: int = 0
+    older: int = 0  # not modified since `since` (backfill)
 
 
 @dataclass
@@ -85,6 +99,7 @@ class RunSummary:
     files_duplicate: int = 0
     files_quarantined: int = 0
     files_held_back: int = 0
+    files_older: int = 0  # skipped by --since: not modified after that date
     rows: dict[str, int] = field(default_factory=dict)  # rows per table in the warehouse after the run
     rows_loaded: dict[str, int] = field(default_factory=dict)  # rows written by this run
     validation_success: bool | None = None
@@ -121,8 +136,11 @@ def _sha256(fs: fsspec.AbstractFileSystem, path: str) -> str:
     return h.hexdigest()
 
 
-def list_inbox(inbox: str) -> list[tuple[fsspec.AbstractFileSystem, str, int]]:
-    """(fs, path, size) of every file under `inbox` with a report extension, sorted by path."""
+def list_inbox(inbox: str, since: datetime | None = None,
+               older: list[str] | None = None) -> list[tuple[fsspec.AbstractFileSystem, str, int]]:
+    """(fs, path, size) of every file under `inbox` with a report extension, sorted by path.
+
+    since: only files modified after it (fsspec mtime); the others' paths go to `older`."""
     fs, root = fsspec.core.url_to_fs(inbox)
     found = fs.find(root, detail=True)
     out = []
@@ -130,16 +148,48 @@ def list_inbox(inbox: str) -> list[tuple[fsspec.AbstractFileSystem, str, int]]:
         name = PurePosixPath(path).name
         wanted = not name.startswith(".") and PurePosixPath(name).suffix.lower() in EXTENSIONS
         if info.get("type") == "file" and wanted:
+            modified = modified_time(info)
+            if since is not None and modified is not None and modified <= since:
+                if older is not None:
+                    older.append(path)
+                continue
             out.append((fs, path, int(info.get("size") or 0)))
     return out
 
 
+def modified_time(info: dict) -> datetime | None:
+    """A file's modification time from fsspec `info` (local: mtime; memory: created; S3: LastModified)."""
+    for key in ("mtime", "LastModified", "last_modified", "updated", "created", "modified"):
+        value = info.get(key)
+        if isinstance(value, int | float):
+            return datetime.fromtimestamp(value, UTC)
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=UTC)
+        if isinstance(value, str) and value:
+            try:
+                return parse_since(value)
+            except ValueError:
+                continue
+    return None
+
+
+def parse_since(value: str | datetime | None) -> datetime | None:
+    """'2024-05-01', '2024-05-01T12:00', '2024-05-01T12:00:00+02:00' -> aware datetime (UTC if naive)."""
+    if value is None or value == "":
+        return None
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
-def discover(inbox: str, known: set[str]) -> Discovery:
-    """New files: not in the warehouse `files` table, first copy of identical bytes in this run."""
-    found, seen_now = Discovery(new=[]), set()
+def discover(inbox: str, known: set[str], since: datetime | None = None) -> Discovery:
+    """New files: not in the warehouse `files` table, first copy of identical bytes in this run
+    (and, with `since`, modified after that time)."""
+    found, seen_now, older = Discovery(new=[]), set(), []
     now = datetime.now(UTC)
-    for fs, path, size in list_inbox(inbox):
+    listed = list_inbox(inbox, since, older)
+    found.older = len(older)
+    for fs, path, size in listed:
         found.seen += 1
         file_id = _sha256(fs, path)
         if file_id in known:
@@ -247,18 +297,36 @@ def extract_file(ref: FileRef, data: bytes, seed_dir: Path, run_id: str,
     return _files_row(ref, run_id, "loaded", fmt, report_id=ref.file_id, text=doc.text), tables, sig
 
 
+def raw_path(raw_dir: Path, file_id: str) -> Path:
+    return raw_dir / file_id[:2] / file_id
+
+
+def archive_raw(raw_dir: Path, file_id: str, data: bytes) -> None:
+    """Keep the file's bytes, content-addressed, so `reportflow reprocess` can re-read them after the
+    inbox is gone (written before the load commits; idempotent)."""
+    path = raw_path(raw_dir, file_id)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+
+
 def _read_bytes(url: str) -> bytes:
     with fsspec.open(url, "rb") as fh:
         return fh.read()
 
 
-@task(name="read-and-extract", cache_policy=NO_CACHE)
+@task(name="read-and-extract", cache_policy=NO_CACHE, **IO_RETRIES)
 def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
-                  known_events: KnownEvents, quiet: bool = False) -> Batch:
+                  known_events: KnownEvents, quiet: bool = False, raw_dir: Path | None = None) -> Batch:
     """Read and extract a batch of files (one task call for the whole batch)."""
     rows, parts, sigs, events = [], {name: [] for name in EXTRACT_TABLES}, {}, known_events.fork()
     for ref in track(refs, description="extracting", disable=quiet or not refs, transient=True):
-        row, tables, sig = extract_file(ref, _read_bytes(ref.url), seed_dir, run_id, {**known, **sigs})
+        data = _read_bytes(ref.url)
+        if raw_dir is not None:
+            archive_raw(raw_dir, ref.file_id, data)
+        row, tables, sig = extract_file(ref, data, seed_dir, run_id, {**known, **sigs})
         rows.append(row)
         if sig:
             sigs[ref.file_id] = sig
@@ -303,7 +371,7 @@ def stage_batch(batch: Batch, batch_dir: Path) -> dict[str, Path]:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_types: set[str],
-                   country_codes: set[str], known_ids: dict[str, set[str]]):
+                   country_codes: set[str], known_ids: dict[str, set[str]], thresholds=None):
     """Great Expectations over the staged Parquet (read back, so what is checked is what loads)."""
     from expectations import validate_tables
 
@@ -311,7 +379,7 @@ def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_typ
     return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
                            country_codes=country_codes,
                            known_participant_ids=known_ids.get("participants.participant_id", set()),
-                           known_ids=known_ids)
+                           known_ids=known_ids, thresholds=thresholds)
 
 
 @task(name="load", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -401,49 +469,117 @@ def _vocabulary(seed_dir: Path, event_types: list[str] | None) -> tuple[set[str]
     return types, set(ref.countries) | {"INT"}
 
 
-@flow(name="ingest-reports", persist_result=False, log_prints=False)
+@flow(name="ingest-reports", persist_result=False, log_prints=False, timeout_seconds=FLOW_TIMEOUT_SECONDS,
+      on_failure=[on_flow_failure])
 def ingest_reports(inbox: str, warehouse: str, seeds: str | None = None, batch_size: int = 200,
-                   quiet: bool = False, event_types: list[str] | None = None) -> RunSummary:
+                   quiet: bool = False, event_types: list[str] | None = None, since: str | None = None,
+                   dask_address: str | None = None) -> RunSummary:
     """Ingest new report files from `inbox` into the DuckDB file `warehouse`.
 
     `event_types` restricts the event-type vocabulary the validation accepts (default: every
     type in seeds/event_types.csv); a batch with an event outside it is held back.
+    `since` (ISO date or datetime, UTC if naive): only files modified after it (backfill).
+    `dask_address` (or $REPORTFLOW_DASK_ADDRESS): extract on that Dask cluster (flows/scale.py).
     """
     seed_dir = Path(seeds) if seeds else SEED_DIR
     wh = Warehouse(warehouse)
     summary = RunSummary(new_run_id(), inbox, str(wh.path))
-    with timed(summary, "discover"):
-        wh.ensure_schema()
-        found = call(discover, inbox, wh.known_file_hashes())
-    summary.files_seen, summary.files_new = found.seen, len(found.new)
-    summary.files_known, summary.files_repeated = found.known, found.repeated
-    known = Known(wh.report_fingerprints(), KnownEvents(stored_event_keys(wh)))
-    for start in range(0, len(found.new), max(1, batch_size)):
-        run_batch(found.new[start:start + batch_size], start // max(1, batch_size), summary, wh, seed_dir,
-                  known, quiet, event_types)
-    summary.rows = wh.counts()
+    with wh.exclusive_run():  # two runs at once would both see the same files as new
+        _ingest(summary, inbox, wh, seed_dir, batch_size, quiet, event_types, since=parse_since(since),
+                dask=dask_address_or_env(dask_address))
     _log_summary(summary)
+    raise_if_held_back(summary)  # critical data-quality failure: the flow run ends Failed
     return summary
 
 
+def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batch_size: int, quiet: bool,
+            event_types: list[str] | None, since: datetime | None = None, dask: str | None = None) -> None:
+    with timed(summary, "discover"):
+        wh.ensure_schema()
+        found = call(discover, inbox, wh.known_file_hashes(), since)
+    summary.files_seen, summary.files_new, summary.files_older = found.seen, len(found.new), found.older
+    summary.files_known, summary.files_repeated = found.known, found.repeated
+    if not found.new:  # a no-op rerun: don't read every stored event and fingerprint for nothing
+        summary.rows = wh.counts()
+        return
+    known = Known(wh.report_fingerprints(), KnownEvents(stored_event_keys(wh)))
+    for start in range(0, len(found.new), max(1, batch_size)):
+        run_batch(found.new[start:start + batch_size], start // max(1, batch_size), summary, wh, seed_dir,
+                  known, quiet, event_types, dask=dask)
+    summary.rows = wh.counts()
+
+
+def extract_workers() -> int:
+    """Processes for read + extract on this machine: $REPORTFLOW_EXTRACT_WORKERS (default 1: in-process)."""
+    try:
+        return max(1, int(os.environ.get(EXTRACT_WORKERS_ENV) or 1))
+    except ValueError:
+        return 1
+
+
+def _prepare_in_worker(job: tuple[FileRef, Path, Path | None]):
+    """Process-pool worker: read, archive and extract one file (phase 1 of flows/scale.py)."""
+    from flows.scale import prepare_file
+
+    ref, seed_dir, raw_dir = job
+    data = _read_bytes(ref.url)
+    if raw_dir is not None:
+        archive_raw(raw_dir, ref.file_id, data)
+    return prepare_file(ref, data, seed_dir)
+
+
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
+def extract_in_processes(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
+                         known_events: KnownEvents, raw_dir: Path | None) -> Batch:
+    """Read + extract a batch on a local process pool (both cores), then decide duplicates and merge
+    events sequentially in file order (flows.scale.assemble): the same tables as extract_batch."""
+    from flows.scale import assemble
+
+    workers = extract_workers()
+    if workers not in _POOLS:  # forked once per process and reused by every batch
+        _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    jobs = [(ref, seed_dir, raw_dir) for ref in refs]
+    chunk = max(1, min(16, len(refs) // (4 * workers)))
+    prepared = list(_POOLS[workers].map(_prepare_in_worker, jobs, chunksize=chunk))
+    return assemble(prepared, run_id, known, known_events)
+
+
 def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehouse, seed_dir: Path,
-              known: Known, quiet: bool, event_types: list[str] | None) -> None:
-    """Extract, stage, validate and load (or hold back) one batch; updates `summary`."""
+              known: Known, quiet: bool, event_types: list[str] | None, dask: str | None = None) -> None:
+    """Extract, stage, validate and load (or hold back) one batch; updates `summary`.
+
+    dask: a Dask scheduler address; extraction then fans out over that cluster (flows/scale.py)."""
     root, run_id = wh.path.parent, summary.run_id
     batch_dir = root / "staging" / run_id / f"batch-{index:04d}"
     with timed(summary, "extract"):
-        batch = call(extract_batch, refs, seed_dir, run_id, known.reports, known.events, quiet)
+        if dask and FlowRunContext.get() is not None:
+            from flows.scale import extract_on_dask
+
+            batch = extract_on_dask(dask, refs, seed_dir, run_id, known.reports, known.events, root / "raw")
+        elif extract_workers() > 1 and len(refs) > 1:
+            batch = extract_in_processes(refs, seed_dir, run_id, known.reports, known.events, root / "raw")
+        else:
+            batch = call(extract_batch, refs, seed_dir, run_id, known.reports, known.events, quiet, root / "raw")
     with timed(summary, "stage"):
         paths = call(stage_batch, batch, batch_dir)
+    for hook in STAGED_HOOKS:  # fault injection (tests/test_dq_alerts.py); empty in production
+        hook(paths)
     report = _validate(paths, wh, seed_dir, summary, event_types) if batch.tables else None
+    if report is not None:  # dq_results + validation.json + alert (flows/quality.py)
+        call(record_validation, str(wh.path), run_id, batch_dir, report,
+             root / "quarantine" / run_id / batch_dir.name)
     if report is not None and not report.success:
         with timed(summary, "hold_back"):
             where = call(hold_back, batch_dir, root / "quarantine" / run_id / batch_dir.name, report.summary())
         summary.held_back_dirs.append(str(where))
         summary.files_held_back += len(refs)
+        _log_files(batch, held_back=str(where))
         return
-    with timed(summary, "load"):
+    with timed(summary, "load"), load_slot():
         written = call(load_batch, str(wh.path), paths, run_id, seed_dir)
+    _log_files(batch)
     for name, n in written.items():
         summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
     known.reports.update(batch.signatures)
@@ -457,7 +593,7 @@ def _validate(paths: dict[str, Path], wh: Warehouse, seed_dir: Path, summary: Ru
     types, countries = _vocabulary(seed_dir, event_types)
     with timed(summary, "validate"):
         report = call(validate_batch, paths, wh.path.parent / "gx", summary.run_id, types, countries,
-                                wh.known_ids())
+                                wh.known_ids(), Settings.load().thresholds)
     summary.validation_success = bool(report.success) and summary.validation_success is not False
     if report.data_docs_index:
         summary.data_docs.append(str(report.data_docs_index))
@@ -476,10 +612,75 @@ def _count(summary: RunSummary, batch: Batch) -> None:
             summary.quarantined_files[row["file_name"]] = row["error"] or ""
 
 
+def _logger():
+    return get_run_logger() if FlowRunContext.get() else logging.getLogger("reportflow")
+
+
+def dask_address_or_env(address: str | None) -> str | None:
+    from flows.scale import dask_address
+
+    return dask_address(address)
+
+
+@contextmanager
+def load_slot() -> Iterator[None]:
+    """One warehouse load at a time across flow runs: a Prefect global concurrency limit with one slot
+    (created on first use). Without a flow run (local engine) this is a no-op; there the warehouse
+    file lock (Warehouse.exclusive_run) serialises runs."""
+    if FlowRunContext.get() is None:
+        yield
+        return
+    from prefect.concurrency.sync import concurrency
+
+    _ensure_concurrency_limit(LOAD_CONCURRENCY, 1)
+    with concurrency(LOAD_CONCURRENCY, occupy=1, timeout_seconds=FLOW_TIMEOUT_SECONDS):
+        yield
+
+
+def _ensure_concurrency_limit(name: str, limit: int) -> None:
+    from contextlib import suppress
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
+    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_global_concurrency_limit_by_name(name)
+        except ObjectNotFound:
+            with suppress(ObjectAlreadyExists):  # another run created it meanwhile
+                client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=limit))
+
+
+def _log_files(batch: Batch, held_back: str | None = None) -> None:
+    """One log line per file: loaded (with its row counts), duplicate of which report, quarantined
+    and why, or held back with its batch."""
+    logger, per_file = _logger(), {}
+    for name in ("events", "event_mentions", "metrics"):
+        table = batch.tables.get(name)
+        if table is not None and table.num_rows:
+            for file_id in table.column("file_id").to_pylist():
+                counts = per_file.setdefault(file_id, {})
+                counts[name] = counts.get(name, 0) + 1
+    for row in batch.files.select(["file_id", "file_name", "status", "report_id", "error"]).to_pylist():
+        name, status = row["file_name"], row["status"]
+        if held_back is not None and status != "quarantined":
+            logger.warning("held back %s: its batch failed validation (%s)", name, held_back)
+        elif status == "loaded":
+            c = per_file.get(row["file_id"], {})
+            logger.info("loaded %s: %d new events, %d mentions, %d metrics", name, c.get("events", 0),
+                        c.get("event_mentions", 0), c.get("metrics", 0))
+        elif status == "duplicate":
+            logger.info("duplicate %s: same report as %s, not loaded again", name, row["report_id"])
+        else:
+            logger.warning("quarantined %s: %s", name, row["error"])
+
+
 def _log_summary(summary: RunSummary) -> None:
-    logger = get_run_logger() if FlowRunContext.get() else logging.getLogger("reportflow")
-    logger.info("run %s: %d seen, %d new, %d loaded, %d duplicate, %d quarantined, %d held back",
+    logger = _logger()
+    logger.info("run %s: %d seen, %d new, %d loaded, %d duplicate, %d quarantined, %d held back%s",
                 summary.run_id, summary.files_seen, summary.files_new, summary.files_loaded,
-                summary.files_duplicate, summary.files_quarantined, summary.files_held_back)
+                summary.files_duplicate, summary.files_quarantined, summary.files_held_back,
+                f", {summary.files_older} not modified since --since" if summary.files_older else "")
     if summary.validation_failures:
         logger.warning("validation failed, batch held back:\n%s", "\n".join(summary.validation_failures))

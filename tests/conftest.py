@@ -66,8 +66,8 @@ def make_batch(n: int = 1, prefix: str = "a", title: str = "A report") -> Batch:
         rows["events"].append({"event_id": eid, "report_id": rid, "date_start": date(2023, 9, 1),
                                "date_end": date(2023, 9, 1), "date_precision": "day", "date_inferred": False,
                                "event_type": "meeting", "location": "Tokyo", "countries": ["JPN", "USA"],
-                               "text": "Kishida meets Biden in Tokyo.", "file_id": fid, **prov,
-                               "char_end": 29})
+                               "text": "Kishida meets Biden in Tokyo.", "n_mentions": 1, "n_reports": 1,
+                               "file_id": fid, **prov, "char_end": 29})
         rows["event_mentions"].append({"mention_id": f"m-{eid}", "event_id": eid, "report_id": rid,
                                        "text": "Kishida meets Biden in Tokyo.", "file_id": fid, **prov})
         rows["participants"].append({"participant_id": pid, "canonical_name": f"Person {prefix}{i}",

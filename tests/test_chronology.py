@@ -65,3 +65,25 @@ def test_digest_dates_sentences_and_relative_days():
 
 def test_digest_without_year_yields_nothing_rather_than_guessing():
     assert dated_sentences("Officials met in Seoul on March 4 to review the plan.", None) == []
+
+
+def test_bare_date_blocks_take_the_next_block_as_their_entry_under_a_timeline_heading():
+    text = ("Intro paragraph.\n\nTimeline\n\n12 January 2024\n\nBlinken meets Wang Yi in Beijing.\n\n"
+            "26–27 January\n\nSullivan and Wang Yi hold talks in Bangkok.\n")
+    entries = chronology_entries(text)
+    assert [(e.span.start, e.span.end, e.text) for e in entries] == [
+        (date(2024, 1, 12), date(2024, 1, 12), "Blinken meets Wang Yi in Beijing."),
+        (date(2024, 1, 26), date(2024, 1, 27), "Sullivan and Wang Yi hold talks in Bangkok."),
+    ]
+
+
+def test_entries_without_a_year_use_the_default_year():
+    text = "Jan. 5: A meets B in Seoul.\nJan. 6: C meets D.\nJan. 9: E calls F.\n"
+    assert chronology_entries(text, default_year=2019)[0].span.start == date(2019, 1, 5)
+    assert chronology_entries(text) == []  # no year anywhere: no guessing
+
+
+def test_year_less_entries_after_december_roll_into_the_next_year():
+    text = "CHRONOLOGY\n\nDec. 30, 2023: A meets B.\n\nJan. 2: C meets D.\n\nJan. 3: E calls F.\n"
+    assert [e.span.start for e in chronology_entries(text)] == [
+        date(2023, 12, 30), date(2024, 1, 2), date(2024, 1, 3)]

@@ -84,6 +84,8 @@ def test_actor_countries(ref, text, expected):
         ("Kishida and Yoon attend a Japan-Korea event at Stanford University.", "Stanford University"),
         ("The envoys meet in Karuizawa, Nagano.", "Karuizawa"),
         ("The two sides agree in principle on a plan.", None),
+        ("North Korea fires missiles, the day Blinken arrives in New York.", None),  # another clause's place
+        ("Blinken and Wang Yi meet on the sidelines of the Palo Alto Security Forum.", "Palo Alto"),
     ],
 )
 def test_location_is_the_finest_place(ref, text, expected):

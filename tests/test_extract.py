@@ -103,3 +103,13 @@ def test_seed_reports_extract_events_with_valid_offsets(path):
         assert e["date_start"] <= e["date_end"]
     for m in tables["metrics"].to_pylist():
         assert doc.text[m["char_start"]:m["char_end"]] == m["text"]
+
+
+def test_a_place_without_a_state_gives_no_empty_country(ref):
+    tables = dict(EVENT_TABLES)
+    tables["places"] = [*EVENT_TABLES["places"], {"name": "Taiwan Strait", "country": "", "latitude": "24.5",
+                                                  "longitude": "119.5", "kind": "body_of_water"}]
+    text = "CHRONOLOGY\n\nMay 3, 2021: A destroyer transits the Taiwan Strait.\n\nMay 4, 2021: X.\n\nMay 5, 2021: Y."
+    events = extract(text, Reference.from_tables(tables))["events"].to_pylist()
+    assert events[0]["location"] == "Taiwan Strait"
+    assert events[0]["countries"] == [] and events[0]["location_country"] is None

@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.ingest import ingest_reports, list_inbox
+from flows.quality import DataQualityError
 from warehouse.load import Warehouse
 from warehouse.seeds import load_reference
 
@@ -94,7 +95,9 @@ def test_batch_failing_validation_is_held_back(shared_dir: Path, tmp_path: Path)
     shutil.copy(shared_dir / "corpus" / DIGEST, inbox / DIGEST)
     vocabulary = sorted(set(load_reference().event_types) - {"meeting"})
     wh_path = tmp_path / "wh" / "reportflow.duckdb"
-    summary = ingest_reports(inbox=str(inbox), warehouse=str(wh_path), quiet=True, event_types=vocabulary)
+    with pytest.raises(DataQualityError) as failed:  # critical: the flow run ends Failed (issue 5)
+        ingest_reports(inbox=str(inbox), warehouse=str(wh_path), quiet=True, event_types=vocabulary)
+    summary = failed.value.summary
     assert summary.held_back and summary.validation_success is False
     assert summary.files_held_back == 1 and summary.files_loaded == 0
     assert any("events" in f and "event_type" in f and "meeting" in f for f in summary.validation_failures)

@@ -51,3 +51,18 @@ def test_same_number_for_same_thing_twice_is_one_metric():
     text = ("Approval of the cabinet fell to 29% in November. Pollsters said approval of the cabinet fell to "
             "29% in November after the scandal.")
     assert values(text) == [(29.0, "percent")]
+
+
+def test_metric_descriptions_name_measure_population_and_source():
+    from datetime import date
+
+    from transforms.metrics_context import describe_metric
+    from transforms.reference import Reference
+
+    ref = Reference.from_tables({"organizations": [{"name": "Gallup", "aliases": "", "country": "USA"}]})
+    text = ("A Gallup poll in February found 77% of Americans held an unfavorable view of China. "
+            "All eight crew members were killed in the crash.")
+    found = {m.value: describe_metric(m, text, ref, date(2024, 4, 30)) for m in find_metrics(text)}
+    assert found[77.0] == {"measure": "unfavorable rating", "subject": "China", "population": "Americans",
+                           "source": "Gallup", "period": "2024-04"}
+    assert found[8.0]["measure"] == "crew members killed" and found[8.0]["source"] == ""

@@ -120,3 +120,8 @@ def test_unknown_japanese_name_gets_given_family_order():
     assert canonical_form("Kiyoto Tsuji", "JPN") == "Kiyoto Tsuji"
     assert canonical_form("Kang Jae-kwon", "KOR") == "Kang Jae-kwon"
     assert canonical_form("Charles Q. Brown", "USA") == "Charles Brown"
+
+
+def test_name_particles_stay_inside_the_name(ref):
+    found = names_titles("European Commission President Ursula von der Leyen meets Kishida.", ref)
+    assert found[0] == ("Ursula von der Leyen", "European Commission President")

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import regex as re
-
+from transforms import _regex as re
 from transforms.dates import (
     DATE_EXPR,
     ENTRY_HEAD,
@@ -18,7 +17,10 @@ from transforms.dates import (
 )
 
 BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
-CHRONOLOGY_HEADING = re.compile(r"^\s*(?:#+\s*)?chronolog(?:y|ies)\b", re.IGNORECASE)
+CHRONOLOGY_HEADING = re.compile(
+    r"^\s*(?:#+\s*)?(?:chronolog(?:y|ies)|timeline|key (?:events|dates)|calendar of events)\b", re.IGNORECASE)
+# A block that is only a date ("12 January 2024" in a table cell or on its own line): the entry follows.
+BARE_DATE = re.compile(rf"^\s*(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*$")
 CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNORECASE)
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
@@ -87,15 +89,17 @@ def stated_period(blocks: list[Block]) -> tuple[date, date] | None:
     return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
-def chronology_entries(text: str) -> list[Entry]:
+def chronology_entries(text: str, default_year: int | None = None) -> list[Entry]:
     """Entries of the chronology section(s): a date head then the entry; undated blocks that follow
-    continue the entry (page breaks, captions and headings excepted)."""
+    continue the entry (page breaks, captions and headings excepted). A year missing from an entry
+    comes from the section heading ("SEPTEMBER–DECEMBER 2023"), else from `default_year`."""
     blocks = split_lines(text)
     start_idx = _chronology_start(blocks)
     if start_idx is None:
         return []
     entries: list[Entry] = []
-    year_ctx: int | None = None
+    year_ctx: int | None = default_year
+    pending: tuple[DateSpan, str] | None = None  # a bare date waiting for its entry text
     for b in blocks[start_idx:]:
         period = parse_period_heading(b.text.strip("# "))
         if period:
@@ -103,13 +107,26 @@ def chronology_entries(text: str) -> list[Entry]:
             continue
         if CAPTION.match(b.text) or FURNITURE.search(b.text) or CHRONOLOGY_HEADING.match(b.text):
             continue
+        bare = BARE_DATE.match(b.text)
+        if bare and (span := parse_date_expr(bare["date"], year_ctx)):
+            pending = (span, bare["date"])
+            year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
+            continue
         head = ENTRY_HEAD.match(b.text)
         span = parse_date_expr(head["date"], year_ctx) if head else None
+        if span and span.inferred and entries and year_ctx and span.start < entries[-1].span.start - timedelta(180):
+            year_ctx += 1  # "Dec. 30, 2023: …" then "Jan. 2: …": the list has crossed into a new year
+            span = parse_date_expr(head["date"], year_ctx)
+        if span and not span.inferred:
+            year_ctx = span.end.year
         if head and span:
             body_start = b.start + head.end()
             entries.append(Entry(span, b.text[head.end():], body_start, b.end, head["date"].strip()))
+        elif pending:
+            entries.append(Entry(pending[0], b.text, b.start, b.end, pending[1]))
         elif entries and not is_heading(b):
             _continue_entry(entries[-1], b, text)
+        pending = None
     return entries
 
 
@@ -125,11 +142,15 @@ def _chronology_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if CHRONOLOGY_HEADING.match(b.text) and len(b.text) < 100:
             return i + 1
-    run = 0
+    run, first = 0, 0
     for i, b in enumerate(blocks):
-        run = run + 1 if ENTRY_HEAD.match(b.text) else 0
+        if ENTRY_HEAD.match(b.text) or BARE_DATE.match(b.text):
+            first = i if run == 0 else first
+            run += 1
+        elif not (run and BARE_DATE.match(blocks[i - 1].text)):
+            run = 0  # the text block after a bare date keeps the run going
         if run == 3:
-            return i - 2
+            return first
     return None
 
 

@@ -7,7 +7,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-import regex as re
+from transforms import _regex as re
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,

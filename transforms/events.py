@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
+from transforms import _regex as re
 from transforms.reference import Place, Reference, fold
 
 # verb lemma -> default event type; inflections are generated below.
@@ -236,7 +235,8 @@ PEOPLE_NOUNS = re.compile(
 TOPIC_CUT = re.compile(
     r"\b(?:to discuss|discussing|to condemn|condemning|condemn|regarding|concerning|about|following|"
     r"in response to|to review|amid|against|over|on the (?:summit|launch|issue|situation)|"
-    r"after|stating|saying|calling|with (?:the\s+)?(?:aim|goal)|to protest|to address)\b")
+    r"after|stating|saying|calling|with (?:the\s+)?(?:aim|goal)|to protest|to address)\b"
+    r"|,\s+(?:the (?:day|same day|week)|when|as|while|before|days? (?:after|before))\b")
 
 
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
@@ -343,7 +343,9 @@ def _ethnic_compound(text: str, end: int) -> bool:
 # ----------------------------------------------------------------------------- location
 
 _LOC = re.compile(
-    r"\b(?:in|at|near|off(?: the (?:shore|coast) of)?|outside|inside|visit(?:s|ed|ing)?|travel(?:s|ed)? to|"
+    r"\b(?:in|at|near|into|through|across|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
+    r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|"
+    r"(?:sidelines|margins) of|"
     r"arrives? in|(?<=[Gg]overnor )of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
 NOT_PLACES = re.compile(
@@ -359,7 +361,10 @@ class Location:
 
 
 def find_location(text: str, ref: Reference) -> Location | None:
-    """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto."""
+    """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto (not a place in a
+    clause about something else: '…, the day Blinken arrived in Seoul')."""
+    cut = TOPIC_CUT.search(text)
+    text = text[:cut.start()] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut.group(0)) else text
     candidates: list[Location] = []
     for m in _LOC.finditer(text):
         loc = _resolve_place(m["place"], ref)

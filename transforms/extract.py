@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pyarrow as pa
-import regex as re
 
+from transforms import _regex as re
 from transforms.chronology import (
     Entry,
     chronology_entries,
@@ -77,7 +77,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     """Extract every table of one report. Pure: no I/O, deterministic for the same input."""
     blocks = split_lines(doc.text)
     period = stated_period(blocks)
-    entries = chronology_entries(doc.text)
+    entries = chronology_entries(doc.text, default_year=period[1].year if period else _printed_year(doc.text))
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
@@ -144,6 +144,17 @@ def report_year(text: str, ref: Reference, period: tuple[date, date] | None) -> 
                 return int(y.group(1)), False
     years = [int(y) for line in body for y in YEAR_RE.findall(line)]
     return _year_from_offices(" ".join(body), ref, years), True
+
+
+def _printed_year(text: str) -> int | None:
+    """The year printed with the report's own dates, for chronology entries that omit it."""
+    for line in split_lines(text):
+        if not _is_furniture(line.text):
+            for m in DATE_EXPR.finditer(line.text):
+                y = YEAR_RE.search(m.group(0))
+                if y:
+                    return int(y.group(1))
+    return None
 
 
 def _is_furniture(line: str) -> bool:
@@ -284,7 +295,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     location = None if REMOTE.search(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if not countries and location and location.place:
-        countries = {location.place.country}  # no actor named: the host state is the best guess
+        countries = {location.place.country} - {""}  # no actor named: the host state is the best guess
     event_type = classify(act.text, pred, subject)
     et = ref.event_types.get(event_type)
     pids = sorted({p[0].participant_id for p in people})
@@ -298,10 +309,11 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         and act.entry.source == "narrative",
         "event_type": event_type, "cameo_root": et.cameo_root if et else None, "plover": et.plover if et else None,
         "location": location.name if location else "",
-        "location_country": location.place.country if location and location.place else None,
+        "location_country": (location.place.country or None) if location and location.place else None,
         "latitude": location.place.latitude if location and location.place else None,
         "longitude": location.place.longitude if location and location.place else None,
-        "countries": sorted(c for c in countries if c != "INT"), "text": act.text, "file_id": state.file_id,
+        "countries": sorted(c for c in countries if c != "INT"), "text": act.text, "n_mentions": 1, "n_reports": 1,
+        "file_id": state.file_id,
         "char_start": char_start, "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
     })
     state.mentions.append({

@@ -4,9 +4,11 @@ most of its word shingles even when punctuation, markup and entry order differ."
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
-import regex as re
+import numpy as np
 
+from transforms import _regex as re
 from transforms.reference import fold
 
 N_HASHES = 64
@@ -14,6 +16,7 @@ SHINGLE = 5
 _MASK = (1 << 61) - 1
 # Fixed salts keep signatures stable across runs and machines.
 _SALTS = [int(hashlib.sha256(f"reportflow-{i}".encode()).hexdigest()[:15], 16) for i in range(N_HASHES)]
+_SALTS_NP = np.array(_SALTS, dtype=np.uint64)
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[int]:
@@ -23,10 +26,18 @@ def shingles(text: str, k: int = SHINGLE) -> set[int]:
 
 
 def minhash_signature(text: str) -> list[str]:
+    return list(_signature(text))
+
+
+@lru_cache(maxsize=8)  # the flow and report_row ask for the same text's signature
+def _signature(text: str) -> tuple[str, ...]:
     sh = shingles(text)
     if not sh:
-        return []
-    return [format(min((h ^ salt) & _MASK for h in sh), "x") for salt in _SALTS]
+        return ()
+    # min over shingles of (h ^ salt) & mask, for every salt at once (exact: uint64 arithmetic)
+    hashes = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    mins = ((hashes[None, :] ^ _SALTS_NP[:, None]) & np.uint64(_MASK)).min(axis=1)
+    return tuple(format(int(m), "x") for m in mins)
 
 
 def signature_similarity(a: list[str], b: list[str]) -> float:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex as re
-
+from transforms import _regex as re
 from transforms.chronology import FURNITURE, Block, sentences, split_lines
 from transforms.reference import Reference
 

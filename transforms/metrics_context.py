@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import regex as re
-
+from transforms import _regex as re
+from transforms.dates import MONTHS
 from transforms.metrics import MetricMatch
 from transforms.reference import Reference, fold
 
 MEASURES = [
     (r"approval rat\w+", "approval rating"), (r"disapprov\w+", "disapproval rating"),
-    (r"favou?rabl[ey]", "favorable rating"), (r"unfavou?rabl[ey]", "unfavorable rating"),
+    (r"unfavou?rabl[ey]", "unfavorable rating"), (r"favou?rabl[ey]", "favorable rating"),
     (r"turnout", "voter turnout"), (r"\bsupport\w*", "support"), (r"\boppos\w+", "oppose"),
     (r"confiden\w+", "confidence"), (r"\btrust\w*", "trust"), (r"\bGDP\b", "gdp"),
     (r"\btariffs?\b", "tariff"), (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
@@ -20,6 +20,7 @@ MEASURES = [
     (r"\bkilled|dead|deaths?\b", "killed"), (r"\binjur\w+|wounded", "injured"),
     (r"\bevacuat\w+|\bdepart(?:ed|ing|ure)?\b", "evacuated"), (r"\bgrounded\b", "grounded"),
 ]
+COUNT_VERBS = frozenset({"killed", "injured", "evacuated", "grounded"})
 _POLL_SOURCE = re.compile(
     r"\b(?:according to|by|from|in)\s+(?:a|an|the)?\s*(?:\[)?(?P<src>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|on|of|"
     r"and|for))*)(?:\]\([^)]*\))?\s*(?:survey|poll|report)?")
@@ -29,31 +30,63 @@ _POPULATION = re.compile(r"\b(?P<pop>Americans|Japanese|South Koreans|Koreans|Ch
 
 def describe_metric(m: MetricMatch, text: str, ref: Reference, default_period: date | None) -> dict:
     sentence = m.text
-    context = text[max(0, m.start - 400):m.start] + " " + sentence
+    context = text[max(0, m.start - 700):m.start] + " " + sentence  # a poll is often named a few sentences before
+    polled = m.unit in {"percent", "percentage_points"}
+    source = _source(context, ref) if polled else ""
+    subject = _subject(sentence, m, ref)
     return {
         "measure": _measure(sentence, m),
-        "subject": _subject(sentence, m, ref),
-        "population": _population(sentence),
-        "source": _source(context, ref),
-        "period": _period(sentence, default_period),
+        "subject": "" if subject == source else subject,
+        "population": _population(sentence) if polled else "",
+        "source": source,
+        "period": _period(_clause(sentence, m), default_period),
     }
 
 
+def _clause(sentence: str, m: MetricMatch) -> str:
+    """The clause around the number: measures named elsewhere in the sentence don't leak in."""
+    a, b = m.number_span
+    start = max((sentence.rfind(sep, 0, a) for sep in (", ", "; ", " and ", " while ")), default=-1)
+    ends = [i for sep in (", ", "; ", " and ", " while ") if (i := sentence.find(sep, b)) != -1]
+    return sentence[start + 1 if start >= 0 else 0:min(ends) if ends else len(sentence)]
+
+
 def _measure(sentence: str, m: MetricMatch) -> str:
-    window = sentence[max(0, m.number_span[0] - 80):m.number_span[1] + 80]
+    clause = _clause(sentence, m)
+    if m.unit != "count" and not any(re.search(pat, clause, re.I) for pat, _ in MEASURES):
+        clause = sentence  # "…approval rating at 34%, down three points…": the measure is named earlier
     for pat, label in MEASURES:
-        if re.search(pat, window, re.I):
+        if not re.search(pat, clause, re.I):
+            continue
+        if m.unit != "count":
             return label
+        if label in COUNT_VERBS:  # "eight crew members were killed" -> "crew members killed"
+            return f"{_noun_after(sentence, m)} {label}".strip()
     if m.unit == "count":
-        after = re.match(r"\s*([\w-]+(?:\s+[\w-]+){0,2})", sentence[m.number_span[1]:])
-        return fold(after.group(1)) if after else "count"
+        return _noun_after(sentence, m) or "count"
     return "amount" if len(m.unit) == 3 and m.unit.isupper() else "share"
 
 
+def _noun_after(sentence: str, m: MetricMatch) -> str:
+    after = re.match(r"\s*((?:[\w-]+\s+){0,2}?(?:[\w-]+))(?=\s+(?:were|was|are|is|have|had|from|in|to|on|at|"
+                     r"aboard|who|that|which|for)\b|[,.;]|$)", sentence[m.number_span[1]:])
+    return fold(after.group(1)) if after else ""
+
+
+_NOT_SUBJECTS = frozenset("a an the all it its this that these those he she they in on at by with of "
+                          "some most many just three two".split()) | frozenset(MONTHS)
+
+
 def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
+    """What the figure is about: "a view of China", "confidence in Japan", else the last name before it."""
+    about = re.search(r"\b(?:view|views|opinion|impression|confidence|trust|support|approval)\s+(?:of|in|for)\s+"
+                      r"(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", sentence[m.number_span[1]:])
+    if about:
+        return about.group(1)
     before = sentence[:m.number_span[0]]
-    names = re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", before)
-    return names[-1] if names else ""
+    names = [n for n in re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", before)
+             if fold(n.split()[0]) not in _NOT_SUBJECTS or len(n.split()) > 1]
+    return re.sub(r"^(?:The|A|An|All|In|On)\s+", "", names[-1]) if names else ""
 
 
 def _population(sentence: str) -> str:
@@ -61,14 +94,20 @@ def _population(sentence: str) -> str:
     return m["pop"] if m else ""
 
 
+_NAMED_POLL = re.compile(r"(?P<src>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|on|for|and))*)['’]?s?\s+"
+                        r"(?:\w+\s+)?(?:poll|survey|report)\b")
+
+
 def _source(context: str, ref: Reference) -> str:
+    for m in reversed(list(_NAMED_POLL.finditer(context))):  # "a Gallup poll", "Asahi's December survey"
+        words = m["src"].split()
+        for i in range(len(words)):  # "A Gallup" -> "Gallup"
+            if fold(" ".join(words[i:])) in ref.organizations:
+                return " ".join(words[i:])
     for m in reversed(list(_POLL_SOURCE.finditer(context))):
         src = m["src"].strip()
         if fold(src) in ref.organizations:
             return src
-    for m in reversed(list(re.finditer(r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|on|of|and))*", context))):
-        if fold(m.group(0)) in ref.organizations and ref.organizations[fold(m.group(0))] != "INT":
-            return m.group(0)
     return ""
 
 

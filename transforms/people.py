@@ -7,9 +7,9 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-import regex as re
 from rapidfuzz import fuzz
 
+from transforms import _regex as re
 from transforms.reference import Person, Reference, fold
 
 # Capitalized words that belong to titles, ranks and offices, never to a person's name.
@@ -122,7 +122,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
         j = i
         while j < len(tokens) and (j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()) and (
                 (_is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]))
-                or _korean_family_particle(tokens, j)):
+                or _korean_family_particle(tokens, j) or (j > i and _name_particle(tokens, j, ref))):
             j += 1
         if j == i:
             i += 1
@@ -147,6 +147,18 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
     return out
 
 
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "bin",
+                            "binti", "al", "el", "la", "le", "ter"})
+
+
+def _name_particle(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -> bool:
+    """'Ursula von der Leyen', 'Mark bin Salman': lowercase particles inside a name."""
+    k = j
+    while k < len(tokens) and tokens[k][0] in NAME_PARTICLES:
+        k += 1
+    return k > j and k < len(tokens) and _is_name_token(tokens[k][0], ref)
+
+
 def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
     """'In Seong-hwan', 'An Ho-young': a family name spelt like an English word, before a
     hyphenated given name."""
@@ -169,6 +181,13 @@ def _is_title_word(tok: str) -> bool:
 
 
 def _is_name_token(tok: str, ref: Reference) -> bool:
+    cache = ref.cache("is_name_token")
+    if tok not in cache:
+        cache[tok] = _name_token(tok, ref)
+    return cache[tok]
+
+
+def _name_token(tok: str, ref: Reference) -> bool:
     if not re.fullmatch(NAME_TOKEN + r"|Jr\.?|Sr\.?|III|II", tok):
         return False
     low = fold(tok)
@@ -291,6 +310,13 @@ def country_from_title(title: str, ref: Reference) -> str | None:
     -> None (a state the title points to is not the state the person acts for)."""
     if not title:
         return None
+    cache = ref.cache("country_from_title")
+    if title not in cache:
+        cache[title] = _country_from_title(title, ref)
+    return cache[title]
+
+
+def _country_from_title(title: str, ref: Reference) -> str | None:
     lead = _leading_country(title, ref)
     if lead:
         return lead

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 SEED_TABLES = (
     "countries", "places", "people", "person_roles", "title_rules", "organizations", "groupings",
@@ -17,10 +18,22 @@ SEED_TABLES = (
 )
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub(" ", s.lower()).strip()
+
+
+_fold_short = lru_cache(maxsize=1 << 15)(_fold)  # names and words: called ~10^5 times per report
+
+
 def fold(s: str) -> str:
     """Lowercase ASCII form used for lookups: accents, case and punctuation folded."""
-    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    if not s:
+        return ""
+    return _fold_short(s) if len(s) <= 200 else _fold(s)
 
 
 def split_list(value: str | None) -> list[str]:
@@ -99,6 +112,14 @@ class Reference:
     country_by_metonym: dict[str, str] = field(default_factory=dict)  # "Seoul" -> KOR (as an actor)
     people_by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded alias -> person_ids
     people_by_family: dict[str, list[str]] = field(default_factory=dict)  # folded family name -> ids
+    # per-reference caches of pure lookups (people.country_from_title, people._is_name_token)
+    memo: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+
+    def cache(self, name: str) -> dict:
+        table = self.memo.get(name)
+        if table is None or len(table) > 200_000:  # bounded: titles and tokens, not texts
+            table = self.memo[name] = {}
+        return table
 
     @classmethod
     def from_tables(cls, tables: dict[str, list[dict[str, str]]]) -> Reference:

@@ -90,7 +90,7 @@ def examples_md() -> list[str]:
 
 def render() -> str:
     lines = [HEADER]
-    for t in schema.TABLES:
+    for t in schema.ALL_TABLES:
         lines += table_md(t)
     lines += views_md() + seeds_md() + examples_md()
     return "\n".join(lines).rstrip() + "\n"

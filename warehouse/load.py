@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +26,10 @@ def views_sql() -> list[str]:
     return [s.strip() for s in body.split(";\n") if s.strip().rstrip(";")]
 
 
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse's write lock."""
+
+
 class Warehouse:
     """A DuckDB file holding the tables of warehouse/schema.py, the seed tables and the views."""
 
@@ -40,15 +47,23 @@ class Warehouse:
         finally:
             con.close()
 
-    def ensure_schema(self) -> None:
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction with the schema in place: committed on success, rolled back on any error
+        (a crash before COMMIT leaves the file as it was: DuckDB replays only committed work)."""
         with self.connect() as con:
             con.execute("BEGIN")
             try:
                 _create_schema(con)
+                yield con
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def ensure_schema(self) -> None:
+        with self.transaction():
+            pass
 
     def load_batch(self, tables: dict[str, pa.Table], files_rows: pa.Table, run_id: str,
                    seed_dir: Path | None = None) -> dict[str, int]:
@@ -57,19 +72,42 @@ class Warehouse:
         `tables` are the extracted tables by schema name; `files_rows` the `files` registry rows.
         Returns the rows written per table.
         """
-        batch = {**tables, "files": files_rows}
-        with self.connect() as con:
-            con.execute("BEGIN")
+        with self.transaction() as con:
+            return _write(con, {**tables, "files": files_rows}, seed_dir)
+
+    def replace_all(self, tables: dict[str, pa.Table], files_rows: pa.Table, seed_dir: Path | None = None
+                    ) -> dict[str, int]:
+        """Replace every extracted row (reprocessing) in ONE transaction: readers see the old
+        tables until the commit and the new ones after it, never a mix."""
+        with self.transaction() as con:
+            for name in tables:
+                con.execute(f"DELETE FROM {name}")
+            con.execute("DELETE FROM files WHERE status <> 'quarantined'")
+            return _write(con, {**tables, "files": files_rows}, seed_dir)
+
+    @contextmanager
+    def exclusive_run(self) -> Iterator[None]:
+        """Hold the warehouse's write lock for a whole run. The OS releases it when the process
+        dies (even by kill -9), so a crash never leaves the warehouse locked."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "a+", encoding="utf-8") as fh:
             try:
-                _create_schema(con)
-                if seed_dir is not None:
-                    write_seed_tables(con, seed_dir)
-                counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        return counts
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "another process"
+                raise WarehouseBusy(f"{self.path} is being written by {holder}; this run did nothing - "
+                                    "run it again when that one has finished") from None
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"pid {os.getpid()} since {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC")
+            fh.flush()
+            try:
+                yield
+            finally:
+                fh.truncate(0)
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -109,13 +147,31 @@ class Warehouse:
                     for t in schema.TABLES}
 
 
+def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir: Path | None) -> dict[str, int]:
+    if seed_dir is not None:
+        write_seed_tables(con, seed_dir)
+    counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
+    _refresh_mention_counts(con)
+    return counts
+
+
+def _refresh_mention_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """n_mentions / n_reports of every event from its mentions (GDELT-style counts)."""
+    con.execute("""
+        UPDATE events SET n_mentions = m.n_mentions, n_reports = m.n_reports
+        FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT report_id) AS n_reports
+              FROM event_mentions GROUP BY event_id) m
+        WHERE events.event_id = m.event_id
+          AND (events.n_mentions <> m.n_mentions OR events.n_reports <> m.n_reports)""")
+
+
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?"
     return bool(con.execute(sql, [name]).fetchone()[0])
 
 
 def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for table in schema.TABLES:
+    for table in schema.ALL_TABLES:  # batch tables and dq_results
         con.execute(table.create_table_sql())
         for stmt in table.comment_sql():
             con.execute(stmt)

@@ -38,6 +38,9 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> (table, column)
+    # False for operational tables (dq_results): not part of an ingested batch, so neither staged,
+    # validated by the GX suites nor loaded per batch; still created with the DDL and documented.
+    validated: bool = True
 
     @property
     def column_names(self) -> list[str]:
@@ -175,6 +178,9 @@ EVENTS = Table(
         Column("countries", STR_LIST, "sorted ISO alpha-3 codes of the states acting in the event",
                nullable=False, iso3=True),
         Column("text", STR, "the entry/sentence the event was read from", nullable=False),
+        Column("n_mentions", INT, "how many entries/sentences across all reports tell this event (GDELT-style)",
+               nullable=False, min_value=1),
+        Column("n_reports", INT, "how many distinct reports tell this event", nullable=False, min_value=1),
         *_provenance("event"),
     ),
     primary_key=("event_id",),
@@ -261,3 +267,39 @@ TABLES: tuple[Table, ...] = (
     REPORTS, FILES, EVENTS, EVENT_MENTIONS, PARTICIPANTS, PARTICIPANT_ALIASES, EVENT_PARTICIPANTS, METRICS,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+DQ_SEVERITIES = ("critical", "warning")
+DQ_ACTIONS = ("load", "hold_back", "release", "force_release", "revalidate")
+
+DQ_RESULTS = Table(
+    "dq_results",
+    "Every data-quality result: one row per expectation (or guard) evaluated on a batch, a release "
+    "from quarantine or a re-validation of the warehouse, passed or failed (`reportflow dq`).",
+    (
+        Column("result_id", STR, "unique id of the result row", nullable=False),
+        Column("run_id", STR, "ingestion run (or validate-<time> for `reportflow validate`)", nullable=False),
+        Column("batch", STR, "batch within the run (batch-NNNN), or 'warehouse' for a re-validation",
+               nullable=False),
+        Column("action", STR, "what the gate decided for the batch: load, hold_back, release, "
+               "force_release (loaded despite critical failures) or revalidate", nullable=False,
+               allowed=DQ_ACTIONS),
+        Column("suite", STR, "GX suite (a table, or a helper frame such as events__countries)"),
+        Column("table_name", STR, "table the expectation belongs to", nullable=False),
+        Column("expectation", STR, "GX expectation type, or a guard such as table_present", nullable=False),
+        Column("column_name", STR, "column(s) checked, comma-separated for pairs and compound keys"),
+        Column("rule", STR, "reportflow rule name (not_null, vocabulary, percent_range, in_report_period...)"),
+        Column("severity", STR, "critical (holds the batch back) or warning (loads and alerts)",
+               nullable=False, allowed=DQ_SEVERITIES),
+        Column("success", BOOL, "whether the expectation passed", nullable=False),
+        Column("unexpected_count", INT, "rows that failed (null for table-level expectations)", min_value=0),
+        Column("sample_values", STR, "JSON array of up to 10 distinct unexpected (or observed) values"),
+        Column("message", STR, "what failed, in words"),
+        Column("data_docs", STR, "local Data Docs index of the validation"),
+        Column("checked_at", TS, "when the validation ran", nullable=False),
+    ),
+    primary_key=("result_id",),
+    validated=False,
+)
+
+# Every table of the warehouse (DDL, data dictionary): the batch tables, then operational tables.
+ALL_TABLES: tuple[Table, ...] = (*TABLES, DQ_RESULTS)

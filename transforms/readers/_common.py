@@ -25,6 +25,10 @@ class ReaderError(ValueError):
 # Decoding
 
 
+# C0 controls except \t \n \v \f \r, DEL and the C1 controls
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def decode_text(data: bytes, name: str = "") -> str:
     """Decode bytes as UTF-8 (BOM tolerated), UTF-16 with BOM, or cp1252; reject binary data."""
     label = f"{name}: " if name else ""
@@ -45,7 +49,7 @@ def decode_text(data: bytes, name: str = "") -> str:
                 continue
     if text is None:
         raise ReaderError(f"{label}bytes are neither UTF-8 nor cp1252 text")
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0)
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 100):
         raise ReaderError(f"{label}input looks binary, not text ({controls} control characters)")
     if not text.strip():
@@ -202,5 +206,5 @@ def parse_period(line: str) -> tuple[date, date] | None:
 
 
 def is_all_caps(s: str, min_letters: int = 3) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= min_letters and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = list(filter(str.isalpha, s))
+    return len(letters) >= min_letters and sum(map(str.isupper, letters)) >= 0.85 * len(letters)

@@ -1,0 +1,271 @@
+"""Throughput benchmark: generate N reports, run the whole flow into a fresh warehouse, time a floor.
+
+    python -m bench.run --n 10000 [--engine local|prefect] [--workers 2] [--batch-size 1000]
+                        [--out bench/results]
+
+Prints reports/s, MB/s, seconds per stage, peak RSS (this process and its children), a no-op
+rerun, start-up (imports, Prefect, GX context) measured separately, and a FLOOR: read the same
+files, one regex pass for chronology lines, write the same number of rows to Parquet with pyarrow
+alone. The JSON goes to <out>/<timestamp>-n<N>.json. Targets (docs/performance.md) are reported,
+never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"reports_per_s": 330.0, "seconds_10k": 30.0, "noop_rerun_s": 3.0, "flow_floor_ratio": 10.0,
+           "peak_rss_mb": 1536.0, "startup_s": 5.0}
+# One regex pass for chronology lines (the floor's only "extraction").
+FLOOR_LINE = re.compile(r"^\s*(?:\*\*|<li><strong>)?((?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)"
+                        r"\.? \d{1,2}(?:-\d{1,2})?, \d{4})\S*\s+(.+)$", re.MULTILINE)
+
+
+def offline_env() -> None:
+    for key, value in {"PREFECT_HOME": str(ROOT / ".prefect"), "GX_ANALYTICS_ENABLED": "False",
+                       "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}.items():
+        os.environ.setdefault(key, value)
+
+
+class PeakRSS:
+    """Samples the memory of this process plus all its children (process pool) in a thread."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval, self.peak, self.peak_rss, self._stop = interval, 0, 0, threading.Event()
+        self._proc = psutil.Process()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _mem(proc: psutil.Process) -> tuple[int, int]:
+        """(rss, pss): PSS splits the pages a forked worker shares with its parent (Linux)."""
+        try:
+            full = proc.memory_full_info()
+            return full.rss, getattr(full, "pss", full.rss)
+        except psutil.AccessDenied:
+            rss = proc.memory_info().rss
+            return rss, rss
+
+    def sample(self) -> int:
+        rss = pss = 0
+        with contextlib.suppress(psutil.Error):
+            for proc in [self._proc, *self._proc.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    r, p = self._mem(proc)
+                    rss, pss = rss + r, pss + p
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak = max(self.peak, pss)
+        return pss
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def __enter__(self) -> PeakRSS:
+        self.sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+
+def corpus(n: int, seed: int, root: Path) -> tuple[Path, dict]:
+    """The generated corpus for (n, seed), cached on disk (regenerated when the generator changes)."""
+    from bench import generate
+
+    stamp = f"n={n} seed={seed} generator={os.path.getmtime(generate.__file__):.0f}"
+    folder = root / f"corpus-n{n}-s{seed}"
+    marker = folder / ".complete"
+    if not (marker.exists() and marker.read_text().startswith(stamp)):
+        shutil.rmtree(folder, ignore_errors=True)
+        t0 = time.perf_counter()
+        written = generate.generate(n, seed, folder)
+        info = {"files": len(written), "bytes": sum(r.n_bytes for r in written),
+                "entries": sum(r.n_entries for r in written), "generate_s": round(time.perf_counter() - t0, 2)}
+        marker.write_text(stamp + "\n" + json.dumps(info))
+    info = json.loads(marker.read_text().split("\n", 1)[1])
+    return folder, info
+
+
+def measure_startup() -> dict[str, float]:
+    """Imports (flow + Prefect, GX) and opening a GX file context, in this fresh process."""
+    out = {}
+    t0 = time.perf_counter()
+    import flows.ingest  # noqa: F401  (Prefect, pyarrow, DuckDB, transforms)
+    out["import_flow_prefect_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    import expectations.runner  # noqa: F401  (Great Expectations)
+    out["import_gx_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    from warehouse.seeds import SEED_DIR, load_reference
+
+    load_reference(SEED_DIR)
+    out["load_reference_s"] = time.perf_counter() - t0
+    return out
+
+
+def gx_context_time(gx_root: Path) -> float:
+    from expectations.runner import _context
+
+    t0 = time.perf_counter()
+    _context(gx_root)
+    return time.perf_counter() - t0
+
+
+def read_seconds(files: list[Path]) -> float:
+    """Reading every file's bytes (the flow's read, without extraction)."""
+    t0 = time.perf_counter()
+    for f in files:
+        with open(f, "rb") as fh:
+            fh.read()
+    return time.perf_counter() - t0
+
+
+def floor(files: list[Path], n_rows: int, out_dir: Path) -> dict:
+    """Read the same files, one regex pass for chronology lines, write n_rows rows to Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    t0 = time.perf_counter()
+    names, dates, texts = [], [], []
+    for f in files:
+        text = f.read_bytes().decode("utf-8", "replace")
+        for m in FLOOR_LINE.finditer(text):
+            names.append(f.name)
+            dates.append(m.group(1))
+            texts.append(m.group(2))
+    matched = len(texts)
+    if texts and n_rows > len(texts):  # the same number of rows as the flow wrote
+        reps = -(-n_rows // len(texts))
+        names, dates, texts = (names * reps)[:n_rows], (dates * reps)[:n_rows], (texts * reps)[:n_rows]
+    else:
+        names, dates, texts = names[:n_rows], dates[:n_rows], texts[:n_rows]
+    table = pa.table({"file_name": names, "date": dates, "text": texts})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, out_dir / "floor.parquet")
+    return {"seconds": round(time.perf_counter() - t0, 3), "rows": table.num_rows, "lines_matched": matched}
+
+
+def run_flow(engine: str, inbox: Path, warehouse: Path, batch_size: int):
+    from flows.ingest import ingest_reports, run_local
+
+    fn = run_local if engine == "local" else ingest_reports
+    t0 = time.perf_counter()
+    summary = fn(str(inbox), str(warehouse), batch_size=batch_size, quiet=True)
+    return summary, time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> dict:
+    p = argparse.ArgumentParser(description="reportflow throughput benchmark")
+    p.add_argument("--n", type=int, default=200, help="reports to generate (default 200)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--engine", choices=("local", "prefect"), default="local")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes for read+extract (REPORTFLOW_EXTRACT_WORKERS; default: all cores)")
+    p.add_argument("--batch-size", type=int, default=1000, help="files per batch (default 1000)")
+    p.add_argument("--out", default=str(ROOT / "bench" / "results"), help="folder for the results JSON")
+    p.add_argument("--work", default=str(ROOT / "build" / "bench"), help="corpus cache and scratch warehouse")
+    args = p.parse_args(argv)
+
+    offline_env()
+    os.environ["REPORTFLOW_EXTRACT_WORKERS"] = str(max(1, args.workers))
+    t_start = time.perf_counter()
+    startup = measure_startup()
+    work = Path(args.work)
+    folder, info = corpus(args.n, args.seed, work)
+    files = sorted(f for f in folder.iterdir() if not f.name.startswith("."))
+    run_dir = work / f"run-n{args.n}"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    run_dir.mkdir(parents=True)
+    startup["gx_context_s"] = gx_context_time(run_dir / "gx-startup")
+    warehouse = run_dir / "bench.duckdb"
+
+    with PeakRSS() as rss:
+        summary, seconds = run_flow(args.engine, folder, warehouse, args.batch_size)
+    rerun, rerun_seconds = run_flow(args.engine, folder, warehouse, args.batch_size)
+    read_s = read_seconds(files)
+    rows = sum(summary.rows_loaded.values())
+    fl = floor(files, rows, run_dir / "floor")
+
+    t = summary.timings
+    stages = {"discover": t.get("discover", 0.0), "read": round(read_s, 3),
+              "extract": round(max(0.0, t.get("extract", 0.0) - read_s), 3), "parquet": t.get("stage", 0.0),
+              "validate": t.get("validate", 0.0), "load": t.get("load", 0.0)}
+    stages["other"] = round(max(0.0, seconds - sum(stages.values())), 3)
+    mb = info["bytes"] / 1e6
+    startup_total = round(sum(startup.values()), 3)
+    result = {
+        "timestamp": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"), "n": args.n, "seed": args.seed,
+        "engine": args.engine, "workers": args.workers, "batch_size": args.batch_size,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "corpus": {**info, "mb": round(mb, 2), "path": str(folder)},
+        "startup": {**{k: round(v, 3) for k, v in startup.items()}, "total_s": startup_total},
+        "flow": {"seconds": round(seconds, 3), "reports_per_s": round(args.n / seconds, 1) if seconds else None,
+                 "mb_per_s": round(mb / seconds, 2) if seconds else None, "stages": stages,
+                 "timings": dict(t), "files_loaded": summary.files_loaded,
+                 "files_duplicate": summary.files_duplicate, "files_quarantined": summary.files_quarantined,
+                 "files_held_back": summary.files_held_back, "validation_success": summary.validation_success,
+                 "rows_loaded": summary.rows_loaded, "rows_total": rows},
+        "noop_rerun": {"seconds": round(rerun_seconds, 3), "files_seen": rerun.files_seen,
+                       "files_new": rerun.files_new, "timings": dict(rerun.timings)},
+        "floor": fl,
+        "flow_floor_ratio": round(seconds / fl["seconds"], 1) if fl["seconds"] else None,
+        "peak_rss_mb": round(rss.peak / 2**20, 1),  # PSS summed over the process and its workers
+        "peak_rss_sum_mb": round(rss.peak_rss / 2**20, 1),  # plain RSS sum (counts shared pages twice)
+        "bench_wall_s": round(time.perf_counter() - t_start, 1),
+    }
+    per_10k = seconds * 10_000 / max(1, args.n)
+    result["targets"] = {
+        "reports_per_s>=330": (result["flow"]["reports_per_s"] or 0) >= TARGETS["reports_per_s"],
+        "10k_in<=30s(extrapolated)": per_10k <= TARGETS["seconds_10k"],
+        "noop_rerun<=3s": rerun_seconds <= TARGETS["noop_rerun_s"],
+        "flow<=10x_floor": (result["flow_floor_ratio"] or 1e9) <= TARGETS["flow_floor_ratio"],
+        "peak_rss<=1.5GB": result["peak_rss_mb"] <= TARGETS["peak_rss_mb"],
+        "startup<=5s": startup_total <= TARGETS["startup_s"],
+    }
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{result['timestamp']}-n{args.n}.json"
+    path.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    result["path"] = str(path)
+    print_result(result)
+    return result
+
+
+def print_result(r: dict) -> None:
+    f, c = r["flow"], r["corpus"]
+    print(f"corpus   {r['n']} reports, {c['mb']} MB ({c['bytes'] / max(1, r['n']) / 1e3:.1f} KB each), "
+          f"{c['entries']} dated entries  [{c['path']}]")
+    print(f"flow     {f['seconds']:.2f} s  {f['reports_per_s']} reports/s  {f['mb_per_s']} MB/s  "
+          f"(engine {r['engine']}, {r['workers']} workers, batches of {r['batch_size']})")
+    print("stages   " + "  ".join(f"{k} {v:.2f}s" for k, v in f["stages"].items()))
+    print(f"loaded   {f['files_loaded']} files, {f['rows_total']} rows; duplicate {f['files_duplicate']}, "
+          f"quarantined {f['files_quarantined']}, held back {f['files_held_back']}, "
+          f"validation {f['validation_success']}")
+    print(f"no-op    {r['noop_rerun']['seconds']:.2f} s  (rerun over {r['noop_rerun']['files_seen']} files)")
+    print(f"floor    {r['floor']['seconds']:.2f} s  ({r['floor']['rows']} rows)   flow/floor = {r['flow_floor_ratio']}")
+    print(f"peak RSS {r['peak_rss_mb']:.0f} MB (PSS of process + workers; plain RSS sum {r['peak_rss_sum_mb']:.0f} MB)")
+    print("start-up " + "  ".join(f"{k} {v:.2f}" for k, v in r["startup"].items()))
+    print("targets  " + "  ".join(f"{k}: {'met' if ok else 'NOT met'}" for k, ok in r["targets"].items()))
+    print(f"results  {r['path']}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,164 @@
+"""Issue 4: incremental, idempotent ingestion against real DuckDB files and real subprocesses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import fsspec
+import pytest
+
+from flows.ingest import run_local
+from warehouse import schema
+from warehouse.load import Warehouse, WarehouseBusy
+
+pytestmark = pytest.mark.integration
+VOLATILE = {"files": {"first_seen", "run_id"}}  # when and by which run a file was seen
+
+
+def snapshot(path: Path, volatile: bool = True) -> dict[str, list[tuple]]:
+    """Every schema table's rows, sorted, optionally without run-dependent columns."""
+    wh, out = Warehouse(path), {}
+    for table in schema.TABLES:
+        cols = [c for c in table.column_names if not (volatile and c in VOLATILE.get(table.name, ()))]
+        rows = wh.query(f"SELECT {', '.join(cols)} FROM {table.name}").to_pylist()
+        out[table.name] = sorted(tuple(repr(r[c]) for c in cols) for r in rows)
+    return out
+
+
+def many_reports(seed_reports: Path, dest: Path, copies: int) -> Path:
+    """Distinct files (distinct bytes) made from the sample reports, for multi-batch runs."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for src in sorted(seed_reports.glob("*.txt")) + sorted(seed_reports.glob("*.md")):
+            text = src.read_text(encoding="utf-8") + f"\n\nArchive copy {i} of this report.\n"
+            (dest / f"{i:03d}-{src.name}").write_text(text, encoding="utf-8")
+    return dest
+
+
+def test_rerun_does_no_work_and_changes_nothing(seed_reports: Path, tmp_path: Path) -> None:
+    wh = tmp_path / "wh.duckdb"
+    first = run_local(str(seed_reports), str(wh), quiet=True)
+    before = snapshot(wh, volatile=False)
+    again = run_local(str(seed_reports), str(wh), quiet=True)
+    assert first.files_loaded == 4
+    assert (again.files_new, again.files_known, again.rows_loaded) == (0, 4, {})
+    assert "extract" not in again.timings  # no extraction work at all
+    assert snapshot(wh, volatile=False) == before
+
+
+def test_one_article_in_two_formats_is_one_report(shared_dir: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for stem in ("000", "001"):
+        src = next((shared_dir / "corpus").glob(f"{stem}_*"))
+        shutil.copy(src, inbox / src.name)
+    wh = tmp_path / "wh.duckdb"
+    run_local(str(inbox), str(wh), quiet=True)
+    files = Warehouse(wh).query("SELECT file_name, status, report_id FROM files ORDER BY file_name").to_pylist()
+    assert [f["status"] for f in files] == ["loaded", "duplicate"]
+    assert files[0]["report_id"] == files[1]["report_id"]  # both files linked to the one report
+    counts = Warehouse(wh).counts()
+    assert counts["reports"] == 1 and counts["events"] == 61  # the chronology's 61 entries, held once
+
+
+def test_cross_report_event_merges_and_same_day_meetings_do_not(shared_dir: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for stem in ("000", "003"):
+        src = next((shared_dir / "corpus").glob(f"{stem}_*"))
+        shutil.copy(src, inbox / src.name)
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    run_local(str(inbox), str(wh.path), quiet=True)
+    honolulu = wh.query("""SELECT event_id, n_mentions, n_reports FROM events
+                           WHERE date_start = DATE '2023-10-29' AND location = 'Honolulu'""").to_pylist()
+    assert len(honolulu) == 1 and honolulu[0]["n_reports"] == 2 and honolulu[0]["n_mentions"] == 2
+    mentions = wh.query("SELECT count(*) AS n FROM event_mentions WHERE event_id = ?",
+                        [honolulu[0]["event_id"]]).to_pylist()[0]["n"]
+    assert mentions == 2
+    # Blinken and Kamikawa meet, then attend the G7 ministers' meeting: same people, day and city.
+    same_day = wh.query("""SELECT count(*) AS n FROM events WHERE date_start = DATE '2023-09-18'""").to_pylist()
+    assert same_day[0]["n"] == 2
+
+
+def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(seed_reports: Path, tmp_path: Path) -> None:
+    inbox = many_reports(seed_reports, tmp_path / "inbox", copies=12)
+    clean, killed = tmp_path / "clean" / "wh.duckdb", tmp_path / "killed" / "wh.duckdb"
+    run_local(str(inbox), str(clean), quiet=True, batch_size=4)
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--engine", "local", "--quiet", "--batch-size", "4",
+           "--inbox", str(inbox), "--warehouse", str(killed)]
+    proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = killed.parent / "staging"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(staging.glob("*/batch-0002")):
+        time.sleep(0.05)  # kill while the third batch is under way, after two batches committed
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    partial = Warehouse(killed).counts()["files"]
+    assert 0 < partial < 36  # some batches committed, not all: a real mid-run crash
+    rerun = run_local(str(inbox), str(killed), quiet=True, batch_size=4)
+    assert rerun.files_known == partial
+    assert snapshot(killed) == snapshot(clean)
+
+
+def test_concurrent_runs_are_refused_with_a_clear_message(seed_reports: Path, tmp_path: Path) -> None:
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    with wh.exclusive_run():
+        out = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--engine", "local", "--quiet",
+                              "--inbox", str(seed_reports), "--warehouse", str(wh.path)],
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 3
+        assert "is being written by pid" in out.stderr and "did nothing" in out.stderr
+        with pytest.raises(WarehouseBusy):
+            run_local(str(seed_reports), str(wh.path), quiet=True)
+    assert run_local(str(seed_reports), str(wh.path), quiet=True).files_loaded == 4  # lock released
+
+
+def test_two_runs_started_together_load_everything_once(seed_reports: Path, tmp_path: Path) -> None:
+    wh = tmp_path / "wh.duckdb"
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--engine", "local", "--quiet",
+           "--inbox", str(seed_reports), "--warehouse", str(wh)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    codes = sorted(p.wait(timeout=300) for p in procs)
+    assert codes in ([0, 0], [0, 3])  # the second either waited its turn (nothing new) or was refused
+    reference = tmp_path / "ref.duckdb"
+    run_local(str(seed_reports), str(reference), quiet=True)
+    assert snapshot(wh) == snapshot(reference)
+
+
+def test_reprocess_after_a_version_bump_replaces_rows_with_stable_ids(seed_reports: Path, tmp_path: Path
+                                                                      ) -> None:
+    from flows.reprocess import reprocess
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(seed_reports, inbox)
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    run_local(str(inbox), str(wh.path), quiet=True)
+    before = snapshot(wh.path)
+    assert reprocess.fn(str(wh.path)).files_reprocessed == 0  # everything current: nothing to do
+    shutil.rmtree(inbox)  # the inbox is gone: reprocessing reads the raw archive
+    with wh.connect() as con:  # rows as an older extractor left them
+        con.execute("UPDATE reports SET extractor_version = '0.0.1'")
+        con.execute("UPDATE events SET location = 'stale', extractor_version = '0.0.1'")
+    summary = reprocess.fn(str(wh.path))
+    assert summary.stale_reports == 4 and summary.files_reprocessed == 4 and summary.validation_success
+    assert snapshot(wh.path) == before  # same rows, same event ids, current version everywhere
+
+
+def test_memory_inbox_through_fsspec(seed_reports: Path, tmp_path: Path) -> None:
+    fs = fsspec.filesystem("memory")
+    for src in seed_reports.iterdir():
+        fs.pipe(f"/inbox-test/{src.name}", src.read_bytes())
+    try:
+        summary = run_local("memory://inbox-test", str(tmp_path / "wh.duckdb"), quiet=True)
+    finally:
+        fs.rm("/inbox-test", recursive=True)
+    assert summary.files_loaded == 4
+    paths = Warehouse(tmp_path / "wh.duckdb").query("SELECT path FROM files").column(0).to_pylist()
+    assert all(p.startswith("memory://") for p in paths)
