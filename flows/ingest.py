@@ -34,10 +34,8 @@ from rich.progress import track
 from flows.alerts import on_flow_failure
 from flows.quality import raise_if_held_back, record_validation
 from flows.settings import Settings
-from transforms.extract import extract_document
-from transforms.identity import minhash_signature
-from transforms.merge import EventKey, assign_events, matching_report
-from transforms.readers import detect_format, read_document
+from transforms.merge import EventKey, assign_events, richer_report
+from transforms.readers import detect_format
 from warehouse import schema
 from warehouse.load import Warehouse
 from warehouse.seeds import SEED_DIR, load_reference
@@ -279,24 +277,6 @@ def _format(ref: FileRef, data: bytes) -> str:
     return fmt if fmt in schema.FORMATS else EXTENSIONS[PurePosixPath(ref.name).suffix.lower()]
 
 
-def extract_file(ref: FileRef, data: bytes, seed_dir: Path, run_id: str,
-                 known: dict[str, list[str]]) -> tuple[dict, dict[str, pa.Table], list[str]]:
-    """One file -> (files row, extracted tables, signature). Any error quarantines the file."""
-    fmt = _format(ref, data)
-    try:
-        doc = read_document(ref.name, data)
-        sig = minhash_signature(doc.text)  # the same signature extract stores in reports.fingerprint
-        dup_of = matching_report(sig, known.items())
-        if dup_of:
-            return _files_row(ref, run_id, "duplicate", fmt, report_id=dup_of, text=doc.text), {}, []
-        tables = extract_document(doc, load_reference(seed_dir), file_id=ref.file_id,
-                                  report_id=ref.file_id, file_name=ref.name)
-    except Exception as exc:  # a bad file must not stop the batch
-        error = f"{type(exc).__name__}: {exc}"[:2000]
-        return _files_row(ref, run_id, "quarantined", fmt, error=error), {}, []
-    return _files_row(ref, run_id, "loaded", fmt, report_id=ref.file_id, text=doc.text), tables, sig
-
-
 def raw_path(raw_dir: Path, file_id: str) -> Path:
     return raw_dir / file_id[:2] / file_id
 
@@ -320,22 +300,14 @@ def _read_bytes(url: str) -> bytes:
 @task(name="read-and-extract", cache_policy=NO_CACHE, **IO_RETRIES)
 def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
                   known_events: KnownEvents, quiet: bool = False, raw_dir: Path | None = None) -> Batch:
-    """Read and extract a batch of files (one task call for the whole batch)."""
-    rows, parts, sigs, events = [], {name: [] for name in EXTRACT_TABLES}, {}, known_events.fork()
-    for ref in track(refs, description="extracting", disable=quiet or not refs, transient=True):
-        data = _read_bytes(ref.url)
-        if raw_dir is not None:
-            archive_raw(raw_dir, ref.file_id, data)
-        row, tables, sig = extract_file(ref, data, seed_dir, run_id, {**known, **sigs})
-        rows.append(row)
-        if sig:
-            sigs[ref.file_id] = sig
-        if tables:
-            tables = merge_events({n: conform(n, t) for n, t in tables.items() if n in parts}, events)
-        for name, table in tables.items():
-            parts[name].append(table)
-    tables = {name: combine(name, ts) for name, ts in parts.items()} if any(parts.values()) else {}
-    return Batch(tables, schema.FILES.from_rows(rows), sigs, events)
+    """Read and extract a batch of files (one task call for the whole batch), then decide duplicates
+    and merge events in file order (flows.scale.assemble, shared with the parallel paths)."""
+    from flows.scale import assemble
+
+    jobs = [(ref, seed_dir, raw_dir) for ref in refs]
+    prepared = [prepare_job(job) for job in track(jobs, description="extracting", disable=quiet or not refs,
+                                                    transient=True)]
+    return assemble(prepared, run_id, known, known_events)
 
 
 def conform(name: str, table: pa.Table) -> pa.Table:
@@ -344,11 +316,18 @@ def conform(name: str, table: pa.Table) -> pa.Table:
 
 
 def combine(name: str, tables: list[pa.Table]) -> pa.Table:
-    """Concatenate per-file tables in the schema and keep the first row of each primary key."""
+    """Concatenate per-file tables in the schema and keep the first row of each primary key (for
+    reports: the first rendering's row with the richest rendering's metadata)."""
     spec = schema.TABLES_BY_NAME[name]
     if not tables:
         return spec.empty()
     table = pa.concat_tables([conform(name, t) for t in tables])
+    if name == "reports":
+        merged: dict[str, dict] = {}
+        for row in table.to_pylist():
+            rid = row["report_id"]
+            merged[rid] = richer_report(merged[rid], row) if rid in merged else row
+        return spec.from_rows(list(merged.values()))
     keys = zip(*(table.column(k).to_pylist() for k in spec.primary_key), strict=True)
     first: dict[tuple, int] = {}
     for i, key in enumerate(keys):
@@ -517,8 +496,9 @@ def extract_workers() -> int:
         return 1
 
 
-def _prepare_in_worker(job: tuple[FileRef, Path, Path | None]):
-    """Process-pool worker: read, archive and extract one file (phase 1 of flows/scale.py)."""
+def prepare_job(job: tuple[FileRef, Path, Path | None]):
+    """Read, archive and extract one file (phase 1 of flows/scale.py): in-process, in a process-pool
+    worker or on a Dask worker."""
     from flows.scale import prepare_file
 
     ref, seed_dir, raw_dir = job
@@ -542,7 +522,7 @@ def extract_in_processes(refs: list[FileRef], seed_dir: Path, run_id: str, known
         _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     jobs = [(ref, seed_dir, raw_dir) for ref in refs]
     chunk = max(1, min(16, len(refs) // (4 * workers)))
-    prepared = list(_POOLS[workers].map(_prepare_in_worker, jobs, chunksize=chunk))
+    prepared = list(_POOLS[workers].map(prepare_job, jobs, chunksize=chunk))
     return assemble(prepared, run_id, known, known_events)
 
 

@@ -76,15 +76,9 @@ def prepare_file(ref, data: bytes, seed_dir: Path) -> Prepared:
       retry_jitter_factor=0.5)
 def extract_chunk(refs: list, seed_dir: Path, raw_dir: Path | None = None) -> list[Prepared]:
     """Phase 1 for a chunk of files (runs on a Dask worker)."""
-    from flows import ingest
+    from flows.ingest import prepare_job
 
-    out = []
-    for ref in refs:
-        data = ingest._read_bytes(ref.url)
-        if raw_dir is not None and hasattr(ingest, "archive_raw"):
-            ingest.archive_raw(raw_dir, ref.file_id, data)
-        out.append(prepare_file(ref, data, seed_dir))
-    return out
+    return [prepare_job((ref, seed_dir, raw_dir)) for ref in refs]
 
 
 def assemble(prepared: list[Prepared], run_id: str, known: dict[str, list[str]], known_events):
@@ -103,6 +97,8 @@ def assemble(prepared: list[Prepared], run_id: str, known: dict[str, list[str]],
                 dup_of, p.error = None, _error(exc)
             if dup_of:
                 row = _files_row(p.ref, run_id, "duplicate", p.fmt, report_id=dup_of, text=p.text)
+                if "reports" in p.tables:  # its metadata may be richer than the kept rendering's
+                    parts["reports"].append(_as_report(p.tables["reports"], dup_of))
             elif p.error:
                 row = _files_row(p.ref, run_id, "quarantined", p.fmt, error=p.error)
             else:
@@ -117,6 +113,12 @@ def assemble(prepared: list[Prepared], run_id: str, known: dict[str, list[str]],
             parts[name].append(table)
     tables = {name: combine(name, ts) for name, ts in parts.items()} if any(parts.values()) else {}
     return Batch(tables, schema.FILES.from_rows(rows), sigs, events)
+
+
+def _as_report(reports: pa.Table, report_id: str) -> pa.Table:
+    """A duplicate rendering's report row, under the id of the report it renders."""
+    idx = reports.schema.get_field_index("report_id")
+    return reports.set_column(idx, reports.schema.field(idx), pa.array([report_id] * reports.num_rows, pa.string()))
 
 
 def extract_on_dask(address: str, refs: list, seed_dir: Path, run_id: str, known: dict[str, list[str]],

@@ -67,6 +67,19 @@ def test_one_article_in_two_formats_is_one_report(shared_dir: Path, tmp_path: Pa
     assert counts["reports"] == 1 and counts["events"] == 61  # the chronology's 61 entries, held once
 
 
+def test_a_richer_rendering_arriving_later_supplies_the_report_metadata(shared_dir: Path, tmp_path: Path) -> None:
+    web, pdf = (next((shared_dir / "corpus").glob(f"{stem}_*")) for stem in ("001", "000"))
+    wh = tmp_path / "wh.duckdb"
+    for i, src in enumerate((web, pdf)):  # the web page first, the PDF conversion in a later run
+        inbox = tmp_path / f"inbox{i}"
+        inbox.mkdir()
+        shutil.copy(src, inbox / src.name)
+        run_local(str(inbox), str(wh), quiet=True)
+    reports = Warehouse(wh).query("SELECT title, authors, n_events FROM reports").to_pylist()
+    assert reports == [{"title": "US-Japan Relations: As Good as it Gets?", "authors": ["Brad Glosserman"],
+                        "n_events": 61}]
+
+
 def test_cross_report_event_merges_and_same_day_meetings_do_not(shared_dir: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -1,7 +1,7 @@
 from datetime import date
 
 from transforms.identity import minhash_signature
-from transforms.merge import EventKey, assign_events, matching_report, same_event
+from transforms.merge import EventKey, assign_events, matching_report, richer_report, same_event
 
 D = date(2023, 10, 29)
 
@@ -51,3 +51,17 @@ def test_report_renderings_match_by_content_not_bytes():
     known = [("rep-1", minhash_signature(article)), ("rep-2", minhash_signature(other))]
     assert matching_report(minhash_signature(web), known) == "rep-1"
     assert matching_report(minhash_signature("Completely new piece on fisheries " * 30), known) is None
+
+
+def test_the_richer_rendering_supplies_the_report_metadata():
+    from datetime import date as d
+
+    kept = {"report_id": "r1", "title": "Articles", "authors": [], "publication": None, "period_start": None,
+            "period_end": None, "n_events": 61}
+    pdf = {"report_id": "r1", "title": "US-Japan Relations: As Good as it Gets?", "authors": ["Brad Glosserman"],
+           "publication": "Comparative Connections", "period_start": d(2023, 9, 1), "period_end": d(2023, 12, 31),
+           "n_events": 60}
+    merged = richer_report(kept, pdf)
+    assert merged["title"].startswith("US-Japan") and merged["authors"] == ["Brad Glosserman"]
+    assert merged["n_events"] == 61  # counts stay the kept rendering's
+    assert richer_report(pdf, kept)["title"].startswith("US-Japan")  # either order

@@ -176,9 +176,13 @@ def test_deploy_trigger_and_schedule_on_a_real_server(server: Server, tmp_path: 
     counts = Warehouse(warehouse).counts()
     assert counts["events"] > 0 and counts["files"] == 2, counts
 
-    logs = server.api("POST", "/logs/filter", json={"logs": {"flow_run_id": {"any_": [flow_run_id]}},
-                                                    "limit": 200}).json()
-    messages = "\n".join(entry["message"] for entry in logs)
+    # Logs reach the server asynchronously (the run's log worker flushes after the state change).
+    deadline, messages = time.monotonic() + 60, ""
+    while time.monotonic() < deadline and "loaded us-japan-digest-2024-03.txt" not in messages:
+        logs = server.api("POST", "/logs/filter", json={"logs": {"flow_run_id": {"any_": [flow_run_id]}},
+                                                        "limit": 200}).json()
+        messages = "\n".join(entry["message"] for entry in logs)
+        time.sleep(1)
     assert "loaded us-japan-digest-2024-03.txt" in messages, messages
 
     t0 = time.perf_counter()

@@ -77,3 +77,16 @@ def assign_events(new: Sequence[EventKey], existing: Sequence[EventKey]) -> dict
             mapping[new_id] = old_id
             used.add(old_id)
     return mapping
+
+
+REPORT_METADATA = ("title", "authors", "publication", "period_start", "period_end")
+
+
+def richer_report(kept: dict, other: dict) -> dict:
+    """One report's row after a second rendering arrived: the kept row (its id, counts and
+    fingerprint) with the metadata of the richer rendering, gaps filled from the other."""
+    def richness(row: dict) -> tuple[int, int]:
+        return sum(bool(row.get(k)) for k in REPORT_METADATA), len(row.get("title") or "")
+
+    best, rest = (other, kept) if richness(other) > richness(kept) else (kept, other)
+    return {**kept, **{k: best.get(k) or rest.get(k) for k in REPORT_METADATA}}

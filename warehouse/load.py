@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from transforms.merge import richer_report
 from warehouse import schema
 from warehouse.seeds import write_seed_tables
 
@@ -150,9 +151,24 @@ class Warehouse:
 def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir: Path | None) -> dict[str, int]:
     if seed_dir is not None:
         write_seed_tables(con, seed_dir)
+    if "reports" in batch:
+        batch = {**batch, "reports": _with_stored_reports(con, batch["reports"])}
     counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
     _refresh_mention_counts(con)
     return counts
+
+
+def _with_stored_reports(con: duckdb.DuckDBPyConnection, reports: pa.Table) -> pa.Table:
+    """A report already stored keeps its row; a new rendering of it may bring richer metadata."""
+    ids = reports.column("report_id").to_pylist()
+    if not ids:
+        return reports
+    stored = {r["report_id"]: r for r in con.execute(
+        "SELECT * FROM reports WHERE report_id IN (SELECT unnest(?))", [ids]).to_arrow_table().to_pylist()}
+    if not stored:
+        return reports
+    rows = [richer_report(stored[r["report_id"]], r) if r["report_id"] in stored else r for r in reports.to_pylist()]
+    return schema.REPORTS.from_rows(rows)
 
 
 def _refresh_mention_counts(con: duckdb.DuckDBPyConnection) -> None:
