@@ -113,3 +113,11 @@ def test_a_place_without_a_state_gives_no_empty_country(ref):
     events = extract(text, Reference.from_tables(tables))["events"].to_pylist()
     assert events[0]["location"] == "Taiwan Strait"
     assert events[0]["countries"] == [] and events[0]["location_country"] is None
+
+
+def test_a_state_named_in_a_participants_title_is_not_an_actor(ref):
+    text = ("CHRONOLOGY\n\nJune 1, 2023: US Forces Korea Commander Gen. Paul LaCamera says the alliance is ready.\n\n"
+            "June 2, 2023: X.\n\nJune 3, 2023: Y.")
+    events = extract(text, ref)["events"].to_pylist()
+    assert events[0]["text"].startswith("US Forces Korea Commander")  # "Gen." does not end the sentence
+    assert events[0]["countries"] == ["USA"]

@@ -125,3 +125,24 @@ def test_unknown_japanese_name_gets_given_family_order():
 def test_name_particles_stay_inside_the_name(ref):
     found = names_titles("European Commission President Ursula von der Leyen meets Kishida.", ref)
     assert found[0] == ("Ursula von der Leyen", "European Commission President")
+
+
+def test_a_surname_that_looks_like_a_title_closes_the_name(ref):
+    assert names_titles("US Pvt. Travis King crosses the border.", ref) == [("Travis King", "US Pvt.")]
+
+
+def test_ties_between_namesakes_go_to_the_more_prominent_office_holder():
+    tables = {**TABLES, "people": [
+        {"person_id": "joe-biden", "canonical_name": "Joe Biden", "family_name": "Biden", "given_name": "Joe",
+         "country": "USA", "name_order": "given_family", "aliases": ""},
+        {"person_id": "jill-biden", "canonical_name": "Jill Biden", "family_name": "Biden", "given_name": "Jill",
+         "country": "USA", "name_order": "given_family", "aliases": ""}],
+        "person_roles": [
+        {"person_id": "joe-biden", "role": "Vice President", "start_date": "2009-01-20", "end_date": "2017-01-20"},
+        {"person_id": "joe-biden", "role": "President", "start_date": "2021-01-20", "end_date": "2025-01-20"},
+        {"person_id": "jill-biden", "role": "First Lady", "start_date": "2021-01-20", "end_date": "2025-01-20"}]}
+    ref = Reference.from_tables(tables)
+    mention = find_mentions("Yoon, Biden, and Kishida meet.", ref)[0]
+    assert resolve(mention, ref, PeopleContext(), date(2023, 5, 21), None).canonical_name == "Joe Biden"
+    first_lady = find_mentions("First Lady Biden visits a school.", ref)[0]
+    assert resolve(first_lady, ref, PeopleContext(), date(2023, 5, 21), None).canonical_name == "Jill Biden"

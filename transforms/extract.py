@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from transforms import _regex as re
 from transforms.chronology import (
+    _ABBREV_END,
     Entry,
     chronology_entries,
     dated_sentences,
@@ -268,6 +269,8 @@ _PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|iss
 def _new_subject_sentences(text: str) -> list[int]:
     cuts = []
     for m in re.finditer(r"(?<=[a-z0-9”\"’)][.])\s+(?=[A-Z])", text):
+        if _ABBREV_END.search(text[:m.start()]):
+            continue  # "Commander Gen. Paul LaCamera": an abbreviation, not a sentence end
         rest = text[m.end():]
         sentence = re.split(r"(?<=[.])\s+(?=[A-Z])", rest, maxsplit=1)[0]
         verb = _PRESENT_VERB.search(sentence)
@@ -291,7 +294,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     people = _participants(state, act, pred.start if pred else 0, when)
     if previous and (_SAME_ACTORS.search(act.text) or (pred and pred.start == 0)):
         people = previous + [p for p in people if p[0].participant_id not in {q[0].participant_id for q in previous}]
-    countries = actor_countries(act.text, pred, ref) | {p[1] for p in people if p[1] and p[1] != "INT"}
+    countries = actor_countries(_without_titles(act, people), pred, ref) | {
+        p[1] for p in people if p[1] and p[1] != "INT"}
     location = None if REMOTE.search(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if not countries and location and location.place:
@@ -323,6 +327,16 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     })
     _link_people(state, event_id, act, people)
     return people
+
+
+def _without_titles(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]]) -> str:
+    """The act's text with participants' titles blanked (same length): 'US Forces Korea Commander
+    LaCamera' acts for the US, and Korea is not an actor for being in his title."""
+    text = act.text
+    for _, _, mention in people:
+        if mention.title and act.start <= mention.start:
+            text = text.replace(mention.title, " " * len(mention.title), 1)
+    return text
 
 
 def _participants(state: ReportState, act: Act, verb_at: int, when: date

@@ -21,7 +21,7 @@ directors ceo coo cfo founder special envoy adviser advisor advisers advisors na
 commissioner head leader speaker mayor judge justice first lady crown prince princess king queen emperor
 empress dr mr ms mrs sir dame parliamentary vice-minister vice-ministers trade economy industry commerce
 finance treasury energy interior home justice attorney cabinet spokesperson spokesman spokeswoman press
-secretary-general director-general officer colonel col major maj captain capt sergeant sgt marshal
+secretary-general director-general officer colonel col major maj captain capt sergeant sgt pvt cpl spc pfc marshal
 commandant chancellor premier councilor councillor counselor counsellor executive member members
 congressman congresswoman lawmaker senior-level principal undersecretary cabinet-level delegate
 ministry department agency office bureau committee commission board staff corps forces force army navy
@@ -59,7 +59,7 @@ HONORIFICS = re.compile(
 # A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.(?!\w))"
 TOKEN = re.compile(
-    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Amb|Prof)\.|[A-Z]\.(?!\w)"
+    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof)\.|[A-Z]\.(?!\w)"
     r"|[A-Za-z][\w'’-]*\w|[A-Za-z]|[,()&/;:“”\"]")
 # Role nouns: a lone surname needs a title with one of these to count as a person.
 ROLE_WORDS = re.compile(
@@ -67,7 +67,8 @@ ROLE_WORDS = re.compile(
     r"commandant|general|gen|admiral|adm|chair|chairman|chairwoman|ceo|director|envoy|adviser|advisor|"
     r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
-    r"director-general|vice-minister|undersecretary|captain|colonel|officer)s?\b", re.IGNORECASE)
+    r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant)s?\b",
+    re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
                         "friday saturday sunday".split())
@@ -122,7 +123,8 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
         j = i
         while j < len(tokens) and (j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()) and (
                 (_is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]))
-                or _korean_family_particle(tokens, j) or (j > i and _name_particle(tokens, j, ref))):
+                or _korean_family_particle(tokens, j) or (j > i and _name_particle(tokens, j, ref))
+                or (j > i and _surname_like_title(tokens, j, ref))):
             j += 1
         if j == i:
             i += 1
@@ -157,6 +159,15 @@ def _name_particle(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -
     while k < len(tokens) and tokens[k][0] in NAME_PARTICLES:
         k += 1
     return k > j and k < len(tokens) and _is_name_token(tokens[k][0], ref)
+
+
+SURNAME_TITLES = frozenset({"King", "Bishop", "Major", "Judge", "Marshal", "Dean", "Chancellor", "Speaker"})
+
+
+def _surname_like_title(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -> bool:
+    """'Travis King': a title word closing a name is the family name (not 'King Charles')."""
+    nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    return tokens[j][0] in SURNAME_TITLES and not (nxt[:1].isupper() and _is_name_token(nxt, ref))
 
 
 def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
@@ -442,10 +453,12 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
                     + (2 if pid == favoured else 0))
         return s
 
-    scored = sorted(((score(pid), pid) for pid in ids), reverse=True)
-    if need_evidence and (scored[0][0] == 0 or (len(scored) > 1 and scored[0][0] == scored[1][0])):
+    # Ties on the evidence go to the more prominent person (more offices held): a bare "Biden"
+    # in 2023 is the President rather than the First Lady.
+    scored = sorted(((score(pid), len(ref.roles.get(pid, [])), pid) for pid in ids), reverse=True)
+    if need_evidence and (scored[0][0] == 0 or (len(scored) > 1 and scored[0][:2] == scored[1][:2])):
         return None
-    return scored[0][1]
+    return scored[0][2]
 
 
 def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None) -> Person | None:
