@@ -41,6 +41,7 @@ def ref():
         ("North Korea launches an intercontinental ballistic missile.", "military_action"),
         ("A US Air Force CV-22 Osprey crashes off the shore of Yakushima Island.", "incident"),
         ("The Supreme Court upholds two rulings on forced labor.", "legal"),
+        ("China detains a South Korean national on espionage charges.", "legal"),
         ("Denny Tamaki is reelected for a second term as Governor of Okinawa.", "election"),
         ("Japan announces it will offer Overseas Security Assistance.", "announcement"),
         ("A military transport plane helps evacuate 163 nationals from Israel.", "aid"),

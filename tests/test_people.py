@@ -146,3 +146,9 @@ def test_ties_between_namesakes_go_to_the_more_prominent_office_holder():
     assert resolve(mention, ref, PeopleContext(), date(2023, 5, 21), None).canonical_name == "Joe Biden"
     first_lady = find_mentions("First Lady Biden visits a school.", ref)[0]
     assert resolve(first_lady, ref, PeopleContext(), date(2023, 5, 21), None).canonical_name == "Jill Biden"
+
+
+def test_ambassador_to_a_state_acts_for_the_sending_state(ref):
+    found = names_titles("Japanese Ambassador to South Korea Koichi Mizushima meets reporters.", ref)
+    assert found == [("Koichi Mizushima", "Japanese Ambassador to South Korea")]
+    assert country_from_title(found[0][1], ref) == "JPN"

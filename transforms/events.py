@@ -36,6 +36,7 @@ VERB_TYPES: dict[str, str] = {
     "plan": "announcement", "suggest": "announcement", "reveal": "announcement", "approve": "legal",
     "rule": "legal", "uphold": "legal", "arrest": "legal", "indict": "legal", "sanction": "legal",
     "designate": "legal", "pass": "legal", "enact": "legal", "sentence": "legal", "appeal": "legal",
+    "detain": "legal", "convict": "legal", "charge": "legal", "extradite": "legal", "deport": "legal",
     "crash": "incident", "explode": "incident", "collide": "incident", "strike": "incident",
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
     "conclude_exercise": "military_exercise",

@@ -31,6 +31,7 @@ from transforms.people import (
     ResolvedPerson,
     country_from_title,
     find_mentions,
+    leading_country,
     resolve,
 )
 from transforms.reference import Reference, fold
@@ -352,7 +353,10 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
             continue
         hint = country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
         person = resolve(mention, state.ref, state.people, when, hint)
-        country = hint or person.country
+        # A title that opens with a state ("Chinese Ambassador …") is explicit; one read off an office or
+        # organisation ("Democratic Party leader") yields to what the reference data knows of the person.
+        explicit = leading_country(mention.title, state.ref)
+        country = explicit or (person.country if person.in_reference and person.country else hint)
         absolute = replace(mention, start=act.start + mention.start, end=act.start + mention.end)
         out.append((person, country, absolute))
     return _fill_countries_from_context(state, out)

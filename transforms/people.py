@@ -50,7 +50,7 @@ deputy vice senior chief special nuclear envoy envoys director general head repr
 adviser advisor commissioner official spokesperson spokesman president chairman leader ambassador
 counterpart counterparts foreign defense defence security national presidential prime affairs
 director-general secretary-general of for the and trade economic first advisors advisers ministers
-envoys officials representatives secretaries leaders directors heads chiefs commissioners ambassadors
+envoys officials representatives secretaries leaders directors heads chiefs commissioners ambassadors to
 """.split())
 HONORIFICS = re.compile(
     r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
@@ -234,8 +234,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
             break  # a sentence end, a number or a symbol between the words: not one title
         tok = tokens[k][0]
         low = tok.lower().rstrip(".")
-        if tok in {"and", "&"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
-            break
+        if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
+            break  # "Cotton and Minister …" is two people; "Ambassador to South Korea" one title
         if tok in {"(", ")"} or tok[0].isupper() or low in LOWER_TITLE_WORDS or tok.endswith(("'s", "’s")):
             if tok == "(" and ")" not in text[tokens[k][1]:tokens[i][1]]:
                 break
@@ -328,7 +328,7 @@ def country_from_title(title: str, ref: Reference) -> str | None:
 
 
 def _country_from_title(title: str, ref: Reference) -> str | None:
-    lead = _leading_country(title, ref)
+    lead = leading_country(title, ref)
     if lead:
         return lead
     for pattern, iso3 in ref.title_rules:
@@ -343,7 +343,8 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
     return None
 
 
-def _leading_country(title: str, ref: Reference) -> str | None:
+def leading_country(title: str, ref: Reference) -> str | None:
+    """The state a title opens with: 'South Korean Foreign Minister' -> KOR."""
     words = re.sub(r"['’]s\b", "", title).split()
     for n in (3, 2, 1):
         iso3 = _lookup_country(" ".join(words[:n]), ref)
