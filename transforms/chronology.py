@@ -54,16 +54,6 @@ class Entry:
     source: str = "chronology"  # chronology | narrative
 
 
-def split_blocks(text: str) -> list[Block]:
-    blocks = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        raw = m.group(0)
-        stripped = raw.strip()
-        if stripped:
-            blocks.append(Block(stripped, m.start() + raw.index(stripped)))
-    return blocks
-
-
 def split_lines(text: str) -> list[Block]:
     """Blocks at every line break (web text puts one paragraph per line)."""
     out = []

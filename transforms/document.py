@@ -76,10 +76,6 @@ class TextBuilder:
         self._parts.append(piece)
         self._len += len(piece)
 
-    def add_synthetic(self, piece: str, src_offset: int) -> None:
-        """Append text with no verbatim source (a joining space): it maps to `src_offset`."""
-        self.add(piece, src_offset)  # same bookkeeping; kept separate for intent
-
     def build(self) -> tuple[str, OffsetMap]:
         if not self._doc:
             return "", OffsetMap()

@@ -325,17 +325,6 @@ def _longest_country_at(words: list[str], i: int, ref: Reference) -> tuple[str |
     return None, 0
 
 
-def _longest_country(phrase: str, ref: Reference) -> str | None:
-    phrase = re.sub(r"['’]s$", "", phrase)
-    words = phrase.split()
-    for n in range(len(words), 0, -1):
-        key = fold(" ".join(words[:n]))
-        iso3 = ref.country_by_name.get(key) or ref.country_by_adjective.get(key)
-        if iso3:
-            return iso3
-    return None
-
-
 def _ethnic_compound(text: str, end: int) -> bool:
     """'Japanese American leaders' names an ethnic group, not the state."""
     return bool(re.match(r"\s*[-\s]American\b", text[end:end + 12]))
