@@ -41,6 +41,15 @@ def many_reports(seed_reports: Path, dest: Path, copies: int) -> Path:
     return dest
 
 
+def corpus_inbox(shared_dir: Path, inbox: Path, *stems: str) -> Path:
+    """An inbox holding the named files of the shared corpus."""
+    inbox.mkdir()
+    for stem in stems:
+        src = next((shared_dir / "corpus").glob(f"{stem}_*"))
+        shutil.copy(src, inbox / src.name)
+    return inbox
+
+
 def test_rerun_does_no_work_and_changes_nothing(seed_reports: Path, tmp_path: Path) -> None:
     wh = tmp_path / "wh.duckdb"
     first = run_local(str(seed_reports), str(wh), quiet=True)
@@ -53,11 +62,7 @@ def test_rerun_does_no_work_and_changes_nothing(seed_reports: Path, tmp_path: Pa
 
 
 def test_one_article_in_two_formats_is_one_report(shared_dir: Path, tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for stem in ("000", "001"):
-        src = next((shared_dir / "corpus").glob(f"{stem}_*"))
-        shutil.copy(src, inbox / src.name)
+    inbox = corpus_inbox(shared_dir, tmp_path / "inbox", "000", "001")
     wh = tmp_path / "wh.duckdb"
     run_local(str(inbox), str(wh), quiet=True)
     files = Warehouse(wh).query("SELECT file_name, status, report_id FROM files ORDER BY file_name").to_pylist()
@@ -68,24 +73,16 @@ def test_one_article_in_two_formats_is_one_report(shared_dir: Path, tmp_path: Pa
 
 
 def test_a_richer_rendering_arriving_later_supplies_the_report_metadata(shared_dir: Path, tmp_path: Path) -> None:
-    web, pdf = (next((shared_dir / "corpus").glob(f"{stem}_*")) for stem in ("001", "000"))
     wh = tmp_path / "wh.duckdb"
-    for i, src in enumerate((web, pdf)):  # the web page first, the PDF conversion in a later run
-        inbox = tmp_path / f"inbox{i}"
-        inbox.mkdir()
-        shutil.copy(src, inbox / src.name)
-        run_local(str(inbox), str(wh), quiet=True)
+    for i, stem in enumerate(("001", "000")):  # the web page first, the PDF conversion in a later run
+        run_local(str(corpus_inbox(shared_dir, tmp_path / f"inbox{i}", stem)), str(wh), quiet=True)
     reports = Warehouse(wh).query("SELECT title, authors, n_events FROM reports").to_pylist()
     assert reports == [{"title": "US-Japan Relations: As Good as it Gets?", "authors": ["Brad Glosserman"],
                         "n_events": 61}]
 
 
 def test_cross_report_event_merges_and_same_day_meetings_do_not(shared_dir: Path, tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for stem in ("000", "003"):
-        src = next((shared_dir / "corpus").glob(f"{stem}_*"))
-        shutil.copy(src, inbox / src.name)
+    inbox = corpus_inbox(shared_dir, tmp_path / "inbox", "000", "003")
     wh = Warehouse(tmp_path / "wh.duckdb")
     run_local(str(inbox), str(wh.path), quiet=True)
     honolulu = wh.query("""SELECT event_id, n_mentions, n_reports FROM events
