@@ -8,10 +8,11 @@ Design notes (GX 1.24):
   Parquet file under ``<gx_root>/uncommitted/batches/`` and registered as a Parquet asset of the
   pandas datasource (a fixed path per table, so assets, suites, validation definitions and the
   checkpoint are created once and reused).
-- Value sets that depend on the batch (event types, country codes, foreign-key targets) are suite
-  parameters, passed as ``expectation_parameters`` to ``Checkpoint.run``. Every foreign key of
-  schema.py is checked (critical) against the batch's own parent keys plus ``known_ids``: pass the
-  warehouse's existing keys when a batch may point at rows loaded by an earlier run.
+- Value sets that depend on the run (event types, country codes) are suite parameters, passed as
+  ``expectation_parameters`` to ``Checkpoint.run``. Every foreign key of schema.py is checked
+  (critical) against the batch's own parent keys plus ``known_ids`` on a helper frame of dangling
+  keys (expectations/suites.py): pass the stored keys the batch refers to (a flow passes
+  ``Warehouse.referenced_ids(batch)``, not every key it holds).
 - Data Docs: the stored checkpoint has no UpdateDataDocsAction. GX runs that action once per
   validation result and each time rebuilds the whole site (index included, jinja templates
   recompiled): ~3 s for our 9 suites. The runner makes the same build_data_docs call once for all
@@ -55,6 +56,7 @@ from expectations.suites import (
     Thresholds,
     build_suite_specs,
     domain_frames,
+    foreign_key_frames,
     helper_frames,
     suite_parameters,
 )
@@ -178,10 +180,10 @@ def validate_tables(
             frames.update(helper_frames(name, tables[name], by_name[name]))
     frames.update(domain_frames({**(context_tables or {}), **{n: frames[n] for n in schema_names if n in frames}},
                                 thresholds))
+    frames.update(foreign_key_frames({n: tables[n] for n in schema_names if n in tables}, tables_schema, known))
     run_specs = [s for s in specs if s.name in frames and s.expectations]
 
-    params = suite_parameters(dict(tables), run_specs, event_types=event_types,
-                              country_codes=country_codes, known_ids=known, thresholds=thresholds)
+    params = suite_parameters(event_types=event_types, country_codes=country_codes, thresholds=thresholds)
 
     results_json: dict = {}
     failures: list[Failure] = []

@@ -5,9 +5,16 @@ exploded helper frame named ``<table>__<column>`` (one row per list item) so tha
 offending code itself. Failures on a helper frame are reported against the parent table/column
 (see ``meta["table"]`` / ``meta["column"]``).
 
-Data-dependent value sets (event types, country codes, foreign-key targets) are *suite parameters*
+Data-dependent value sets (event types, country codes) are *suite parameters*
 (``{"$PARAMETER": name}``) filled in at checkpoint run time, so the stored suites only change when
 the schema or these rules change.
+
+Foreign keys are checked on a helper frame ``<table>__foreign_keys`` (one row per row of the table,
+one column per foreign key holding the value only when it resolves to no parent, else null) with
+``expect_column_values_to_be_null``: the unexpected values are the dangling keys. Passing the
+allowed keys as a value set instead costs GX time in proportion to the number of keys (it copies
+and serialises the whole set for every expectation, ~25 s for a 500-report batch), and the set of
+known keys grows with the warehouse.
 
 Every expectation carries ``meta = {"severity", "table", "column", "check"}`` and GX's own
 ``severity`` field (critical for keys, uniqueness, vocabularies, date order, foreign keys and the
@@ -19,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import great_expectations.expectations as gxe
@@ -64,6 +71,7 @@ P_MIN_LOCATION_SHARE = "min_location_share"
 # Cross-table helper frames built by domain_frames (one row per event).
 EVENTS_PERIOD = "events__period"  # event dates against the stated period of its report, +- tolerance
 EVENTS_ACTORS = "events__actors"  # participants/countries/location per event, for batch-level shares
+FOREIGN_KEYS = "foreign_keys"  # helper frame <table>__foreign_keys: the dangling keys of each row
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,6 @@ class Thresholds:
     period_tolerance_days: int = 31  # an event may lie this many days outside its report's stated period
     min_participant_share: float = 0.25  # share of a batch's events with at least one participant
     min_location_share: float = 0.1  # share of a batch's events whose location resolved to a known place
-
-
-def fk_param(table: str, column: str) -> str:
-    """Suite parameter holding the allowed values of a foreign key pointing at table.column."""
-    return f"fk__{table}__{column}"
 
 
 def helper_name(table: str, column: str) -> str:
@@ -152,10 +155,6 @@ def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec
         elif len(t.primary_key) > 1:
             _add(spec, gxe.ExpectCompoundColumnsToBeUnique, CRITICAL, ",".join(t.primary_key),
                  "primary_key", column_list=list(t.primary_key))
-        for col, (ref_table, ref_col) in t.foreign_keys.items():
-            if ref_table in by_name:
-                _add(spec, gxe.ExpectColumnValuesToBeInSet, CRITICAL, col, "foreign_key",
-                     column=col, value_set=_param(fk_param(ref_table, ref_col)))
         if {"char_start", "char_end"} <= set(t.column_names):
             _add(spec, gxe.ExpectColumnPairValuesAToBeGreaterThanB, WARNING, "char_end,char_start",
                  "offset_order", column_A="char_end", column_B="char_start", or_equal=True,
@@ -166,6 +165,8 @@ def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec
         if t.name == "events" and "event_participants" in by_name:
             specs.append(_actors_spec())
 
+        if checked_foreign_keys(t, by_name):
+            specs.append(_foreign_key_spec(t, by_name))
         for col in list_iso3_columns(t):
             helper = SuiteSpec(helper_name(t.name, col), t.name)
             specs.append(helper)
@@ -209,6 +210,18 @@ def _domain_rules(spec: SuiteSpec, t: Table) -> None:
              column="canonical_name")
         _add(spec, gxe.ExpectColumnValuesToNotMatchRegex, CRITICAL, "canonical_name", "bare_title",
              column="canonical_name", regex=BARE_TITLE_REGEX)
+
+
+def checked_foreign_keys(t: Table, by_name: Mapping[str, Table]) -> dict[str, tuple[str, str]]:
+    """Foreign keys of `t` whose parent table is validated too."""
+    return {col: parent for col, parent in t.foreign_keys.items() if parent[0] in by_name}
+
+
+def _foreign_key_spec(t: Table, by_name: Mapping[str, Table]) -> SuiteSpec:
+    spec = SuiteSpec(helper_name(t.name, FOREIGN_KEYS), t.name)
+    for col in checked_foreign_keys(t, by_name):
+        _add(spec, gxe.ExpectColumnValuesToBeNull, CRITICAL, col, "foreign_key", column=col)
+    return spec
 
 
 def _period_spec() -> SuiteSpec:
@@ -300,35 +313,43 @@ def helper_frames(name: str, table: pa.Table, t: Table) -> dict[str, pa.Table]:
     return out
 
 
+def foreign_key_frames(tables: Mapping[str, pa.Table], schema_tables: Sequence[Table],
+                       known_ids: Mapping[str, Iterable[str]]) -> dict[str, pa.Table]:
+    """<table>__foreign_keys for every table of the batch with foreign keys: per row and key, the
+    value when it is neither a key of the parent table in this batch nor in `known_ids`
+    ({"<parent>.<column>": keys already stored}), else null."""
+    by_name = {t.name: t for t in schema_tables}
+    out = {}
+    for name, table in tables.items():
+        t = by_name.get(name)
+        fks = checked_foreign_keys(t, by_name) if t is not None else {}
+        cols = {col: _dangling(table.column(col), tables.get(parent), parent_col,
+                               known_ids.get(f"{parent}.{parent_col}", ()))
+                for col, (parent, parent_col) in fks.items() if col in table.column_names}
+        if cols:
+            out[helper_name(name, FOREIGN_KEYS)] = pa.table(cols)
+    return out
+
+
+def _dangling(values: pa.ChunkedArray, parent: pa.Table | None, parent_col: str,
+              known: Iterable[str]) -> pa.ChunkedArray:
+    allowed = set(known)
+    if parent is not None and parent_col in parent.column_names:
+        allowed.update(parent.column(parent_col).unique().to_pylist())
+    resolved = pc.is_in(values, value_set=pa.array(list(allowed), values.type))
+    return pc.if_else(resolved, pa.scalar(None, values.type), values)
+
+
 def suite_parameters(
-    tables: dict[str, pa.Table],
-    specs: Iterable[SuiteSpec],
     *,
     event_types: Iterable[str],
     country_codes: Iterable[str],
-    known_ids: dict[str, Iterable[str]],
     thresholds: Thresholds | None = None,
 ) -> dict[str, list]:
-    """Values of every suite parameter the specs use: vocabularies and foreign-key targets
-    (the batch's own keys plus already-known keys, e.g. known_ids["participants.participant_id"])."""
-    params: dict[str, list] = {
+    """Values of every suite parameter: vocabularies and thresholds."""
+    return {
         P_EVENT_TYPES: sorted(event_types),
         P_COUNTRY_CODES: sorted(country_codes),
         P_MIN_PARTICIPANT_SHARE: (thresholds or Thresholds()).min_participant_share,
         P_MIN_LOCATION_SHARE: (thresholds or Thresholds()).min_location_share,
     }
-    for spec in specs:
-        for e in spec.expectations:
-            vs = getattr(e, "value_set", None)
-            if not (isinstance(vs, dict) and str(vs.get("$PARAMETER", "")).startswith("fk__")):
-                continue
-            pname = vs["$PARAMETER"]
-            if pname in params:
-                continue
-            _, ref_table, ref_col = pname.split("__", 2)
-            values: set = set(known_ids.get(f"{ref_table}.{ref_col}", ()))
-            ref = tables.get(ref_table)
-            if ref is not None and ref_col in ref.column_names:
-                values.update(v for v in ref.column(ref_col).unique().to_pylist() if v is not None)
-            params[pname] = sorted(values)
-    return params

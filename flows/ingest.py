@@ -34,7 +34,7 @@ from rich.progress import track
 from flows.alerts import on_flow_failure
 from flows.quality import raise_if_held_back, record_validation
 from flows.settings import Settings
-from transforms.merge import EventKey, assign_events, richer_report
+from transforms.merge import EventKey, ReportIndex, assign_events, match_key, richer_report
 from transforms.readers import detect_format
 from warehouse import schema
 from warehouse.load import Warehouse
@@ -78,7 +78,6 @@ class Batch:
     tables: dict[str, pa.Table]
     files: pa.Table
     signatures: dict[str, list[str]] = field(default_factory=dict)  # report_id -> minhash
-    events: KnownEvents | None = None  # known events including this batch's, adopted once loaded
 
     def statuses(self) -> list[str]:
         return self.files.column("status").to_pylist()
@@ -203,24 +202,32 @@ def discover(inbox: str, known: set[str], since: datetime | None = None) -> Disc
 # ---------------------------------------------------------------- read + extract
 
 class KnownEvents:
-    """Events already kept (warehouse + this run), indexed by what a cross-report match requires."""
+    """Events already kept that new events may repeat, indexed by transforms.merge.match_key.
 
-    def __init__(self, keys: tuple[EventKey, ...] | list[EventKey] = ()) -> None:
-        self.by_day: dict[tuple, list[EventKey]] = {}
+    With `stored` (the warehouse), fork() fetches just the stored events sharing a match key with
+    the batch at hand: a run never holds every stored event in memory, and a batch's lookups cost
+    what its own keys cost, not what the warehouse holds."""
+
+    def __init__(self, keys: tuple[EventKey, ...] | list[EventKey] = (), stored: Warehouse | None = None) -> None:
+        self.by_key: dict[tuple, list[EventKey]] = {}
+        self.stored = stored
         self.add(keys)
 
     def add(self, keys: list[EventKey]) -> None:
         for k in keys:
-            self.by_day.setdefault((k.date_start, k.date_end, k.event_type), []).append(k)
+            self.by_key.setdefault(match_key(k), []).append(k)
 
-    def fork(self) -> KnownEvents:
+    def fork(self, probe: list[EventKey] = ()) -> KnownEvents:
+        """A copy for one batch (its own events are added as it goes), with the stored events that
+        share a match key with `probe` (the batch's events)."""
         other = KnownEvents()
-        other.by_day = {day: list(keys) for day, keys in self.by_day.items()}
+        other.by_key = {key: list(keys) for key, keys in self.by_key.items()}
+        if self.stored is not None and probe:
+            other.add(stored_event_keys(self.stored, probe))
         return other
 
     def candidates(self, keys: list[EventKey]) -> list[EventKey]:
-        days = {(k.date_start, k.date_end, k.event_type) for k in keys}
-        return [c for day in days for c in self.by_day.get(day, [])]
+        return [c for key in {match_key(k) for k in keys} for c in self.by_key.get(key, [])]
 
 
 def event_keys(events: pa.Table, event_participants: pa.Table) -> list[EventKey]:
@@ -237,18 +244,46 @@ def event_keys(events: pa.Table, event_participants: pa.Table) -> list[EventKey]
 class Known:
     """What a run knows is already loaded: report signatures and events (for cross-report merges)."""
 
-    reports: dict[str, list[str]]
+    reports: ReportIndex
     events: KnownEvents
 
 
-def stored_event_keys(wh: Warehouse) -> list[EventKey]:
-    events = wh.query("SELECT * FROM events")
-    return event_keys(events, wh.query("SELECT event_id, participant_id FROM event_participants"))
+# The stored events with the same match key (transforms.merge.match_key) as a probe row.
+_STORED_CANDIDATES = """
+WITH people AS (
+    SELECT event_id, array_to_string(list_sort(list(participant_id)), '|') AS people
+    FROM event_participants GROUP BY event_id),
+keyed AS (
+    SELECT e.*, coalesce(p.people, '') AS people,
+           CASE WHEN coalesce(p.people, '') = '' THEN array_to_string(list_sort(e.countries), '|')
+                ELSE '' END AS key_countries
+    FROM events e LEFT JOIN people p USING (event_id))
+SELECT k.event_id, k.report_id, k.date_start, k.date_end, k.event_type, k.countries, k.location, k.text,
+       k.people
+FROM keyed k JOIN (SELECT DISTINCT * FROM probe) q
+  ON k.date_start = q.date_start AND k.date_end = q.date_end AND k.event_type = q.event_type
+ AND k.people = q.people AND k.key_countries = q.key_countries
+"""
 
 
-def merge_events(tables: dict[str, pa.Table], known: KnownEvents) -> dict[str, pa.Table]:
-    """Events another report already told become mentions of that event (transforms.merge)."""
-    keys = event_keys(tables["events"], tables["event_participants"])
+def stored_event_keys(wh: Warehouse, probe: list[EventKey]) -> list[EventKey]:
+    """The stored events that may be the same as one of `probe` (equal transforms.merge.match_key)."""
+    if not wh.exists() or not probe:
+        return []
+    keys = [match_key(k) for k in probe]
+    names = ["date_start", "date_end", "event_type", "people", "key_countries"]
+    probe_table = pa.table({n: [k[i] for k in keys] for i, n in enumerate(names)})
+    rows = wh.query_with(_STORED_CANDIDATES, probe=probe_table).to_pylist()
+    return [EventKey(r["event_id"], r["report_id"], r["date_start"], r["date_end"], r["event_type"],
+                     frozenset(p for p in r["people"].split("|") if p), frozenset(r["countries"] or ()),
+                     r["location"] or "", r["text"]) for r in rows]
+
+
+def merge_events(tables: dict[str, pa.Table], known: KnownEvents,
+                 keys: list[EventKey] | None = None) -> dict[str, pa.Table]:
+    """Events another report already told become mentions of that event (transforms.merge).
+    keys: event_keys of `tables`, when already computed."""
+    keys = keys if keys is not None else event_keys(tables["events"], tables["event_participants"])
     mapping = assign_events(keys, known.candidates(keys))
     known.add([k for k in keys if k.event_id not in mapping])
     if not mapping:
@@ -298,7 +333,7 @@ def _read_bytes(url: str) -> bytes:
 
 
 @task(name="read-and-extract", cache_policy=NO_CACHE, **IO_RETRIES)
-def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
+def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: ReportIndex,
                   known_events: KnownEvents, quiet: bool = False, raw_dir: Path | None = None) -> Batch:
     """Read and extract a batch of files (one task call for the whole batch), then decide duplicates
     and merge events in file order (flows.scale.assemble, shared with the parallel paths)."""
@@ -350,15 +385,16 @@ def stage_batch(batch: Batch, batch_dir: Path) -> dict[str, Path]:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_types: set[str],
-                   country_codes: set[str], known_ids: dict[str, set[str]], thresholds=None):
-    """Great Expectations over the staged Parquet (read back, so what is checked is what loads)."""
+                   country_codes: set[str], warehouse: str | None, thresholds=None):
+    """Great Expectations over the staged Parquet (read back, so what is checked is what loads);
+    foreign keys resolve within the batch or to the keys stored in `warehouse` (None: the batch
+    must be complete in itself, as when reprocessing replaces every row)."""
     from expectations import validate_tables
 
     tables = {name: pq.read_table(path) for name, path in paths.items()}
+    known = Warehouse(warehouse).referenced_ids(tables) if warehouse else {}
     return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
-                           country_codes=country_codes,
-                           known_participant_ids=known_ids.get("participants.participant_id", set()),
-                           known_ids=known_ids, thresholds=thresholds)
+                           country_codes=country_codes, known_ids=known, thresholds=thresholds)
 
 
 @task(name="load", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -481,7 +517,7 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     if not found.new:  # a no-op rerun: don't read every stored event and fingerprint for nothing
         summary.rows = wh.counts()
         return
-    known = Known(wh.report_fingerprints(), KnownEvents(stored_event_keys(wh)))
+    known = Known(ReportIndex(wh.report_fingerprints().items()), KnownEvents(stored=wh))
     for start in range(0, len(found.new), max(1, batch_size)):
         run_batch(found.new[start:start + batch_size], start // max(1, batch_size), summary, wh, seed_dir,
                   known, quiet, event_types, dask=dask)
@@ -511,7 +547,7 @@ def prepare_job(job: tuple[FileRef, Path, Path | None]):
 _POOLS: dict[int, ProcessPoolExecutor] = {}
 
 
-def extract_in_processes(refs: list[FileRef], seed_dir: Path, run_id: str, known: dict[str, list[str]],
+def extract_in_processes(refs: list[FileRef], seed_dir: Path, run_id: str, known: ReportIndex,
                          known_events: KnownEvents, raw_dir: Path | None) -> Batch:
     """Read + extract a batch on a local process pool (both cores), then decide duplicates and merge
     events sequentially in file order (flows.scale.assemble): the same tables as extract_batch."""
@@ -562,8 +598,7 @@ def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehous
     _log_files(batch)
     for name, n in written.items():
         summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
-    known.reports.update(batch.signatures)
-    known.events = batch.events
+    known.reports.update(batch.signatures)  # (its events are in the warehouse now: KnownEvents.stored)
     _count(summary, batch)
 
 
@@ -573,7 +608,7 @@ def _validate(paths: dict[str, Path], wh: Warehouse, seed_dir: Path, summary: Ru
     types, countries = _vocabulary(seed_dir, event_types)
     with timed(summary, "validate"):
         report = call(validate_batch, paths, wh.path.parent / "gx", summary.run_id, types, countries,
-                                wh.known_ids(), Settings.load().thresholds)
+                                str(wh.path), Settings.load().thresholds)
     summary.validation_success = bool(report.success) and summary.validation_success is not False
     if report.data_docs_index:
         summary.data_docs.append(str(report.data_docs_index))

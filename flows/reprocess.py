@@ -28,6 +28,7 @@ from flows.ingest import (
     stage_batch,
     validate_batch,
 )
+from transforms.merge import ReportIndex
 from warehouse.load import Warehouse
 from warehouse.schema import EXTRACTOR_VERSION
 from warehouse.seeds import SEED_DIR
@@ -88,11 +89,11 @@ def _rebuild(wh: Warehouse, seed_dir: Path, summary: ReprocessSummary, quiet: bo
     raw_dir = wh.path.parent / "raw"
     refs = [FileRef(_source_url(r, raw_dir), r.name, r.size, r.file_id, r.first_seen) for r in stored_files(wh)]
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-reprocess"
-    batch = call(extract_batch, refs, seed_dir, run_id, {}, KnownEvents(), quiet)
+    batch = call(extract_batch, refs, seed_dir, run_id, ReportIndex(), KnownEvents(), quiet)
     with tempfile.TemporaryDirectory(prefix="reprocess-", dir=wh.path.parent) as tmp:
         paths = call(stage_batch, batch, Path(tmp))
         types, countries = _vocabulary(seed_dir, None)
-        report = call(validate_batch, paths, wh.path.parent / "gx", run_id, types, countries, {})
+        report = call(validate_batch, paths, wh.path.parent / "gx", run_id, types, countries, None)
         summary.validation_success = bool(report.success)
         if not report.success:
             summary.validation_failures = report.summary().splitlines()

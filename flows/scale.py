@@ -25,7 +25,7 @@ from prefect.cache_policies import NO_CACHE
 
 from transforms.extract import extract_document
 from transforms.identity import minhash_signature
-from transforms.merge import matching_report
+from transforms.merge import ReportIndex, match_in
 from transforms.readers import read_document
 from warehouse import schema
 from warehouse.seeds import load_reference
@@ -81,18 +81,21 @@ def extract_chunk(refs: list, seed_dir: Path, raw_dir: Path | None = None) -> li
     return [prepare_job((ref, seed_dir, raw_dir)) for ref in refs]
 
 
-def assemble(prepared: list[Prepared], run_id: str, known: dict[str, list[str]], known_events):
+def assemble(prepared: list[Prepared], run_id: str, known: ReportIndex, known_events):
     """Phase 2, in file order: the decisions of flows.ingest.extract_batch -> flows.ingest.Batch."""
-    from flows.ingest import EXTRACT_TABLES, Batch, _files_row, combine, conform, merge_events
+    from flows.ingest import EXTRACT_TABLES, Batch, _files_row, combine, conform, event_keys, merge_events
 
-    rows, parts, sigs, events = [], {name: [] for name in EXTRACT_TABLES}, {}, known_events.fork()
+    keys = {id(p): event_keys(p.tables["events"], p.tables["event_participants"])
+            for p in prepared if "events" in p.tables and "event_participants" in p.tables}
+    events = known_events.fork([k for ks in keys.values() for k in ks])
+    rows, parts, sigs, batch_index = [], {name: [] for name in EXTRACT_TABLES}, {}, ReportIndex()
     for p in prepared:
         tables: dict[str, pa.Table] = {}
         if p.sig is None:
             row = _files_row(p.ref, run_id, "quarantined", p.fmt, error=p.error)
         else:
             try:
-                dup_of = matching_report(p.sig, {**known, **sigs}.items())
+                dup_of = match_in(p.sig, known, batch_index)  # stored reports first, then this batch's
             except Exception as exc:
                 dup_of, p.error = None, _error(exc)
             if dup_of:
@@ -106,13 +109,15 @@ def assemble(prepared: list[Prepared], run_id: str, known: dict[str, list[str]],
                 tables = p.tables
                 if p.sig:
                     sigs[p.ref.file_id] = p.sig
+                    batch_index.add(p.ref.file_id, p.sig)
         rows.append(row)
         if tables:
-            tables = merge_events({n: conform(n, t) for n, t in tables.items() if n in parts}, events)
+            tables = merge_events({n: conform(n, t) for n, t in tables.items() if n in parts}, events,
+                                  keys.get(id(p)))
         for name, table in tables.items():
             parts[name].append(table)
     tables = {name: combine(name, ts) for name, ts in parts.items()} if any(parts.values()) else {}
-    return Batch(tables, schema.FILES.from_rows(rows), sigs, events)
+    return Batch(tables, schema.FILES.from_rows(rows), sigs)
 
 
 def _as_report(reports: pa.Table, report_id: str) -> pa.Table:
@@ -121,7 +126,7 @@ def _as_report(reports: pa.Table, report_id: str) -> pa.Table:
     return reports.set_column(idx, reports.schema.field(idx), pa.array([report_id] * reports.num_rows, pa.string()))
 
 
-def extract_on_dask(address: str, refs: list, seed_dir: Path, run_id: str, known: dict[str, list[str]],
+def extract_on_dask(address: str, refs: list, seed_dir: Path, run_id: str, known: ReportIndex,
                     known_events, raw_dir: Path | None = None, chunk_files: int | None = None):
     """Fan the batch's files out over the Dask cluster at `address` in chunks, gather in order and
     assemble them into a flows.ingest.Batch. Must run inside a flow run."""

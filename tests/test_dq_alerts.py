@@ -151,7 +151,7 @@ CRITICAL_CASES = {
     "duplicate_ids": ("events", _duplicate_first, "expect_column_values_to_be_unique", "event_id", "primary_key",
                       None),
     "dangling_participant": ("event_participants", _set(0, participant_id="p_ghost"),
-                             "expect_column_values_to_be_in_set", "participant_id", "foreign_key", "p_ghost"),
+                             "expect_column_values_to_be_null", "participant_id", "foreign_key", "p_ghost"),
 }
 
 

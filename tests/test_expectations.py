@@ -217,7 +217,7 @@ def test_dangling_participant_id(shared_gx):
     rows = valid_rows()
     rows["event_participants"][2]["participant_id"] = "p_ghost"
     report = run(rows, shared_gx)
-    f = assert_only_failure(report, "event_participants", "expect_column_values_to_be_in_set",
+    f = assert_only_failure(report, "event_participants", "expect_column_values_to_be_null",
                             "participant_id")
     assert f.sample_values == ["p_ghost"]
     # ...but an id already in the warehouse resolves
@@ -229,7 +229,7 @@ def test_dangling_event_id(shared_gx):
     rows = valid_rows()
     rows["event_participants"][2]["event_id"] = "e_ghost"
     report = run(rows, shared_gx)
-    f = assert_only_failure(report, "event_participants", "expect_column_values_to_be_in_set", "event_id")
+    f = assert_only_failure(report, "event_participants", "expect_column_values_to_be_null", "event_id")
     assert f.sample_values == ["e_ghost"]
 
 

@@ -1,7 +1,19 @@
+import itertools
+import random
 from datetime import date
 
 from transforms.identity import minhash_signature
-from transforms.merge import EventKey, assign_events, matching_report, richer_report, same_event
+from transforms.merge import (
+    SAME_REPORT_SIMILARITY,
+    EventKey,
+    ReportIndex,
+    assign_events,
+    match_in,
+    match_key,
+    matching_report,
+    richer_report,
+    same_event,
+)
 
 D = date(2023, 10, 29)
 
@@ -51,6 +63,55 @@ def test_report_renderings_match_by_content_not_bytes():
     known = [("rep-1", minhash_signature(article)), ("rep-2", minhash_signature(other))]
     assert matching_report(minhash_signature(web), known) == "rep-1"
     assert matching_report(minhash_signature("Completely new piece on fisheries " * 30), known) is None
+
+
+def _variant(sig: list[str], changed: int, rng: random.Random) -> list[str]:
+    out = list(sig)
+    for i in rng.sample(range(len(sig)), changed):
+        out[i] = format(rng.getrandbits(60), "x")
+    return out
+
+
+def test_report_index_gives_the_answer_of_a_full_scan():
+    """Adversarial near-threshold variants (exactly half the positions changed) included: the banded
+    index is exact, never probabilistic."""
+    rng = random.Random(7)
+    base = [[format(rng.getrandbits(60), "x") for _ in range(64)] for _ in range(40)]
+    known = [(f"r{i}", _variant(b, rng.choice((0, 8, 30, 32, 33, 40, 64)), rng)) for i, b in enumerate(base)]
+    known += [(f"dup{i}", list(base[i])) for i in range(0, 40, 5)]  # ties: the first of equals wins
+    index = ReportIndex(known)
+    hits = 0
+    for b in base:
+        for changed in (0, 1, 16, 31, 32, 33, 48):
+            query = _variant(b, changed, rng)
+            expected = matching_report(query, known)
+            assert index.match(query) == expected
+            hits += expected is not None
+    assert hits > 50  # the comparison above covered matches, not just misses
+    assert SAME_REPORT_SIMILARITY == 0.5  # the adversarial counts above sit on this threshold
+
+
+def test_report_index_over_two_indexes_keeps_the_scan_order():
+    rng = random.Random(3)
+    sig = [format(rng.getrandbits(60), "x") for _ in range(64)]
+    stored, batch = ReportIndex([("stored", sig)]), ReportIndex([("new", list(sig))])
+    assert match_in(sig, stored, batch) == "stored"  # equal similarity: the earlier (stored) one
+    closer = _variant(sig, 10, rng)
+    far, near = ReportIndex([("far", _variant(closer, 20, rng))]), ReportIndex([("near", closer)])
+    assert match_in(closer, far, near) == "near"
+    assert ReportIndex([("short", sig[:5])]).match(sig[:5]) == "short"  # short signatures still match
+
+
+def test_events_that_may_merge_share_a_match_key():
+    people = [(), ("p1",), ("p1", "p2")]
+    countries = [(), ("USA",), ("JPN", "USA")]
+    keys = [key(f"e{i}", f"r{i % 2}", "Kishida meets Biden in Tokyo.", people=p, countries=c)
+            for i, (p, c) in enumerate(itertools.product(people, countries))]
+    keys = keys + [key(f"x{k.event_id}", "r9", k.text, people=k.participants, countries=k.countries) for k in keys]
+    for a, b in itertools.product(keys, keys):
+        if same_event(a, b):
+            assert match_key(a) == match_key(b)
+    assert sum(same_event(a, b) for a, b in itertools.product(keys, keys)) >= 10
 
 
 def test_the_richer_rendering_supplies_the_report_metadata():

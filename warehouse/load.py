@@ -118,6 +118,13 @@ class Warehouse:
         with self.connect(read_only=True) as con:
             return con.execute(sql, params or []).to_arrow_table()
 
+    def query_with(self, sql: str, **tables: pa.Table) -> pa.Table:
+        """A read-only query that may read the given Arrow tables by name."""
+        with self.connect(read_only=True) as con:
+            for name, table in tables.items():
+                con.register(name, table)
+            return con.execute(sql).to_arrow_table()
+
     def column(self, sql: str) -> list:
         """First column of a read-only query as a list (empty when the warehouse doesn't exist)."""
         if not self.exists():
@@ -136,6 +143,28 @@ class Warehouse:
                 "reports.report_id": set(self.column("SELECT report_id FROM reports")),
                 "files.file_id": set(self.column("SELECT file_id FROM files")),
                 "events.event_id": set(self.column("SELECT event_id FROM events"))}
+
+    def referenced_ids(self, batch: dict[str, pa.Table]) -> dict[str, set[str]]:
+        """The stored keys a batch refers to: for each foreign key of the schema, the batch's values
+        that are not keys of the parent table in the batch itself but are in the warehouse.
+        (Validation needs these, not every stored key: that set grows with the warehouse.)"""
+        out: dict[str, set[str]] = {}
+        if not self.exists():
+            return out
+        with self.connect(read_only=True) as con:
+            for t in schema.TABLES:
+                for col, (parent, parent_col) in t.foreign_keys.items():
+                    if t.name not in batch or col not in batch[t.name].column_names or not _has_table(con, parent):
+                        continue
+                    wanted = set(batch[t.name].column(col).unique().to_pylist()) - {None}
+                    if parent in batch and parent_col in batch[parent].column_names:
+                        wanted -= set(batch[parent].column(parent_col).to_pylist())
+                    if wanted:
+                        probe = pa.table({"v": pa.array(sorted(wanted), pa.string())})  # noqa: F841 (scanned by DuckDB)
+                        found = con.execute(f"SELECT {parent_col} FROM {parent} WHERE {parent_col} IN "
+                                            "(SELECT v FROM probe)").fetchall()
+                        out.setdefault(f"{parent}.{parent_col}", set()).update(r[0] for r in found)
+        return out
 
     def report_fingerprints(self) -> dict[str, list[str]]:
         rows = self.column("SELECT struct_pack(r := report_id, f := fingerprint) FROM reports")
