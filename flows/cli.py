@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "server); local: the same stages as plain Python, no run history (fast start)")
     run.add_argument("--since", metavar="DATE",
                      help="backfill: only files modified after DATE (ISO date or datetime, UTC if no offset)")
+    run.add_argument("--rehash", action="store_true",
+                     help="hash every file again (default: a file whose path, size and modification time are "
+                          "unchanged since it was seen is known without being read)")
     run.add_argument("--dask", metavar="ADDRESS", default=os.environ.get("REPORTFLOW_DASK_ADDRESS"),
                      help="extract on the Dask cluster at ADDRESS (tcp://host:8786; default "
                           "$REPORTFLOW_DASK_ADDRESS); needs --engine prefect. See docs/scaling.md")
@@ -119,7 +122,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"reportflow: --since {args.since!r} is not an ISO date (YYYY-MM-DD[THH:MM[:SS]])", file=sys.stderr)
         return 1
     runner = ingest_reports if args.engine == "prefect" else run_local
-    extra = {"since": since.isoformat() if since else None, "dask_address": args.dask}
+    extra = {"since": since.isoformat() if since else None, "dask_address": args.dask, "rehash": args.rehash}
     from flows.quality import DataQualityError
 
     try:

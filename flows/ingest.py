@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import fsspec
 import pyarrow as pa
@@ -60,6 +61,14 @@ class FileRef:
     size: int
     file_id: str
     first_seen: datetime
+    modified: datetime | None = None
+
+
+class Listed(NamedTuple):
+    fs: fsspec.AbstractFileSystem
+    path: str
+    size: int
+    modified: datetime | None
 
 
 @dataclass
@@ -133,9 +142,8 @@ def _sha256(fs: fsspec.AbstractFileSystem, path: str) -> str:
     return h.hexdigest()
 
 
-def list_inbox(inbox: str, since: datetime | None = None,
-               older: list[str] | None = None) -> list[tuple[fsspec.AbstractFileSystem, str, int]]:
-    """(fs, path, size) of every file under `inbox` with a report extension, sorted by path.
+def list_inbox(inbox: str, since: datetime | None = None, older: list[str] | None = None) -> list[Listed]:
+    """(fs, path, size, modified) of every file under `inbox` with a report extension, sorted by path.
 
     since: only files modified after it (fsspec mtime); the others' paths go to `older`."""
     fs, root = fsspec.core.url_to_fs(inbox)
@@ -150,7 +158,7 @@ def list_inbox(inbox: str, since: datetime | None = None,
                 if older is not None:
                     older.append(path)
                 continue
-            out.append((fs, path, int(info.get("size") or 0)))
+            out.append(Listed(fs, path, int(info.get("size") or 0), modified))
     return out
 
 
@@ -179,23 +187,29 @@ def parse_since(value: str | datetime | None) -> datetime | None:
 
 
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
-def discover(inbox: str, known: set[str], since: datetime | None = None) -> Discovery:
+def discover(inbox: str, known: set[str], since: datetime | None = None,
+             stats: dict[tuple[str, int, object], str] | None = None) -> Discovery:
     """New files: not in the warehouse `files` table, first copy of identical bytes in this run
-    (and, with `since`, modified after that time)."""
+    (and, with `since`, modified after that time).
+
+    stats: (path, size, modification time) -> file_id of files already seen (Warehouse.known_file_stats):
+    such a file is known without reading it again (a no-op rerun then reads no file). None: hash all."""
     found, seen_now, older = Discovery(new=[]), set(), []
     now = datetime.now(UTC)
     listed = list_inbox(inbox, since, older)
     found.older = len(older)
-    for fs, path, size in listed:
+    for fs, path, size, modified in listed:
         found.seen += 1
-        file_id = _sha256(fs, path)
+        url = _url(fs, path)
+        unchanged = stats.get((url, size, modified)) if stats and modified is not None else None
+        file_id = unchanged if unchanged in known else _sha256(fs, path)
         if file_id in known:
             found.known += 1
         elif file_id in seen_now:
             found.repeated += 1
         else:
             seen_now.add(file_id)
-            found.new.append(FileRef(_url(fs, path), PurePosixPath(path).name, size, file_id, now))
+            found.new.append(FileRef(url, PurePosixPath(path).name, size, file_id, now, modified))
     return found
 
 
@@ -300,7 +314,8 @@ def merge_events(tables: dict[str, pa.Table], known: KnownEvents,
 
 def _files_row(ref: FileRef, run_id: str, status: str, fmt: str, **extra: object) -> dict:
     return {"file_id": ref.file_id, "path": ref.url, "file_name": ref.name, "format": fmt,
-            "size_bytes": ref.size, "first_seen": ref.first_seen, "status": status, "run_id": run_id,
+            "size_bytes": ref.size, "modified": ref.modified, "first_seen": ref.first_seen, "status": status,
+            "run_id": run_id,
             **extra}
 
 
@@ -488,39 +503,46 @@ def _vocabulary(seed_dir: Path, event_types: list[str] | None) -> tuple[set[str]
       on_failure=[on_flow_failure])
 def ingest_reports(inbox: str, warehouse: str, seeds: str | None = None, batch_size: int = 200,
                    quiet: bool = False, event_types: list[str] | None = None, since: str | None = None,
-                   dask_address: str | None = None) -> RunSummary:
+                   dask_address: str | None = None, rehash: bool = False) -> RunSummary:
     """Ingest new report files from `inbox` into the DuckDB file `warehouse`.
 
     `event_types` restricts the event-type vocabulary the validation accepts (default: every
     type in seeds/event_types.csv); a batch with an event outside it is held back.
     `since` (ISO date or datetime, UTC if naive): only files modified after it (backfill).
     `dask_address` (or $REPORTFLOW_DASK_ADDRESS): extract on that Dask cluster (flows/scale.py).
+    `rehash`: hash every file, even those whose path, size and modification time are unchanged since
+    they were seen (by default these are known without being read).
     """
     seed_dir = Path(seeds) if seeds else SEED_DIR
     wh = Warehouse(warehouse)
     summary = RunSummary(new_run_id(), inbox, str(wh.path))
     with wh.exclusive_run():  # two runs at once would both see the same files as new
         _ingest(summary, inbox, wh, seed_dir, batch_size, quiet, event_types, since=parse_since(since),
-                dask=dask_address_or_env(dask_address))
+                dask=dask_address_or_env(dask_address), rehash=rehash)
     _log_summary(summary)
     raise_if_held_back(summary)  # critical data-quality failure: the flow run ends Failed
     return summary
 
 
 def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batch_size: int, quiet: bool,
-            event_types: list[str] | None, since: datetime | None = None, dask: str | None = None) -> None:
+            event_types: list[str] | None, since: datetime | None = None, dask: str | None = None,
+            rehash: bool = False) -> None:
     with timed(summary, "discover"):
         wh.ensure_schema()
-        found = call(discover, inbox, wh.known_file_hashes(), since)
+        found = call(discover, inbox, wh.known_file_hashes(), since, None if rehash else wh.known_file_stats())
     summary.files_seen, summary.files_new, summary.files_older = found.seen, len(found.new), found.older
     summary.files_known, summary.files_repeated = found.known, found.repeated
     if not found.new:  # a no-op rerun: don't read every stored event and fingerprint for nothing
         summary.rows = wh.counts()
         return
     known = Known(ReportIndex(wh.report_fingerprints().items()), KnownEvents(stored=wh))
-    for start in range(0, len(found.new), max(1, batch_size)):
-        run_batch(found.new[start:start + batch_size], start // max(1, batch_size), summary, wh, seed_dir,
-                  known, quiet, event_types, dask=dask)
+    batches = [found.new[i:i + max(1, batch_size)] for i in range(0, len(found.new), max(1, batch_size))]
+    ahead = None
+    if not (dask and FlowRunContext.get() is not None) and extract_workers() > 1:
+        ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers())
+    for index, refs in enumerate(batches):
+        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask,
+                  prepared=ahead.take(index) if ahead else None)
     summary.rows = wh.counts()
 
 
@@ -547,26 +569,44 @@ def prepare_job(job: tuple[FileRef, Path, Path | None]):
 _POOLS: dict[int, ProcessPoolExecutor] = {}
 
 
-def extract_in_processes(refs: list[FileRef], seed_dir: Path, run_id: str, known: ReportIndex,
-                         known_events: KnownEvents, raw_dir: Path | None) -> Batch:
-    """Read + extract a batch on a local process pool (both cores), then decide duplicates and merge
-    events sequentially in file order (flows.scale.assemble): the same tables as extract_batch."""
-    from flows.scale import assemble
-
-    workers = extract_workers()
-    if workers not in _POOLS:  # forked once per process and reused by every batch
+def _pool(workers: int) -> ProcessPoolExecutor:
+    if workers not in _POOLS:  # forked once per process and reused by every batch and run
         _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    jobs = [(ref, seed_dir, raw_dir) for ref in refs]
-    chunk = max(1, min(16, len(refs) // (4 * workers)))
-    prepared = list(_POOLS[workers].map(prepare_job, jobs, chunksize=chunk))
-    return assemble(prepared, run_id, known, known_events)
+    return _POOLS[workers]
+
+
+class ExtractAhead:
+    """Read + extract (phase 1, flows/scale.py) on a local process pool, one batch ahead: while the
+    flow assembles, validates and loads batch k, the workers already extract batch k + 1. Phase 1
+    depends on nothing the warehouse holds, so this changes no table; the decisions that do
+    (duplicates, cross-report merges) stay in flows.scale.assemble, in file order."""
+
+    def __init__(self, batches: list[list[FileRef]], seed_dir: Path, raw_dir: Path | None, workers: int) -> None:
+        self.batches, self.seed_dir, self.raw_dir = batches, seed_dir, raw_dir
+        self.pool = _pool(workers)
+        self.chunk = lambda n: max(1, min(16, n // (4 * workers)))
+        self.pending: dict[int, Iterator] = {}
+        self._submit(0)
+
+    def _submit(self, index: int) -> None:
+        if index < len(self.batches) and index not in self.pending:
+            jobs = [(ref, self.seed_dir, self.raw_dir) for ref in self.batches[index]]
+            self.pending[index] = self.pool.map(prepare_job, jobs, chunksize=self.chunk(len(jobs)))
+
+    def take(self, index: int) -> list:
+        """Batch `index` extracted (waits for it), with the next batch submitted first."""
+        self._submit(index)
+        self._submit(index + 1)
+        return list(self.pending.pop(index))
 
 
 def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehouse, seed_dir: Path,
-              known: Known, quiet: bool, event_types: list[str] | None, dask: str | None = None) -> None:
+              known: Known, quiet: bool, event_types: list[str] | None, dask: str | None = None,
+              prepared: list | None = None) -> None:
     """Extract, stage, validate and load (or hold back) one batch; updates `summary`.
 
-    dask: a Dask scheduler address; extraction then fans out over that cluster (flows/scale.py)."""
+    dask: a Dask scheduler address; extraction then fans out over that cluster (flows/scale.py).
+    prepared: the batch's files already read and extracted (ExtractAhead); only assembled here."""
     root, run_id = wh.path.parent, summary.run_id
     batch_dir = root / "staging" / run_id / f"batch-{index:04d}"
     with timed(summary, "extract"):
@@ -574,8 +614,10 @@ def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehous
             from flows.scale import extract_on_dask
 
             batch = extract_on_dask(dask, refs, seed_dir, run_id, known.reports, known.events, root / "raw")
-        elif extract_workers() > 1 and len(refs) > 1:
-            batch = extract_in_processes(refs, seed_dir, run_id, known.reports, known.events, root / "raw")
+        elif prepared is not None:
+            from flows.scale import assemble
+
+            batch = assemble(prepared, run_id, known.reports, known.events)
         else:
             batch = call(extract_batch, refs, seed_dir, run_id, known.reports, known.events, quiet, root / "raw")
     with timed(summary, "stage"):

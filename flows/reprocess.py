@@ -53,9 +53,10 @@ def stale_report_count(wh: Warehouse) -> int:
 
 def stored_files(wh: Warehouse) -> list[FileRef]:
     """Every file whose rows are derived (not quarantined), in first-ingested order."""
-    rows = wh.query("""SELECT file_id, file_name, path, size_bytes, first_seen FROM files
+    rows = wh.query("""SELECT file_id, file_name, path, size_bytes, first_seen, modified FROM files
                        WHERE status <> 'quarantined' ORDER BY first_seen, path""").to_pylist()
-    return [FileRef(r["path"], r["file_name"], r["size_bytes"], r["file_id"], r["first_seen"]) for r in rows]
+    return [FileRef(r["path"], r["file_name"], r["size_bytes"], r["file_id"], r["first_seen"], r.get("modified"))
+            for r in rows]
 
 
 def _source_url(ref: FileRef, raw_dir: Path) -> str:
@@ -87,7 +88,8 @@ def reprocess(warehouse: str, seeds: str | None = None, force: bool = False, qui
 
 def _rebuild(wh: Warehouse, seed_dir: Path, summary: ReprocessSummary, quiet: bool) -> None:
     raw_dir = wh.path.parent / "raw"
-    refs = [FileRef(_source_url(r, raw_dir), r.name, r.size, r.file_id, r.first_seen) for r in stored_files(wh)]
+    refs = [FileRef(_source_url(r, raw_dir), r.name, r.size, r.file_id, r.first_seen, r.modified)
+            for r in stored_files(wh)]
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-reprocess"
     batch = call(extract_batch, refs, seed_dir, run_id, ReportIndex(), KnownEvents(), quiet)
     with tempfile.TemporaryDirectory(prefix="reprocess-", dir=wh.path.parent) as tmp:

@@ -76,7 +76,7 @@ def test_corrupt_file_is_quarantined_and_the_rest_load(shared_dir: Path, tmp_pat
     digest = (shared_dir / "corpus" / DIGEST).read_bytes()
     inbox = _memory_inbox("corrupt", {DIGEST: digest, "broken.pdf": b"%PDF-1.4 garbage",
                                       "copy-of-digest.txt": digest, "notes.csv": b"a,b"})
-    assert [Path(p).name for _, p, _ in list_inbox(inbox)] == ["004_4c9285fa7cfcea74.txt", "broken.pdf",
+    assert [Path(f.path).name for f in list_inbox(inbox)] == ["004_4c9285fa7cfcea74.txt", "broken.pdf",
                                                                 "copy-of-digest.txt"]
     summary = ingest_reports(inbox=inbox, warehouse=str(tmp_path / "wh.duckdb"), quiet=True)
     assert (summary.files_seen, summary.files_new, summary.files_repeated) == (3, 2, 1)

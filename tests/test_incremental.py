@@ -172,3 +172,44 @@ def test_memory_inbox_through_fsspec(seed_reports: Path, tmp_path: Path) -> None
     assert summary.files_loaded == 4
     paths = Warehouse(tmp_path / "wh.duckdb").query("SELECT path FROM files").column(0).to_pylist()
     assert all(p.startswith("memory://") for p in paths)
+
+
+def test_unchanged_files_are_known_without_being_read(seed_reports: Path, tmp_path: Path, monkeypatch) -> None:
+    """A rerun trusts (path, size, modification time): it hashes only files that changed on disk."""
+    import flows.ingest as ingest
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(seed_reports, inbox)
+    wh = tmp_path / "wh.duckdb"
+    hashed: list[str] = []
+    real_sha256 = ingest._sha256
+    monkeypatch.setattr(ingest, "_sha256", lambda fs, path: hashed.append(Path(path).name) or real_sha256(fs, path))
+    run_local(str(inbox), str(wh), quiet=True)
+    assert len(hashed) == 4
+    hashed.clear()
+    assert run_local(str(inbox), str(wh), quiet=True).files_known == 4 and hashed == []
+
+    touched, edited = sorted(inbox.glob("*.md"))[0], sorted(inbox.glob("*.txt"))[0]
+    os.utime(touched, (time.time() + 60, time.time() + 60))  # same bytes, new mtime: hashed, still known
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
+    again = run_local(str(inbox), str(wh), quiet=True)
+    assert sorted(hashed) == sorted([touched.name, edited.name])
+    assert (again.files_known, again.files_new) == (3, 1)
+    hashed.clear()
+    run_local(str(inbox), str(wh), quiet=True, rehash=True)
+    assert len(hashed) == 4
+
+
+def test_a_warehouse_of_an_older_version_gets_the_new_columns(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(schema.FILES.create_table_sql().replace("    modified TIMESTAMPTZ,\n", ""))
+    con.execute("INSERT INTO files (file_id, path, file_name, format, size_bytes, first_seen, status, run_id) "
+                "VALUES ('f1', '/in/a.txt', 'a.txt', 'txt', 3, now(), 'quarantined', 'r0')")
+    con.close()
+    wh = Warehouse(path)
+    wh.ensure_schema()
+    assert wh.query("SELECT file_id, modified FROM files").to_pylist() == [{"file_id": "f1", "modified": None}]
+    assert wh.known_file_stats() == {}

@@ -31,7 +31,8 @@ def test_since_keeps_only_files_modified_after(tmp_path: Path) -> None:
         os.utime(path, (ts, ts))
     older: list[str] = []
     kept = list_inbox(str(tmp_path), parse_since("2024-05-10"), older)
-    assert sorted(Path(p).name for _, p, _ in kept) == ["new.md", "newer.html"]
+    assert sorted(Path(f.path).name for f in kept) == ["new.md", "newer.html"]
+    assert kept[0].modified == datetime(2024, 5, 20, 12, tzinfo=UTC)
     assert [Path(p).name for p in older] == ["old.txt"]
     assert len(list_inbox(str(tmp_path))) == 3
     found = discover.fn(str(tmp_path), set(), parse_since("2024-05-22T00:00+00:00"))

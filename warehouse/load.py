@@ -18,6 +18,10 @@ from warehouse import schema
 from warehouse.seeds import write_seed_tables
 
 MERGED = {"participants"}  # tables whose rows merge with existing ones instead of replacing them
+# A stored row wins over a batch row with the same key: an event a later report tells again keeps the
+# participant links (title, sentence) of the report that told it first, as within one batch
+# (flows.ingest.combine keeps the first row), so how files fall into batches changes no row.
+KEEP_FIRST = {"event_participants"}
 
 
 def views_sql() -> list[str]:
@@ -137,6 +141,12 @@ class Warehouse:
     def known_file_hashes(self) -> set[str]:
         return set(self.column("SELECT file_id FROM files"))
 
+    def known_file_stats(self) -> dict[tuple[str, int, object], str]:
+        """(path, size, modification time) -> file_id of every file seen with a modification time."""
+        rows = self.column("SELECT struct_pack(p := path, s := size_bytes, m := modified, f := file_id) FROM files "
+                           "WHERE modified IS NOT NULL")
+        return {(r["p"], r["s"], r["m"]): r["f"] for r in rows}
+
     def known_ids(self) -> dict[str, set[str]]:
         """Stored keys that a new batch may reference (foreign-key targets for validation)."""
         return {"participants.participant_id": set(self.column("SELECT participant_id FROM participants")),
@@ -216,8 +226,14 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    existing: dict[str, set[str]] = {}
+    for name, column in con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                    "WHERE table_schema = 'main'").fetchall():
+        existing.setdefault(name, set()).add(column)
     for table in schema.ALL_TABLES:  # batch tables and dq_results
         con.execute(table.create_table_sql())
+        for stmt in table.add_column_sql(existing[table.name]) if table.name in existing else ():
+            con.execute(stmt)  # a warehouse written by an older version
         for stmt in table.comment_sql():
             con.execute(stmt)
     for stmt in views_sql():
@@ -225,15 +241,18 @@ def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> int:
-    """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED)."""
+    """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED; only
+    the new keys if in KEEP_FIRST)."""
     if data.num_rows == 0:
         return 0
     cols = ", ".join(table.column_names)
     con.register("_batch", data.select(table.column_names))
+    keys = " AND ".join(f"t.{k} = b.{k}" for k in table.primary_key)
     try:
         source = _merge_sql(table) if table.name in MERGED else f"SELECT {cols} FROM _batch"
+        if table.name in KEEP_FIRST:
+            source += f" b WHERE NOT EXISTS (SELECT 1 FROM {table.name} t WHERE {keys})"
         con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {source}")
-        keys = " AND ".join(f"t.{k} = b.{k}" for k in table.primary_key)
         con.execute(f"DELETE FROM {table.name} t USING _rows b WHERE {keys}")
         con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _rows")
         con.execute("DROP TABLE _rows")

@@ -66,6 +66,12 @@ class Table:
         cols.append(f"    PRIMARY KEY ({', '.join(self.primary_key)})")
         return f"CREATE TABLE IF NOT EXISTS {name or self.name} (\n" + ",\n".join(cols) + "\n)"
 
+    def add_column_sql(self, existing: set[str]) -> list[str]:
+        """ALTER statements adding the columns a table created by an older version lacks (nullable:
+        the old rows have no value)."""
+        return [f"ALTER TABLE {self.name} ADD COLUMN {c.name} {c.duckdb_type}"
+                for c in self.columns if c.name not in existing]
+
     def comment_sql(self) -> list[str]:
         out = [f"COMMENT ON TABLE {self.name} IS {_sql_str(self.description)}"]
         out += [f"COMMENT ON COLUMN {self.name}.{c.name} IS {_sql_str(c.description)}" for c in self.columns]
@@ -144,6 +150,8 @@ FILES = Table(
         Column("file_name", STR, "base name of the file", nullable=False),
         Column("format", STR, "detected format", nullable=False, allowed=FORMATS),
         Column("size_bytes", INT, "size of the file in bytes", nullable=False, min_value=0),
+        Column("modified", TS, "modification time of the file when it was seen (with path and size, lets a "
+               "rerun skip re-hashing unchanged files)"),
         Column("first_seen", TS, "when the file was first seen by a run", nullable=False),
         Column("status", STR, "loaded, duplicate (same report as another file) or quarantined",
                nullable=False, allowed=FILE_STATUSES),
