@@ -130,7 +130,7 @@ def validate_tables(
     known_participant_ids: Iterable[str] = frozenset(),
     known_ids: Mapping[str, Iterable[str]] | None = None,
     tables_schema: Sequence[Table] = schema.TABLES,
-    build_data_docs: bool = True,
+    build_data_docs: bool | str = True,
     keep_runs: int | None = 10,
     thresholds: Thresholds | None = None,
     context_tables: Mapping[str, pa.Table] | None = None,
@@ -146,6 +146,9 @@ def validate_tables(
     thresholds: limits of the domain rules (period tolerance, minimum shares); default Thresholds().
     context_tables: tables not validated themselves but needed by cross-table rules (e.g. reports
     and event_participants when only events are re-validated).
+    build_data_docs: True: rebuild the Data Docs pages now; "if_failures": only when an expectation
+    failed (an alert links to them), else the caller builds the site once for many batches
+    (build_docs; GX rebuilds the whole index each time, ~2 s). data_docs_index is set either way.
     Tables of `tables_schema` with `validated=False` (dq_results) are ignored.
     """
     gx_root = Path(gx_root).resolve()
@@ -232,9 +235,11 @@ def validate_tables(
         if keep_runs is not None:
             _prune_runs(gx_root, keep_runs)
             lap("prune")
-        if build_data_docs:
+        if build_data_docs is True or (build_data_docs == "if_failures" and (failures or guard_failures)):
             docs_index = _build_docs(context, result)
             lap("data_docs")
+        elif build_data_docs:
+            docs_index = _docs_index(context, only_if_exists=False)
 
     if n_evaluated == 0:
         guard_failures.append(Failure("*", "expectations_evaluated", None, CRITICAL, None, [],
@@ -478,8 +483,15 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def _docs_index(context) -> Path | None:
-    for site in context.get_docs_sites_urls(only_if_exists=True):
+def build_docs(gx_root: Path) -> Path | None:
+    """Rebuild the whole Data Docs site of `gx_root` (every stored validation result) once."""
+    context = _context(Path(gx_root).resolve())
+    context.build_data_docs(build_index=True)
+    return _docs_index(context)
+
+
+def _docs_index(context, only_if_exists: bool = True) -> Path | None:
+    for site in context.get_docs_sites_urls(only_if_exists=only_if_exists):
         url = site.get("site_url") or ""
         if url.startswith("file://"):
             return Path(url[len("file://"):])

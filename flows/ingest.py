@@ -409,7 +409,16 @@ def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_typ
     tables = {name: pq.read_table(path) for name, path in paths.items()}
     known = Warehouse(warehouse).referenced_ids(tables) if warehouse else {}
     return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
-                           country_codes=country_codes, known_ids=known, thresholds=thresholds)
+                           country_codes=country_codes, known_ids=known, thresholds=thresholds,
+                           build_data_docs="if_failures")  # else once per run: build_data_docs
+
+
+@task(name="build-data-docs", cache_policy=NO_CACHE)
+def build_data_docs(gx_root: Path) -> Path | None:
+    """The Data Docs site with every batch of the run (batches with failures built theirs already)."""
+    from expectations import build_docs
+
+    return build_docs(gx_root)
 
 
 @task(name="load", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -543,6 +552,9 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     for index, refs in enumerate(batches):
         run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask,
                   prepared=ahead.take(index) if ahead else None)
+    if summary.data_docs:
+        with timed(summary, "data_docs"):
+            call(build_data_docs, wh.path.parent / "gx")
     summary.rows = wh.counts()
 
 

@@ -22,6 +22,7 @@ from flows.ingest import (
     FileRef,
     KnownEvents,
     _vocabulary,
+    build_data_docs,
     call,
     extract_batch,
     raw_path,
@@ -97,6 +98,8 @@ def _rebuild(wh: Warehouse, seed_dir: Path, summary: ReprocessSummary, quiet: bo
         types, countries = _vocabulary(seed_dir, None)
         report = call(validate_batch, paths, wh.path.parent / "gx", run_id, types, countries, None)
         summary.validation_success = bool(report.success)
+        if report.success:  # (a failing batch built its pages already)
+            call(build_data_docs, wh.path.parent / "gx")
         if not report.success:
             summary.validation_failures = report.summary().splitlines()
             return  # the warehouse keeps its current rows
