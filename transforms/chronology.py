@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from transforms import _regex as re
 from transforms.dates import (
@@ -26,10 +27,30 @@ CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNOREC
 FURNITURE = re.compile(
     r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
     r"\bsubscribe\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+_FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
+                    "subscribe")  # what a FURNITURE match holds, unless it is one of the anchored forms
+_FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    """`bool(FURNITURE.search(line))`, with the (slow) case-insensitive search only for a line that
+    holds one of its words."""
+    low = re.lowered(line)
+    if low is not None and not any(w in low for w in _FURNITURE_WORDS):
+        return bool(_FURNITURE_HEAD.match(line))
+    return bool(FURNITURE.search(line))
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
+
+
+def ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """`_ABBREV_END.search(text[start:end])`, on the last 12 characters only: a match (at most 7
+    characters, ending at `end`) and the character before it, which decides its \\b, lie in them."""
+    return _ABBREV_END.search(text[max(start, end - 12):end]) is not None
 
 
 @dataclass(frozen=True)
@@ -56,16 +77,23 @@ class Entry:
 
 def split_lines(text: str) -> list[Block]:
     """Blocks at every line break (web text puts one paragraph per line)."""
+    return list(_split_lines(text))
+
+
+@lru_cache(maxsize=4)  # one extraction splits the same document text five times
+def _split_lines(text: str) -> tuple[Block, ...]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
         s = m.group(0).strip()
         if s:
             out.append(Block(s, m.start() + m.group(0).index(s)))
-    return out
+    return tuple(out)
 
 
 def is_heading(block: Block) -> bool:
     t = block.text
+    if len(t) >= 120 and not t.startswith("#"):
+        return False  # too long for a capitalized heading (and no need to count its letters)
     letters = [c for c in t if c.isalpha()]
     return bool(letters) and (t.startswith("#") or (sum(c.isupper() for c in letters) / len(letters) > 0.8
                                                      and len(t) < 120))
@@ -95,7 +123,7 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
         if period:
             year_ctx = period[1].year
             continue
-        if CAPTION.match(b.text) or FURNITURE.search(b.text) or CHRONOLOGY_HEADING.match(b.text):
+        if CAPTION.match(b.text) or is_furniture(b.text) or CHRONOLOGY_HEADING.match(b.text):
             continue
         bare = BARE_DATE.match(b.text)
         if bare and (span := parse_date_expr(bare["date"], year_ctx)):
@@ -148,7 +176,7 @@ def sentences(block: Block) -> Iterator[Block]:
     """Sentence split that respects abbreviations (Sept., Gen., U.S.)."""
     start = 0
     for m in SENTENCE_END.finditer(block.text):
-        if _ABBREV_END.search(block.text[start:m.start()]):
+        if ends_with_abbreviation(block.text, start, m.start()):
             continue
         yield Block(block.text[start:m.start()], block.start + start)
         start = m.end()
@@ -171,7 +199,7 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
     out: list[Entry] = []
     last: DateSpan | None = None
     for block in split_lines(text):
-        if FURNITURE.search(block.text) or is_heading(block) or len(block.text) < 40:
+        if is_furniture(block.text) or is_heading(block) or len(block.text) < 40:
             continue
         previous: Entry | None = None
         for sent in sentences(block):
@@ -188,14 +216,18 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
     return out
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")  # every DATE_EXPR form has a day or a year
+
+
 def _sentence_date(sentence: str, year: int | None, last: DateSpan | None) -> DateSpan | None:
-    for m in DATE_EXPR.finditer(sentence):
+    for m in DATE_EXPR.finditer(sentence) if _ASCII_DIGIT.search(sentence) else ():
         if year is None and not YEAR_RE.search(m.group(0)):
             continue
         span = parse_date_expr(m.group(0), year)
         if span and span.precision == "day":
             return span
-    rel = _RELATIVE.search(sentence)
+    low = re.lowered(sentence)
+    rel = _RELATIVE.search(sentence) if last and (low is None or "day" in low) else None  # every form says "day"
     if rel and last:
         if rel["same"]:
             word = rel["same"].lower()

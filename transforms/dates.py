@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from transforms import _regex as re
 
@@ -64,6 +65,7 @@ def month_number(token: str) -> int:
     return MONTHS.get(key) or MONTHS[key[:3]]
 
 
+@lru_cache(maxsize=1024)  # a report prints (and the extractor re-reads) the same heads
 def parse_date_expr(expr: str, default_year: int | None) -> DateSpan | None:
     """Parse one date expression; a missing year comes from `default_year` (marked inferred)."""
     expr = re.sub(r"\s+", " ", expr.strip())

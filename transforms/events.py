@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import _regex as re
 from transforms.reference import Place, Reference, fold
@@ -95,6 +97,20 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
 ]
+# What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
+_OBJECT_WORDS = [
+    ("phone", "video", "virtual", "online", "a call"),
+    ("exercise", "drill", "training", "patrol", "maneuver", "manoeuvre", "game"),
+    ("missile", "icbm", "slbm", "satellite", "rocket", "nuclear test", "warhead"),
+    ("statement", "remarks", "address", "speech", "interview", "press conference", "message", "condemn"),
+    ("agreement", "memorandum", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
+     "joint plan", "hotline"),
+    ("award", "prize", "honorary", "ceremony", "event", "game", "reception", "photoshoot"),
+    ("election", "referendum", "leadership ", "elected", "second term"),
+    ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
+     "dinner", "luncheon", "discussion"),
+]
+_OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # Which verbs' type may be overridden by the object noun, and to what.
 OVERRIDABLE = {
     "meeting": {"phone_call", "military_exercise", "statement", "election", "other"},
@@ -126,10 +142,11 @@ class Predicate:
     passive: bool
 
 
+@lru_cache(maxsize=16)  # split_acts and add_event ask for the same act's verb
 def main_verb(text: str) -> Predicate | None:
     """The first event verb in present tense (chronology style) or, failing that, any tense."""
     fallback = None
-    for m in VERB_RE.finditer(text):
+    for m in _verb_matches(text):
         word = m.group(1)
         if _inside_quotes(text, m.start()) or _is_noun_use(text, m):
             continue
@@ -140,6 +157,21 @@ def main_verb(text: str) -> Predicate | None:
             return pred
         fallback = fallback or pred
     return fallback
+
+
+_WORD_RUN = re.compile(r"\w+")
+# The first word of every VERB_RE match: a VERB_RE match starts with "\b" then a letter, so at the start
+# of a word, and that word is its auxiliary or the (first word of the) verb form.
+_VERB_STARTS = frozenset(_WORD_RUN.match(f).group() for f in VERB_FORMS) | {"is", "are", "was", "were"}
+
+
+def _verb_matches(text: str) -> Iterator[re.Match[str]]:
+    """VERB_RE.finditer(text), trying VERB_RE only at the words that can start a match."""
+    end = 0
+    for w in _WORD_RUN.finditer(text):
+        if w.start() >= end and w.group() in _VERB_STARTS and (m := VERB_RE.match(text, w.start())):
+            end = m.end()
+            yield m
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -214,8 +246,11 @@ def _first_clause(text: str) -> str:
     return re.split(r"(?:,\s+(?:which|who|where|stating|saying|marking)|\bto discuss\b|;|\.\s)", text)[0][:200]
 
 
+@lru_cache(maxsize=64)  # classify and _verb_with_object ask about the same clause
 def _type_from_nouns(text: str) -> str | None:
-    hits = [(m.start(), t) for pat, t in OBJECT_TYPES if (m := pat.search(text))]
+    low = re.lowered(text)
+    hits = [(m.start(), t) for pat, t, words in _OBJECT_RES
+            if (low is None or any(map(low.__contains__, words))) and (m := pat.search(text))]
     return min(hits)[1] if hits else None
 
 
@@ -276,11 +311,21 @@ def _countries_in(text: str, ref: Reference, expand_groups: bool) -> set[str]:
             out.add(ref.country_by_metonym[fold(m.group(1))])
     if expand_groups:
         for m in re.finditer(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*", text):
-            for word in _subphrases(m.group(0)):
-                g = ref.groupings.get(fold(word))
-                if g and g.expand_as_actor:
-                    out |= set(g.members)
+            out.update(_group_members(m.group(0), ref))
     return out
+
+
+def _group_members(phrase: str, ref: Reference) -> frozenset[str]:
+    """Members of the groupings (expanded as actors) named inside a capitalized phrase."""
+    cache = ref.cache("group_members")
+    if phrase not in cache:
+        members: set[str] = set()
+        for word in _subphrases(phrase):
+            g = ref.groupings.get(fold(word))
+            if g and g.expand_as_actor:
+                members |= set(g.members)
+        cache[phrase] = frozenset(members)
+    return cache[phrase]
 
 
 def _subphrases(phrase: str) -> list[str]:
@@ -294,21 +339,39 @@ _COUNTRY_TOKEN = re.compile(r"(?<![\w-])(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\
 def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     """(iso3, end offset) of each state named in text, including hyphenated 'US-Japan-ROK'."""
     out = []
-    for m in re.finditer(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}", text):
+    for m in _CAPITALIZED_CHUNK.finditer(text):
         chunk = m.group(0)
-        if re.fullmatch(r"[A-Z]\w+[-\s]Americans?", chunk) or _ethnic_compound(text, m.end()):
+        codes = _chunk_countries(chunk, ref)
+        if not codes:
+            continue
+        if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
         possessive = chunk.endswith(("'s", "’s"))
-        if _TITLE_OBJECT.search(text[:m.start()]) or (not possessive and _TOPIC_MODIFIER.match(text[m.end():])):
+        if _TITLE_OBJECT.search(text[:m.start()]) or (not possessive and _TOPIC_MODIFIER.match(text, m.end())):
             continue  # "Special Representative for North Korea", "North Korea nuclear envoys"
+        out.extend((iso3, m.end()) for iso3 in codes)
+    return out
+
+
+_CAPITALIZED_CHUNK = re.compile(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}")
+_AMERICANS = re.compile(r"[A-Z]\w+[-\s]Americans?")
+
+
+def _chunk_countries(chunk: str, ref: Reference) -> tuple[str, ...]:
+    """The states a capitalized chunk names, in order ('US-Japan-ROK' -> USA, JPN, KOR)."""
+    cache = ref.cache("chunk_countries")
+    codes = cache.get(chunk)
+    if codes is None:
         words = [w for w in re.split(r"[-–\s]+", chunk) if w]
+        found = []
         i = 0
         while i < len(words):
             iso3, n = _longest_country_at(words, i, ref)
             if iso3:
-                out.append((iso3, m.end()))
+                found.append(iso3)
             i += max(n, 1)
-    return out
+        codes = cache[chunk] = tuple(found)
+    return codes
 
 
 _TITLE_OBJECT = re.compile(r"\b(?:for|to|against|toward|towards|regarding|about|over|on)\s+(?:the\s+)?$")
@@ -318,11 +381,18 @@ _TOPIC_MODIFIER = re.compile(r"\s+(?:nuclear|policy|issues?|problems?|threats?|e
 
 def _longest_country_at(words: list[str], i: int, ref: Reference) -> tuple[str | None, int]:
     for n in range(min(3, len(words) - i), 0, -1):
-        key = fold(re.sub(r"['’]s$", "", " ".join(words[i:i + n])))
-        iso3 = ref.country_by_name.get(key) or ref.country_by_adjective.get(key)
+        iso3 = _country_of_words(" ".join(words[i:i + n]), ref)
         if iso3:
             return iso3, n
     return None, 0
+
+
+def _country_of_words(phrase: str, ref: Reference) -> str | None:
+    cache = ref.cache("country_of_words")
+    if phrase not in cache:
+        key = fold(re.sub(r"['’]s$", "", phrase))
+        cache[phrase] = ref.country_by_name.get(key) or ref.country_by_adjective.get(key)
+    return cache[phrase]
 
 
 def _ethnic_compound(text: str, end: int) -> bool:

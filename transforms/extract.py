@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import pyarrow as pa
 
 from transforms import _regex as re
 from transforms.chronology import (
-    _ABBREV_END,
     Entry,
     chronology_entries,
     dated_sentences,
+    ends_with_abbreviation,
+    is_furniture,
     split_lines,
     stated_period,
 )
@@ -29,10 +30,13 @@ from transforms.people import (
     Mention,
     PeopleContext,
     ResolvedPerson,
+    Scan,
     country_from_title,
     find_mentions,
     leading_country,
     resolve,
+    scan,
+    sub_scan,
 )
 from transforms.reference import Reference, fold
 from warehouse.schema import (
@@ -48,7 +52,7 @@ from warehouse.schema import (
 
 
 def stable_id(prefix: str, *parts: object) -> str:
-    raw = "\x1f".join(str(p) for p in parts)
+    raw = "\x1f".join(map(str, parts))
     return f"{prefix}_{hashlib.sha256(raw.encode()).hexdigest()[:20]}"
 
 
@@ -72,6 +76,7 @@ class ReportState:
     mentions: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     persons: dict[str, ResolvedPerson] = field(default_factory=dict)
+    scanned: Scan | None = None  # the document's tokens, cut up for the acts
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -160,8 +165,7 @@ def _printed_year(text: str) -> int | None:
 
 
 def _is_furniture(line: str) -> bool:
-    from transforms.chronology import FURNITURE
-    return bool(FURNITURE.search(line))
+    return is_furniture(line)
 
 
 def _year_from_offices(text: str, ref: Reference, years: list[int]) -> int | None:
@@ -207,7 +211,8 @@ def _in_office(ref: Reference, pid: str, day: date) -> bool:
 def prime_people(text: str, state: ReportState, period: tuple[date, date] | None) -> None:
     """Learn the full names a report uses anywhere, so that a later 'Hayashi' resolves."""
     when = period[1] if period else None
-    for mention in find_mentions(text, state.ref, state.people):
+    state.scanned = scan(text, state.ref)
+    for mention in find_mentions(text, state.ref, state.people, state.scanned):
         if len(mention.name.split()) >= 2:
             hint = country_from_title(mention.title, state.ref)
             resolve(mention, state.ref, state.people, when, hint)
@@ -270,7 +275,7 @@ _PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|iss
 def _new_subject_sentences(text: str) -> list[int]:
     cuts = []
     for m in re.finditer(r"(?<=[a-z0-9”\"’)][.])\s+(?=[A-Z])", text):
-        if _ABBREV_END.search(text[:m.start()]):
+        if ends_with_abbreviation(text, 0, m.start()):
             continue  # "Commander Gen. Paul LaCamera": an abbreviation, not a sentence end
         rest = text[m.end():]
         sentence = re.split(r"(?<=[.])\s+(?=[A-Z])", rest, maxsplit=1)[0]
@@ -348,7 +353,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     cut = TOPIC_CUT.search(text, verb_at)
     limit = cut.start() if cut else len(text)
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
-    for mention in find_mentions(text, state.ref, state.people):
+    scanned = sub_scan(state.scanned, state.doc.text, act.start, text) if state.scanned else None
+    for mention in find_mentions(text, state.ref, state.people, scanned):
         if mention.start >= limit or _quoted(text, mention.start):
             continue
         hint = country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
@@ -357,7 +363,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
         # organisation ("Democratic Party leader") yields to what the reference data knows of the person.
         explicit = leading_country(mention.title, state.ref)
         country = explicit or (person.country if person.in_reference and person.country else hint)
-        absolute = replace(mention, start=act.start + mention.start, end=act.start + mention.end)
+        absolute = Mention(mention.name, mention.title, act.start + mention.start, act.start + mention.end,
+                           mention.country_hint)
         out.append((person, country, absolute))
     return _fill_countries_from_context(state, out)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -20,9 +21,20 @@ _SALTS_NP = np.array(_SALTS, dtype=np.uint64)
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[int]:
+    """The 64-bit blake2b hash (big-endian) of every run of k consecutive folded words."""
+    return set(_shingle_hashes(text, k).tolist())
+
+
+def _shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """shingles() as a uint64 array, in text order, repeats included."""
     words = fold(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)).split()
-    return {int(hashlib.blake2b(" ".join(words[i:i + k]).encode(), digest_size=8).hexdigest(), 16)
-            for i in range(max(0, len(words) - k + 1))}
+    # Folded text is ASCII: slice the shingles out of one encoded string instead of joining each.
+    data = " ".join(words).encode()
+    starts = list(accumulate(map((1).__add__, map(len, words)), initial=0))  # offset of word i
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(data[a:b - 1], digest_size=8).digest()
+                        for a, b in zip(starts, starts[k:], strict=False)])  # the last k starts begin none
+    return np.frombuffer(digests, dtype=">u8").astype(np.uint64)
 
 
 def minhash_signature(text: str) -> list[str]:
@@ -31,11 +43,10 @@ def minhash_signature(text: str) -> list[str]:
 
 @lru_cache(maxsize=8)  # the flow and report_row ask for the same text's signature
 def _signature(text: str) -> tuple[str, ...]:
-    sh = shingles(text)
-    if not sh:
+    hashes = _shingle_hashes(text)  # repeats do not change a minimum
+    if not len(hashes):
         return ()
     # min over shingles of (h ^ salt) & mask, for every salt at once (exact: uint64 arithmetic)
-    hashes = np.fromiter(sh, dtype=np.uint64, count=len(sh))
     mins = ((hashes[None, :] ^ _SALTS_NP[:, None]) & np.uint64(_MASK)).min(axis=1)
     return tuple(format(int(m), "x") for m in mins)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms import _regex as re
-from transforms.chronology import FURNITURE, Block, sentences, split_lines
+from transforms.chronology import Block, is_furniture, sentences, split_lines
 from transforms.reference import Reference
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
@@ -69,7 +69,7 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
     """Every quantitative observation in the document's prose and chronology."""
     out: list[MetricMatch] = []
     for block in split_lines(text):
-        if FURNITURE.search(block.text) or len(block.text) < 25:
+        if len(block.text) < 25 or is_furniture(block.text):
             continue
         for sent in sentences(block):
             out.extend(_metrics_in_sentence(sent))
@@ -85,28 +85,48 @@ def _metrics_in_sentence(sent: Block) -> Iterator[MetricMatch]:
         yield MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+# Cheap pre-checks: what every match of a pattern holds (lowercased for the IGNORECASE ones).
+_SYMBOL_PARTS = tuple(CURRENCY_SYMBOLS)
+_CURRENCY_PARTS = tuple(w.removesuffix("s?") for w in CURRENCY_WORDS)  # "euros?" -> "euro"
+_PERCENT_PARTS = ("%", "percent", "per cent")
+_COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civilians", "passengers", "personnel",
+            "nationals", "fishermen", "workers", "victims", "Singaporeans", "Japanese", "Koreans", "Americans",
+            "Chinese")  # the nouns WORD_COUNT ends on
+
+
 def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
-    for m in MONEY_SYMBOL.finditer(s):
-        yield _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]]), CURRENCY_SYMBOLS[m["sym"]], m.span()
-    for m in MONEY_WORD.finditer(s):
-        cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
-        yield _money(m["num"], m["scale"], cur), cur, m.span()
-    for m in PERCENT.finditer(s):
-        unit = "percentage_points" if _is_change(s, m) else "percent"
-        yield _signed(s, m, _num(m["num"]), unit), unit, m.span()
-    for m in POINTS.finditer(s):
-        if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
-            yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
-    for m in POINTS_WORD.finditer(s):
+    digits = _DIGIT.search(s) is not None  # every pattern but the number words needs one
+    low = re.lowered(s)
+    if digits:
+        yield from _money_and_shares(s, low)
+    for m in POINTS_WORD.finditer(s) if low is None or "point" in low else ():
         yield _signed(s, m, float(NUMBER_WORDS[m["word"].lower()]), "percentage_points"), "percentage_points", \
             m.span()
-    for m in COUNT.finditer(s):
-        if _is_measured_count(s, m):
-            yield _num(m["num"]), "count", m.span("num")
-    for m in WORD_COUNT.finditer(s):
+    if digits:
+        for m in COUNT.finditer(s):
+            if _is_measured_count(s, m):
+                yield _num(m["num"]), "count", m.span("num")
+    for m in WORD_COUNT.finditer(s) if any(map(s.__contains__, _COUNTED)) else ():
         if CASUALTY.search(m.group(0)) or CASUALTY.search(s[m.end():m.end() + 40]):
             word = m["word"].lower().rstrip("s")
             yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
+
+
+def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
+        yield _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]]), CURRENCY_SYMBOLS[m["sym"]], m.span()
+    for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
+        cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
+        yield _money(m["num"], m["scale"], cur), cur, m.span()
+    for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
+        unit = "percentage_points" if _is_change(s, m) else "percent"
+        yield _signed(s, m, _num(m["num"]), unit), unit, m.span()
+    for m in POINTS.finditer(s) if "point" in s else ():
+        if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
+            yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
 
 
 def _num(text: str) -> float:

@@ -4,6 +4,7 @@ sentence (and the one before it for the poll's source)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from transforms import _regex as re
 from transforms.dates import MONTHS
@@ -20,6 +21,13 @@ MEASURES = [
     (r"\bkilled|dead|deaths?\b", "killed"), (r"\binjur\w+|wounded", "injured"),
     (r"\bevacuat\w+|\bdepart(?:ed|ing|ure)?\b", "evacuated"), (r"\bgrounded\b", "grounded"),
 ]
+# What a match of each MEASURES pattern holds (lowercased): a cheap test before the regex.
+_MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("turnout",), ("support",),
+                  ("oppos",), ("confiden",), ("trust",), ("gdp",), ("tariff",), ("compensat",), ("swap",),
+                  ("invest",), ("budget", "spending"), ("aid",), ("killed", "dead", "death"),
+                  ("injur", "wounded"), ("evacuat", "depart"), ("grounded",)]
+_MEASURE_RES = [(re.compile(pat, re.I), label, words)
+                for (pat, label), words in zip(MEASURES, _MEASURE_WORDS, strict=True)]
 COUNT_VERBS = frozenset({"killed", "injured", "evacuated", "grounded"})
 _POLL_SOURCE = re.compile(
     r"\b(?:according to|by|from|in)\s+(?:a|an|the)?\s*(?:\[)?(?P<src>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|on|of|"
@@ -53,11 +61,10 @@ def _clause(sentence: str, m: MetricMatch) -> str:
 
 def _measure(sentence: str, m: MetricMatch) -> str:
     clause = _clause(sentence, m)
-    if m.unit != "count" and not any(re.search(pat, clause, re.I) for pat, _ in MEASURES):
-        clause = sentence  # "…approval rating at 34%, down three points…": the measure is named earlier
-    for pat, label in MEASURES:
-        if not re.search(pat, clause, re.I):
-            continue
+    labels = _measure_labels(clause)
+    if m.unit != "count" and not labels:
+        labels = _measure_labels(sentence)  # "…approval rating at 34%, down three points…": named earlier
+    for label in labels:
         if m.unit != "count":
             return label
         if label in COUNT_VERBS:  # "eight crew members were killed" -> "crew members killed"
@@ -65,6 +72,18 @@ def _measure(sentence: str, m: MetricMatch) -> str:
     if m.unit == "count":
         return _noun_after(sentence, m) or "count"
     return "amount" if len(m.unit) == 3 and m.unit.isupper() else "share"
+
+
+def _measure_labels(text: str) -> list[str]:
+    """Labels of the MEASURES found in `text`, in MEASURES order."""
+    return list(_cached_measure_labels(text))
+
+
+@lru_cache(maxsize=64)  # a sentence's metrics share it (and often their clause)
+def _cached_measure_labels(text: str) -> tuple[str, ...]:
+    low = re.lowered(text)
+    return tuple(label for pat, label, words in _MEASURE_RES
+                 if (low is None or any(map(low.__contains__, words))) and pat.search(text))
 
 
 def _noun_after(sentence: str, m: MetricMatch) -> str:
@@ -98,8 +117,38 @@ _NAMED_POLL = re.compile(r"(?P<src>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|on|f
                         r"(?:\w+\s+)?(?:poll|survey|report)\b")
 
 
+_POLL_WORD = re.compile(r"\s(?:poll|survey|report)\b")
+_BREAK = re.compile(r"[^\w\s&.'’-]")  # a character no _NAMED_POLL match holds
+_LAST_BREAK = re.compile(r"(?r)[^\w\s&.'’-]")  # the same, searched backwards
+
+
 def _source(context: str, ref: Reference) -> str:
-    for m in reversed(list(_NAMED_POLL.finditer(context))):  # "a Gallup poll", "Asahi's December survey"
+    cache = ref.cache("poll_source")  # metrics of one sentence share their context
+    if context not in cache:
+        if len(cache) > 256:
+            cache.clear()
+        cache[context] = _find_source(context, ref)
+    return cache[context]
+
+
+def _named_polls(context: str) -> list[re.Match[str]]:
+    """_NAMED_POLL.finditer(context), scanning only the stretches that hold a poll word: every match
+    ends at a poll word and cannot span a character outside _NAMED_POLL's classes (a "break", which
+    is also not a word character, so \\b reads the same at a stretch's end as at the string's)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for word in _POLL_WORD.finditer(context):
+        if word.start() < end:
+            continue  # in the stretch just scanned
+        cut = _LAST_BREAK.search(context, end, word.start())
+        stop = _BREAK.search(context, word.end())
+        end = stop.start() if stop else len(context)
+        out.extend(_NAMED_POLL.finditer(context, cut.end() if cut else 0, end))  # no cut: end == 0
+    return out
+
+
+def _find_source(context: str, ref: Reference) -> str:
+    for m in reversed(_named_polls(context)):  # "a Gallup poll", "Asahi's December survey"
         words = m["src"].split()
         for i in range(len(words)):  # "A Gallup" -> "Gallup"
             if fold(" ".join(words[i:])) in ref.organizations:

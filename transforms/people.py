@@ -4,8 +4,14 @@ for, and resolve every form of a name to one canonical identity."""
 from __future__ import annotations
 
 import hashlib
+import re as _stdre
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter, or_
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -108,27 +114,31 @@ class PeopleContext:
     report_countries: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1 << 12)
 def participant_id(canonical_name: str) -> str:
     return "p_" + hashlib.sha256(fold(canonical_name).encode()).hexdigest()[:16]
 
 
 # ----------------------------------------------------------------------------- mention finding
 
-def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -> list[Mention]:
-    """Every person named in `text`, with the title printed before (or in apposition after) it."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
+                  scanned: Scan | None = None) -> list[Mention]:
+    """Every person named in `text`, with the title printed before (or in apposition after) it.
+    `scanned`: scan(text, ref), when the caller has it (see sub_scan)."""
+    tokens, name_ok, _ = scanned or scan(text, ref)
+    n = len(tokens)
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and (j == i or text[tokens[j - 1][2]:tokens[j][1]].isspace()) and (
-                (_is_name_token(tokens[j][0], ref) and not _is_title_word(tokens[j][0]))
-                or _korean_family_particle(tokens, j) or (j > i and _name_particle(tokens, j, ref))
-                or (j > i and _surname_like_title(tokens, j, ref))):
+    # Only a name word or a Korean family name can start a run (most tokens are neither).
+    may_start = map(or_, name_ok, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens)))
+    j = 0
+    for i in compress(range(n), may_start):
+        if i < j or not (name_ok[i] or _korean_family_particle(tokens, i)):
+            continue  # inside the previous run, or not a family name after all
+        j = i + 1
+        while j < n and text[tokens[j - 1][2]:tokens[j][1]].isspace() and (
+                name_ok[j] or _korean_family_particle(tokens, j) or _name_particle(tokens, j, ref)
+                or _surname_like_title(tokens, j, ref)):
             j += 1
-        if j == i:
-            i += 1
-            continue
         a, b = _trim_run(tokens, i, j, ref)
         long_enough = b - a >= 3 or (b - a == 2 and fold(tokens[a + 1][0]) in ref.people_by_family)
         if long_enough and a > 0 and tokens[a - 1][0] in {"for", "of"}:
@@ -145,7 +155,76 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None) -
                 title = _shared_list_title(text, out[-1], run[0][1])
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
-        i = j
+    return out
+
+
+class Scan(NamedTuple):
+    """A text's tokens, whether each is a name word, and their start offsets (for bisect)."""
+
+    tokens: list[tuple[str, int, int]]
+    names: list[bool]
+    starts: list[int]
+
+
+def scan(text: str, ref: Reference) -> Scan:
+    tokens = tokenize(text)
+    return Scan(tokens, _name_words(tokens, ref), list(map(itemgetter(1), tokens)))
+
+
+def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None:
+    """scan(text) cut out of the scan of `whole_text`, where text == whole_text[start:start + len(text)];
+    None when that does not hold or the cut could differ from scanning `text` alone: a token across
+    either end, or a letter and '.' at the very end ('X.' then a letter outside: alone, one token).
+    TOKEN has no lookbehind, so a scan from a token boundary is the same in both."""
+    end = start + len(text)
+    if not whole_text.startswith(text, start):
+        return None
+    tokens = whole.tokens
+    a = bisect_left(whole.starts, start)
+    b = bisect_left(whole.starts, end, a)
+    if a and tokens[a - 1][2] > start:
+        return None
+    if b > a:
+        tok, _, tok_end = tokens[b - 1]
+        if tok_end > end or (len(tok) == 1 and tok_end == end - 1 and whole_text[end - 1] == "."):
+            return None
+    part = [(tok, s - start, e - start) for tok, s, e in tokens[a:b]]
+    return Scan(part, whole.names[a:b], list(map(itemgetter(1), part)))
+
+
+# TOKEN for stdlib re (faster; the same tokens where the engines agree on \w), split-ready.
+_TOKEN_SPLIT = _stdre.compile(f"({TOKEN.pattern})")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for every TOKEN match."""
+    if re.std_compatible(text):
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, parts), initial=0))
+        return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
+    # Between two matches there is no ASCII letter and no token punctuation, so `find` from the
+    # previous end lands on the match itself.
+    out = []
+    pos = 0
+    find = text.find
+    for tok in TOKEN.findall(text):
+        pos = find(tok, pos)
+        end = pos + len(tok)
+        out.append((tok, pos, end))
+        pos = end
+    return out
+
+
+def _name_words(tokens: list[tuple[str, int, int]], ref: Reference) -> list[bool]:
+    """Per token: a name word (a name token that is not a title word)."""
+    cache = ref.cache("name_word")
+    words = list(map(itemgetter(0), tokens))
+    out = list(map(cache.get, words))
+    if None in out:  # tokens not seen before
+        for k, tok in enumerate(words):
+            if out[k] is None:
+                out[k] = cache[tok] = ("A" <= tok[0] <= "Z" and _is_name_token(tok, ref)
+                                       and not _is_title_word(tok))
     return out
 
 
@@ -174,7 +253,11 @@ def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
     """'In Seong-hwan', 'An Ho-young': a family name spelt like an English word, before a
     hyphenated given name."""
     nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
-    return tokens[j][0] in {"In", "An", "On", "O", "Ko", "No"} and bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", nxt))
+    return tokens[j][0] in KOREAN_FAMILY and bool(_HYPHENATED_GIVEN.fullmatch(nxt))
+
+
+KOREAN_FAMILY = frozenset({"In", "An", "On", "O", "Ko", "No"})
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _shared_list_title(text: str, previous: Mention, start: int) -> str:
@@ -186,6 +269,7 @@ def _shared_list_title(text: str, previous: Mention, start: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the token, asked ~10^5 times per report
 def _is_title_word(tok: str) -> bool:
     low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
@@ -250,9 +334,13 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
             continue
         break
     # Never start a title on a connector or a conjunction.
-    title = text[start:tokens[i][1]]
-    lead = re.match(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+", title)
+    if start == tokens[i][1]:
+        return start  # no title
+    lead = _LEAD_CONNECTORS.match(text[start:tokens[i][1]])
     return start + (lead.end() if lead else 0)
+
+
+_LEAD_CONNECTORS = re.compile(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+")
 
 
 def _sentence_initial_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
@@ -267,6 +355,7 @@ def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return _is_title_word(prev) and (_is_title_word(nxt) or nxt == "and")
 
 
+@lru_cache(maxsize=1 << 14)
 def _strip_trailing_rank(title: str) -> str:
     return re.sub(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$", "", title)
 
@@ -282,19 +371,31 @@ def _appositive_title(text: str, end: int) -> str:
     return m["t"].strip() if m else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,")
     return re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})$", "", name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_traits(title: str) -> tuple[bool, bool]:
+    """(ends on a preposition, names a role) for a title."""
+    return bool(_TITLE_OBJECT_END.search(title)), bool(ROLE_WORDS.search(title))
+
+
+_TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
+_NUMBER_AFTER = re.compile(r"\s*\d")
 
 
 def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference,
                       ctx: PeopleContext | None) -> bool:
     tokens = name.split()
     key = fold(name)
-    if re.search(r"\b(?:of|for|to|on|in)$", title):
+    object_end, role = _title_traits(title)
+    if object_end:
         return False  # "Governor of Okinawa": the object of a title, not a name
-    has_role = bool(ROLE_WORDS.search(title)) or title.endswith(("'s", "’s"))
-    if re.match(r"\s*\d", text[pos + len(name):pos + len(name) + 3]):
+    has_role = role or title.endswith(("'s", "’s"))
+    if _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3]):
         return False  # "Orient Shield 22", "Hwasong 18": names of things
     if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
         return False
@@ -308,7 +409,7 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
     # A lone token is a person only with a role title, or when it is a known family name.
     family = fold(tokens[0])
     known = family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
-    return bool(ROLE_WORDS.search(title)) or known
+    return role or known
 
 
 # ----------------------------------------------------------------------------- countries of people
@@ -449,7 +550,7 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
         for role in ref.roles.get(pid, []):
             active = when is not None and (role.start is None or role.start <= when) and (
                 role.end is None or when <= role.end)
-            similar = bool(title) and fuzz.token_set_ratio(fold(title), fold(role.role)) >= 70
+            similar = bool(title) and _similar_role(title, role.role)
             s = max(s, (2 if active else 0) + (3 if similar else 0) + (1 if country_hint == p.country else 0)
                     + (2 if pid == favoured else 0))
         return s
@@ -460,6 +561,11 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
     if need_evidence and (scored[0][0] == 0 or (len(scored) > 1 and scored[0][:2] == scored[1][:2])):
         return None
     return scored[0][2]
+
+
+@lru_cache(maxsize=1 << 14)
+def _similar_role(title: str, role: str) -> bool:
+    return fuzz.token_set_ratio(fold(title), fold(role)) >= 70
 
 
 def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None) -> Person | None:

@@ -18,12 +18,15 @@ SEED_TABLES = (
 )
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Every byte but a-z and 0-9 becomes a space (after lowercasing, ASCII only).
+_ALNUM_OR_SPACE = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit()) else 32 for c in range(256))
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return _NOT_ALNUM.sub(" ", s.lower()).strip()
+    # As `re.sub("[^a-z0-9]+", " ", ascii(s).lower()).strip()`, in bytes: runs of other characters
+    # become one space, none at the ends.
+    b = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").lower().translate(_ALNUM_OR_SPACE)
+    return b" ".join(b.split()).decode()
 
 
 _fold_short = lru_cache(maxsize=1 << 15)(_fold)  # names and words: called ~10^5 times per report

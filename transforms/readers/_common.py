@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from transforms.document import OffsetMap
 
 
@@ -106,7 +108,9 @@ class Span:
         """Collapse whitespace runs to one space (mapped to the run's first character), drop
         invisible characters (zero-width, soft hyphen), and strip both ends."""
         t = self.text
-        if not _SQUEEZE.search(t):
+        # Every whitespace character but " " and every invisible one is non-printable, so a printable
+        # text without a double space has nothing to squeeze (and skips the slower regex search).
+        if ("  " not in t and t.isprintable()) or not _SQUEEZE.search(t):
             return self.strip()
         chars: list[str] = []
         offs: list[int] = []
@@ -144,15 +148,10 @@ def assemble(blocks: Sequence[Span]) -> tuple[str, OffsetMap]:
     joined = join_spans([b.squeeze() for b in blocks], "\n\n")
     if not joined.text:
         return "", OffsetMap()
-    doc_starts: list[int] = []
-    src_starts: list[int] = []
-    prev = None
-    for i, o in enumerate(joined.offs):
-        if prev is None or o != prev + 1:
-            doc_starts.append(i)
-            src_starts.append(o)
-        prev = o
-    return joined.text, OffsetMap(tuple(doc_starts), tuple(src_starts))
+    # A segment starts wherever the source offset does not follow on from the previous character's.
+    offs = np.array(joined.offs, dtype=np.int64)
+    doc_starts = np.concatenate(([0], np.flatnonzero(np.diff(offs) != 1) + 1))
+    return joined.text, OffsetMap(tuple(doc_starts.tolist()), tuple(offs[doc_starts].tolist()))
 
 
 # ----------------------------------------------------------------------------------------------

@@ -41,23 +41,39 @@ _INLINE = re.compile(
 )
 
 
+_MARKUP_CHARS = ("[", "<", "\\", "*", "_")  # every _INLINE match holds one
+
+
 def clean_inline(text: str, base: int) -> Span:
     """Strip Markdown inline markup from `text` (found at source offset `base`)."""
-    out = Span()
+    if not any(map(text.__contains__, _MARKUP_CHARS)):
+        return Span.verbatim(text, base)
+    chars: list[str] = []
+    offs: list[int] = []
+    _clean_inline_into(text, base, chars, offs)
+    return Span("".join(chars), offs)
+
+
+def _clean_inline_into(text: str, base: int, chars: list[str], offs: list[int]) -> None:
+    """clean_inline, appending to `chars` and `offs` (no quadratic Span concatenation)."""
     pos = 0
     for m in _INLINE.finditer(text):
-        out = out + Span.verbatim(text[pos : m.start()], base + pos)
+        chars.append(text[pos : m.start()])
+        offs.extend(range(base + pos, base + m.start()))
         kind = m.lastgroup
         if kind == "link" or m.group("label") is not None:
-            out = out + clean_inline(m.group("label"), base + m.start("label"))
+            _clean_inline_into(m.group("label"), base + m.start("label"), chars, offs)
         elif kind in ("sup", "strong", "ustrong", "em", "uem"):
-            out = out + clean_inline(m.group(kind), base + m.start(kind))
+            _clean_inline_into(m.group(kind), base + m.start(kind), chars, offs)
         elif kind == "esc":
-            out = out + Span.verbatim(m.group("esc"), base + m.start("esc"))
+            chars.append(m.group("esc"))
+            offs.append(base + m.start("esc"))
         elif kind == "tag" and m.group("tag").lower().startswith("<br"):
-            out = out + Span.synthetic(" ", base + m.start())
+            chars.append(" ")
+            offs.append(base + m.start())
         pos = m.end()
-    return out + Span.verbatim(text[pos:], base + pos)
+    chars.append(text[pos:])
+    offs.extend(range(base + pos, base + len(text)))
 
 
 # ----------------------------------------------------------------------------------------------
