@@ -146,9 +146,10 @@ def validate_tables(
     thresholds: limits of the domain rules (period tolerance, minimum shares); default Thresholds().
     context_tables: tables not validated themselves but needed by cross-table rules (e.g. reports
     and event_participants when only events are re-validated).
-    build_data_docs: True: rebuild the Data Docs pages now; "if_failures": only when an expectation
-    failed (an alert links to them), else the caller builds the site once for many batches
-    (build_docs; GX rebuilds the whole index each time, ~2 s). data_docs_index is set either way.
+    build_data_docs: True: rebuild the Data Docs pages now; "if_failed": only when a critical
+    expectation failed (the batch is held back and its alert links the pages), else the caller
+    builds the site once for many batches (build_docs; GX rebuilds the whole index each time,
+    ~2-3 s). data_docs_index is set either way.
     Tables of `tables_schema` with `validated=False` (dq_results) are ignored.
     """
     gx_root = Path(gx_root).resolve()
@@ -235,7 +236,8 @@ def validate_tables(
         if keep_runs is not None:
             _prune_runs(gx_root, keep_runs)
             lap("prune")
-        if build_data_docs is True or (build_data_docs == "if_failures" and (failures or guard_failures)):
+        failed = any(f.severity == CRITICAL for f in failures + guard_failures)
+        if build_data_docs is True or (build_data_docs == "if_failed" and failed):
             docs_index = _build_docs(context, result)
             lap("data_docs")
         elif build_data_docs:

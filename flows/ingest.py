@@ -8,11 +8,14 @@ configured). Each task handles a whole batch of files: Prefect costs ~5-40 ms pe
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import multiprocessing
 import os
 import shutil
+import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -246,12 +249,14 @@ class KnownEvents:
 
 def event_keys(events: pa.Table, event_participants: pa.Table) -> list[EventKey]:
     people: dict[str, set[str]] = {}
-    for r in event_participants.select(["event_id", "participant_id"]).to_pylist():
-        people.setdefault(r["event_id"], set()).add(r["participant_id"])
-    cols = ["event_id", "report_id", "date_start", "date_end", "event_type", "countries", "location", "text"]
-    return [EventKey(r["event_id"], r["report_id"], r["date_start"], r["date_end"], r["event_type"],
-                     frozenset(people.get(r["event_id"], ())), frozenset(r["countries"] or ()),
-                     r["location"] or "", r["text"]) for r in events.select(cols).to_pylist()]
+    for event_id, participant_id in zip(event_participants.column("event_id").to_pylist(),
+                                        event_participants.column("participant_id").to_pylist(), strict=True):
+        people.setdefault(event_id, set()).add(participant_id)
+    names = ["event_id", "report_id", "date_start", "date_end", "event_type", "countries", "location", "text"]
+    cols = [events.column(n).to_pylist() for n in names]  # column-wise: no dict per row
+    return [EventKey(eid, rid, start, end, etype, frozenset(people.get(eid, ())), frozenset(countries or ()),
+                     location or "", text)
+            for eid, rid, start, end, etype, countries, location, text in zip(*cols, strict=True)]
 
 
 @dataclass
@@ -362,6 +367,8 @@ def extract_batch(refs: list[FileRef], seed_dir: Path, run_id: str, known: Repor
 
 def conform(name: str, table: pa.Table) -> pa.Table:
     spec = schema.TABLES_BY_NAME[name]
+    if table.schema.equals(spec.arrow_schema):  # as extracted: nothing to do (thousands of calls a batch)
+        return table
     return table.select(spec.column_names).cast(spec.arrow_schema)
 
 
@@ -404,18 +411,20 @@ def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_typ
     """Great Expectations over the staged Parquet (read back, so what is checked is what loads);
     foreign keys resolve within the batch or to the keys stored in `warehouse` (None: the batch
     must be complete in itself, as when reprocessing replaces every row)."""
+    await_import("expectations.runner")
     from expectations import validate_tables
 
     tables = {name: pq.read_table(path) for name, path in paths.items()}
     known = Warehouse(warehouse).referenced_ids(tables) if warehouse else {}
     return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
                            country_codes=country_codes, known_ids=known, thresholds=thresholds,
-                           build_data_docs="if_failures")  # else once per run: build_data_docs
+                           build_data_docs="if_failed")  # else once per run: build_data_docs
 
 
 @task(name="build-data-docs", cache_policy=NO_CACHE)
 def build_data_docs(gx_root: Path) -> Path | None:
-    """The Data Docs site with every batch of the run (batches with failures built theirs already)."""
+    """The Data Docs site with every batch of the run (a held-back batch built its pages already)."""
+    await_import("expectations.runner")
     from expectations import build_docs
 
     return build_docs(gx_root)
@@ -549,13 +558,38 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     ahead = None
     if not (dask and FlowRunContext.get() is not None) and extract_workers() > 1:
         ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers())
+        import_in_background("expectations.runner")  # after the fork: workers never inherit the thread
     for index, refs in enumerate(batches):
-        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask,
-                  prepared=ahead.take(index) if ahead else None)
+        with timed(summary, "extract"):  # waiting for the pool: the part of extraction not overlapped
+            prepared = ahead.take(index) if ahead else None
+        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask, prepared=prepared)
     if summary.data_docs:
         with timed(summary, "data_docs"):
             call(build_data_docs, wh.path.parent / "gx")
     summary.rows = wh.counts()
+
+
+_IMPORTING: dict[str, threading.Thread] = {}
+
+
+def import_in_background(module: str) -> None:
+    """Import `module` on a thread. Great Expectations takes ~3.5 s to import; while the pool's
+    workers extract the first batch the flow's own process is idle, so validation finds it loaded.
+    Start it after the pool has forked (a fork must not copy a thread holding an import lock), and
+    use the module through `await_import` (two threads importing one package with circular
+    imports can each see the other's half-initialised modules)."""
+    if module in sys.modules or module in _IMPORTING:
+        return
+    thread = threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}", daemon=True)
+    _IMPORTING[module] = thread
+    thread.start()
+
+
+def await_import(module: str) -> None:
+    """Wait for a background import of `module` (import_in_background), if one was started."""
+    thread = _IMPORTING.pop(module, None)
+    if thread is not None:
+        thread.join()
 
 
 def extract_workers() -> int:
@@ -659,6 +693,7 @@ def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehous
 def _validate(paths: dict[str, Path], wh: Warehouse, seed_dir: Path, summary: RunSummary,
               event_types: list[str] | None):
     """Validate a staged batch; records the outcome in `summary` and returns the report."""
+    await_import("expectations.runner")  # Settings.load() below imports expectations.suites too
     types, countries = _vocabulary(seed_dir, event_types)
     with timed(summary, "validate"):
         report = call(validate_batch, paths, wh.path.parent / "gx", summary.run_id, types, countries,

@@ -73,8 +73,8 @@ def _variant(sig: list[str], changed: int, rng: random.Random) -> list[str]:
 
 
 def test_report_index_gives_the_answer_of_a_full_scan():
-    """Adversarial near-threshold variants (exactly half the positions changed) included: the banded
-    index is exact, never probabilistic."""
+    """Adversarial near-threshold variants (exactly half the positions changed) included: the index
+    is exact, never probabilistic."""
     rng = random.Random(7)
     base = [[format(rng.getrandbits(60), "x") for _ in range(64)] for _ in range(40)]
     known = [(f"r{i}", _variant(b, rng.choice((0, 8, 30, 32, 33, 40, 64)), rng)) for i, b in enumerate(base)]

@@ -8,6 +8,7 @@ suites in expectations/ are derived from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pyarrow as pa
 
@@ -49,7 +50,7 @@ class Table:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
-    @property
+    @cached_property
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
 
@@ -57,9 +58,11 @@ class Table:
         return self.arrow_schema.empty_table()
 
     def from_rows(self, rows: list[dict]) -> pa.Table:
-        """Rows as dicts -> Arrow table in this schema (missing keys become null)."""
-        names = self.column_names
-        return pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows], schema=self.arrow_schema)
+        """Rows as dicts -> Arrow table in this schema (missing keys become null). Column by column:
+        from_pylist builds a dict per row and imports pandas on first use."""
+        schema = self.arrow_schema
+        return pa.Table.from_arrays([pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema],
+                                    schema=schema)
 
     def create_table_sql(self, name: str | None = None) -> str:
         cols = [f"    {c.name} {c.duckdb_type}{'' if c.nullable else ' NOT NULL'}" for c in self.columns]
