@@ -193,7 +193,8 @@ def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir:
     if "reports" in batch:
         batch = {**batch, "reports": _with_stored_reports(con, batch["reports"])}
     counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
-    _refresh_mention_counts(con)
+    mentions = batch.get("event_mentions")
+    _refresh_mention_counts(con, mentions.select(["event_id"]) if mentions is not None else None)
     return counts
 
 
@@ -210,14 +211,23 @@ def _with_stored_reports(con: duckdb.DuckDBPyConnection, reports: pa.Table) -> p
     return schema.REPORTS.from_rows(rows)
 
 
-def _refresh_mention_counts(con: duckdb.DuckDBPyConnection) -> None:
-    """n_mentions / n_reports of every event from its mentions (GDELT-style counts)."""
-    con.execute("""
-        UPDATE events SET n_mentions = m.n_mentions, n_reports = m.n_reports
-        FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT report_id) AS n_reports
-              FROM event_mentions GROUP BY event_id) m
-        WHERE events.event_id = m.event_id
-          AND (events.n_mentions <> m.n_mentions OR events.n_reports <> m.n_reports)""")
+def _refresh_mention_counts(con: duckdb.DuckDBPyConnection, touched: pa.Table | None = None) -> None:
+    """n_mentions / n_reports of events from their mentions (GDELT-style counts): of the events a
+    batch's mentions point at (`touched`, a table with an event_id column), or of every event."""
+    scope = ""
+    if touched is not None:
+        con.register("_touched", touched)
+        scope = "WHERE event_id IN (SELECT event_id FROM _touched)"
+    try:
+        con.execute(f"""
+            UPDATE events SET n_mentions = m.n_mentions, n_reports = m.n_reports
+            FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT report_id) AS n_reports
+                  FROM event_mentions {scope} GROUP BY event_id) m
+            WHERE events.event_id = m.event_id
+              AND (events.n_mentions <> m.n_mentions OR events.n_reports <> m.n_reports)""")
+    finally:
+        if touched is not None:
+            con.unregister("_touched")
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -240,11 +250,17 @@ def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(stmt)
 
 
+class DuplicateKeyError(duckdb.ConstraintException):
+    """A batch holds two rows with one primary key (validation should have held it back)."""
+
+
 def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> int:
     """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED; only
-    the new keys if in KEEP_FIRST)."""
+    the new keys if in KEEP_FIRST). Keys are the loader's job, not DuckDB's: see schema.Table.create_table_sql."""
     if data.num_rows == 0:
         return 0
+    if data.select(list(table.primary_key)).group_by(list(table.primary_key)).aggregate([]).num_rows < data.num_rows:
+        raise DuplicateKeyError(f"{table.name}: the batch holds a {', '.join(table.primary_key)} twice")
     cols = ", ".join(table.column_names)
     con.register("_batch", data.select(table.column_names))
     keys = " AND ".join(f"t.{k} = b.{k}" for k in table.primary_key)

@@ -65,8 +65,12 @@ class Table:
                                     schema=schema)
 
     def create_table_sql(self, name: str | None = None) -> str:
+        """DDL without a PRIMARY KEY constraint: DuckDB keeps a key's index in memory and rewrites it
+        at every checkpoint, so each batch load cost time (and memory) in proportion to the whole
+        warehouse (measured: 3.9 s -> 7.5 s per 1,000-report batch by 10,000 reports, against 2-4.6 s
+        without). Keys stay unique by construction: GX's primary_key check on every batch and the
+        loader's keyed upserts (warehouse/load.py, which refuses a batch with a key twice)."""
         cols = [f"    {c.name} {c.duckdb_type}{'' if c.nullable else ' NOT NULL'}" for c in self.columns]
-        cols.append(f"    PRIMARY KEY ({', '.join(self.primary_key)})")
         return f"CREATE TABLE IF NOT EXISTS {name or self.name} (\n" + ",\n".join(cols) + "\n)"
 
     def add_column_sql(self, existing: set[str]) -> list[str]:
