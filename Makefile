@@ -48,7 +48,7 @@ eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score 
 	@$(BIN)/python $(SHARED)/spec/score.py $(SHARED)/gold $(EVAL_DIR)/pred
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
-	$(BIN)/python -m bench.run --n $${BENCH_N:-200}
+	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
 
 serve: setup  ## Prefect server on 127.0.0.1:4200 + work pool + deployments + worker (Ctrl-C stops all)
 	@tools/serve.sh
