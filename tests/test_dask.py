@@ -42,6 +42,16 @@ def _contents(path: Path) -> dict[str, list[tuple]]:
     return out
 
 
+def assert_same_runs(reference, reference_wh: Path, other, other_wh: Path) -> None:
+    """Two runs over one inbox: the same counts and the same rows in every table."""
+    assert reference.files_loaded > 0 and reference.rows["events"] > 0
+    for field in ("files_seen", "files_new", "files_loaded", "files_duplicate", "files_quarantined", "rows"):
+        assert getattr(other, field) == getattr(reference, field), field
+    a, b = _contents(reference_wh), _contents(other_wh)
+    for table in a:
+        assert a[table] == b[table], table
+
+
 def test_dask_extraction_matches_in_process(tmp_path: Path, repo_root: Path, monkeypatch) -> None:
     from distributed import LocalCluster
 
@@ -64,12 +74,7 @@ def test_dask_extraction_matches_in_process(tmp_path: Path, repo_root: Path, mon
     print(f"\nin-process run {t_local:.1f} s (extract {local.timings.get('extract')} s), Dask run "
           f"(2 workers, processes={PROCESSES}) {t_dask:.1f} s (extract {on_dask.timings.get('extract')} s)")
 
-    assert local.files_loaded > 0 and local.rows["events"] > 0
-    for field in ("files_seen", "files_new", "files_loaded", "files_duplicate", "files_quarantined", "rows"):
-        assert getattr(on_dask, field) == getattr(local, field), field
-    a, b = _contents(tmp_path / "local" / "wh.duckdb"), _contents(tmp_path / "dask" / "wh.duckdb")
-    for table in a:
-        assert a[table] == b[table], table
+    assert_same_runs(local, tmp_path / "local" / "wh.duckdb", on_dask, tmp_path / "dask" / "wh.duckdb")
 
 
 def test_process_pool_one_batch_ahead_matches_one_in_process_batch(tmp_path: Path, repo_root: Path,
@@ -81,9 +86,4 @@ def test_process_pool_one_batch_ahead_matches_one_in_process_batch(tmp_path: Pat
     one = run_local(str(inbox), str(tmp_path / "one" / "wh.duckdb"), quiet=True, batch_size=100)
     monkeypatch.setenv("REPORTFLOW_EXTRACT_WORKERS", "2")
     pooled = run_local(str(inbox), str(tmp_path / "pool" / "wh.duckdb"), quiet=True, batch_size=2)
-    assert one.files_loaded > 0 and one.rows["events"] > 0
-    for field in ("files_seen", "files_new", "files_loaded", "files_duplicate", "files_quarantined", "rows"):
-        assert getattr(pooled, field) == getattr(one, field), field
-    a, b = _contents(tmp_path / "one" / "wh.duckdb"), _contents(tmp_path / "pool" / "wh.duckdb")
-    for table in a:
-        assert a[table] == b[table], table
+    assert_same_runs(one, tmp_path / "one" / "wh.duckdb", pooled, tmp_path / "pool" / "wh.duckdb")

@@ -51,12 +51,6 @@ class ReportIndex:
         for report_id, sig in items:
             self.add(report_id, sig)
 
-    def __len__(self) -> int:
-        return len(self._ids) + len(self._other)
-
-    def __contains__(self, report_id: object) -> bool:
-        return report_id in self._slot or report_id in self._other
-
     def add(self, report_id: str, signature: Sequence[str]) -> None:
         row = _as_row(signature)
         if row is None:
