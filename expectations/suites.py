@@ -23,7 +23,6 @@ percent range; warning for soft plausibility checks).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -255,46 +254,61 @@ def domain_frames(tables: dict[str, pa.Table], thresholds: Thresholds) -> dict[s
     """Cross-table helper frames (events__period, events__actors) when their inputs are present.
 
     Built only when the batch has events: a mean over zero events is undefined, and there is
-    nothing to check."""
+    nothing to check. Column-wise (Arrow compute): a batch holds tens of thousands of events."""
     out: dict[str, pa.Table] = {}
     events = tables.get("events")
     if events is None or events.num_rows == 0 or "event_id" not in events.column_names:
         return out
-    ev = events.to_pylist()
     reports = tables.get("reports")
     need = {"report_id", "period_start", "period_end", "period_inferred"}
-    if reports is not None and need <= set(reports.column_names) and {"date_start", "date_end"} <= set(ev[0]):
-        tol = dt.timedelta(days=thresholds.period_tolerance_days)
-        periods = {r["report_id"]: r for r in reports.select(sorted(need)).to_pylist()}
-        rows = []
-        for e in ev:
-            r = periods.get(e.get("report_id"))
-            stated = r is not None and not r["period_inferred"]
-            rows.append({"event_id": e["event_id"], "report_id": e.get("report_id"),
-                         "date_start": e["date_start"], "date_end": e["date_end"],
-                         "earliest": r["period_start"] - tol if stated and r["period_start"] else None,
-                         "latest": r["period_end"] + tol if stated and r["period_end"] else None})
-        out[EVENTS_PERIOD] = pa.Table.from_pylist(rows, schema=pa.schema([
-            ("event_id", pa.string()), ("report_id", pa.string()), ("date_start", pa.date32()),
-            ("date_end", pa.date32()), ("earliest", pa.date32()), ("latest", pa.date32())]))
+    if (reports is not None and need <= set(reports.column_names)
+            and {"report_id", "date_start", "date_end"} <= set(events.column_names)):
+        out[EVENTS_PERIOD] = _period_frame(events, reports, thresholds.period_tolerance_days)
     eps = tables.get("event_participants")
     if eps is not None and "event_id" in eps.column_names:
-        people: dict[str, int] = {}
-        for event_id in eps.column("event_id").to_pylist():
-            people[event_id] = people.get(event_id, 0) + 1
-        rows = []
-        for e in ev:
-            n_people = people.get(e["event_id"], 0)
-            known_place = e.get("location_country") is not None or e.get("latitude") is not None
-            rows.append({"event_id": e["event_id"], "n_participants": n_people,
-                         "n_countries": len(e.get("countries") or []), "has_participant": int(n_people > 0),
-                         "has_known_location": int(known_place)})
-        out[EVENTS_ACTORS] = pa.Table.from_pylist(rows, schema=pa.schema([
-            ("event_id", pa.string()), ("n_participants", pa.int64()), ("n_countries", pa.int64()),
-            ("has_participant", pa.int64()), ("has_known_location", pa.int64())]))
+        out[EVENTS_ACTORS] = _actors_frame(events, eps)
     return out
 
 
+def _period_frame(events: pa.Table, reports: pa.Table, tolerance_days: int) -> pa.Table:
+    """Each event's dates beside its report's stated period widened by the tolerance (null bounds
+    when the report's period was inferred, or the report is not in the batch)."""
+    row = pc.index_in(events.column("report_id"), value_set=reports.column("report_id").combine_chunks())
+    inferred = pc.fill_null(reports.column("period_inferred").take(row), False)
+    stated = pc.and_(pc.is_valid(row), pc.invert(inferred))
+
+    def bound(column: str, days: int) -> pa.Array:
+        as_days = pc.add(reports.column(column).take(row).cast(pa.int32()), pa.scalar(days, pa.int32()))
+        return pc.if_else(stated, as_days, pa.scalar(None, pa.int32())).cast(pa.date32())
+
+    return pa.table({
+        "event_id": events.column("event_id").cast(pa.string()),
+        "report_id": events.column("report_id").cast(pa.string()),
+        "date_start": events.column("date_start").cast(pa.date32()),
+        "date_end": events.column("date_end").cast(pa.date32()),
+        "earliest": bound("period_start", -tolerance_days),
+        "latest": bound("period_end", tolerance_days),
+    })
+
+
+def _actors_frame(events: pa.Table, event_participants: pa.Table) -> pa.Table:
+    """Per event: participants linked in the batch, countries, and 0/1 flags for the share rules."""
+    counts = pc.value_counts(event_participants.column("event_id").combine_chunks())
+    linked = pc.index_in(events.column("event_id"), value_set=counts.field("values"))
+    n_people = pc.fill_null(counts.field("counts").take(linked), 0).cast(pa.int64())
+    n = events.num_rows
+    countries = events.column("countries") if "countries" in events.column_names else pa.nulls(n, pa.list_(pa.string()))
+    known_place = pa.array([False] * n)
+    for column in ("location_country", "latitude"):
+        if column in events.column_names:
+            known_place = pc.or_(known_place, pc.is_valid(events.column(column)))
+    return pa.table({
+        "event_id": events.column("event_id").cast(pa.string()),
+        "n_participants": n_people,
+        "n_countries": pc.fill_null(pc.list_value_length(countries), 0).cast(pa.int64()),
+        "has_participant": pc.greater(n_people, 0).cast(pa.int64()),
+        "has_known_location": known_place.cast(pa.int64()),
+    })
 
 
 def helper_frames(name: str, table: pa.Table, t: Table) -> dict[str, pa.Table]:

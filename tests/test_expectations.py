@@ -318,6 +318,34 @@ def test_data_docs_built(tmp_path):
     assert report.data_docs_index.name == "index.html" and report.data_docs_index.is_file()
     assert report.data_docs_index.is_relative_to(tmp_path)
     assert "events" in report.data_docs_index.read_text()
+    # one page per validated frame for this run (the runner runs each validation definition itself)
+    site = report.data_docs_index.parent / "validations"
+    suites = {v["suite"] for v in report.results_json["validation_results"]}
+    pages = {p.relative_to(site).parts[0] for p in site.glob("*/test/*/*.html")}
+    assert {"events", "events__period", "metrics"} <= suites
+    assert pages == suites
+
+
+def test_context_of_the_parquet_checkpoint_layout_is_migrated(tmp_path):
+    """Earlier versions validated Parquet assets through a stored checkpoint; such a context keeps
+    working: the assets become DataFrame assets and the stale checkpoint is dropped."""
+    import great_expectations as gx
+
+    gx_root = tmp_path / "gx"
+    context = gx.get_context(mode="file", context_root_dir=gx_root)
+    ds = context.data_sources.add_pandas("reportflow")
+    asset = ds.add_parquet_asset("events", path=tmp_path / "events.parquet")
+    batch_def = asset.add_batch_definition_whole_dataframe("whole")
+    suite = context.suites.add(gx.ExpectationSuite(name="events"))
+    vd = context.validation_definitions.add(
+        gx.ValidationDefinition(name="reportflow.events", data=batch_def, suite=suite))
+    context.checkpoints.add(gx.Checkpoint(name="reportflow", validation_definitions=[vd]))
+
+    report = run(valid_rows(), gx_root)
+    assert report.success, report.summary()
+    context = gx.get_context(mode="file", context_root_dir=gx_root)
+    assert context.data_sources.get("reportflow").get_asset("events").type == "dataframe"
+    assert [c.name for c in context.checkpoints.all()] == []
 
 
 def test_suites_updated_in_place_when_schema_changes(tmp_path):
