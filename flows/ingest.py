@@ -431,10 +431,12 @@ def build_data_docs(gx_root: Path) -> Path | None:
 
 
 @task(name="load", cache_policy=NO_CACHE, **IO_RETRIES)
-def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Path) -> dict[str, int]:
-    """Load the staged batch into DuckDB in one transaction."""
+def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Path,
+               threads: int | None = None) -> dict[str, int]:
+    """Load the staged batch into DuckDB in one transaction (`threads`: Warehouse.load_batch)."""
     tables = {name: pq.read_table(path) for name, path in paths.items() if name != "files"}
-    return Warehouse(warehouse).load_batch(tables, pq.read_table(paths["files"]), run_id, seed_dir=seed_dir)
+    return Warehouse(warehouse).load_batch(tables, pq.read_table(paths["files"]), run_id, seed_dir=seed_dir,
+                                           threads=threads)
 
 
 @task(name="hold-back", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -560,9 +562,7 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
         ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers())
         import_in_background("expectations.runner")  # after the fork: workers never inherit the thread
     for index, refs in enumerate(batches):
-        with timed(summary, "extract"):  # waiting for the pool: the part of extraction not overlapped
-            prepared = ahead.take(index) if ahead else None
-        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask, prepared=prepared)
+        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask, ahead=ahead)
     if summary.data_docs:
         with timed(summary, "data_docs"):
             call(build_data_docs, wh.path.parent / "gx")
@@ -648,29 +648,33 @@ class ExtractAhead:
 
 def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehouse, seed_dir: Path,
               known: Known, quiet: bool, event_types: list[str] | None, dask: str | None = None,
-              prepared: list | None = None) -> None:
+              ahead: ExtractAhead | None = None) -> None:
     """Extract, stage, validate and load (or hold back) one batch; updates `summary`.
 
     dask: a Dask scheduler address; extraction then fans out over that cluster (flows/scale.py).
-    prepared: the batch's files already read and extracted (ExtractAhead); only assembled here."""
+    ahead: the pool extracting batch `index` ahead of time (ExtractAhead); only assembled here.
+    The batch's tables are released once staged: validation and load read the staged Parquet, and
+    a batch of 1,000 reports holds ~100 MB of Arrow tables."""
     root, run_id = wh.path.parent, summary.run_id
     batch_dir = root / "staging" / run_id / f"batch-{index:04d}"
-    with timed(summary, "extract"):
+    with timed(summary, "extract"):  # with a pool: waiting for it, the part not overlapped, + assembling
         if dask and FlowRunContext.get() is not None:
             from flows.scale import extract_on_dask
 
             batch = extract_on_dask(dask, refs, seed_dir, run_id, known.reports, known.events, root / "raw")
-        elif prepared is not None:
+        elif ahead is not None:
             from flows.scale import assemble
 
-            batch = assemble(prepared, run_id, known.reports, known.events)
+            batch = assemble(ahead.take(index), run_id, known.reports, known.events)
         else:
             batch = call(extract_batch, refs, seed_dir, run_id, known.reports, known.events, quiet, root / "raw")
     with timed(summary, "stage"):
         paths = call(stage_batch, batch, batch_dir)
+    extracted, per_file = bool(batch.tables), rows_per_file(batch.tables)
+    batch.tables = {}
     for hook in STAGED_HOOKS:  # fault injection (tests/test_dq_alerts.py); empty in production
         hook(paths)
-    report = _validate(paths, wh, seed_dir, summary, event_types) if batch.tables else None
+    report = _validate(paths, wh, seed_dir, summary, event_types) if extracted else None
     if report is not None:  # dq_results + validation.json + alert (flows/quality.py)
         call(record_validation, str(wh.path), run_id, batch_dir, report,
              root / "quarantine" / run_id / batch_dir.name)
@@ -679,11 +683,12 @@ def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehous
             where = call(hold_back, batch_dir, root / "quarantine" / run_id / batch_dir.name, report.summary())
         summary.held_back_dirs.append(str(where))
         summary.files_held_back += len(refs)
-        _log_files(batch, held_back=str(where))
+        _log_files(batch, per_file, held_back=str(where))
         return
     with timed(summary, "load"), load_slot():
-        written = call(load_batch, str(wh.path), paths, run_id, seed_dir)
-    _log_files(batch)
+        # while the pool extracts the next batch on every core, one DuckDB thread loads faster
+        written = call(load_batch, str(wh.path), paths, run_id, seed_dir, 1 if ahead is not None else None)
+    _log_files(batch, per_file)
     for name, n in written.items():
         summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
     known.reports.update(batch.signatures)  # (its events are in the warehouse now: KnownEvents.stored)
@@ -756,16 +761,23 @@ def _ensure_concurrency_limit(name: str, limit: int) -> None:
                 client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=limit))
 
 
-def _log_files(batch: Batch, held_back: str | None = None) -> None:
-    """One log line per file: loaded (with its row counts), duplicate of which report, quarantined
-    and why, or held back with its batch."""
-    logger, per_file = _logger(), {}
+def rows_per_file(tables: dict[str, pa.Table]) -> dict[str, dict[str, int]]:
+    """file_id -> {table: rows} for the tables a file's log line reports."""
+    per_file: dict[str, dict[str, int]] = {}
     for name in ("events", "event_mentions", "metrics"):
-        table = batch.tables.get(name)
+        table = tables.get(name)
         if table is not None and table.num_rows:
-            for file_id in table.column("file_id").to_pylist():
-                counts = per_file.setdefault(file_id, {})
-                counts[name] = counts.get(name, 0) + 1
+            counts = table.group_by("file_id").aggregate([("file_id", "count")])
+            for file_id, n in zip(counts.column("file_id").to_pylist(), counts.column("file_id_count").to_pylist(),
+                                  strict=True):
+                per_file.setdefault(file_id, {})[name] = n
+    return per_file
+
+
+def _log_files(batch: Batch, per_file: dict[str, dict[str, int]], held_back: str | None = None) -> None:
+    """One log line per file: loaded (with its row counts, rows_per_file), duplicate of which
+    report, quarantined and why, or held back with its batch."""
+    logger = _logger()
     for row in batch.files.select(["file_id", "file_name", "status", "report_id", "error"]).to_pylist():
         name, status = row["file_name"], row["status"]
         if held_back is not None and status != "quarantined":
