@@ -97,3 +97,15 @@ def test_location_is_the_finest_place(ref, text, expected):
 def test_known_location_has_coordinates_and_unknown_has_none(ref):
     assert find_location("meet in Tokyo", ref).place.latitude == pytest.approx(35.68)
     assert find_location("meet in Karuizawa, Nagano", ref).place is None
+
+
+@pytest.mark.parametrize("text", [
+    "meets Blinken in Tokyo to discuss the summit, the day after the vote.",
+    "speaks with Yoon, when the two leaders agree to talk again.",
+    "holds talks with China.",
+])
+def test_topic_cut_is_the_first_topic_cut_match(text):
+    from transforms.events import TOPIC_CUT, topic_cut
+
+    m = TOPIC_CUT.search(text)
+    assert topic_cut(text) == ((m.start(), m.group(0)) if m else None)

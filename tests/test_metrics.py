@@ -66,3 +66,15 @@ def test_metric_descriptions_name_measure_population_and_source():
     assert found[77.0] == {"measure": "unfavorable rating", "subject": "China", "population": "Americans",
                            "source": "Gallup", "period": "2024-04"}
     assert found[8.0]["measure"] == "crew members killed" and found[8.0]["source"] == ""
+
+
+@pytest.mark.parametrize("context", [
+    "According to a Gallup poll, 41% approve. Asahi's December survey found 29% in support; the report said so.",
+    "A survey by the Pew Research Center, (reported) and the Yomiuri Shimbun and Gallup Korea poll agreed.",
+    "No poll-words here: surveys, polls,reports and apolls only.",
+])
+def test_named_poll_sources_match_a_full_scan(context):
+    from transforms.metrics_context import _NAMED_POLL, _POLL_WORD, _named_poll_sources, _poll_words
+
+    assert [m.span() for m in _poll_words(context)] == [m.span() for m in _POLL_WORD.finditer(context)]
+    assert _named_poll_sources(context) == [m["src"] for m in _NAMED_POLL.finditer(context)]

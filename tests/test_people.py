@@ -152,3 +152,32 @@ def test_ambassador_to_a_state_acts_for_the_sending_state(ref):
     found = names_titles("Japanese Ambassador to South Korea Koichi Mizushima meets reporters.", ref)
     assert found == [("Koichi Mizushima", "Japanese Ambassador to South Korea")]
     assert country_from_title(found[0][1], ref) == "JPN"
+
+
+WHOLE = ("Sept. 1, 2023: Japanese Foreign Minister Hayashi Yoshimasa meets  U.S. Ambassador Rahm Emanuel (in Tokyo).\n"
+         "Later, Gen. Paul LaCamera, US Forces Korea Commander, and “Kim” visit O'Brien's office; ²3 aides attend.")
+
+
+def test_tokens_and_gaps_agree_with_and_without_the_stdlib_engine(monkeypatch):
+    from transforms import _regex
+    from transforms.people import _tokens_and_gaps, tokenize
+
+    text = WHOLE.replace("²", "")  # '²' is a word character to `regex` only: no stdlib split for it
+    assert _regex.std_compatible(text)
+    tokens, gaps = _tokens_and_gaps(text)
+    assert len(gaps) == len(tokens) + 1
+    assert "".join(g + t for g, (t, _, _) in zip(gaps, tokens, strict=False)) + gaps[-1] == text
+    monkeypatch.setattr(_regex, "std_compatible", lambda text: False)
+    assert _tokens_and_gaps(text) == (tokens, gaps)
+    assert tokenize(text) == tokens
+
+
+def test_sub_scan_is_the_scan_of_the_part(ref):
+    from transforms.people import scan, sub_scan
+
+    whole = scan(WHOLE, ref)
+    for part in ("Japanese Foreign Minister Hayashi Yoshimasa meets  U.S. Ambassador Rahm Emanuel (in Tokyo)",
+                 "Later, Gen. Paul LaCamera, US Forces Korea Commander, and “Kim” visit O'Brien's office;"):
+        start = WHOLE.index(part)
+        assert sub_scan(whole, WHOLE, start, part) == scan(part, ref)
+    assert sub_scan(whole, WHOLE, 15, WHOLE[15:WHOLE.index("\n")]) is None  # ends on "X." : not cut out

@@ -32,6 +32,7 @@ _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", 
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the chronology, the metrics and the year all ask about the same lines
 def is_furniture(line: str) -> bool:
     """`bool(FURNITURE.search(line))`, with the (slow) case-insensitive search only for a line that
     holds one of its words."""

@@ -111,6 +111,8 @@ _OBJECT_WORDS = [
      "dinner", "luncheon", "discussion"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
+# (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
+_OBJECT_WORD_INDEX = tuple((word, i) for i, words in enumerate(_OBJECT_WORDS) for word in words)
 # Which verbs' type may be overridden by the object noun, and to what.
 OVERRIDABLE = {
     "meeting": {"phone_call", "military_exercise", "statement", "election", "other"},
@@ -132,6 +134,14 @@ SUBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:suspect|man|woman|police|prosecutors?|court|Court)\b"), "legal"),
     (re.compile(r"\b(?:[Mm]edia|[Nn]ewspaper|[Rr]eports?)\b"), "announcement"),
 ]
+# What a match of each SUBJECT_TYPES pattern holds (case-sensitive, as they are): a cheap test first.
+_SUBJECT_WORDS = [
+    ("exercise", "drill", "training", "Shield", "Talisman", "Freedom", "Keen", "Malabar", "RIMPAC"),
+    ("lection", "eferendum", "ote"),
+    ("suspect", "man", "police", "prosecutor", "ourt"),
+    ("edia", "ewspaper", "eport"),
+]
+_SUBJECT_RES = [(pat, t, words) for (pat, t), words in zip(SUBJECT_TYPES, _SUBJECT_WORDS, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -183,9 +193,12 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     """'a call', 'the meeting', 'Trade Representative' — verb forms used as nouns or in names."""
     word = m.group(1)
     before = text[max(0, m.start() - 12):m.start()].lower()
-    if re.search(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint)\s+$", before):
+    if _NOUN_DETERMINER.search(before):
         return True
     return word[0].isupper() and m.start() > 0
+
+
+_NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint)\s+$")
 
 
 def classify(text: str, pred: Predicate | None, subject: str) -> str:
@@ -242,6 +255,7 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     return noun or base
 
 
+@lru_cache(maxsize=16)  # classify and _verb_with_object cut the same predicate
 def _first_clause(text: str) -> str:
     return re.split(r"(?:,\s+(?:which|who|where|stating|saying|marking)|\bto discuss\b|;|\.\s)", text)[0][:200]
 
@@ -249,14 +263,16 @@ def _first_clause(text: str) -> str:
 @lru_cache(maxsize=64)  # classify and _verb_with_object ask about the same clause
 def _type_from_nouns(text: str) -> str | None:
     low = re.lowered(text)
-    hits = [(m.start(), t) for pat, t, words in _OBJECT_RES
-            if (low is None or any(map(low.__contains__, words))) and (m := pat.search(text))]
+    # Only the patterns whose words the text holds (a set, then back into OBJECT_TYPES order).
+    candidates = range(len(_OBJECT_RES)) if low is None else sorted(
+        {i for word, i in _OBJECT_WORD_INDEX if word in low})
+    hits = [(m.start(), t) for pat, t, _ in map(_OBJECT_RES.__getitem__, candidates) if (m := pat.search(text))]
     return min(hits)[1] if hits else None
 
 
 def _subject_type(subject: str) -> str | None:
-    for pat, t in SUBJECT_TYPES:
-        if pat.search(subject):
+    for pat, t, words in _SUBJECT_RES:
+        if any(map(subject.__contains__, words)) and pat.search(subject):
             return t
     return None
 
@@ -275,14 +291,21 @@ TOPIC_CUT = re.compile(
     r"|,\s+(?:the (?:day|same day|week)|when|as|while|before|days? (?:after|before))\b")
 
 
+@lru_cache(maxsize=16)  # an act's participants, actors and location each cut its predicate here
+def topic_cut(text: str) -> tuple[int, str] | None:
+    """(start, text) of TOPIC_CUT's first match in `text`, if any."""
+    m = TOPIC_CUT.search(text)
+    return (m.start(), m.group(0)) if m else None
+
+
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
     subject = text[:pred.start] if pred else text
     out = _countries_in(subject, ref, expand_groups=True)
     if pred:
         rest = text[pred.start:]
-        cut = TOPIC_CUT.search(rest)
-        rest = rest[:cut.start()] if cut else rest
+        cut = topic_cut(rest)
+        rest = rest[:cut[0]] if cut else rest
         for iso3, end in _country_positions(rest, ref):
             tail = rest[end:end + 60]
             if PEOPLE_NOUNS.match(tail.lstrip(" ,")) or re.match(
@@ -294,23 +317,29 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 def _with_country(text: str, ref: Reference) -> set[str]:
     out = set()
-    for m in re.finditer(r"\bwith\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)", text):
+    for m in _WITH_NAME.finditer(text) if "with" in text else ():
         iso3 = ref.country_by_name.get(fold(m.group(1).removeprefix("the ")))
         if iso3:
             out.add(iso3)
     return out
 
 
+_WITH_NAME = re.compile(r"\bwith\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")
+_HEAD_NAME = re.compile(r"\s*(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
+_LISTED_NAME = re.compile(r"(?:,|\band)\s+([A-Z][\w.'’]*)")
+_CAPITALIZED_PHRASE = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*")
+
+
 def _countries_in(text: str, ref: Reference, expand_groups: bool) -> set[str]:
     out = {iso3 for iso3, _ in _country_positions(text, ref)}
-    head = re.match(r"\s*(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)", text)
+    head = _HEAD_NAME.match(text)
     if head and fold(head.group(1)) in ref.country_by_metonym:
         out.add(ref.country_by_metonym[fold(head.group(1))])  # "Seoul hosts …", "Tokyo and Manila agree …"
-    for m in re.finditer(r"(?:,|\band)\s+([A-Z][\w.'’]*)", text):
+    for m in _LISTED_NAME.finditer(text) if "," in text or "and" in text else ():
         if fold(m.group(1)) in ref.country_by_metonym and not _TITLE_OBJECT.search(text[:m.start()]):
             out.add(ref.country_by_metonym[fold(m.group(1))])
     if expand_groups:
-        for m in re.finditer(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*", text):
+        for m in _CAPITALIZED_PHRASE.finditer(text):
             out.update(_group_members(m.group(0), ref))
     return out
 
@@ -423,8 +452,8 @@ class Location:
 def find_location(text: str, ref: Reference) -> Location | None:
     """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto (not a place in a
     clause about something else: '…, the day Blinken arrived in Seoul')."""
-    cut = TOPIC_CUT.search(text)
-    text = text[:cut.start()] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut.group(0)) else text
+    cut = topic_cut(text)
+    text = text[:cut[0]] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]) else text
     candidates: list[Location] = []
     for m in _LOC.finditer(text):
         loc = _resolve_place(m["place"], ref)

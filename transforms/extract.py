@@ -22,7 +22,7 @@ from transforms.chronology import (
 )
 from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
 from transforms.document import Document
-from transforms.events import REMOTE, TOPIC_CUT, actor_countries, classify, find_location, main_verb
+from transforms.events import REMOTE, actor_countries, classify, find_location, main_verb, topic_cut
 from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
 from transforms.metrics_context import describe_metric
@@ -247,6 +247,9 @@ def _first_heading(text: str) -> str | None:
 _SECOND_ACT = re.compile(
     r"(?:(?<=[.;])\s+(?=(?:Later|The same day|That (?:day|evening|night)|Afterwards?|Then|This is followed by|"
     r"Subsequently)\b))|(?:,?\s+and then\s+)")
+# What a _SECOND_ACT match is followed by or holds: a cheap test before the regex.
+_SECOND_ACT_WORDS = ("Later", "The same day", "That ", "Afterward", "Then", "This is followed by", "Subsequently",
+                     "and then")
 
 
 def split_acts(entry: Entry) -> list[Act]:
@@ -254,8 +257,8 @@ def split_acts(entry: Entry) -> list[Act]:
     own subject and present-tense event verb."""
     text = entry.text
     cuts = [0]
-    for m in _SECOND_ACT.finditer(text):
-        cuts.append(m.end())
+    if any(map(text.__contains__, _SECOND_ACT_WORDS)):
+        cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
     if entry.source == "chronology":
         cuts += _new_subject_sentences(text)
     cuts = sorted(set(cuts))
@@ -350,8 +353,9 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     """People taking part: named before the topic of the act ("… to discuss the summit between X
     and Y" names X and Y as the topic, not as participants). Mention offsets are in the document."""
     text = act.text
-    cut = TOPIC_CUT.search(text, verb_at)
-    limit = cut.start() if cut else len(text)
+    # The verb starts a word, so TOPIC_CUT (no lookbehind, \b first) matches the predicate alone as in place.
+    cut = topic_cut(text[verb_at:])
+    limit = verb_at + cut[0] if cut else len(text)
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
     scanned = sub_scan(state.scanned, state.doc.text, act.start, text) if state.scanned else None
     for mention in find_mentions(text, state.ref, state.people, scanned):
@@ -371,11 +375,17 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
     """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
-    m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$", text[max(0, mention.start - 60):mention.start])
+    before = text[max(0, mention.start - 60):mention.start]
+    if "s" not in before or ("'" not in before and "’" not in before):
+        return None  # no possessive: skip the search
+    m = _POSSESSIVE_ORG.search(before)
     if not m:
         return None
     key = fold(m.group(1))
     return ref.organizations.get(key) or ref.country_by_name.get(key)
+
+
+_POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$")
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -25,16 +25,23 @@ def shingles(text: str, k: int = SHINGLE) -> set[int]:
     return set(_shingle_hashes(text, k).tolist())
 
 
+_BLAKE2B_8 = hashlib.blake2b(digest_size=8)  # copied per shingle: cheaper than a new hash with parameters
+
+
 def _shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
-    """shingles() as a uint64 array, in text order, repeats included."""
-    words = fold(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)).split()
+    """shingles() as a uint64 array, each once, in order of first occurrence."""
+    folded = fold(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))  # words joined by one space
     # Folded text is ASCII: slice the shingles out of one encoded string instead of joining each.
-    data = " ".join(words).encode()
-    starts = list(accumulate(map((1).__add__, map(len, words)), initial=0))  # offset of word i
-    blake2b = hashlib.blake2b
-    digests = b"".join([blake2b(data[a:b - 1], digest_size=8).digest()
-                        for a, b in zip(starts, starts[k:], strict=False)])  # the last k starts begin none
-    return np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+    data = folded.encode()
+    starts = list(accumulate(map((1).__add__, map(len, folded.split())), initial=0))  # offset of word i
+    # A report repeats many shingles (boilerplate, names, dates): hash each distinct one once.
+    unique = dict.fromkeys([data[a:b - 1] for a, b in zip(starts, starts[k:], strict=False)])  # the last k begin none
+    digests = []
+    for shingle in unique:
+        h = _BLAKE2B_8.copy()
+        h.update(shingle)
+        digests.append(h.digest())
+    return np.frombuffer(b"".join(digests), dtype=">u8").astype(np.uint64)
 
 
 def minhash_signature(text: str) -> list[str]:
@@ -43,7 +50,7 @@ def minhash_signature(text: str) -> list[str]:
 
 @lru_cache(maxsize=8)  # the flow and report_row ask for the same text's signature
 def _signature(text: str) -> tuple[str, ...]:
-    hashes = _shingle_hashes(text)  # repeats do not change a minimum
+    hashes = _shingle_hashes(text)
     if not len(hashes):
         return ()
     # min over shingles of (h ^ salt) & mask, for every salt at once (exact: uint64 arithmetic)

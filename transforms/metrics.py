@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from transforms import _regex as re
 from transforms.chronology import Block, is_furniture, sentences, split_lines
@@ -89,7 +90,7 @@ _DIGIT = re.compile(r"\d")
 
 
 # Cheap pre-checks: what every match of a pattern holds (lowercased for the IGNORECASE ones).
-_SYMBOL_PARTS = tuple(CURRENCY_SYMBOLS)
+_SYMBOL_PARTS = ("$", "¥", "₩", "€", "£", "RMB", "₹")  # every CURRENCY_SYMBOLS key holds one
 _CURRENCY_PARTS = tuple(w.removesuffix("s?") for w in CURRENCY_WORDS)  # "euros?" -> "euro"
 _PERCENT_PARTS = ("%", "percent", "per cent")
 _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civilians", "passengers", "personnel",
@@ -161,19 +162,24 @@ def _signed(s: str, m: re.Match[str], value: float, unit: str) -> float:
 def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     num = m["num"]
     value = _num(num)
-    before = s[:m.start()]
     after = m["after"]
+    # The tests are pure: the cheap ones, and the one that most numbers fail (a counted noun), first.
+    if not value.is_integer() or value < 2:  # (as value != int(value), without int(inf) raising)
+        return False
+    if not (COUNT_NOUNS.match(after) or _OUT_OF.match(after)):
+        return False
+    before = s[:m.start()]
     if ORDINAL_AFTER.match(s[m.end("num"):]) or DURATION_AFTER.match(after):
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or NOT_COUNT_BEFORE.search(before):
         return False
     if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", before):
         return False
-    if re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):]):
-        return False
-    if value != int(value) or value < 2:
-        return False
-    return bool(COUNT_NOUNS.match(after)) or bool(re.match(r"^\s+out of\s+\d", after))
+    return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
+
+
+_OUT_OF = re.compile(r"^\s+out of\s+\d")
+_WORD = re.compile(r"\w+")
 
 
 def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
@@ -182,11 +188,11 @@ def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
     seen: set[tuple[float, str, str]] = set()
     out = []
     for f in found:
-        after = re.findall(r"\w+", f.text[f.number_span[1]:].lower())
         # Money rarely repeats by chance; a count is the same thing when its noun is; a percentage
         # only when the words after it agree too.
         words = 0 if f.unit not in {"percent", "percentage_points", "count"} else (1 if f.unit == "count" else 2)
-        key = (round(f.value, 4), f.unit, " ".join(after[:words]))
+        after = islice(_WORD.finditer(f.text[f.number_span[1]:].lower()), words) if words else ()
+        key = (round(f.value, 4), f.unit, " ".join(w.group() for w in after))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -28,6 +28,8 @@ _MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("t
                   ("injur", "wounded"), ("evacuat", "depart"), ("grounded",)]
 _MEASURE_RES = [(re.compile(pat, re.I), label, words)
                 for (pat, label), words in zip(MEASURES, _MEASURE_WORDS, strict=True)]
+# (word, index into _MEASURE_RES), flat: one pass of substring tests instead of one any() per measure.
+_MEASURE_WORD_INDEX = tuple((word, i) for i, words in enumerate(_MEASURE_WORDS) for word in words)
 COUNT_VERBS = frozenset({"killed", "injured", "evacuated", "grounded"})
 _POLL_SOURCE = re.compile(
     r"\b(?:according to|by|from|in)\s+(?:a|an|the)?\s*(?:\[)?(?P<src>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|on|of|"
@@ -38,29 +40,38 @@ _POPULATION = re.compile(r"\b(?P<pop>Americans|Japanese|South Koreans|Koreans|Ch
 
 def describe_metric(m: MetricMatch, text: str, ref: Reference, default_period: date | None) -> dict:
     sentence = m.text
-    context = text[max(0, m.start - 700):m.start] + " " + sentence  # a poll is often named a few sentences before
     polled = m.unit in {"percent", "percentage_points"}
-    source = _source(context, ref) if polled else ""
+    # A poll is often named a few sentences before.
+    source = _source(text[max(0, m.start - 700):m.start] + " " + sentence, ref) if polled else ""
     subject = _subject(sentence, m, ref)
+    clause = _clause(sentence, m)  # for the measure and the period both
     return {
-        "measure": _measure(sentence, m),
+        "measure": _measure(sentence, clause, m),
         "subject": "" if subject == source else subject,
         "population": _population(sentence) if polled else "",
         "source": source,
-        "period": _period(_clause(sentence, m), default_period),
+        "period": _period(clause, default_period),
     }
+
+
+_CLAUSE_SEPS = (", ", "; ", " and ", " while ")
 
 
 def _clause(sentence: str, m: MetricMatch) -> str:
     """The clause around the number: measures named elsewhere in the sentence don't leak in."""
     a, b = m.number_span
-    start = max((sentence.rfind(sep, 0, a) for sep in (", ", "; ", " and ", " while ")), default=-1)
-    ends = [i for sep in (", ", "; ", " and ", " while ") if (i := sentence.find(sep, b)) != -1]
-    return sentence[start + 1 if start >= 0 else 0:min(ends) if ends else len(sentence)]
+    start = -1  # the last separator before the number (-1: none, the clause starts the sentence)
+    end = len(sentence)  # the first separator after it
+    for sep in _CLAUSE_SEPS:
+        start = max(start, sentence.rfind(sep, 0, a))
+        i = sentence.find(sep, b)
+        if i != -1 and i < end:
+            end = i
+    return sentence[start + 1:end]
 
 
-def _measure(sentence: str, m: MetricMatch) -> str:
-    clause = _clause(sentence, m)
+def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
+    """What the figure measures; `clause` is _clause(sentence, m)."""
     labels = _measure_labels(clause)
     if m.unit != "count" and not labels:
         labels = _measure_labels(sentence)  # "…approval rating at 34%, down three points…": named earlier
@@ -82,8 +93,11 @@ def _measure_labels(text: str) -> list[str]:
 @lru_cache(maxsize=64)  # a sentence's metrics share it (and often their clause)
 def _cached_measure_labels(text: str) -> tuple[str, ...]:
     low = re.lowered(text)
-    return tuple(label for pat, label, words in _MEASURE_RES
-                 if (low is None or any(map(low.__contains__, words))) and pat.search(text))
+    if low is None:
+        candidates = range(len(_MEASURE_RES))
+    else:  # only the measures whose words the text holds (a set, then back into MEASURES order)
+        candidates = sorted({i for word, i in _MEASURE_WORD_INDEX if word in low})
+    return tuple(label for pat, label, _ in map(_MEASURE_RES.__getitem__, candidates) if pat.search(text))
 
 
 def _noun_after(sentence: str, m: MetricMatch) -> str:
@@ -98,14 +112,21 @@ _NOT_SUBJECTS = frozenset("a an the all it its this that these those he she they
 
 def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
     """What the figure is about: "a view of China", "confidence in Japan", else the last name before it."""
-    about = re.search(r"\b(?:view|views|opinion|impression|confidence|trust|support|approval)\s+(?:of|in|for)\s+"
-                      r"(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", sentence[m.number_span[1]:])
+    after = sentence[m.number_span[1]:]
+    about = _ABOUT.search(after) if any(map(after.__contains__, _ABOUT_WORDS)) else None
     if about:
         return about.group(1)
-    before = sentence[:m.number_span[0]]
-    names = [n for n in re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", before)
-             if fold(n.split()[0]) not in _NOT_SUBJECTS or len(n.split()) > 1]
-    return re.sub(r"^(?:The|A|An|All|In|On)\s+", "", names[-1]) if names else ""
+    for name in reversed(_NAMES.findall(sentence[:m.number_span[0]])):  # the last one that qualifies
+        if fold(name.split()[0]) not in _NOT_SUBJECTS or len(name.split()) > 1:
+            return _LEADING_ARTICLE.sub("", name)
+    return ""
+
+
+_ABOUT = re.compile(r"\b(?:view|views|opinion|impression|confidence|trust|support|approval)\s+(?:of|in|for)\s+"
+                    r"(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_ABOUT_WORDS = ("view", "opinion", "impression", "confidence", "trust", "support", "approval")  # what _ABOUT holds
+_NAMES = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|All|In|On)\s+")
 
 
 def _population(sentence: str) -> str:
@@ -131,25 +152,47 @@ def _source(context: str, ref: Reference) -> str:
     return cache[context]
 
 
-def _named_polls(context: str) -> list[re.Match[str]]:
-    """_NAMED_POLL.finditer(context), scanning only the stretches that hold a poll word: every match
-    ends at a poll word and cannot span a character outside _NAMED_POLL's classes (a "break", which
-    is also not a word character, so \\b reads the same at a stretch's end as at the string's)."""
-    out: list[re.Match[str]] = []
+def _named_poll_sources(context: str) -> list[str]:
+    """The "src" of every _NAMED_POLL.finditer(context) match, scanning only the stretches that hold a
+    poll word: every match ends at a poll word and cannot span a character outside _NAMED_POLL's
+    classes (a "break", which is also not a word character, so \\b reads the same at a stretch's end
+    as at the string's, and a stretch scanned alone matches as it does in place)."""
+    out: list[str] = []
     end = 0
-    for word in _POLL_WORD.finditer(context):
+    for word in _poll_words(context):
         if word.start() < end:
             continue  # in the stretch just scanned
         cut = _LAST_BREAK.search(context, end, word.start())
         stop = _BREAK.search(context, word.end())
         end = stop.start() if stop else len(context)
-        out.extend(_NAMED_POLL.finditer(context, cut.end() if cut else 0, end))  # no cut: end == 0
+        out.extend(_stretch_poll_sources(context[cut.end() if cut else 0:end]))  # no cut: end == 0
     return out
 
 
+_POLL_WORDS = ("poll", "survey", "report")
+
+
+def _poll_words(context: str) -> list[re.Match[str]]:
+    """_POLL_WORD.finditer(context), by str.find: its matches cannot overlap (each is a space and a
+    word), so they are the poll words that _POLL_WORD matches at the character before."""
+    before: list[int] = []
+    for word in _POLL_WORDS:
+        i = context.find(word, 1)
+        while i != -1:
+            before.append(i - 1)
+            i = context.find(word, i + len(word))
+    match = _POLL_WORD.match
+    return [m for i in sorted(before) if (m := match(context, i))]
+
+
+@lru_cache(maxsize=1024)  # the contexts of nearby sentences share most of their stretches
+def _stretch_poll_sources(stretch: str) -> tuple[str, ...]:
+    return tuple(m["src"] for m in _NAMED_POLL.finditer(stretch))
+
+
 def _find_source(context: str, ref: Reference) -> str:
-    for m in reversed(_named_polls(context)):  # "a Gallup poll", "Asahi's December survey"
-        words = m["src"].split()
+    for src in reversed(_named_poll_sources(context)):  # "a Gallup poll", "Asahi's December survey"
+        words = src.split()
         for i in range(len(words)):  # "A Gallup" -> "Gallup"
             if fold(" ".join(words[i:])) in ref.organizations:
                 return " ".join(words[i:])
@@ -161,7 +204,15 @@ def _find_source(context: str, ref: Reference) -> str:
 
 
 def _period(sentence: str, default: date | None) -> str:
-    years = re.findall(r"\b(?:19|20)\d\d\b", sentence)
+    years = _YEAR.findall(sentence)
     if years:
         return years[-1]
-    return default.strftime("%Y-%m") if default else ""
+    return _year_month(default) if default else ""
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@lru_cache(maxsize=64)  # one default per report, asked for most of its metrics
+def _year_month(day: date) -> str:
+    return day.strftime("%Y-%m")

@@ -125,7 +125,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                   scanned: Scan | None = None) -> list[Mention]:
     """Every person named in `text`, with the title printed before (or in apposition after) it.
     `scanned`: scan(text, ref), when the caller has it (see sub_scan)."""
-    tokens, name_ok, _ = scanned or scan(text, ref)
+    tokens, name_ok, _, spaced = scanned or scan(text, ref)
     n = len(tokens)
     out: list[Mention] = []
     # Only a name word or a Korean family name can start a run (most tokens are neither).
@@ -135,9 +135,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
         if i < j or not (name_ok[i] or _korean_family_particle(tokens, i)):
             continue  # inside the previous run, or not a family name after all
         j = i + 1
-        while j < n and text[tokens[j - 1][2]:tokens[j][1]].isspace() and (
-                name_ok[j] or _korean_family_particle(tokens, j) or _name_particle(tokens, j, ref)
-                or _surname_like_title(tokens, j, ref)):
+        while j < n and spaced[j] and (name_ok[j] or (tokens[j][0] in _RUN_WORDS and (
+                _korean_family_particle(tokens, j) or _name_particle(tokens, j, ref)
+                or _surname_like_title(tokens, j, ref)))):
             j += 1
         a, b = _trim_run(tokens, i, j, ref)
         long_enough = b - a >= 3 or (b - a == 2 and fold(tokens[a + 1][0]) in ref.people_by_family)
@@ -146,9 +146,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
         if b > a:
             run = tokens[a:b]
             name = text[run[0][1]:run[-1][2]]
-            title_start = _title_start(tokens, a, text)
+            title_start = _title_start(tokens, a, text, spaced)
             raw_title = text[title_start:run[0][1]].strip(" ,")
-            title = _strip_trailing_rank(HONORIFICS.sub("", raw_title + " ").strip()) if raw_title else ""
+            title = _title_of(raw_title) if raw_title else ""
             if not title:
                 title = _appositive_title(text, run[-1][2])
             if not title and out:
@@ -159,16 +159,20 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
 
 
 class Scan(NamedTuple):
-    """A text's tokens, whether each is a name word, and their start offsets (for bisect)."""
+    """A text's tokens, whether each is a name word, their start offsets (for bisect), and whether
+    only whitespace separates each from the token before (False for the first)."""
 
     tokens: list[tuple[str, int, int]]
     names: list[bool]
     starts: list[int]
+    spaced: list[bool]
 
 
 def scan(text: str, ref: Reference) -> Scan:
-    tokens = tokenize(text)
-    return Scan(tokens, _name_words(tokens, ref), list(map(itemgetter(1), tokens)))
+    tokens, gaps = _tokens_and_gaps(text)
+    # The gaps are asked about many times (each act scans its part again): test each once.
+    spaced = [False, *map(str.isspace, gaps[1:len(tokens)])][:len(tokens)]
+    return Scan(tokens, _name_words(tokens, ref), list(map(itemgetter(1), tokens)), spaced)
 
 
 def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None:
@@ -189,7 +193,7 @@ def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None
         if tok_end > end or (len(tok) == 1 and tok_end == end - 1 and whole_text[end - 1] == "."):
             return None
     part = [(tok, s - start, e - start) for tok, s, e in tokens[a:b]]
-    return Scan(part, whole.names[a:b], list(map(itemgetter(1), part)))
+    return Scan(part, whole.names[a:b], list(map(itemgetter(1), part)), [False, *whole.spaced[a + 1:b]][:b - a])
 
 
 # TOKEN for stdlib re (faster; the same tokens where the engines agree on \w), split-ready.
@@ -198,21 +202,28 @@ _TOKEN_SPLIT = _stdre.compile(f"({TOKEN.pattern})")
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for every TOKEN match."""
+    return _tokens_and_gaps(text)[0]
+
+
+def _tokens_and_gaps(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """tokenize(text), and the text before each token and after the last (len(tokens) + 1 gaps)."""
     if re.std_compatible(text):
         parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
         offsets = list(accumulate(map(len, parts), initial=0))
-        return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True))
+        return list(zip(parts[1::2], offsets[1:-1:2], offsets[2::2], strict=True)), parts[::2]
     # Between two matches there is no ASCII letter and no token punctuation, so `find` from the
     # previous end lands on the match itself.
     out = []
+    gaps = []
     pos = 0
     find = text.find
     for tok in TOKEN.findall(text):
-        pos = find(tok, pos)
-        end = pos + len(tok)
-        out.append((tok, pos, end))
-        pos = end
-    return out
+        start = find(tok, pos)
+        gaps.append(text[pos:start])
+        pos = start + len(tok)
+        out.append((tok, start, pos))
+    gaps.append(text[pos:])
+    return out, gaps
 
 
 def _name_words(tokens: list[tuple[str, int, int]], ref: Reference) -> list[bool]:
@@ -257,16 +268,20 @@ def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
 
 
 KOREAN_FAMILY = frozenset({"In", "An", "On", "O", "Ko", "No"})
+# Besides name words, the only tokens that can continue a run (see find_mentions): a cheap test first.
+_RUN_WORDS = KOREAN_FAMILY | NAME_PARTICLES | SURNAME_TITLES
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _shared_list_title(text: str, previous: Mention, start: int) -> str:
     """'national security advisors Sullivan, Akiba, and Kim': a plural title covers the whole list."""
-    between = text[previous.end:start]
+    if not previous.title or not _LIST_SEPARATOR.fullmatch(text, previous.end, start):
+        return ""  # the separator first: cheap, and it rules out most pairs (no slice of the text between)
     plural = re.search(r"\b(?:[a-z]+s)$", previous.title.lower()) and ROLE_WORDS.search(previous.title)
-    if plural and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", between):
-        return previous.title
-    return ""
+    return previous.title if plural else ""
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the token, asked ~10^5 times per report
@@ -309,18 +324,19 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     return i, min(j, i + 4)
 
 
-def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str) -> int:
-    """Walk left over title words, connectors, capitalized org words and parentheticals."""
+def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: list[bool]) -> int:
+    """Walk left over title words, connectors, capitalized org words and parentheticals.
+    `spaced`: Scan.spaced of the tokens."""
     k = i - 1
     start = tokens[i][1]
     while k >= 0:
-        if not text[tokens[k][2]:tokens[k + 1][1]].isspace() and tokens[k][0] not in {"(", ")"}:
-            break  # a sentence end, a number or a symbol between the words: not one title
         tok = tokens[k][0]
-        low = tok.lower().rstrip(".")
+        if not spaced[k + 1] and tok not in {"(", ")"}:
+            break  # a sentence end, a number or a symbol between the words: not one title
         if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea" one title
-        if tok in {"(", ")"} or tok[0].isupper() or low in LOWER_TITLE_WORDS or tok.endswith(("'s", "’s")):
+        if (tok in {"(", ")"} or tok[0].isupper() or tok.endswith(("'s", "’s"))
+                or tok.lower().rstrip(".") in LOWER_TITLE_WORDS):
             if tok == "(" and ")" not in text[tokens[k][1]:tokens[i][1]]:
                 break
             if tok[0].isupper() and _sentence_initial_name(tokens, k):
@@ -355,7 +371,12 @@ def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
     return _is_title_word(prev) and (_is_title_word(nxt) or nxt == "and")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 14)  # titles recur through a report
+def _title_of(raw_title: str) -> str:
+    """The title printed before a name, without honorifics and a trailing rank."""
+    return _strip_trailing_rank(HONORIFICS.sub("", raw_title + " ").strip())
+
+
 def _strip_trailing_rank(title: str) -> str:
     return re.sub(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$", "", title)
 
@@ -367,6 +388,8 @@ _APPOSITIVE = re.compile(
 
 
 def _appositive_title(text: str, end: int) -> str:
+    if not text.startswith(",", end):
+        return ""  # every _APPOSITIVE match opens with a comma
     m = _APPOSITIVE.match(text[end:end + 200])
     return m["t"].strip() if m else ""
 
@@ -389,27 +412,28 @@ _NUMBER_AFTER = re.compile(r"\s*\d")
 
 def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference,
                       ctx: PeopleContext | None) -> bool:
+    # Every test is pure and all must pass: the order only saves work (the rarely failing one last).
     tokens = name.split()
     key = fold(name)
     object_end, role = _title_traits(title)
     if object_end:
         return False  # "Governor of Okinawa": the object of a title, not a name
     has_role = role or title.endswith(("'s", "’s"))
-    if _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3]):
-        return False  # "Orient Shield 22", "Hwasong 18": names of things
     if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
         return False
     if len(tokens) >= 2:
-        if all(len(t) <= 2 for t in tokens):
+        if max(map(len, tokens)) <= 2:
             return False
         # An unknown full name needs some sign of being a person: a role, or a name we know.
         known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
-        return has_role or known or bool(re.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
-                                         and _appositive_title(text, pos + len(name)))
-    # A lone token is a person only with a role title, or when it is a known family name.
-    family = fold(tokens[0])
-    known = family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
-    return role or known
+        plausible = has_role or known or bool(re.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
+                                              and _appositive_title(text, pos + len(name)))
+    else:
+        # A lone token is a person only with a role title, or when it is a known family name.
+        family = key  # the name is its one token
+        plausible = role or family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
+    # "Orient Shield 22", "Hwasong 18": names of things
+    return bool(plausible) and not _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3])
 
 
 # ----------------------------------------------------------------------------- countries of people
@@ -446,6 +470,13 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
 
 def leading_country(title: str, ref: Reference) -> str | None:
     """The state a title opens with: 'South Korean Foreign Minister' -> KOR."""
+    cache = ref.cache("leading_country")  # a pure lookup, asked for every mention's title
+    if title not in cache:
+        cache[title] = _leading_country(title, ref)
+    return cache[title]
+
+
+def _leading_country(title: str, ref: Reference) -> str | None:
     words = re.sub(r"['’]s\b", "", title).split()
     for n in (3, 2, 1):
         iso3 = _lookup_country(" ".join(words[:n]), ref)
@@ -555,6 +586,8 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
                     + (2 if pid == favoured else 0))
         return s
 
+    if len(ids) == 1 and not need_evidence:
+        return ids[0]  # nothing to weigh (score is pure)
     # Ties on the evidence go to the more prominent person (more offices held): a bare "Biden"
     # in 2023 is the President rather than the First Lady.
     scored = sorted(((score(pid), len(ref.roles.get(pid, [])), pid) for pid in ids), reverse=True)
