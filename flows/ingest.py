@@ -38,6 +38,7 @@ from rich.progress import track
 from flows.alerts import on_flow_failure
 from flows.quality import raise_if_held_back, record_validation
 from flows.settings import Settings
+from transforms.identity import N_HASHES
 from transforms.merge import EventKey, ReportIndex, assign_events, match_key, richer_report
 from transforms.readers import detect_format
 from warehouse import schema
@@ -555,7 +556,7 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     if not found.new:  # a no-op rerun: don't read every stored event and fingerprint for nothing
         summary.rows = wh.counts()
         return
-    known = Known(ReportIndex(wh.report_fingerprints().items()), KnownEvents(stored=wh))
+    known = Known(ReportIndex.from_signatures(wh.report_signatures(N_HASHES)), KnownEvents(stored=wh))
     batches = [found.new[i:i + max(1, batch_size)] for i in range(0, len(found.new), max(1, batch_size))]
     ahead = None
     if not (dask and FlowRunContext.get() is not None) and extract_workers() > 1:

@@ -2,7 +2,7 @@ import itertools
 import random
 from datetime import date
 
-from transforms.identity import minhash_signature
+from transforms.identity import N_HASHES, minhash_signature
 from transforms.merge import (
     SAME_REPORT_SIMILARITY,
     EventKey,
@@ -126,3 +126,28 @@ def test_the_richer_rendering_supplies_the_report_metadata():
     assert merged["title"].startswith("US-Japan") and merged["authors"] == ["Brad Glosserman"]
     assert merged["n_events"] == 61  # counts stay the kept rendering's
     assert richer_report(pdf, kept)["title"].startswith("US-Japan")  # either order
+
+
+def test_report_index_from_stored_signatures_equals_one_from_fingerprints(tmp_path):
+    """The index a run starts from (integers decoded by DuckDB) is the one adding every stored hex
+    fingerprint would give: same reports, order and answers, odd-length fingerprints included."""
+    from warehouse.load import Warehouse
+
+    rng = random.Random(11)
+    fingerprints = [(f"r{i}", [format(rng.getrandbits(60), "x") for _ in range(N_HASHES)]) for i in range(30)]
+    fingerprints.insert(7, ("short", ["abc", "def"]))
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    wh.ensure_schema()
+    with wh.connect() as con:
+        for report_id, fp in fingerprints:
+            con.execute("INSERT INTO reports (report_id, fingerprint, has_chronology, n_events, n_metrics, "
+                        "extractor_version) VALUES (?, ?, false, 0, 0, 'test')", [report_id, fp])
+
+    stored = ReportIndex.from_signatures(wh.report_signatures(N_HASHES))
+    added = ReportIndex(fingerprints)
+    for _, fp in fingerprints:
+        for query in (fp, _variant(fp, 20, rng) if len(fp) == N_HASHES else fp):
+            assert stored.best(query) == added.best(query)
+    assert stored.match(fingerprints[3][1]) == "r3" and stored.match(["abc", "def"]) == "short"
+    stored.add("new", fingerprints[0][1])  # grows past the decoded rows; the first of equals still wins
+    assert stored.match(fingerprints[0][1]) == "r0"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
 
 from transforms.identity import N_HASHES, signature_similarity
 from transforms.reference import fold
@@ -50,6 +51,29 @@ class ReportIndex:
         self._other: dict[str, tuple[str, ...]] = {}  # signatures of another length (none in practice)
         for report_id, sig in items:
             self.add(report_id, sig)
+
+    @classmethod
+    def from_signatures(cls, table: pa.Table) -> ReportIndex:
+        """The index of warehouse.load.Warehouse.report_signatures' rows, in their order: `signature`
+        (N_HASHES uint64 values) or, when null, `fingerprint` (hex text of another length). The
+        same index as adding each report's hex fingerprint, without a Python string per hash."""
+        index = cls()
+        ids = table.column("report_id").to_pylist()
+        signatures = table.column("signature").combine_chunks()
+        regular = signatures.is_valid().to_numpy(zero_copy_only=False)
+        if len(set(ids)) != len(ids):  # a report twice: add() keeps its first place, its last signature
+            for report_id, sig, fingerprint in zip(ids, signatures.to_pylist(),
+                                                   table.column("fingerprint").to_pylist(), strict=True):
+                index.add(report_id, [format(v, "x") for v in sig] if sig is not None else fingerprint)
+            return index
+        rows = signatures.filter(regular).flatten().to_numpy().astype(np.uint64, copy=False)
+        index._ids = [i for i, ok in zip(ids, regular, strict=True) if ok]
+        index._slot = {report_id: slot for slot, report_id in enumerate(index._ids)}
+        index._rows = rows.reshape(len(index._ids), N_HASHES).copy()
+        fingerprints = table.column("fingerprint")
+        for position in np.flatnonzero(~regular):
+            index._other[ids[position]] = tuple(fingerprints[int(position)].as_py() or ())
+        return index
 
     def add(self, report_id: str, signature: Sequence[str]) -> None:
         row = _as_row(signature)
