@@ -109,6 +109,22 @@ def test_participants_merge_with_existing(wh: Warehouse, batch_factory) -> None:
     assert row == [{"country": "JPN", "in_reference": True}]
 
 
+def test_stored_participant_link_wins_and_counts_only_inserted_rows(wh: Warehouse, batch_factory) -> None:
+    """event_participants keep the first report's link for an event (so tables do not depend on how
+    files fall into batches), and the counts say what was written, not what the batch held."""
+    tables, files = batch_factory(n=2)
+    first = wh.load_batch(tables, files, "run-1")
+    assert first["event_participants"] == 2
+    retitled = tables["event_participants"].to_pylist()
+    for row in retitled:
+        row["title"] = "Foreign Minister"
+    tables["event_participants"] = schema.EVENT_PARTICIPANTS.from_rows(retitled)
+    again = wh.load_batch(tables, files, "run-2")
+    assert again["event_participants"] == 0 and again["events"] == 2
+    titles = wh.query("SELECT DISTINCT title FROM event_participants").column("title").to_pylist()
+    assert titles == ["Prime Minister"]
+
+
 def test_query_connection_is_read_only(wh: Warehouse) -> None:
     with pytest.raises(duckdb.Error):
         wh.query("CREATE TABLE nope (x INTEGER)")

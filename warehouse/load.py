@@ -282,7 +282,9 @@ class DuplicateKeyError(duckdb.ConstraintException):
 
 def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> int:
     """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED; only
-    the new keys if in KEEP_FIRST). Keys are the loader's job, not DuckDB's: see schema.Table.create_table_sql."""
+    the new keys if in KEEP_FIRST). Returns the rows written (for KEEP_FIRST: inserted, so a run's
+    counts do not depend on how its files fall into batches).
+    Keys are the loader's job, not DuckDB's: see schema.Table.create_table_sql."""
     if data.num_rows == 0:
         return 0
     if data.select(list(table.primary_key)).group_by(list(table.primary_key)).aggregate([]).num_rows < data.num_rows:
@@ -292,9 +294,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table)
     keys = " AND ".join(f"t.{k} = b.{k}" for k in table.primary_key)
     try:
         if table.name in KEEP_FIRST:  # only the keys not stored yet; nothing to delete
-            con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _batch b "
-                        f"WHERE NOT EXISTS (SELECT 1 FROM {table.name} t WHERE {keys})")
-        elif table.name in MERGED:  # the merge reads the stored rows the DELETE removes: materialise it first
+            return con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _batch b "
+                               f"WHERE NOT EXISTS (SELECT 1 FROM {table.name} t WHERE {keys})").fetchone()[0]
+        if table.name in MERGED:  # the merge reads the stored rows the DELETE removes: materialise it first
             con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {_merge_sql(table)}")
             con.execute(f"DELETE FROM {table.name} t USING _rows b WHERE {keys}")
             con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _rows")
