@@ -184,8 +184,9 @@ class Warehouse:
     def report_signatures(self, n_hashes: int) -> pa.Table:
         """Every stored report's MinHash signature, in storage order, for transforms.merge.ReportIndex:
         `signature` (list<uint64>) when the stored fingerprint has `n_hashes` hex values, else
-        `fingerprint` (its text). Decoded by DuckDB: as Python strings the fingerprints of 50,000
-        reports would take ~0.6 GB and ~6 s; as Arrow integers they take 26 MB."""
+        `fingerprint` (its text). Decoded by DuckDB, not as a Python string per hash: at 10,000 stored
+        reports the index is built in 0.7 s instead of 1.2 s, with a peak of +85 MB instead of +119 MB
+        (most of which is DuckDB reading the column); the decoded signatures take 5 MB."""
         if not self.exists():
             return _empty_signatures()
         with self.connect(read_only=True) as con:
