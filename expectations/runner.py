@@ -288,7 +288,6 @@ def _ensure_definitions(context, specs: list[SuiteSpec]) -> list:
         ds = context.data_sources.get(DATASOURCE)
     except KeyError:
         ds = context.data_sources.add_pandas(DATASOURCE)
-    _drop_legacy_checkpoint(context)
 
     definitions = []
     changed = False
@@ -296,6 +295,7 @@ def _ensure_definitions(context, specs: list[SuiteSpec]) -> list:
         fresh = False  # anything of this spec (re)created -> rebuild its validation definition
         asset = next((a for a in ds.assets if a.name == s.name), None)
         if asset is not None and asset.type != "dataframe":  # a Parquet asset of an older version
+            _drop_legacy_checkpoint(context)  # first: it refers to the asset
             ds.delete_asset(s.name)
             asset = None
         if asset is None:
