@@ -96,6 +96,33 @@ def test_cross_report_event_merges_and_same_day_meetings_do_not(shared_dir: Path
     assert same_day[0]["n"] == 2
 
 
+def assert_match_keys_current(wh: Warehouse) -> None:
+    """event_match_keys holds, for every stored event, transforms.merge.match_key of its stored row
+    and participant links, as the merge computes it in Python."""
+    from flows.ingest import event_keys
+    from transforms.merge import match_key
+
+    stored = event_keys(wh.query("SELECT * FROM events"), wh.query("SELECT * FROM event_participants"))
+    kept = wh.query("SELECT * FROM event_match_keys").to_pylist()
+    assert len(kept) == len({r["event_id"] for r in kept}) == len(stored) > 0
+    names = ["date_start", "date_end", "event_type", "people", "key_countries"]
+    assert {r["event_id"]: tuple(r[n] for n in names) for r in kept} == {k.event_id: match_key(k) for k in stored}
+
+
+def test_match_keys_follow_loads_merges_and_a_migration(shared_dir: Path, tmp_path: Path) -> None:
+    """The loader keeps event_match_keys current batch by batch (a cross-report merge included); a
+    warehouse from before the table gets it filled from its stored events."""
+    inbox = corpus_inbox(shared_dir, tmp_path / "inbox", "000", "003", "004")
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    run_local(str(inbox), str(wh.path), quiet=True, batch_size=1)
+    assert wh.query("SELECT max(n_reports) AS n FROM events").to_pylist()[0]["n"] == 2  # a merge happened
+    assert_match_keys_current(wh)
+    with wh.connect() as con:
+        con.execute("DROP TABLE event_match_keys")
+    wh.ensure_schema()
+    assert_match_keys_current(wh)
+
+
 def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(seed_reports: Path, tmp_path: Path) -> None:
     inbox = many_reports(seed_reports, tmp_path / "inbox", copies=12)
     clean, killed = tmp_path / "clean" / "wh.duckdb", tmp_path / "killed" / "wh.duckdb"
@@ -159,6 +186,7 @@ def test_reprocess_after_a_version_bump_replaces_rows_with_stable_ids(seed_repor
     summary = reprocess.fn(str(wh.path))
     assert summary.stale_reports == 4 and summary.files_reprocessed == 4 and summary.validation_success
     assert snapshot(wh.path) == before  # same rows, same event ids, current version everywhere
+    assert_match_keys_current(wh)
 
 
 def test_memory_inbox_through_fsspec(seed_reports: Path, tmp_path: Path) -> None:

@@ -22,6 +22,11 @@ MERGED = {"participants"}  # tables whose rows merge with existing ones instead 
 # participant links (title, sentence) of the report that told it first, as within one batch
 # (flows.ingest.combine keeps the first row), so how files fall into batches changes no row.
 KEEP_FIRST = {"event_participants"}
+# DuckDB's buffer pool for a batch load. A load scans whole tables (keyed deletes, match keys) but
+# keeps little, and uncapped the pool holds every block read until the connection closes: at 50,000
+# stored reports a 1,000-report batch peaked at +490 MB, capped at +170 MB (7.5 s against 6.8 s).
+# Nothing a load does needs more: the batch's hash tables are small, and DuckDB spills the rest.
+LOAD_MEMORY_LIMIT = "256MB"
 
 
 def views_sql() -> list[str]:
@@ -83,6 +88,7 @@ class Warehouse:
         Returns the rows written per table.
         """
         with self.transaction(threads) as con:
+            con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")  # after the schema: a migration may need more
             return _write(con, {**tables, "files": files_rows}, seed_dir)
 
     def replace_all(self, tables: dict[str, pa.Table], files_rows: pa.Table, seed_dir: Path | None = None
@@ -90,7 +96,7 @@ class Warehouse:
         """Replace every extracted row (reprocessing) in ONE transaction: readers see the old
         tables until the commit and the new ones after it, never a mix."""
         with self.transaction() as con:
-            for name in tables:
+            for name in [*tables, schema.EVENT_MATCH_KEYS.name]:
                 con.execute(f"DELETE FROM {name}")
             con.execute("DELETE FROM files WHERE status <> 'quarantined'")
             return _write(con, {**tables, "files": files_rows}, seed_dir)
@@ -127,9 +133,13 @@ class Warehouse:
         with self.connect(read_only=True) as con:
             return con.execute(sql, params or []).to_arrow_table()
 
-    def query_with(self, sql: str, **tables: pa.Table) -> pa.Table:
-        """A read-only query that may read the given Arrow tables by name."""
+    def query_with(self, sql: str, memory_limit: str | None = None, **tables: pa.Table) -> pa.Table:
+        """A read-only query that may read the given Arrow tables by name.
+        memory_limit: DuckDB's, for a query that scans a large table but keeps little: its buffer pool
+        otherwise holds every block it read until the connection closes."""
         with self.connect(read_only=True) as con:
+            if memory_limit:
+                con.execute(f"SET memory_limit = '{memory_limit}'")
             for name, table in tables.items():
                 con.register(name, table)
             return con.execute(sql).to_arrow_table()
@@ -222,6 +232,10 @@ def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir:
     counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
     mentions = batch.get("event_mentions")
     _refresh_mention_counts(con, mentions.select(["event_id"]) if mentions is not None else None)
+    touched = [chunk for name in ("events", "event_participants") if name in batch
+               for chunk in batch[name].column("event_id").chunks]
+    if touched:
+        _refresh_match_keys(con, pa.table({"event_id": pa.chunked_array(touched, pa.string())}))
     return counts
 
 
@@ -257,6 +271,35 @@ def _refresh_mention_counts(con: duckdb.DuckDBPyConnection, touched: pa.Table | 
             con.unregister("_touched")
 
 
+# Each event's transforms.merge.match_key, from its stored row and participant links (ids sorted as
+# Python sorts them: ASCII ids, so byte order is the same).
+_MATCH_KEYS_SQL = """
+WITH people AS (
+    SELECT event_id, array_to_string(list_sort(list(participant_id)), '|') AS people
+    FROM event_participants {scope} GROUP BY event_id)
+SELECT e.event_id, e.date_start, e.date_end, e.event_type, coalesce(p.people, '') AS people,
+       CASE WHEN coalesce(p.people, '') = '' THEN array_to_string(list_sort(e.countries), '|') ELSE '' END
+FROM (SELECT event_id, date_start, date_end, event_type, countries FROM events {scope}) e
+LEFT JOIN people p USING (event_id)"""
+
+
+def _refresh_match_keys(con: duckdb.DuckDBPyConnection, touched: pa.Table | None = None) -> None:
+    """Recompute event_match_keys for the events of `touched` (a table with an event_id column: a
+    batch's events and participant links), or for every event (a warehouse from an older version)."""
+    scope = ""
+    if touched is not None:
+        con.register("_touched", touched)
+        scope = "WHERE event_id IN (SELECT event_id FROM _touched)"
+        con.execute(f"DELETE FROM event_match_keys {scope}")
+    else:
+        con.execute("DELETE FROM event_match_keys")
+    try:
+        con.execute(f"INSERT INTO event_match_keys {_MATCH_KEYS_SQL.format(scope=scope)}")
+    finally:
+        if touched is not None:
+            con.unregister("_touched")
+
+
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?"
     return bool(con.execute(sql, [name]).fetchone()[0])
@@ -275,6 +318,8 @@ def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(stmt)
     for stmt in views_sql():
         con.execute(stmt)
+    if "events" in existing and schema.EVENT_MATCH_KEYS.name not in existing:
+        _refresh_match_keys(con)  # a warehouse from before the table: keys of its stored events, once
 
 
 class DuplicateKeyError(duckdb.ConstraintException):

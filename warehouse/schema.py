@@ -316,5 +316,25 @@ DQ_RESULTS = Table(
     validated=False,
 )
 
+EVENT_MATCH_KEYS = Table(
+    "event_match_keys",
+    "Kept by the loader, one row per event: what another report's event must share with it to be "
+    "the same event (transforms.merge.match_key). A new batch finds the stored events it may repeat "
+    "by an equality join on these columns, instead of aggregating every event's participants.",
+    (
+        Column("event_id", STR, "the event", nullable=False),
+        Column("date_start", DATE, "the event's first day", nullable=False),
+        Column("date_end", DATE, "the event's last day", nullable=False),
+        Column("event_type", STR, "the event's type code", nullable=False),
+        Column("people", STR, "its participant ids, sorted and joined by '|'; empty when none is named",
+               nullable=False),
+        Column("key_countries", STR, "when no one is named: its acting states, sorted and joined by '|'; "
+               "else empty", nullable=False),
+    ),
+    primary_key=("event_id",),
+    foreign_keys={"event_id": ("events", "event_id")},
+    validated=False,
+)
+
 # Every table of the warehouse (DDL, data dictionary): the batch tables, then operational tables.
-ALL_TABLES: tuple[Table, ...] = (*TABLES, DQ_RESULTS)
+ALL_TABLES: tuple[Table, ...] = (*TABLES, DQ_RESULTS, EVENT_MATCH_KEYS)
