@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 from transforms.chronology import chronology_entries, dated_sentences, split_lines, stated_period
 
@@ -87,3 +88,31 @@ def test_year_less_entries_after_december_roll_into_the_next_year():
     text = "CHRONOLOGY\n\nDec. 30, 2023: A meets B.\n\nJan. 2: C meets D.\n\nJan. 3: E calls F.\n"
     assert [e.span.start for e in chronology_entries(text)] == [
         date(2023, 12, 30), date(2024, 1, 2), date(2024, 1, 3)]
+
+
+def _seed_report_texts():
+    from transforms.readers import read_document
+
+    reports = sorted((Path(__file__).resolve().parent.parent / "seeds" / "reports").iterdir())
+    return [read_document(p.name, p.read_bytes()).text for p in reports]
+
+
+def test_sentence_gaps_are_sentence_end_matches():
+    """sentences() finds SENTENCE_END's matches with a stdlib pattern: the same spans on real text."""
+    from transforms.chronology import _SENTENCE_GAP, SENTENCE_END
+
+    edge = ['He left. "Then" A. B.” C! (D) E?\u3000F.\x1c G.) \xa0H', 'x." Y', "a.\n\tB", ". . A", "U.S.  Army"]
+    for text in [*_seed_report_texts(), *edge]:
+        for block in [text, *(b.text for b in split_lines(text))]:
+            assert [m.span(1) for m in _SENTENCE_GAP.finditer(block)] == [
+                m.span() for m in SENTENCE_END.finditer(block)]
+
+
+def test_sentence_gap_whitespace_is_the_regex_engines():
+    import re as stdre
+    import sys
+
+    import regex
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert stdre.findall(r"[^\S\x1c-\x1f]", every) == regex.findall(r"\s", every)

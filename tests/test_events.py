@@ -109,3 +109,14 @@ def test_topic_cut_is_the_first_topic_cut_match(text):
 
     m = TOPIC_CUT.search(text)
     assert topic_cut(text) == ((m.start(), m.group(0)) if m else None)
+
+
+def test_is_remote_is_the_remote_search():
+    from tests.test_chronology import _seed_report_texts
+    from transforms.chronology import split_lines
+    from transforms.events import REMOTE, is_remote
+
+    edge = ["Leaders hold talks by telephone.", "A VIDEO CONFERENCE is held.", "They meet virtually.",
+            "Ministers meet in Tokyo.", "An onlineİ forum", "A call by phoneſ"]
+    for line in [*edge, *(b.text for t in _seed_report_texts() for b in split_lines(t))]:
+        assert is_remote(line) == bool(REMOTE.search(line))

@@ -78,3 +78,18 @@ def test_named_poll_sources_match_a_full_scan(context):
 
     assert [m.span() for m in _poll_words(context)] == [m.span() for m in _POLL_WORD.finditer(context)]
     assert _named_poll_sources(context) == [m["src"] for m in _NAMED_POLL.finditer(context)]
+
+
+def test_word_count_pre_check_rules_out_only_sentences_without_a_match():
+    from tests.test_chronology import _seed_report_texts
+    from transforms import _regex
+    from transforms.chronology import sentences, split_lines
+    from transforms.metrics import WORD_COUNT, _may_count_words
+
+    texts = [*_seed_report_texts(), "Two crew members were killed.", "A dozen Japanese nationals were evacuated."]
+    for text in texts:
+        for block in split_lines(text):
+            for s in (sent.text for sent in sentences(block)):
+                if not _may_count_words(s, _regex.lowered(s)):
+                    assert WORD_COUNT.search(s) is None
+    assert _may_count_words("A dozen Japanese nationals", "a dozen japanese nationals")

@@ -181,3 +181,54 @@ def test_sub_scan_is_the_scan_of_the_part(ref):
         start = WHOLE.index(part)
         assert sub_scan(whole, WHOLE, start, part) == scan(part, ref)
     assert sub_scan(whole, WHOLE, 15, WHOLE[15:WHOLE.index("\n")]) is None  # ends on "X." : not cut out
+
+
+def _plausible_person_in_full(name, title, text, pos, ref, ctx):
+    """_plausible_person as it read before its name-and-title part was cached."""
+    import regex
+
+    from transforms.people import _NUMBER_AFTER, _appositive_title, _title_traits
+    from transforms.reference import fold
+
+    tokens = name.split()
+    key = fold(name)
+    object_end, role = _title_traits(title)
+    if object_end:
+        return False
+    has_role = role or title.endswith(("'s", "’s"))
+    if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
+        return False
+    if len(tokens) >= 2:
+        if max(map(len, tokens)) <= 2:
+            return False
+        known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
+        plausible = has_role or known or bool(regex.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
+                                              and _appositive_title(text, pos + len(name)))
+    else:
+        plausible = role or key in ref.people_by_family or (ctx is not None and key in ctx.by_family)
+    return bool(plausible) and not _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3])
+
+
+def test_plausible_person_agrees_with_the_uncached_tests(ref, monkeypatch):
+    from tests.test_chronology import _seed_report_texts
+    from transforms import people
+    from transforms.people import PeopleContext, ResolvedPerson, find_mentions, scan
+
+    calls = []
+    checked = people._plausible_person
+
+    def record(*args):
+        calls.append(args)
+        return checked(*args)
+
+    monkeypatch.setattr(people, "_plausible_person", record)
+    seen = PeopleContext(by_family={"kim": ResolvedPerson("p_1", "Kim Hong-kyun", "KOR", False)})
+    for text in [WHOLE, *_seed_report_texts()]:
+        for ctx in (None, seen):
+            find_mentions(text, ref, ctx)
+        whole = scan(text, ref)
+        assert whole.may_start == [n or t in people.KOREAN_FAMILY for (t, _, _), n in zip(
+            whole.tokens, whole.names, strict=True)]
+    assert len(calls) > 100
+    for args in calls:
+        assert checked(*args) == _plausible_person_in_full(*args)

@@ -80,6 +80,17 @@ VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
 
 REMOTE = re.compile(r"\b(?:by (?:tele)?phone|telephone|virtual(?:ly)?|online|video ?conference|video call)\b",
                     re.IGNORECASE)
+_REMOTE_WORDS = ("phone", "virtual", "online", "video")  # what a REMOTE match holds (lowercased)
+
+
+@lru_cache(maxsize=16)  # add_event and classify ask about the same act
+def is_remote(text: str) -> bool:
+    """`bool(REMOTE.search(text))`, with the (slow) case-insensitive search only for a text that holds
+    one of its words."""
+    low = re.lowered(text)
+    if low is not None and not any(map(low.__contains__, _REMOTE_WORDS)):
+        return False
+    return REMOTE.search(text) is not None
 # Object nouns that decide the type whatever the verb (checked in the predicate).
 OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:by (?:tele)?phone|phone calls?|telephone|video (?:call|conference)|videoconference|"
@@ -225,7 +236,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
             "meet", "speak", "visit"}:
         base = subj_type if not (subj_type == "announcement" and base != "statement") else base
-    if base == "meeting" and REMOTE.search(text):
+    if base == "meeting" and is_remote(text):
         base = "phone_call"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"

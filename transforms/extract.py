@@ -22,7 +22,7 @@ from transforms.chronology import (
 )
 from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
 from transforms.document import Document
-from transforms.events import REMOTE, actor_countries, classify, find_location, main_verb, topic_cut
+from transforms.events import actor_countries, classify, find_location, is_remote, main_verb, topic_cut
 from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
 from transforms.metrics_context import describe_metric
@@ -305,7 +305,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = previous + [p for p in people if p[0].participant_id not in {q[0].participant_id for q in previous}]
     countries = actor_countries(_without_titles(act, people), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
-    location = None if REMOTE.search(act.text) else find_location(
+    location = None if is_remote(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if not countries and location and location.place:
         countries = {location.place.country} - {""}  # no actor named: the host state is the best guess

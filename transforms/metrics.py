@@ -96,6 +96,8 @@ _PERCENT_PARTS = ("%", "percent", "per cent")
 _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civilians", "passengers", "personnel",
             "nationals", "fishermen", "workers", "victims", "Singaporeans", "Japanese", "Koreans", "Americans",
             "Chinese")  # the nouns WORD_COUNT ends on
+_NUMBER_WORD_PARTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "dozen")  # WORD_COUNT's numbers, lowercased (most sentences with a counted noun have none)
 
 
 def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
@@ -110,10 +112,15 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         for m in COUNT.finditer(s):
             if _is_measured_count(s, m):
                 yield _num(m["num"]), "count", m.span("num")
-    for m in WORD_COUNT.finditer(s) if any(map(s.__contains__, _COUNTED)) else ():
+    for m in WORD_COUNT.finditer(s) if _may_count_words(s, low) else ():
         if CASUALTY.search(m.group(0)) or CASUALTY.search(s[m.end():m.end() + 40]):
             word = m["word"].lower().rstrip("s")
             yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
+
+
+def _may_count_words(s: str, low: str | None) -> bool:
+    """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no counted noun or no number word."""
+    return any(map(s.__contains__, _COUNTED)) and (low is None or any(map(low.__contains__, _NUMBER_WORD_PARTS)))
 
 
 def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tuple[int, int]]]:

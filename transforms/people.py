@@ -125,11 +125,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                   scanned: Scan | None = None) -> list[Mention]:
     """Every person named in `text`, with the title printed before (or in apposition after) it.
     `scanned`: scan(text, ref), when the caller has it (see sub_scan)."""
-    tokens, name_ok, _, spaced = scanned or scan(text, ref)
+    tokens, name_ok, _, spaced, may_start = scanned or scan(text, ref)
     n = len(tokens)
     out: list[Mention] = []
-    # Only a name word or a Korean family name can start a run (most tokens are neither).
-    may_start = map(or_, name_ok, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens)))
     j = 0
     for i in compress(range(n), may_start):
         if i < j or not (name_ok[i] or _korean_family_particle(tokens, i)):
@@ -159,20 +157,25 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
 
 
 class Scan(NamedTuple):
-    """A text's tokens, whether each is a name word, their start offsets (for bisect), and whether
-    only whitespace separates each from the token before (False for the first)."""
+    """A text's tokens, whether each is a name word, their start offsets (for bisect), whether
+    only whitespace separates each from the token before (False for the first), and whether each
+    may start a name run (a name word or a Korean family name: most tokens are neither)."""
 
     tokens: list[tuple[str, int, int]]
     names: list[bool]
     starts: list[int]
     spaced: list[bool]
+    may_start: list[bool]
 
 
 def scan(text: str, ref: Reference) -> Scan:
     tokens, gaps = _tokens_and_gaps(text)
     # The gaps are asked about many times (each act scans its part again): test each once.
     spaced = [False, *map(str.isspace, gaps[1:len(tokens)])][:len(tokens)]
-    return Scan(tokens, _name_words(tokens, ref), list(map(itemgetter(1), tokens)), spaced)
+    names = _name_words(tokens, ref)
+    # Once per document: each act's find_mentions asks again about its part (see sub_scan).
+    may_start = list(map(or_, names, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens))))
+    return Scan(tokens, names, list(map(itemgetter(1), tokens)), spaced, may_start)
 
 
 def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None:
@@ -193,7 +196,8 @@ def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None
         if tok_end > end or (len(tok) == 1 and tok_end == end - 1 and whole_text[end - 1] == "."):
             return None
     part = [(tok, s - start, e - start) for tok, s, e in tokens[a:b]]
-    return Scan(part, whole.names[a:b], list(map(itemgetter(1), part)), [False, *whole.spaced[a + 1:b]][:b - a])
+    return Scan(part, whole.names[a:b], list(map(itemgetter(1), part)), [False, *whole.spaced[a + 1:b]][:b - a],
+                whole.may_start[a:b])
 
 
 # TOKEN for stdlib re (faster; the same tokens where the engines agree on \w), split-ready.
@@ -410,30 +414,49 @@ _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
 _NUMBER_AFTER = re.compile(r"\s*\d")
 
 
+# What the name and its title alone say of a run (see _name_verdict).
+_NO, _YES = "no", "yes"
+_IF_APPOSITIVE = "if an appositive title follows"
+_IF_SEEN = "if the report has named this family before"
+
+
 def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference,
                       ctx: PeopleContext | None) -> bool:
-    # Every test is pure and all must pass: the order only saves work (the rarely failing one last).
+    cache = ref.cache("name_verdict")  # the name and title part is pure: asked for every run, once per pair
+    verdict = cache.get((name, title))
+    if verdict is None:
+        verdict = cache[name, title] = _name_verdict(name, title, ref)
+    if verdict == _NO:
+        return False
+    end = pos + len(name)
+    if verdict == _IF_APPOSITIVE:
+        plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end))
+    elif verdict == _IF_SEEN:
+        plausible = ctx is not None and fold(name) in ctx.by_family
+    else:
+        plausible = True
+    # "Orient Shield 22", "Hwasong 18": names of things
+    return plausible and not _NUMBER_AFTER.match(text[end:end + 3])
+
+
+def _name_verdict(name: str, title: str, ref: Reference) -> str:
     tokens = name.split()
     key = fold(name)
     object_end, role = _title_traits(title)
     if object_end:
-        return False  # "Governor of Okinawa": the object of a title, not a name
+        return _NO  # "Governor of Okinawa": the object of a title, not a name
     has_role = role or title.endswith(("'s", "’s"))
     if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
-        return False
+        return _NO
     if len(tokens) >= 2:
         if max(map(len, tokens)) <= 2:
-            return False
+            return _NO
         # An unknown full name needs some sign of being a person: a role, or a name we know.
         known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
-        plausible = has_role or known or bool(re.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
-                                              and _appositive_title(text, pos + len(name)))
-    else:
-        # A lone token is a person only with a role title, or when it is a known family name.
-        family = key  # the name is its one token
-        plausible = role or family in ref.people_by_family or (ctx is not None and family in ctx.by_family)
-    # "Orient Shield 22", "Hwasong 18": names of things
-    return bool(plausible) and not _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3])
+        return _YES if has_role or known else _IF_APPOSITIVE
+    # A lone token is a person only with a role title, or when it is a known family name.
+    family = key  # the name is its one token
+    return _YES if role or family in ref.people_by_family else _IF_SEEN
 
 
 # ----------------------------------------------------------------------------- countries of people
