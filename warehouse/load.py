@@ -279,6 +279,7 @@ WITH people AS (
     FROM event_participants {scope} GROUP BY event_id)
 SELECT e.event_id, e.date_start, e.date_end, e.event_type, coalesce(p.people, '') AS people,
        CASE WHEN coalesce(p.people, '') = '' THEN array_to_string(list_sort(e.countries), '|') ELSE '' END
+           AS key_countries
 FROM (SELECT event_id, date_start, date_end, event_type, countries FROM events {scope}) e
 LEFT JOIN people p USING (event_id)"""
 
@@ -286,15 +287,13 @@ LEFT JOIN people p USING (event_id)"""
 def _refresh_match_keys(con: duckdb.DuckDBPyConnection, touched: pa.Table | None = None) -> None:
     """Recompute event_match_keys for the events of `touched` (a table with an event_id column: a
     batch's events and participant links), or for every event (a warehouse from an older version)."""
-    scope = ""
+    scope = "WHERE event_id IN (SELECT event_id FROM _touched)" if touched is not None else ""
     if touched is not None:
         con.register("_touched", touched)
-        scope = "WHERE event_id IN (SELECT event_id FROM _touched)"
-        con.execute(f"DELETE FROM event_match_keys {scope}")
-    else:
-        con.execute("DELETE FROM event_match_keys")
     try:
-        con.execute(f"INSERT INTO event_match_keys {_MATCH_KEYS_SQL.format(scope=scope)}")
+        con.execute(f"DELETE FROM event_match_keys {scope}")
+        cols = ", ".join(schema.EVENT_MATCH_KEYS.column_names)
+        con.execute(f"INSERT INTO event_match_keys ({cols}) {_MATCH_KEYS_SQL.format(scope=scope)}")
     finally:
         if touched is not None:
             con.unregister("_touched")
