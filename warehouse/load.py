@@ -23,9 +23,11 @@ MERGED = {"participants"}  # tables whose rows merge with existing ones instead 
 # (flows.ingest.combine keeps the first row), so how files fall into batches changes no row.
 KEEP_FIRST = {"event_participants"}
 # DuckDB's buffer pool for a batch load. A load scans whole tables (keyed deletes, match keys) but
-# keeps little, and uncapped the pool holds every block read until the connection closes: at 50,000
-# stored reports a 1,000-report batch peaked at +490 MB, capped at +170 MB (7.5 s against 6.8 s).
-# Nothing a load does needs more: the batch's hash tables are small, and DuckDB spills the rest.
+# keeps little, and uncapped the pool holds every block read until the connection closes. Into the
+# 50,000-report warehouse, a 500-report batch peaked at +447 MB uncapped, +285 MB at 256 MB, +174 MB
+# at 128 MB; a 1,000-report batch at +493 MB uncapped, +171 MB at 128 MB, in about the same time.
+# Nothing a load does needs more: the batch's hash tables are small, and DuckDB spills the rest;
+# 256 MB leaves room for larger batches.
 LOAD_MEMORY_LIMIT = "256MB"
 
 
