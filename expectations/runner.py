@@ -22,8 +22,8 @@ Design notes (GX 1.24):
   or any critical expectation failed.
 - The context and validation definitions are opened once per run (``run_id``) and reused by its
   later batches; GX's fingerprint of each DataFrame batch (a marker we never read) is off, since a
-  frame with a list column cannot be hashed and GX pickles it whole instead. Together ~1 s of a
-  500-report batch's ~6 s.
+  frame with a list column cannot be hashed and GX pickles it whole instead. Together ~0.9 s of a
+  500-report batch's ~4 s (median of a run's later batches).
 - Not safe for concurrent calls on the same ``gx_root`` (GX's file stores are not locked).
 """
 
@@ -288,8 +288,8 @@ _RUN_DEFINITIONS: dict[tuple, tuple] = {}  # the current run's, by (gx_root, run
 
 
 def _definitions_for_run(gx_root: Path, run_id: str, specs: list[SuiteSpec]) -> tuple[Any, list]:
-    """The context and validation definitions of `specs`, ensured once per run: its later batches reuse them and
-    their context, instead of re-reading every suite and definition from the store (~0.3-0.6 s per
+    """The context and validation definitions of `specs`, ensured once per run: its later batches
+    reuse them instead of re-reading every suite and definition from the store (~0.3-0.6 s per
     batch). Only the latest run's are kept; a run holds the warehouse's lock, so nothing else
     changes its GX store meanwhile."""
     key = (gx_root, run_id, tuple((s.name, s.fingerprint()) for s in specs))  # fingerprints: 0.03 s
