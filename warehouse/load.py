@@ -254,23 +254,30 @@ def _with_stored_reports(con: duckdb.DuckDBPyConnection, reports: pa.Table) -> p
     return schema.REPORTS.from_rows(rows)
 
 
+@contextmanager
+def _scope(con: duckdb.DuckDBPyConnection, touched: pa.Table | None) -> Iterator[str]:
+    """A WHERE clause limiting a refresh to the event ids of `touched` (registered as _touched while
+    in use), or none: every event."""
+    if touched is None:
+        yield ""
+        return
+    con.register("_touched", touched)
+    try:
+        yield "WHERE event_id IN (SELECT event_id FROM _touched)"
+    finally:
+        con.unregister("_touched")
+
+
 def _refresh_mention_counts(con: duckdb.DuckDBPyConnection, touched: pa.Table | None = None) -> None:
     """n_mentions / n_reports of events from their mentions (GDELT-style counts): of the events a
     batch's mentions point at (`touched`, a table with an event_id column), or of every event."""
-    scope = ""
-    if touched is not None:
-        con.register("_touched", touched)
-        scope = "WHERE event_id IN (SELECT event_id FROM _touched)"
-    try:
+    with _scope(con, touched) as scope:
         con.execute(f"""
             UPDATE events SET n_mentions = m.n_mentions, n_reports = m.n_reports
             FROM (SELECT event_id, count(*) AS n_mentions, count(DISTINCT report_id) AS n_reports
                   FROM event_mentions {scope} GROUP BY event_id) m
             WHERE events.event_id = m.event_id
               AND (events.n_mentions <> m.n_mentions OR events.n_reports <> m.n_reports)""")
-    finally:
-        if touched is not None:
-            con.unregister("_touched")
 
 
 # Each event's transforms.merge.match_key, from its stored row and participant links (ids sorted as
@@ -289,16 +296,10 @@ LEFT JOIN people p USING (event_id)"""
 def _refresh_match_keys(con: duckdb.DuckDBPyConnection, touched: pa.Table | None = None) -> None:
     """Recompute event_match_keys for the events of `touched` (a table with an event_id column: a
     batch's events and participant links), or for every event (a warehouse from an older version)."""
-    scope = "WHERE event_id IN (SELECT event_id FROM _touched)" if touched is not None else ""
-    if touched is not None:
-        con.register("_touched", touched)
-    try:
+    with _scope(con, touched) as scope:
         con.execute(f"DELETE FROM event_match_keys {scope}")
         cols = ", ".join(schema.EVENT_MATCH_KEYS.column_names)
         con.execute(f"INSERT INTO event_match_keys ({cols}) {_MATCH_KEYS_SQL.format(scope=scope)}")
-    finally:
-        if touched is not None:
-            con.unregister("_touched")
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
