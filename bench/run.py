@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> dict:
     t = summary.timings
     stages = {"discover": t.get("discover", 0.0), "read": round(read_s, 3),
               "extract": round(max(0.0, t.get("extract", 0.0) - read_s), 3), "parquet": t.get("stage", 0.0),
-              "validate": t.get("validate", 0.0), "load": t.get("load", 0.0), "data_docs": t.get("data_docs", 0.0)}
+              "validate": t.get("validate", 0.0), "load": t.get("load", 0.0), "compact": t.get("compact", 0.0),
+              "data_docs": t.get("data_docs", 0.0)}
     stages["other"] = round(max(0.0, seconds - sum(stages.values())), 3)
     mb = info["bytes"] / 1e6
     startup_total = round(sum(startup.values()), 3)

@@ -440,6 +440,13 @@ def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Pa
                                            threads=threads)
 
 
+@task(name="compact", cache_policy=NO_CACHE, **IO_RETRIES)
+def compact_warehouse(warehouse: str) -> None:
+    """Merge the row groups the run's loads appended (Warehouse.deferred_vacuum): 7.6-11.7 s after
+    10,000 reports in batches of 500, against 0.1-3.7 s more per batch when each commit merged them."""
+    Warehouse(warehouse).compact()
+
+
 @task(name="hold-back", cache_policy=NO_CACHE, **IO_RETRIES)
 def hold_back(batch_dir: Path, quarantine_dir: Path, report_text: str) -> Path:
     """Move a batch that failed validation to quarantine/<run_id>/<batch>/ with the report."""
@@ -562,8 +569,12 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     if not (dask and FlowRunContext.get() is not None) and extract_workers() > 1:
         ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers())
         import_in_background("expectations.runner")  # after the fork: workers never inherit the thread
-    for index, refs in enumerate(batches):
-        run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask, ahead=ahead)
+    with wh.deferred_vacuum():  # each load appends row groups; they are merged once, below
+        for index, refs in enumerate(batches):
+            run_batch(refs, index, summary, wh, seed_dir, known, quiet, event_types, dask=dask, ahead=ahead)
+    if summary.rows_loaded:
+        with timed(summary, "compact"), load_slot():
+            call(compact_warehouse, str(wh.path))
     if summary.data_docs:
         with timed(summary, "data_docs"):
             call(build_data_docs, wh.path.parent / "gx")

@@ -87,6 +87,15 @@ def batch_factory() -> Callable[..., Batch]:
     return make_batch
 
 
+@pytest.fixture
+def row_groups() -> Callable[..., int]:
+    """How many row groups a warehouse table is stored in (DuckDB's storage info)."""
+    def count(wh, table: str) -> int:
+        sql = f"SELECT count(DISTINCT row_group_id) AS n FROM pragma_storage_info('{table}')"
+        return wh.query(sql).column("n")[0].as_py()
+    return count
+
+
 @pytest.fixture(scope="session")
 def corpus_run(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """One real ingestion of the shared corpus into a fresh DuckDB file: (RunSummary, warehouse path)."""

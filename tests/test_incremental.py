@@ -241,3 +241,19 @@ def test_a_warehouse_of_an_older_version_gets_the_new_columns(tmp_path: Path) ->
     wh.ensure_schema()
     assert wh.query("SELECT file_id, modified FROM files").to_pylist() == [{"file_id": "f1", "modified": None}]
     assert wh.known_file_stats() == {}
+
+
+def test_a_run_merges_row_groups_once_at_its_end(shared_dir: Path, tmp_path: Path, monkeypatch, row_groups) -> None:
+    """During a run each batch's load appends a row group per table (no merge at every commit); the
+    run ends with one compaction (the "compact" stage)."""
+    from flows import ingest
+
+    inbox = corpus_inbox(shared_dir, tmp_path / "inbox", "000", "003", "004")
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    before_each_load: list[int] = []
+    monkeypatch.setattr(ingest, "STAGED_HOOKS", [lambda paths: before_each_load.append(row_groups(wh, "events"))])
+    summary = run_local(str(inbox), str(wh.path), quiet=True, batch_size=1)
+    assert summary.files_loaded == 3 and "compact" in summary.timings
+    assert before_each_load == [0, 1, 2]
+    assert row_groups(wh, "events") == 1
+    assert_match_keys_current(wh)

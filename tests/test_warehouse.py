@@ -138,3 +138,26 @@ def test_docs_are_current_and_examples_run(wh: Warehouse, batch_factory, repo_ro
     wh.load_batch(*batch_factory(n=2), "run-1")
     for title, sql in EXAMPLE_QUERIES.items():
         assert wh.query(sql).num_rows >= 0, title
+
+
+def test_deferred_vacuum_keeps_one_row_group_per_load_until_compact(tmp_path: Path, batch_factory,
+                                                                    row_groups) -> None:
+    """Each load appends a row group per table. DuckDB's checkpoints merge them as they go; within
+    deferred_vacuum they stay apart (no rewriting at every commit) until one compaction merges them,
+    and no row changes on the way."""
+    merged, deferred = Warehouse(tmp_path / "merged.duckdb"), Warehouse(tmp_path / "deferred.duckdb")
+    for prefix in "abc":
+        merged.load_batch(*batch_factory(n=40, prefix=prefix), "run")
+    with deferred.deferred_vacuum():
+        for prefix in "abc":
+            deferred.load_batch(*batch_factory(n=40, prefix=prefix), "run")
+    tables = ["events", "metrics", "event_participants", "files"]
+    assert {t: row_groups(merged, t) for t in tables} == dict.fromkeys(tables, 1)
+    assert {t: row_groups(deferred, t) for t in tables} == dict.fromkeys(tables, 3)
+    rows = {t: sorted(map(repr, deferred.query(f"SELECT * FROM {t}").to_pylist())) for t in tables}
+
+    deferred.compact()
+    assert {t: row_groups(deferred, t) for t in tables} == dict.fromkeys(tables, 1)
+    assert {t: sorted(map(repr, deferred.query(f"SELECT * FROM {t}").to_pylist())) for t in tables} == rows
+    deferred.load_batch(*batch_factory(n=40, prefix="d"), "run")  # deferral ended with the block
+    assert row_groups(deferred, "events") == 1
