@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms.merge import richer_report
 from warehouse import schema
@@ -22,6 +23,11 @@ MERGED = {"participants"}  # tables whose rows merge with existing ones instead 
 # participant links (title, sentence) of the report that told it first, as within one batch
 # (flows.ingest.combine keeps the first row), so how files fall into batches changes no row.
 KEEP_FIRST = {"event_participants"}
+# Tables whose rows belong to one report, keyed by ids derived from it (transforms/extract.py:
+# stable_id of the report, or of the file the report was read from). A row of a report not stored
+# yet cannot have a stored twin, so a batch of new reports skips their keyed DELETE: a scan of the
+# table's whole key column, per batch (at 50,000 reports, ~5 million stored keys in these three).
+REPORT_OWNED = {"metrics", "event_mentions", "participant_aliases"}
 # DuckDB's buffer pool for a batch load. A load scans whole tables (keyed deletes, match keys) but
 # keeps little, and uncapped the pool holds every block read until the connection closes. Into the
 # 50,000-report warehouse, a 500-report batch peaked at +447 MB uncapped, +285 MB at 256 MB, +174 MB
@@ -89,7 +95,7 @@ class Warehouse:
         checkpoint "vacuums": it merges the table's trailing partial row groups (a load appends one
         per table) by rewriting up to three of them. Loading the 10,000-report run's 500-report
         batches, commits took 0.9-5.2 s (2.5 s of one was the metrics table alone); deferred, 0.8-1.5 s,
-        and one compaction at the end takes 7.6 s. Row groups of ~25,000 rows scan as fast as full
+        and one compaction at the end takes ~10 s. Row groups of ~25,000 rows scan as fast as full
         ones (the views and two analyst queries: 0.86 s against 0.91 s), so a run that fails before
         compacting leaves a correct warehouse; the next compaction merges them."""
         key = self.path.resolve()
@@ -100,8 +106,11 @@ class Warehouse:
             _DEFERRED_VACUUM.discard(key)
 
     def compact(self, threads: int | None = None) -> None:
-        """Merge partial row groups into full ones (DuckDB's vacuum) with one forced checkpoint, as
-        every checkpoint would have done without `deferred_vacuum`. Nothing changes for a reader."""
+        """Merge partial row groups into full ones (DuckDB's vacuum), as every checkpoint would have
+        done without `deferred_vacuum`. Nothing changes for a reader. Two forced checkpoints, the
+        statement's and the close's: a vacuum pass merges at most three row groups at a time, and
+        the second pass merges what the first left adjacent. With one pass, the next writer paid
+        for it (a no-op rerun's schema check: 0.6 -> 4.2 s); after two, another pass finds nothing."""
         with self.connect() as con:
             if threads:
                 con.execute(f"SET threads = {int(threads)}")
@@ -109,8 +118,6 @@ class Warehouse:
             con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")
             con.execute("PRAGMA force_checkpoint")  # else a checkpoint without new writes does nothing
             con.execute("CHECKPOINT")
-            # still forced, closing would checkpoint again: a second pass, ~2.7 s for a few more merges
-            con.execute("PRAGMA disable_checkpoint_on_shutdown")
 
     def ensure_schema(self) -> None:
         with self.transaction():
@@ -265,9 +272,11 @@ def _empty_signatures() -> pa.Table:
 def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir: Path | None) -> dict[str, int]:
     if seed_dir is not None:
         write_seed_tables(con, seed_dir)
+    stored_reports: set[str] | None = None  # of the batch's reports, those already stored (None: unknown)
     if "reports" in batch:
-        batch = {**batch, "reports": _with_stored_reports(con, batch["reports"])}
-    counts = {t.name: _upsert(con, t, batch[t.name]) for t in schema.TABLES if t.name in batch}
+        reports, stored_reports = _with_stored_reports(con, batch["reports"])
+        batch = {**batch, "reports": reports}
+    counts = {t.name: _upsert(con, t, batch[t.name], stored_reports) for t in schema.TABLES if t.name in batch}
     mentions = batch.get("event_mentions")
     _refresh_mention_counts(con, mentions.select(["event_id"]) if mentions is not None else None)
     touched = [chunk for name in ("events", "event_participants") if name in batch
@@ -277,17 +286,18 @@ def _write(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table], seed_dir:
     return counts
 
 
-def _with_stored_reports(con: duckdb.DuckDBPyConnection, reports: pa.Table) -> pa.Table:
-    """A report already stored keeps its row; a new rendering of it may bring richer metadata."""
+def _with_stored_reports(con: duckdb.DuckDBPyConnection, reports: pa.Table) -> tuple[pa.Table, set[str]]:
+    """A report already stored keeps its row; a new rendering of it may bring richer metadata.
+    Returns the rows to write and the ids of the reports already stored."""
     ids = reports.column("report_id").to_pylist()
     if not ids:
-        return reports
+        return reports, set()
     stored = {r["report_id"]: r for r in con.execute(
         "SELECT * FROM reports WHERE report_id IN (SELECT unnest(?))", [ids]).to_arrow_table().to_pylist()}
     if not stored:
-        return reports
+        return reports, set()
     rows = [richer_report(stored[r["report_id"]], r) if r["report_id"] in stored else r for r in reports.to_pylist()]
-    return schema.REPORTS.from_rows(rows)
+    return schema.REPORTS.from_rows(rows), set(stored)
 
 
 @contextmanager
@@ -364,10 +374,12 @@ class DuplicateKeyError(duckdb.ConstraintException):
     """A batch holds two rows with one primary key (validation should have held it back)."""
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> int:
+def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table,
+            stored_reports: set[str] | None = None) -> int:
     """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED; only
-    the new keys if in KEEP_FIRST). Returns the rows written (for KEEP_FIRST: inserted, so a run's
-    counts do not depend on how its files fall into batches).
+    the new keys if in KEEP_FIRST; no DELETE if in REPORT_OWNED and none of `stored_reports`, the
+    batch's reports already stored, is among its rows'). Returns the rows written (for KEEP_FIRST:
+    inserted, so a run's counts do not depend on how its files fall into batches).
     Keys are the loader's job, not DuckDB's: see schema.Table.create_table_sql."""
     if data.num_rows == 0:
         return 0
@@ -386,11 +398,19 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table)
             con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _rows")
             con.execute("DROP TABLE _rows")
         else:  # straight from the Arrow batch: no temporary copy of it
-            con.execute(f"DELETE FROM {table.name} t USING _batch b WHERE {keys}")
+            if _may_be_stored(table, data, stored_reports):
+                con.execute(f"DELETE FROM {table.name} t USING _batch b WHERE {keys}")
             con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM _batch")
     finally:
         con.unregister("_batch")
     return data.num_rows
+
+
+def _may_be_stored(table: schema.Table, data: pa.Table, stored_reports: set[str] | None) -> bool:
+    """Whether a row of `data` may already be stored (see REPORT_OWNED)."""
+    if table.name not in REPORT_OWNED or stored_reports is None:
+        return True
+    return bool(stored_reports) and bool(pc.any(pc.is_in(data["report_id"], pa.array(sorted(stored_reports)))).as_py())
 
 
 def _merge_sql(table: schema.Table) -> str:
