@@ -105,16 +105,15 @@ class Warehouse:
         finally:
             _DEFERRED_VACUUM.discard(key)
 
-    def compact(self, threads: int | None = None) -> None:
+    def compact(self) -> None:
         """Merge partial row groups into full ones (DuckDB's vacuum), as every checkpoint would have
         done without `deferred_vacuum`. Nothing changes for a reader. Two forced checkpoints, the
         statement's and the close's: a vacuum pass merges at most three row groups at a time, and
         the second pass merges what the first left adjacent. With one pass, the next writer paid
         for it (a no-op rerun's schema check: 0.6 -> 4.2 s); after two, another pass finds nothing."""
         with self.connect() as con:
-            if threads:
-                con.execute(f"SET threads = {int(threads)}")
             con.execute("SET enable_progress_bar = false")  # DuckDB's own bar on stderr, not ours
+            con.execute("RESET max_vacuum_tasks")  # merges on, even if called within deferred_vacuum
             con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")
             con.execute("PRAGMA force_checkpoint")  # else a checkpoint without new writes does nothing
             con.execute("CHECKPOINT")
