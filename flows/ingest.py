@@ -442,7 +442,7 @@ def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Pa
 
 @task(name="compact", cache_policy=NO_CACHE, **IO_RETRIES)
 def compact_warehouse(warehouse: str) -> None:
-    """Merge the row groups the run's loads appended (Warehouse.deferred_vacuum): ~10 s after
+    """Merge the row groups the run's loads appended (Warehouse.deferred_vacuum): 10-31 s after
     10,000 reports in batches of 500, against 0.1-3.7 s more per batch when each commit merged them."""
     Warehouse(warehouse).compact()
 

@@ -95,7 +95,7 @@ class Warehouse:
         checkpoint "vacuums": it merges the table's trailing partial row groups (a load appends one
         per table) by rewriting up to three of them. Loading the 10,000-report run's 500-report
         batches, commits took 0.9-5.2 s (2.5 s of one was the metrics table alone); deferred, 0.8-1.5 s,
-        and one compaction at the end takes ~10 s. Row groups of ~25,000 rows scan as fast as full
+        and one compaction at the end takes 10-31 s. Row groups of ~25,000 rows scan as fast as full
         ones (the views and two analyst queries: 0.86 s against 0.91 s), so a run that fails before
         compacting leaves a correct warehouse; the next compaction merges them."""
         key = self.path.resolve()
