@@ -376,8 +376,8 @@ class DuplicateKeyError(duckdb.ConstraintException):
 def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table,
             stored_reports: set[str] | None = None) -> int:
     """DELETE the rows whose primary key is in `data`, then INSERT `data` (merged if in MERGED; only
-    the new keys if in KEEP_FIRST; no DELETE if in REPORT_OWNED and none of `stored_reports`, the
-    batch's reports already stored, is among its rows'). Returns the rows written (for KEEP_FIRST:
+    the new keys if in KEEP_FIRST; in REPORT_OWNED, no DELETE unless a row's report is among
+    `stored_reports`, the batch's reports already stored). Returns the rows written (for KEEP_FIRST:
     inserted, so a run's counts do not depend on how its files fall into batches).
     Keys are the loader's job, not DuckDB's: see schema.Table.create_table_sql."""
     if data.num_rows == 0:
@@ -409,7 +409,7 @@ def _may_be_stored(table: schema.Table, data: pa.Table, stored_reports: set[str]
     """Whether a row of `data` may already be stored (see REPORT_OWNED)."""
     if table.name not in REPORT_OWNED or stored_reports is None:
         return True
-    return bool(stored_reports) and bool(pc.any(pc.is_in(data["report_id"], pa.array(sorted(stored_reports)))).as_py())
+    return bool(stored_reports) and pc.any(pc.is_in(data["report_id"], pa.array(list(stored_reports)))).as_py()
 
 
 def _merge_sql(table: schema.Table) -> str:
