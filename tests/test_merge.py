@@ -114,6 +114,42 @@ def test_events_that_may_merge_share_a_match_key():
     assert sum(same_event(a, b) for a, b in itertools.product(keys, keys)) >= 10
 
 
+def _assign_by_every_pair(new, existing):
+    """assign_events as specified: every pair judged by same_event, best overlap first."""
+    from transforms.merge import content_words
+
+    pairs = sorted(((len(content_words(n.text) & content_words(e.text)), n.event_id, e.event_id)
+                    for n in new for e in existing if same_event(n, e)), reverse=True)
+    mapping, used = {}, set()
+    for _, new_id, old_id in pairs:
+        if new_id not in mapping and old_id not in used:
+            mapping[new_id] = old_id
+            used.add(old_id)
+    return mapping
+
+
+def test_assign_events_matches_judging_every_pair():
+    rng = random.Random(11)
+    texts = ["Kishida meets Biden in Tokyo.", "Kishida and Biden meet in Tokyo on trade.",
+             "Foreign ministers hold talks on the strait.", "Joint exercise held near Okinawa."]
+    days = [D, date(2023, 10, 30)]
+
+    def random_key(eid, report):
+        return key(eid, report, rng.choice(texts), people=rng.sample(["p1", "p2", "p3"], rng.randint(0, 2)),
+                   countries=rng.sample(["JPN", "USA", "CHN"], rng.randint(1, 2)),
+                   etype=rng.choice(["meeting", "call"]),
+                   location=rng.choice(["Tokyo", ""]), start=rng.choice(days), end=rng.choice(days))
+
+    merged = 0
+    for trial in range(30):
+        existing = [random_key(f"o{trial}-{i}", f"r{i % 3}") for i in range(40)]
+        new = [random_key(f"n{trial}-{i}", "new") for i in range(25)]
+        expected = _assign_by_every_pair(new, existing)
+        assert assign_events(new, existing) == expected
+        merged += len(expected)
+    assert merged >= 30  # the trials do merge events, across several match keys
+
+
 def test_the_richer_rendering_supplies_the_report_metadata():
     from datetime import date as d
 
