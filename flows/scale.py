@@ -45,6 +45,23 @@ class Prepared:
     tables: dict[str, pa.Table] = field(default_factory=dict)
     error: str | None = None
 
+    # A worker's result travels pickled. Its tables go as one Arrow IPC stream each: pickle takes
+    # a table apart array by array, which cost 2.2 s to dump and 1.6 s to load for a batch of 500
+    # reports (54 MB), against ~0.5 s in all as IPC.
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "tables": {name: _ipc(t) for name, t in self.tables.items()}}
+
+    def __setstate__(self, state: dict) -> None:
+        tables = {name: pa.ipc.open_stream(data).read_all() for name, data in state["tables"].items()}
+        self.__dict__.update({**state, "tables": tables})
+
+
+def _ipc(table: pa.Table) -> pa.Buffer:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
 
 def dask_address(address: str | None = None) -> str | None:
     """The scheduler address to fan out to: the argument, else $REPORTFLOW_DASK_ADDRESS, else None."""
