@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from bench.generate import STYLES, generate
@@ -69,3 +70,17 @@ def test_bench_run_smoke(tmp_path):
     assert r["noop_rerun"]["files_new"] == 0
     assert r["floor"]["rows"] == r["flow"]["rows_total"]
     assert "reports/s" in proc.stdout
+
+
+def test_peak_memory_sampler_sees_a_child_and_reads_pss_only_near_the_peak():
+    from bench.run import PeakRSS
+
+    hold = "import time; b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(3)"
+    with PeakRSS(interval=0.05) as mem:
+        before = mem.peak
+        subprocess.run([sys.executable, "-c", hold], check=True, timeout=60)
+        time.sleep(0.5)  # only this process's memory now: RSS stays under the peak, PSS isn't read
+    assert mem.peak - before > 250 * 2**20  # the child's 300 MB, touched page by page
+    assert mem.peak <= mem.peak_rss  # PSS never exceeds RSS
+    assert 1 <= mem.pss_samples < mem.samples
+    assert mem.cpu_s > 0
