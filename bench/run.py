@@ -47,16 +47,19 @@ class PeakRSS:
     """Samples the memory of this process plus all its children (process pool) in a thread.
 
     PSS is the figure reported, but reading it makes the kernel walk every page of every process
-    (~3-8 ms each), and the sampler competes with the flow for the same 2 cores. So each tick reads
-    the cheap RSS, and PSS only when the RSS sum reaches the PSS peak so far: PSS <= RSS, so no
-    skipped moment could have set a new peak. The sampler's own CPU time is kept (`cpu_s`)."""
+    (~20 ms per sample of the flow and its two workers), and the sampler competes with the flow for
+    the same 2 cores: reading it every 0.2 s cost ~10% of a core. So each tick reads the cheap RSS,
+    and PSS when the RSS sum has grown by 32 MB since PSS was last read, else at most once a second,
+    and only if the RSS sum reaches the PSS peak so far (PSS <= RSS: below it no new peak is
+    possible). The sampler's own CPU time is kept (`cpu_s`)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval, self.peak, self.peak_rss, self._stop = interval, 0, 0, threading.Event()
         self.cpu_s, self.pss_samples, self.samples = 0.0, 0, 0
         self._proc = psutil.Process()
         self._procs: list[psutil.Process] = [self._proc]
-        self._listed = 0.0
+        self._listed = self._pss_read = 0.0
+        self._rss_at_pss = 0
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     @staticmethod
@@ -86,8 +89,10 @@ class PeakRSS:
         self.samples += 1
         rss = self._sum(lambda proc: proc.memory_info().rss)
         self.peak_rss = max(self.peak_rss, rss)
-        if force_pss or rss >= self.peak:
-            self.pss_samples += 1
+        now = time.monotonic()
+        new_high = rss > self._rss_at_pss + 32 * 2**20  # grown since PSS was last read
+        if force_pss or new_high or (rss >= self.peak and now - self._pss_read >= 1.0):
+            self.pss_samples, self._pss_read, self._rss_at_pss = self.pss_samples + 1, now, rss
             self.peak = max(self.peak, self._sum(self._pss))
 
     def _run(self) -> None:
@@ -105,7 +110,7 @@ class PeakRSS:
         self._stop.set()
         self._thread.join()
         self._listed = 0.0
-        self.sample()
+        self.sample(force_pss=True)
 
 
 def corpus(n: int, seed: int, root: Path) -> tuple[Path, dict]:
@@ -193,6 +198,19 @@ def floor(files: list[Path], n_rows: int, out_dir: Path) -> dict:
     return {"seconds": round(time.perf_counter() - t0, 3), "rows": table.num_rows, "lines_matched": matched}
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user + system) so far of this process and of its children (live ones, e.g. the
+    extraction pool, and those already waited for)."""
+    me = psutil.Process()
+    own = me.cpu_times()
+    children = own.children_user + own.children_system  # exited and waited for
+    for child in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            t = child.cpu_times()
+            children += t.user + t.system
+    return {"flow_process_s": own.user + own.system, "children_s": children}
+
+
 def run_flow(engine: str, inbox: Path, warehouse: Path, batch_size: int):
     from flows.ingest import ingest_reports, run_local
 
@@ -227,8 +245,12 @@ def main(argv: list[str] | None = None) -> dict:
     run_dir.mkdir(parents=True)
     warehouse = run_dir / "bench.duckdb"
 
+    cpu_before = cpu_seconds()
     with PeakRSS() as rss:
         summary, seconds = run_flow(args.engine, folder, warehouse, args.batch_size)
+    cpu = {k: round(v - cpu_before[k], 1) for k, v in cpu_seconds().items()}
+    cpu["flow_process_s"] = round(cpu["flow_process_s"] - rss.cpu_s, 1)  # without the memory sampler
+    cpu["cores_busy"] = round((cpu["flow_process_s"] + cpu["children_s"]) / seconds, 2) if seconds else None
     startup["gx_context_s"] = gx_context_time(run_dir / "gx-startup")  # GX is imported by now
     rerun, rerun_seconds = run_flow(args.engine, folder, warehouse, args.batch_size)
     read_s = read_seconds(files)
@@ -256,7 +278,8 @@ def main(argv: list[str] | None = None) -> dict:
                  "timings": dict(t), "files_loaded": summary.files_loaded,
                  "files_duplicate": summary.files_duplicate, "files_quarantined": summary.files_quarantined,
                  "files_held_back": summary.files_held_back, "validation_success": summary.validation_success,
-                 "rows_loaded": summary.rows_loaded, "rows_total": rows},
+                 "rows_loaded": summary.rows_loaded, "rows_total": rows,
+                 "cpu": cpu},  # children: the extraction pool (and Prefect's server with --engine prefect)
         "noop_rerun": {"seconds": round(rerun_seconds, 3), "files_seen": rerun.files_seen,
                        "files_new": rerun.files_new, "timings": dict(rerun.timings)},
         "floor": fl,
@@ -291,6 +314,10 @@ def print_result(r: dict) -> None:
     print(f"flow     {f['seconds']:.2f} s  {f['reports_per_s']} reports/s  {f['mb_per_s']} MB/s  "
           f"(engine {r['engine']}, {r['workers']} workers, batches of {r['batch_size']})")
     print("stages   " + "  ".join(f"{k} {v:.2f}s" for k, v in f["stages"].items()))
+    cpu = f["cpu"]
+    print(f"cpu      flow process {cpu['flow_process_s']:.1f} s, child processes {cpu['children_s']:.1f} s: "
+          f"{cpu['cores_busy']} of {r['machine']['cpus']} cores busy on average "
+          f"(memory sampler {r['memory_sampler']['cpu_s']:.1f} s)")
     print(f"loaded   {f['files_loaded']} files, {f['rows_total']} rows; duplicate {f['files_duplicate']}, "
           f"quarantined {f['files_quarantined']}, held back {f['files_held_back']}, "
           f"validation {f['validation_success']}")

@@ -70,6 +70,9 @@ def test_bench_run_smoke(tmp_path):
     assert r["noop_rerun"]["files_new"] == 0
     assert r["floor"]["rows"] == r["flow"]["rows_total"]
     assert "reports/s" in proc.stdout
+    cpu = r["flow"]["cpu"]
+    assert cpu["flow_process_s"] > 0 and cpu["children_s"] > 0  # the pool extracted: it used CPU
+    assert 0 < cpu["cores_busy"] <= r["machine"]["cpus"] + 0.5
 
 
 def test_peak_memory_sampler_sees_a_child_and_reads_pss_only_near_the_peak():
