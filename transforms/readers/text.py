@@ -243,7 +243,7 @@ def _classify(b: Block) -> Block:
     if b.kind == "para":
         if _FURNITURE.match(t):
             b.kind = "furniture"
-        elif (is_all_caps(t) and len(t) <= 150 and not _TERMINAL.search(t.rstrip("?"))) or parse_period(t):
+        elif (len(t) <= 150 and is_all_caps(t) and not _TERMINAL.search(t.rstrip("?"))) or parse_period(t):
             b.kind = "heading"
     return b
 
