@@ -82,6 +82,29 @@ class Entry:
     source: str = "chronology"  # chronology | narrative
 
 
+# The first three letters of every month name, as the date forms print them (case-sensitive, as DATE_EXPR
+# and ENTRY_HEAD are).
+_MONTH_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+
+
+def _may_open_with_date(line: str) -> bool:
+    """False when neither BARE_DATE nor ENTRY_HEAD can match a split_lines block: every date form opens
+    with a day number or a month name, and a stripped block opens with it (regex's \\s is a subset of
+    str.isspace). Most blocks fail this, and the two patterns cost microseconds each."""
+    return "0" <= line[:1] <= "9" or line[:3] in _MONTH_HEADS
+
+
+def _may_be_bare_date(line: str) -> bool:
+    """False when BARE_DATE cannot match: its longest date ("September 30th, 2023–December 31st, 2024:")
+    has 40 characters besides whitespace. Entry blocks fail it, and BARE_DATE fails on them slowly."""
+    return len(line) <= 50 or len("".join(line.split())) <= 50
+
+
+def _is_bare_date(line: str) -> bool:
+    """`bool(BARE_DATE.match(line))` for a split_lines block."""
+    return _may_open_with_date(line) and _may_be_bare_date(line) and BARE_DATE.match(line) is not None
+
+
 def split_lines(text: str) -> list[Block]:
     """Blocks at every line break (web text puts one paragraph per line)."""
     return list(_split_lines(text))
@@ -132,12 +155,13 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             continue
         if CAPTION.match(b.text) or is_furniture(b.text) or CHRONOLOGY_HEADING.match(b.text):
             continue
-        bare = BARE_DATE.match(b.text)
+        dated = _may_open_with_date(b.text)
+        bare = BARE_DATE.match(b.text) if dated and _may_be_bare_date(b.text) else None
         if bare and (span := parse_date_expr(bare["date"], year_ctx)):
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
             continue
-        head = ENTRY_HEAD.match(b.text)
+        head = ENTRY_HEAD.match(b.text) if dated else None
         span = parse_date_expr(head["date"], year_ctx) if head else None
         if span and span.inferred and entries and year_ctx and span.start < entries[-1].span.start - timedelta(180):
             year_ctx += 1  # "Dec. 30, 2023: …" then "Jan. 2: …": the list has crossed into a new year
@@ -169,10 +193,10 @@ def _chronology_start(blocks: list[Block]) -> int | None:
             return i + 1
     run, first = 0, 0
     for i, b in enumerate(blocks):
-        if ENTRY_HEAD.match(b.text) or BARE_DATE.match(b.text):
+        if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run += 1
-        elif not (run and BARE_DATE.match(blocks[i - 1].text)):
+        elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:
             return first

@@ -43,6 +43,15 @@ _FORMS = [
 ]
 DATE_EXPR = re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in _FORMS[:-1]) + r")(?![\w])")
 _FORM_RES = [re.compile(rf"^{f}$", re.IGNORECASE) for f in _FORMS]
+# _FORM_RES by the shape of the expression they can match: with a dash (the first four forms, which need
+# one; the others allow none) or not, opening with a day number or a month. In _FORMS order, so the first
+# that matches is the same; parse_date_expr tries 1-3 patterns instead of up to eight.
+_FORMS_BY_SHAPE = {
+    (dash, day_first): [r for r, f in zip(_FORM_RES, _FORMS, strict=True)
+                        if (_DASH in f) == dash and f.startswith("(?P<d1>") == day_first]
+    for dash in (False, True) for day_first in (False, True)
+}
+_DASH_CHARS = ("-", "–", "—")
 # Entry head: the date at the start of a chronology block, followed by ":" or a dash.
 ENTRY_HEAD = re.compile(rf"^\s*(?P<date>(?:{'|'.join(f'(?:{f})' for f in _FORMS)}))\s*(?::|[-–—]\s)\s*")
 PERIOD_HEADING = re.compile(
@@ -69,7 +78,8 @@ def month_number(token: str) -> int:
 def parse_date_expr(expr: str, default_year: int | None) -> DateSpan | None:
     """Parse one date expression; a missing year comes from `default_year` (marked inferred)."""
     expr = re.sub(r"\s+", " ", expr.strip())
-    for form in _FORM_RES:
+    shape = any(map(expr.__contains__, _DASH_CHARS)), "0" <= expr[:1] <= "9"
+    for form in _FORMS_BY_SHAPE[shape]:
         m = form.match(expr)
         if m:
             return _span_from_groups(m.groupdict(), default_year)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from transforms import _regex as re
-from transforms.chronology import Block, is_furniture, sentences, split_lines
+from transforms.chronology import is_furniture, sentences, split_lines
 from transforms.reference import Reference
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
@@ -69,21 +69,28 @@ class MetricMatch:
 def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
     """Every quantitative observation in the document's prose and chronology."""
     out: list[MetricMatch] = []
+    # A sentence printed again (boilerplate, a recurring figure) restates metrics that _dedupe drops
+    # (same value, unit and words after): read each distinct sentence once.
+    read: set[str] = set()
     for block in split_lines(text):
         if len(block.text) < 25 or is_furniture(block.text):
             continue
         for sent in sentences(block):
-            out.extend(_metrics_in_sentence(sent))
+            if sent.text not in read:
+                read.add(sent.text)
+                out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
+                           for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
 
 
-def _metrics_in_sentence(sent: Block) -> Iterator[MetricMatch]:
-    taken: list[tuple[int, int]] = []
-    for value, unit, span in _all_numbers(sent.text):
-        if any(s < span[1] and span[0] < e for s, e in taken):
-            continue
-        taken.append(span)
-        yield MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
+def _sentence_numbers(s: str) -> list[tuple[float, str, tuple[int, int]]]:
+    """The numbers of a sentence worth a metric: the first reading of each stretch of text."""
+    out: list[tuple[float, str, tuple[int, int]]] = []
+    for number in _all_numbers(s):
+        span = number[2]
+        if not any(a < span[1] and span[0] < b for _, _, (a, b) in out):
+            out.append(number)
+    return out
 
 
 _DIGIT = re.compile(r"\d")
