@@ -91,6 +91,24 @@ def test_report_index_gives_the_answer_of_a_full_scan():
     assert SAME_REPORT_SIMILARITY == 0.5  # the adversarial counts above sit on this threshold
 
 
+def test_report_index_judges_by_full_hashes_when_low_bytes_agree():
+    """The index's cheap first pass compares low bytes only: hashes that differ above them must
+    still count as different."""
+    rng = random.Random(11)
+    sig = [format(rng.getrandbits(60), "x") for _ in range(64)]
+
+    def same_low_byte(changed: int) -> list[str]:
+        out = list(sig)
+        for i in rng.sample(range(64), changed):
+            out[i] = format(int(out[i], 16) ^ (rng.getrandbits(40) << 8 | 1 << 8), "x")  # low byte kept
+        return out
+
+    index = ReportIndex([("r", sig)])
+    assert index.match(same_low_byte(33)) is None  # 31 equal hashes, 64 equal low bytes
+    assert index.match(same_low_byte(32)) == "r"  # 32 equal: exactly the threshold
+    assert index.best(same_low_byte(16)) == (48 / 64, "r")
+
+
 def test_report_index_over_two_indexes_keeps_the_scan_order():
     rng = random.Random(3)
     sig = [format(rng.getrandbits(60), "x") for _ in range(64)]

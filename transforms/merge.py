@@ -16,6 +16,8 @@ from transforms.identity import N_HASHES, signature_similarity
 from transforms.reference import fold
 
 SAME_REPORT_SIMILARITY = 0.5  # measured: same article in two renderings 0.95, different articles < 0.02
+# The fewest equal min-hashes that reach SAME_REPORT_SIMILARITY.
+_MIN_EQUAL = next(c for c in range(N_HASHES + 1) if c / N_HASHES >= SAME_REPORT_SIMILARITY)
 # Words that say nothing about which event it was.
 _FILLER = frozenset("the a an of and in on at to with for is are held hold holds meet meets meeting "
                     "their its his her by from".split())
@@ -41,7 +43,8 @@ def best_match(signature: Sequence[str], known: Iterable[tuple[str, Sequence[str
 class ReportIndex:
     """Known reports' signatures as one integer matrix: a lookup compares the query with every
     known report in a single vectorised step (the same answer as `matching_report` over them, in
-    insertion order), ~0.5 ms against 10,000 reports instead of ~50 ms of Python. Exact, unlike
+    insertion order), ~0.5 ms against 10,000 reports instead of ~50 ms of Python; a first pass over
+    each hash's low byte halves that (500 lookups against 50,000 stored: 2.8 -> 1.3 CPU-s). Exact, unlike
     LSH banding, which also gains little here: reports of one series share boilerplate, so many
     share some band."""
 
@@ -49,6 +52,7 @@ class ReportIndex:
         self._ids: list[str] = []
         self._slot: dict[str, int] = {}
         self._rows = np.zeros((0, N_HASHES), dtype=np.uint64)
+        self._low = np.zeros((0, N_HASHES), dtype=np.uint8)  # each hash's low byte, for a cheap first pass
         self._other: dict[str, tuple[str, ...]] = {}  # signatures of another length (none in practice)
         for report_id, sig in items:
             self.add(report_id, sig)
@@ -71,6 +75,7 @@ class ReportIndex:
         index._ids = [i for i, ok in zip(ids, regular, strict=True) if ok]
         index._slot = {report_id: slot for slot, report_id in enumerate(index._ids)}
         index._rows = rows.reshape(len(index._ids), N_HASHES).copy()
+        index._low = index._rows.astype(np.uint8)  # truncates to the low byte
         fingerprints = table.column("fingerprint")
         for position in np.flatnonzero(~regular):
             index._other[ids[position]] = tuple(fingerprints[int(position)].as_py() or ())
@@ -87,7 +92,9 @@ class ReportIndex:
             self._ids.append(report_id)
             if slot == len(self._rows):  # grow by doubling
                 self._rows = np.vstack([self._rows, np.zeros((max(16, slot), N_HASHES), dtype=np.uint64)])
+                self._low = np.vstack([self._low, np.zeros((max(16, slot), N_HASHES), dtype=np.uint8)])
         self._rows[slot] = row
+        self._low[slot] = row.astype(np.uint8)
 
     def update(self, items: dict[str, Sequence[str]]) -> None:
         for report_id, sig in items.items():
@@ -105,11 +112,21 @@ class ReportIndex:
             return best_match(signature, self._other.items())
         if not self._ids:
             return None
-        # counted as bytes: ~1.7x faster than summing the booleans (64 fits a uint16)
-        equal = (self._rows[:len(self._ids)] == row).view(np.uint8).sum(axis=1, dtype=np.uint16)
-        slot = int(equal.argmax())  # the first of equals, as a scan keeps it
-        sim = float(equal[slot]) / N_HASHES
-        return (sim, self._ids[slot]) if sim >= SAME_REPORT_SIMILARITY else None
+        # First pass on the low bytes (an eighth of the memory to read): equal hashes have equal low
+        # bytes, so a report with too few equal low bytes cannot reach the threshold in full.
+        maybe = np.flatnonzero(_count_equal(self._low[:len(self._ids)], row.astype(np.uint8)) >= _MIN_EQUAL)
+        if not len(maybe):
+            return None
+        equal = _count_equal(self._rows[maybe], row)
+        best = int(equal.argmax())  # the first of equals, as a scan keeps it (maybe is in slot order)
+        sim = float(equal[best]) / N_HASHES
+        return (sim, self._ids[int(maybe[best])]) if sim >= SAME_REPORT_SIMILARITY else None
+
+
+def _count_equal(rows: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Per row, how many positions equal `row`'s (counted as bytes: ~1.7x faster than summing the
+    booleans; 64 fits a uint16)."""
+    return (rows == row).view(np.uint8).sum(axis=1, dtype=np.uint16)
 
 
 def _as_row(signature: Sequence[str]) -> np.ndarray | None:
