@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--engine", choices=("local", "prefect"), default="local")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes for read+extract (REPORTFLOW_EXTRACT_WORKERS; default: all cores)")
+    p.add_argument("--ahead", type=int, default=None,
+                   help="batches the pool extracts ahead of the flow (REPORTFLOW_EXTRACT_AHEAD; default 1)")
     p.add_argument("--batch-size", type=int, default=500,
                    help="files per batch (default 500: peak memory grows with it, ~1.3 GB at 500, ~1.7 GB at 1000)")
     p.add_argument("--out", default=str(ROOT / "bench" / "results"), help="folder for the results JSON")
@@ -235,6 +237,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     offline_env()
     os.environ["REPORTFLOW_EXTRACT_WORKERS"] = str(max(1, args.workers))
+    if args.ahead is not None:
+        os.environ["REPORTFLOW_EXTRACT_AHEAD"] = str(max(1, args.ahead))
     t_start = time.perf_counter()
     startup = measure_startup()
     work = Path(args.work)
@@ -266,9 +270,12 @@ def main(argv: list[str] | None = None) -> dict:
     mb = info["bytes"] / 1e6
     startup_total = round(sum(startup.values()), 3)
     gx_import = round(gx_import_seconds(), 3)
+    from flows.ingest import extract_ahead  # imported by the flow runs above
+
     result = {
         "timestamp": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"), "n": args.n, "seed": args.seed,
         "engine": args.engine, "workers": args.workers, "batch_size": args.batch_size,
+        "extract_ahead": extract_ahead(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "corpus": {**info, "mb": round(mb, 2), "path": str(folder)},
         "startup": {**{k: round(v, 3) for k, v in startup.items()}, "total_s": startup_total,
@@ -312,7 +319,8 @@ def print_result(r: dict) -> None:
     print(f"corpus   {r['n']} reports, {c['mb']} MB ({c['bytes'] / max(1, r['n']) / 1e3:.1f} KB each), "
           f"{c['entries']} dated entries  [{c['path']}]")
     print(f"flow     {f['seconds']:.2f} s  {f['reports_per_s']} reports/s  {f['mb_per_s']} MB/s  "
-          f"(engine {r['engine']}, {r['workers']} workers, batches of {r['batch_size']})")
+          f"(engine {r['engine']}, {r['workers']} workers, batches of {r['batch_size']}, "
+          f"{r.get('extract_ahead', 1)} extracted ahead)")
     print("stages   " + "  ".join(f"{k} {v:.2f}s" for k, v in f["stages"].items()))
     cpu = f["cpu"]
     print(f"cpu      flow process {cpu['flow_process_s']:.1f} s, child processes {cpu['children_s']:.1f} s: "

@@ -56,6 +56,7 @@ IO_RETRIES = {"retries": 3, "retry_delay_seconds": [1, 4, 16], "retry_jitter_fac
 FLOW_TIMEOUT_SECONDS = 3 * 3600  # a stuck run is failed (and its warehouse lock released) after 3 h
 LOAD_CONCURRENCY = "reportflow-warehouse-load"  # Prefect global concurrency limit (1 slot) on loads
 EXTRACT_WORKERS_ENV = "REPORTFLOW_EXTRACT_WORKERS"  # >1: read + extract on a local process pool
+EXTRACT_AHEAD_ENV = "REPORTFLOW_EXTRACT_AHEAD"  # batches the pool may extract ahead of the flow
 
 
 @dataclass(frozen=True)
@@ -569,7 +570,7 @@ def _ingest(summary: RunSummary, inbox: str, wh: Warehouse, seed_dir: Path, batc
     batches = [found.new[i:i + max(1, batch_size)] for i in range(0, len(found.new), max(1, batch_size))]
     ahead = None
     if not (dask and FlowRunContext.get() is not None) and extract_workers() > 1:
-        ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers())
+        ahead = ExtractAhead(batches, seed_dir, wh.path.parent / "raw", extract_workers(), extract_ahead())
         import_in_background("expectations.runner")  # after the fork: workers never inherit the thread
     with wh.deferred_vacuum():  # each load appends row groups; they are merged once, below
         for index, refs in enumerate(batches):
@@ -614,6 +615,15 @@ def extract_workers() -> int:
         return 1
 
 
+def extract_ahead() -> int:
+    """Batches the pool extracts ahead of the one being loaded: $REPORTFLOW_EXTRACT_AHEAD (default 1).
+    Each holds its extracted tables in the flow process until its turn."""
+    try:
+        return max(1, int(os.environ.get(EXTRACT_AHEAD_ENV) or 1))
+    except ValueError:
+        return 1
+
+
 def prepare_job(job: tuple[FileRef, Path, Path | None]):
     """Read, archive and extract one file (phase 1 of flows/scale.py): in-process, in a process-pool
     worker or on a Dask worker."""
@@ -636,13 +646,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 class ExtractAhead:
-    """Read + extract (phase 1, flows/scale.py) on a local process pool, one batch ahead: while the
-    flow assembles, validates and loads batch k, the workers already extract batch k + 1. Phase 1
+    """Read + extract (phase 1, flows/scale.py) on a local process pool, `depth` batches ahead: while
+    the flow assembles, validates and loads batch k, the workers already extract batch k + 1. Phase 1
     depends on nothing the warehouse holds, so this changes no table; the decisions that do
     (duplicates, cross-report merges) stay in flows.scale.assemble, in file order."""
 
-    def __init__(self, batches: list[list[FileRef]], seed_dir: Path, raw_dir: Path | None, workers: int) -> None:
-        self.batches, self.seed_dir, self.raw_dir = batches, seed_dir, raw_dir
+    def __init__(self, batches: list[list[FileRef]], seed_dir: Path, raw_dir: Path | None, workers: int,
+                 depth: int = 1) -> None:
+        self.batches, self.seed_dir, self.raw_dir, self.depth = batches, seed_dir, raw_dir, depth
         self.pool = _pool(workers)
         self.chunk = lambda n: max(1, min(16, n // (4 * workers)))
         self.pending: dict[int, Iterator] = {}
@@ -654,9 +665,9 @@ class ExtractAhead:
             self.pending[index] = self.pool.map(prepare_job, jobs, chunksize=self.chunk(len(jobs)))
 
     def take(self, index: int) -> list:
-        """Batch `index` extracted (waits for it), with the next batch submitted first."""
-        self._submit(index)
-        self._submit(index + 1)
+        """Batch `index` extracted (waits for it), with the next `depth` batches submitted first."""
+        for ahead in range(self.depth + 1):
+            self._submit(index + ahead)
         return list(self.pending.pop(index))
 
 

@@ -40,3 +40,23 @@ def test_prepared_tables_travel_as_arrow_ipc(repo_root: Path) -> None:
     assert all(isinstance(v, pa.Buffer) for v in state["tables"].values())
     failed = Prepared(prepared.ref, "txt", error="ValueError: unreadable")
     assert pickle.loads(pickle.dumps(failed)).error == "ValueError: unreadable"
+
+
+def test_extract_ahead_keeps_depth_batches_submitted_in_file_order(repo_root: Path) -> None:
+    from flows.ingest import ExtractAhead, prepare_job
+
+    refs = []
+    for i, path in enumerate(sorted((repo_root / "seeds" / "reports").iterdir())):
+        refs.append(FileRef(url=str(path), name=path.name, size=path.stat().st_size, file_id=f"{i:064x}",
+                            first_seen=datetime.now(UTC)))
+    batches = [[r] for r in refs]
+    ahead = ExtractAhead(batches, SEED_DIR, None, workers=2, depth=2)
+    first = ahead.take(0)
+    assert set(ahead.pending) == {1, 2}  # two batches ahead of the one handed over
+    assert [p.ref.file_id for p in first] == [refs[0].file_id]
+    second = ahead.take(1)
+    assert set(ahead.pending) == {2, 3}
+    expected = prepare_job((refs[1], SEED_DIR, None))  # in-process: what the pool must give
+    assert second[0].tables["events"].equals(expected.tables["events"])
+    assert [ahead.take(i)[0].ref.file_id for i in (2, 3)] == [refs[2].file_id, refs[3].file_id]
+    assert not ahead.pending
