@@ -232,3 +232,50 @@ def test_plausible_person_agrees_with_the_uncached_tests(ref, monkeypatch):
     assert len(calls) > 100
     for args in calls:
         assert checked(*args) == _plausible_person_in_full(*args)
+
+
+def test_unknown_japanese_names_follow_the_reports_own_order(ref):
+    """The endings cannot tell "Tsuge Yoshifumi" apart; the report's order for the Japanese names the
+    reference knows can."""
+    family_first = PeopleContext()
+    for text in ("Prime Minister Kishida Fumio meets the press.", "State Minister Tsuge Yoshifumi visits Manila."):
+        mention = find_mentions(text, ref, family_first)[0]
+        person = resolve(mention, ref, family_first, None, "JPN")
+    assert family_first.japanese_order == [1, 0]
+    assert person.canonical_name == "Yoshifumi Tsuge"
+    given_first = PeopleContext()
+    for text in ("Prime Minister Fumio Kishida meets the press.", "State Minister Tsuji Kiyoto visits Manila."):
+        person = resolve(find_mentions(text, ref, given_first)[0], ref, given_first, None, "JPN")
+    assert person.canonical_name == "Tsuji Kiyoto"  # as written: the report puts given names first
+    assert PeopleContext().japanese_order == [0, 0] and canonical_form("Tsuge Yoshifumi", "JPN") == "Tsuge Yoshifumi"
+
+
+def test_an_unknown_japanese_name_keeps_its_first_form_in_a_report(ref):
+    from transforms.people import learn_name_order
+
+    ctx = PeopleContext()
+    first = find_mentions("State Minister Tsuge Yoshifumi visits Manila.", ref, ctx)[0]
+    assert resolve(first, ref, ctx, None, "JPN").canonical_name == "Tsuge Yoshifumi"  # no evidence yet
+    resolve(find_mentions("Prime Minister Kishida Fumio meets the press.", ref, ctx)[0], ref, ctx, None, "JPN")
+    assert resolve(first, ref, ctx, None, "JPN").canonical_name == "Tsuge Yoshifumi"  # still one identity
+    primed = PeopleContext()
+    mentions = find_mentions("State Minister Tsuge Yoshifumi visits Manila. Prime Minister Kishida Fumio meets "
+                             "the press.", ref, primed)
+    learn_name_order(mentions, ref, primed)  # the convention, learnt before the first name is resolved
+    assert resolve(mentions[0], ref, primed, None, "JPN").canonical_name == "Yoshifumi Tsuge"
+
+
+def test_a_title_can_name_another_holder_of_a_family_name_seen_earlier():
+    tables = {**TABLES, "people": TABLES["people"] + [
+        {"person_id": "bongbong-marcos", "canonical_name": "Bongbong Marcos", "family_name": "Marcos",
+         "given_name": "Bongbong", "country": "PHL", "name_order": "given_family", "aliases": ""}],
+        "person_roles": TABLES["person_roles"] + [
+        {"person_id": "bongbong-marcos", "role": "President", "country": "PHL", "start_date": "2022-06-30",
+         "end_date": ""}]}
+    ref = Reference.from_tables(tables)
+    ctx = PeopleContext()
+    resolve(find_mentions("Philippine Senator Imee Marcos visits Tokyo.", ref, ctx)[0], ref, ctx, None, None)
+    later = find_mentions("President Marcos meets Prime Minister Kishida.", ref, ctx)[0]
+    assert resolve(later, ref, ctx, date(2024, 4, 11), None).canonical_name == "Bongbong Marcos"
+    again = find_mentions("Senator Marcos speaks.", ref, ctx)[0]
+    assert resolve(again, ref, ctx, date(2024, 4, 11), None).canonical_name == "Imee Marcos"

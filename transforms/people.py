@@ -112,6 +112,10 @@ class PeopleContext:
     by_family: dict[str, ResolvedPerson] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)  # participant_id -> forms seen
     report_countries: tuple[str, ...] = ()
+    # How the report writes the Japanese names the reference knows: [family first, given first].
+    # Reports keep one convention, so it decides the order of the Japanese names it does not know.
+    japanese_order: list[int] = field(default_factory=lambda: [0, 0])
+    canonical_of: dict[str, str] = field(default_factory=dict)  # an unknown name as written -> its canonical form
 
 
 @lru_cache(maxsize=1 << 12)
@@ -547,8 +551,9 @@ def resolve(mention: Mention, ref: Reference, ctx: PeopleContext, when: date | N
     if person:
         resolved = ResolvedPerson(participant_id(person.canonical_name), person.canonical_name,
                                   person.country, True)
+        note_name_order(mention.name, person, ctx)
     else:
-        resolved = _from_context(mention.name, ctx) or _new_person(mention.name, country_hint)
+        resolved = _from_context(mention.name, ctx) or _new_person(mention.name, country_hint, ctx)
     if len(mention.name.split()) >= 2 or resolved.in_reference:
         for key in _family_keys(mention.name, resolved):
             ctx.by_family.setdefault(key, resolved)
@@ -576,6 +581,12 @@ def _lookup_reference(name: str, ref: Reference, ctx: PeopleContext, when: date 
         seen = ctx.by_family.get(key)
         seen_person = _person_by_canonical(seen.canonical_name, ref) if seen else None
         ids = ref.people_by_family.get(key, [])
+        if seen and not seen_person and title and ids:
+            # "President Marcos" after "Senator Imee Marcos" (not in the reference): the title names
+            # another holder of the family name, one whose office it is.
+            best = _best_candidate(ids, ref, when, country_hint, title, need_evidence=True)
+            if best and any(_similar_role(title, role.role) for role in ref.roles.get(best, [])):
+                return ref.people[best]
         if seen and (not seen_person or len(ids) <= 1 or not title):
             return seen_person  # the report already named this person in full
         if ids:
@@ -647,17 +658,49 @@ def _from_context(name: str, ctx: PeopleContext) -> ResolvedPerson | None:
     return None
 
 
-def _new_person(name: str, country: str | None) -> ResolvedPerson:
-    canonical = canonical_form(name, country)
+def _new_person(name: str, country: str | None, ctx: PeopleContext | None = None) -> ResolvedPerson:
+    # Only a Japanese name's form depends on what the report has taught (its order): decide it
+    # once, so that the name keeps one identity in the report whatever is learnt later.
+    canonical = ctx.canonical_of.get(name) if ctx and country == "JPN" else None
+    if canonical is None:
+        family_first, given_first = ctx.japanese_order if ctx else (0, 0)
+        written = ("family_given" if family_first > given_first else
+                   "given_family" if given_first > family_first else None)
+        canonical = canonical_form(name, country, written)
+        if ctx and country == "JPN":
+            ctx.canonical_of[name] = canonical
     return ResolvedPerson(participant_id(canonical), canonical, country, False)
 
 
-def canonical_form(name: str, country: str | None) -> str:
+def note_name_order(written: str, person: Person, ctx: PeopleContext) -> None:
+    """Count how the report wrote a Japanese name the reference knows ("Kishida Fumio" or
+    "Fumio Kishida"), for PeopleContext.japanese_order."""
+    if person.country != "JPN" or len(written.split()) != 2 or not person.given_name:
+        return
+    key = fold(written)
+    if key == fold(f"{person.family_name} {person.given_name}"):
+        ctx.japanese_order[0] += 1
+    elif key == fold(f"{person.given_name} {person.family_name}"):
+        ctx.japanese_order[1] += 1
+
+
+def learn_name_order(mentions: list[Mention], ref: Reference, ctx: PeopleContext) -> None:
+    """note_name_order for every full name of the reference in `mentions` (a report's, before any is
+    resolved: the convention then holds for a name that comes before the first known one)."""
+    for mention in mentions:
+        for pid in ref.people_by_alias.get(fold(mention.name), ())[:1]:
+            note_name_order(mention.name, ref.people[pid], ctx)
+
+
+def canonical_form(name: str, country: str | None, written: str | None = None) -> str:
     """A sensible canonical name for someone not in the reference data: no middle initials;
-    Japanese names given-family."""
+    Japanese names given-family. written: the report's order for Japanese names ("family_given"
+    or "given_family"), when known; else the order is guessed from the name's endings."""
     tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t)] or name.split()
-    if country == "JPN" and len(tokens) == 2 and _looks_family_first_japanese(tokens):
-        tokens = [tokens[1], tokens[0]]
+    if country == "JPN" and len(tokens) == 2:
+        family_first = written == "family_given" if written else _looks_family_first_japanese(tokens)
+        if family_first:
+            tokens = [tokens[1], tokens[0]]
     return " ".join(tokens)
 
 
