@@ -279,3 +279,31 @@ def test_a_title_can_name_another_holder_of_a_family_name_seen_earlier():
     assert resolve(later, ref, ctx, date(2024, 4, 11), None).canonical_name == "Bongbong Marcos"
     again = find_mentions("Senator Marcos speaks.", ref, ctx)[0]
     assert resolve(again, ref, ctx, date(2024, 4, 11), None).canonical_name == "Imee Marcos"
+
+
+def test_a_family_name_that_is_also_a_place_is_the_person_once_named_in_full():
+    tables = {**TABLES,
+              "places": TABLES["places"] + [{"name": "Austin", "country": "USA", "latitude": "30.27",
+                                             "longitude": "-97.74", "kind": "city"}],
+              "people": TABLES["people"] + [
+                  {"person_id": "lloyd-austin", "canonical_name": "Lloyd Austin", "family_name": "Austin",
+                   "given_name": "Lloyd", "country": "USA", "name_order": "given_family", "aliases": ""}]}
+    ref = Reference.from_tables(tables)
+    assert [m.name for m in find_mentions("Austin meets Kishida.", ref, PeopleContext())] == ["Kishida"]
+    ctx = PeopleContext()
+    resolve(find_mentions("Defense Secretary Lloyd Austin arrives.", ref, ctx)[0], ref, ctx, None, "USA")
+    names = [m.name for m in find_mentions("Kishida and Austin meet, then Austin stops in Tokyo.", ref, ctx)]
+    assert names == ["Kishida", "Austin", "Austin"]
+    assert [m.name for m in find_mentions("A forum is held in Austin.", ref, ctx)] == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Liberal Democratic Party (LDP) Secretary-General Motegi Toshimitsu speaks.",
+     "Liberal Democratic Party (LDP) Secretary-General"),
+    ("TOKYO, 7 March (Staff) — Prime Minister Fumio Kishida said on Thursday that talks would resume.",
+     "Prime Minister"),
+    ("WASHINGTON (Reuters) - Secretary of State Antony Blinken spoke.", "Secretary of State"),
+    ("(Staff) Prime Minister Fumio Kishida said so.", "Prime Minister"),
+])
+def test_parentheticals_inside_titles_and_datelines_before_them(ref, text, title):
+    assert find_mentions(text, ref, PeopleContext())[-1].title == title

@@ -339,14 +339,18 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
     start = tokens[i][1]
     while k >= 0:
         tok = tokens[k][0]
-        if not spaced[k + 1] and tok not in {"(", ")"}:
+        if tok == ")":  # "Liberal Democratic Party (LDP) Secretary-General": the parenthetical as one unit
+            opening = _opening_parenthesis(tokens, k)
+            if opening is None or not spaced[k + 1] or not spaced[opening]:
+                break  # "TOKYO, 7 March (Staff) — Prime Minister": a dateline, not part of the title
+            start = tokens[opening][1]
+            k = opening - 1
+            continue
+        if tok == "(" or not spaced[k + 1]:
             break  # a sentence end, a number or a symbol between the words: not one title
         if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea" one title
-        if (tok in {"(", ")"} or tok[0].isupper() or tok.endswith(("'s", "’s"))
-                or tok.lower().rstrip(".") in LOWER_TITLE_WORDS):
-            if tok == "(" and ")" not in text[tokens[k][1]:tokens[i][1]]:
-                break
+        if tok[0].isupper() or tok.endswith(("'s", "’s")) or tok.lower().rstrip(".") in LOWER_TITLE_WORDS:
             if tok[0].isupper() and _sentence_initial_name(tokens, k):
                 break
             start = tokens[k][1]
@@ -357,11 +361,25 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
             k -= 1
             continue
         break
-    # Never start a title on a connector or a conjunction.
+    # Never start a title on a connector, a conjunction or a parenthetical.
     if start == tokens[i][1]:
         return start  # no title
     lead = _LEAD_CONNECTORS.match(text[start:tokens[i][1]])
-    return start + (lead.end() if lead else 0)
+    start += lead.end() if lead else 0
+    if text.startswith("(", start):
+        start = text.index(")", start) + 1
+        start += len(text[start:]) - len(text[start:].lstrip())
+    return start
+
+
+def _opening_parenthesis(tokens: list[tuple[str, int, int]], k: int) -> int | None:
+    """The index of the "(" that the ")" at k closes, if there is one within a few words."""
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if tokens[j][0] == "(":
+            return j
+        if tokens[j][0] == ")":
+            return None
+    return None
 
 
 _LEAD_CONNECTORS = re.compile(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+")
@@ -422,6 +440,9 @@ _NUMBER_AFTER = re.compile(r"\s*\d")
 _NO, _YES = "no", "yes"
 _IF_APPOSITIVE = "if an appositive title follows"
 _IF_SEEN = "if the report has named this family before"
+_IF_SEEN_AS_PERSON = "if the report has named this family before, and not where a place would stand"
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|of|across|around|via|into|visits?|visited|visiting)\s+$",
+                           re.IGNORECASE)
 
 
 def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference,
@@ -437,6 +458,9 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
+    elif verdict == _IF_SEEN_AS_PERSON:
+        plausible = (ctx is not None and fold(name) in ctx.by_family
+                     and not _PLACE_BEFORE.search(text[max(0, pos - 12):pos]))
     else:
         plausible = True
     # "Orient Shield 22", "Hwasong 18": names of things
@@ -451,7 +475,8 @@ def _name_verdict(name: str, title: str, ref: Reference) -> str:
         return _NO  # "Governor of Okinawa": the object of a title, not a name
     has_role = role or title.endswith(("'s", "’s"))
     if not has_role and (key in ref.places or key in ref.organizations or key in ref.groupings):
-        return _NO
+        # "Austin" (Lloyd Austin, or the city): a person once the report has named him in full
+        return _IF_SEEN_AS_PERSON if len(tokens) == 1 and key in ref.people_by_family else _NO
     if len(tokens) >= 2:
         if max(map(len, tokens)) <= 2:
             return _NO
