@@ -195,6 +195,27 @@ def test_markdown_seed_offsets() -> None:
     assert doc.source_text[doc.offsets.to_source(i)] == "$"
 
 
+def test_markdown_table_chronology_rows_become_date_and_entry_blocks() -> None:
+    md = ("# Alliance brief\n\nSome **context** here, and a [link](#) too.\n\n## Chronology\n\n"
+          "| Date | Event |\n|------|:------|\n"
+          "| Jan. 6, 2025 | Secretary of State Antony Blinken and Foreign Minister Cho Tae-yul hold **talks** "
+          "in Seoul. |\n"
+          "| 2025-03-10 to 2025-03-20 | US and South Korean forces conduct a combined exercise. |\n\n"
+          "| Poll | Support |\n|---|---|\n| Gallup Korea | 45% |\n")
+    doc = read_document("brief.md", md.encode())
+    got = blocks(doc)
+    i = got.index("Jan. 6, 2025")
+    assert got[i:i + 4] == ["Jan. 6, 2025", "Secretary of State Antony Blinken and Foreign Minister Cho Tae-yul hold "
+                            "talks in Seoul.", "2025-03-10 to 2025-03-20",
+                            "US and South Korean forces conduct a combined exercise."]
+    assert not any(set(b) <= set("|:- ") for b in got)  # the rule under the header is gone
+    assert "| Gallup Korea | 45% |" in got  # a row that is not dated stays whole
+    assert_chars_map_to_themselves(doc)
+    k = doc.text.index("hold talks")
+    s, e = doc.source_span(k, k + len("hold talks"))
+    assert doc.source_text[s:e] == "hold **talks"
+
+
 def test_digest_seed_bullets_and_footer() -> None:
     doc = read_seed("us-japan-digest-2024-03.txt")
     assert doc.format == "txt" and doc.metadata["markup"] == "plain"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from transforms.document import Document
 from transforms.readers._common import (
@@ -87,6 +88,12 @@ _CAPTION = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
+# A table cell that is only a date or a date range: "2025-03-10 to 2025-03-20", "Jan. 6", "6 January 2025".
+_DATE_CELL = re.compile(
+    r"^(?=[^|]*\d)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|\d{1,4}(?:st|nd|rd|th)?|to|and"
+    r"|[\s.,/:–—-])+$", re.IGNORECASE)
 _FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4})?|privacy policy|all rights reserved", re.I)
 _TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_]*\s*$")
@@ -177,6 +184,10 @@ def blocks_from_lines(
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
             flush()
             continue
+        if markdown and _TABLE_ROW.match(raw) and (cells := _dated_row_cells(raw, off)) is not None:
+            flush()
+            blocks.extend(Block(cell, "para") for cell in cells)  # a date block, then its entry (as HTML <td>s)
+            continue
         if _CAPTION.match(raw):
             flush()
             in_caption = not pdf  # in text mode a caption paragraph runs to the next blank line
@@ -236,6 +247,19 @@ def blocks_from_lines(
             flush()
     flush()
     return [_classify(b) for b in blocks]
+
+
+def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
+    """The cells of a Markdown table row whose first cell is a date ("| 2025-01-06 | Blinken … |"),
+    each as its own block; [] for the rule under the header; None for any other row, kept whole."""
+    if _TABLE_RULE.match(row):
+        return []
+    bounds = [i for i, ch in enumerate(row) if ch == "|"]
+    cells = [clean_inline(row[a + 1:b], offset + a + 1).squeeze() for a, b in pairwise(bounds)]
+    cells = [c for c in cells if c.text]
+    if not cells or not _DATE_CELL.match(cells[0].text):
+        return None
+    return cells
 
 
 def _classify(b: Block) -> Block:
