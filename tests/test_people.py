@@ -307,3 +307,14 @@ def test_a_family_name_that_is_also_a_place_is_the_person_once_named_in_full():
 ])
 def test_parentheticals_inside_titles_and_datelines_before_them(ref, text, title):
     assert find_mentions(text, ref, PeopleContext())[-1].title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Joint Chiefs Chairman Gen. Charles Q. Brown arrives.", "Joint Chiefs Chairman"),
+    ("Colorado Gov. Jared Polis visits Tokyo.", "Colorado Gov."),
+    ("US Sen. Tammy Duckworth meets reporters.", "US Sen."),
+    ("National Security Secretariat Secretary General Akiba Takeo attends.",
+     "National Security Secretariat Secretary General"),
+])
+def test_a_trailing_rank_is_dropped_only_where_it_is_not_the_office(ref, text, title):
+    assert find_mentions(text, ref, PeopleContext())[0].title == title

@@ -403,8 +403,18 @@ def _title_of(raw_title: str) -> str:
     return _strip_trailing_rank(HONORIFICS.sub("", raw_title + " ").strip())
 
 
+_TRAILING_RANK = re.compile(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$")
+_GENERAL_OFFICE = re.compile(r"\b(?:Secretary|Attorney|Director|Surgeon|Consul|Inspector|Solicitor|Auditor|"
+                             r"Postmaster|Governor|Procurator|Comptroller)\s+General$")
+
+
 def _strip_trailing_rank(title: str) -> str:
-    return re.sub(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$", "", title)
+    """"Joint Chiefs Chairman Gen." -> "Joint Chiefs Chairman"; but "Colorado Gov." and "Secretary
+    General" keep theirs: there the rank word is the office."""
+    m = _TRAILING_RANK.search(title)
+    if not m or _GENERAL_OFFICE.search(title) or not ROLE_WORDS.search(title[:m.start()]):
+        return title
+    return title[:m.start()]
 
 
 _APPOSITIVE = re.compile(
