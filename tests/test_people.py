@@ -318,3 +318,13 @@ def test_parentheticals_inside_titles_and_datelines_before_them(ref, text, title
 ])
 def test_a_trailing_rank_is_dropped_only_where_it_is_not_the_office(ref, text, title):
     assert find_mentions(text, ref, PeopleContext())[0].title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Kishida meets Seo Min-jung, South Korea's director general for Asia and Pacific affairs to discuss trade.",
+     "South Korea's director general for Asia and Pacific affairs"),
+    ("Talks with Rahm Emanuel, ambassador to Japan and a former mayor.", "ambassador to Japan"),
+    ("He met Kurt Campbell, deputy secretary of state, who arrived Tuesday.", "deputy secretary of state"),
+])
+def test_an_appositive_title_ends_where_the_sentence_goes_on(ref, text, title):
+    assert find_mentions(text, ref, PeopleContext())[-1].title == title

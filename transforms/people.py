@@ -423,11 +423,20 @@ _APPOSITIVE = re.compile(
     r"ambassador|president|chairman|chair|director-general|secretary-general)\b[^,;.]*))")
 
 
+# Where an appositive title gives way to the rest of the sentence: "…, director general for Asia
+# affairs to discuss bilateral issues", "…, ambassador to Japan and a former mayor".
+_APPOSITIVE_END = re.compile(r"\s+(?:to|in order to|who|which|that|and|as|after|before|while|when)\s+(?=[a-z])")
+
+
 def _appositive_title(text: str, end: int) -> str:
     if not text.startswith(",", end):
         return ""  # every _APPOSITIVE match opens with a comma
     m = _APPOSITIVE.match(text[end:end + 200])
-    return m["t"].strip() if m else ""
+    if not m:
+        return ""
+    title = m["t"]
+    cut = _APPOSITIVE_END.search(title)
+    return (title[:cut.start()] if cut else title).strip()
 
 
 @lru_cache(maxsize=1 << 14)
