@@ -19,7 +19,7 @@ export REPORTFLOW_SHARED := $(SHARED)
 export MALLOC_ARENA_MAX ?= 2
 export ARROW_DEFAULT_MEMORY_POOL ?= system
 
-.PHONY: setup run test eval bench lint serve clean help
+.PHONY: setup run test eval eval-heldout bench lint serve clean help
 help:  ## list targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
@@ -45,11 +45,19 @@ test: setup  ## the whole test suite
 lint: setup  ## ruff
 	$(BIN)/ruff check .
 
+# $(call score,INBOX,GOLD,DIR): ingest INBOX into a scratch warehouse in DIR, export, score against GOLD
+define score
+	@rm -rf $(3) && mkdir -p $(3)
+	@$(BIN)/reportflow run --quiet --engine local --inbox $(1) --warehouse $(3)/eval.duckdb >/dev/null
+	@$(BIN)/reportflow export --warehouse $(3)/eval.duckdb --out $(3)/pred >/dev/null
+	@$(BIN)/python $(SHARED)/spec/score.py $(2) $(3)/pred
+endef
+
 eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score against ../shared/gold
-	@rm -rf $(EVAL_DIR) && mkdir -p $(EVAL_DIR)
-	@$(BIN)/reportflow run --quiet --engine local --inbox $(SHARED)/corpus --warehouse $(EVAL_DIR)/eval.duckdb >/dev/null
-	@$(BIN)/reportflow export --warehouse $(EVAL_DIR)/eval.duckdb --out $(EVAL_DIR)/pred >/dev/null
-	@$(BIN)/python $(SHARED)/spec/score.py $(SHARED)/gold $(EVAL_DIR)/pred
+	$(call score,$(SHARED)/corpus,$(SHARED)/gold,$(EVAL_DIR))
+
+eval-heldout: setup  ## the same for our own labelled reports in other styles (tests/fixtures/heldout)
+	$(call score,tests/fixtures/heldout/corpus,tests/fixtures/heldout/gold,$(EVAL_DIR)-heldout)
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
