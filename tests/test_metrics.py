@@ -64,7 +64,7 @@ def test_metric_descriptions_name_measure_population_and_source():
             "All eight crew members were killed in the crash.")
     found = {m.value: describe_metric(m, text, ref, date(2024, 4, 30)) for m in find_metrics(text)}
     assert found[77.0] == {"measure": "unfavorable rating", "subject": "China", "population": "Americans",
-                           "source": "Gallup", "period": "2024-04"}
+                           "source": "Gallup", "period": "2024-02"}  # the poll's month
     assert found[8.0]["measure"] == "crew members killed" and found[8.0]["source"] == ""
 
 

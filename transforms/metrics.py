@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re as _stdre
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from transforms import _regex as re
-from transforms.chronology import is_furniture, sentences, split_lines
+from transforms.chronology import Block, ends_with_abbreviation, is_furniture, sentences, split_lines
 from transforms.reference import Reference
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
@@ -18,7 +18,14 @@ CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", 
                   "dollars?": "USD", "pounds?": "GBP", "rupees?": "INR", "pesos?": "PHP",
                   "rubles?": "RUB", "roubles?": "RUB", "dong": "VND", "baht": "THB", "ringgit": "MYR"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# A count in words, two to ninety-nine ("twenty-three"); "one" measures nothing worth a row.
+_WORD_NUM = (rf"(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
+             r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[mbk])\b)?"
 _SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -31,26 +38,58 @@ POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|ni
 MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
 COUNT = re.compile(
-    rf"(?<![\w.$¥₩€£/#-]){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?))(?P<after>\s+[^\d]{{0,40}})")
+    rf"(?<![\w.$¥₩€£/#+-]){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?))(?P<after>\s+[^\d]{{0,40}})")
+# People counted in words: a row when something happens to them (killed, evacuated, arrested, resigned).
+_PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
+                   r"nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|Americans|Chinese|members|"
+                   r"ministers|officials|lawmakers|plaintiffs|hostages|detainees|prisoners|abductees|students|"
+                   r"children|journalists|activists|protesters|employees|officers")
 WORD_COUNT = re.compile(
     r"\b(?P<word>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
-    r"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:crew(?: members)?|people|persons|soldiers|troops|sailors|"
-    r"civilians|passengers|personnel|nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|"
-    r"Americans|Chinese))\b(?P<after>[^.]{0,40})")
+    rf"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_COUNTED}))\b(?P<after>[^.]{{0,40}})")
 CASUALTY = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|evacuat\w+|rescued|aboard|depart\w*|"
-                      r"abducted|detained|deaths?|casualties)\b", re.I)
+                      r"abducted|detained|deaths?|casualties|resign\w*|replac\w*|dismiss\w*|sacked|ousted|"
+                      r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*)\b", re.I)
+# Things counted in words that measure an act or an outcome: launches, seats won, boats handed over.
+# (Not "the two leaders", "three reasons", "four pillars": a word count is a row only for these.)
+WORD_MEASURED = re.compile(
+    rf"(?<![\w-])(?P<word>{_WORD_NUM})\s+(?P<noun>(?:[“\"‘]?[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?(?:occasions|"
+    r"launches|missiles|rockets|shells|satellites|drones|aircraft|planes|jets|fighters|bombers|ships|vessels|"
+    r"boats|warships|destroyers|submarines|tanks|victories|wins|defeats|seats|votes|cases|incursions|"
+    r"intrusions|violations|sorties|tests|plaintiffs|victims|evacuees|refugees|casualties))\b", re.I)
+# "met seven times", "fired missiles 12 times": a count of acts (not "three times faster", "twice a year").
+TIMES = re.compile(rf"(?<![\w.,-])(?P<word>\d+|{_WORD_NUM})\s+times\b(?!\s+(?:more|less|as|higher|lower|larger|"
+                   r"bigger|greater|faster|slower|the|that|over|a|an|per|each|what)\b)", re.I)
+_ACT_VERB = re.compile(r"\b(?:met|meet|meeting|visited|visit|launched|launch|fired|fire|tested|held|spoken|spoke|"
+                       r"talked|called|convened|crossed|entered|intruded|violated|struck|attacked|voted|won|lost|"
+                       r"raided|flown|flew|sailed|transited|conducted|staged|summoned|protested|postponed|delayed|"
+                       r"scrambled|occurred|happened|vetoed)\b(?:\s+[\w-]+){0,4}\s+$", re.I)
+_WORD_NOT_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|each|every|first|last|next|past|"
+                              r"top|whose)\s+$", re.I)
 # Nouns after a bare number that make it a measurement worth a row.
 COUNT_NOUNS = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,3})?(?:nations|countries|partners|members|people|persons|personnel|troops|"
+    r"^\s+(?:[“\"‘]?[\w-]+[”\"’]?\s+){0,3}?[“\"‘]?(?:nations|countries|partners|members|people|persons|personnel|troops|"
     r"soldiers|sailors|civilians|nationals|crew|passengers|victims|plaintiffs|women|men|students|workers|"
     r"aircraft|planes|jets|ships|vessels|missiles|launches|warheads|satellites|rockets|drones|tanks|"
     r"areas|projects|agreements|meetings|companies|firms|visits|cases|votes|seats|evacuees|refugees|"
     r"Koreans|Japanese|Americans|Chinese|Singaporeans|Filipinos|Australians|Taiwanese|Indians|"
     r"South Koreans|North Koreans|delegates|participants|officials|lawmakers|ministers|items|units|"
     r"facilities|bases|sites|tons|tonnes|barrels|vehicles|weapons|systems|shells|rounds)\b")
+# Beyond that list, any plural noun after a bare number counts ("19 occasions", "23 categories"),
+# after at most two modifiers that are not function words; never a duration, a distance or a unit.
+_FUNCTION_WORDS = (r"of|in|on|at|to|for|from|with|by|and|or|but|the|a|an|was|were|is|are|has|have|had|will|would|"
+                   r"be|been|that|which|who|than|as|per|more|other|additional|fewer|less|times")
+_NOT_COUNTED = (r"years|months|weeks|days|hours|minutes|seconds|decades|centuries|nights|times|points|percent|"
+                r"kilometers|kilometres|kms|miles|meters|metres|feet|inches|degrees|knots|kilograms|kilos|grams|"
+                r"pounds|dollars|euros|cents|levels|terms|its|was|has|does|goes|always|perhaps|whereas|towards|"
+                r"afterwards|besides|sometimes|ones|others|thus|this|plus|yes|series|species|news|means|odds")
+OPEN_COUNT_NOUN = re.compile(
+    rf"^\s+(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
+    rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
 NOT_COUNT_BEFORE = re.compile(
     r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|of the|"
-    r"top|first|last|past|next|every|Resolution)\.?\s*$|[A-Z]-$|[#§]$)")
+    r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
+    r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No))\.?\s*$|[A-Z]-$|[#§]$)")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
 DURATION_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                             r"-year|-month|-day|times)\b", re.I)
@@ -75,12 +114,36 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
     for block in split_lines(text):
         if len(block.text) < 25 or is_furniture(block.text):
             continue
-        for sent in sentences(block):
+        sents = sentences(block)
+        for sent in _figure_sentences(sents) if _FIGURE_GAP.search(block.text) else sents:
             if sent.text not in read:
                 read.add(sent.text)
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
+
+
+# A sentence that opens with a figure ("... not received well. 58% of respondents said ...") is a
+# sentence of its own: chronology.sentences only breaks before a capital, a quote or a bracket.
+_FIGURE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[\d%−])")
+
+
+def _figure_sentences(sents: Iterator[Block]) -> Iterator[Block]:
+    search = _FIGURE_GAP.search
+    for sent in sents:
+        text = sent.text
+        m = search(text)
+        if m is None:
+            yield sent
+            continue
+        start = 0
+        while m is not None:
+            gap_start, gap_end = m.span(1)
+            if not ends_with_abbreviation(text, start, gap_start):
+                yield Block(text[start:gap_start], sent.start + start)
+                start = gap_end
+            m = search(text, gap_end)
+        yield Block(text[start:], sent.start + start) if start else sent
 
 
 def _sentence_numbers(s: str) -> list[tuple[float, str, tuple[int, int]]]:
@@ -102,9 +165,14 @@ _CURRENCY_PARTS = tuple(w.removesuffix("s?") for w in CURRENCY_WORDS)  # "euros?
 _PERCENT_PARTS = ("%", "percent", "per cent")
 _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civilians", "passengers", "personnel",
             "nationals", "fishermen", "workers", "victims", "Singaporeans", "Japanese", "Koreans", "Americans",
-            "Chinese")  # the nouns WORD_COUNT ends on
-_NUMBER_WORD_PARTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                      "dozen")  # WORD_COUNT's numbers, lowercased (most sentences with a counted noun have none)
+            "Chinese", "members", "ministers", "officials", "lawmakers", "plaintiffs", "hostages", "detainees",
+            "prisoners", "abductees", "students", "children", "journalists", "activists", "protesters",
+            "employees", "officers")  # the nouns WORD_COUNT ends on
+# What every match of a count in words holds (lowercased): one of _WORD_NUM's words or its stem
+# ("thirt": thirteen, thirty; "fift": fifteen, fifty; the other teens and tens hold a unit word), or
+# WORD_COUNT's "dozen".
+_WORD_NUM_PARTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twel",
+                   "twent", "thirt", "fift", "forty", "dozen")
 
 
 def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
@@ -119,23 +187,75 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         for m in COUNT.finditer(s):
             if _is_measured_count(s, m):
                 yield _num(m["num"]), "count", m.span("num")
-    for m in WORD_COUNT.finditer(s) if _may_count_words(s, low) else ():
-        if CASUALTY.search(m.group(0)) or CASUALTY.search(s[m.end():m.end() + 40]):
-            word = m["word"].lower().rstrip("s")
-            yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
+    # Counts in words: most sentences hold no number word (checked first, then WORD_COUNT's nouns).
+    if low is None or any(map(low.__contains__, _WORD_NUM_PARTS)):
+        if low is None or any(map(s.__contains__, _COUNTED)):
+            for m in WORD_COUNT.finditer(s):
+                if CASUALTY.search(m.group(0)) or CASUALTY.search(s[m.end():m.end() + 40]) or \
+                        CASUALTY.search(_clause_before(s, m.start())):
+                    word = m["word"].lower().rstrip("s")
+                    yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
+        yield from _measured_words(s)
+    if low is None or "times" in low:
+        for m in TIMES.finditer(s):
+            if _ACT_VERB.search(_clause_before(s, m.start())):
+                yield _word_value(m["word"]), "count", m.span("word")
+
+
+_CLAUSE_BREAK = re.compile(r"(?r)[,;:()]")
+
+
+def _clause_before(s: str, i: int) -> str:
+    """Up to 40 characters before `i`, from the last clause break on."""
+    before = s[max(0, i - 40):i]
+    cut = _CLAUSE_BREAK.search(before)
+    return before[cut.end():] if cut else before
+
+
+def _word_value(word: str) -> float:
+    """"seven" -> 7, "twenty-three" -> 23, "19" -> 19."""
+    if word[0].isdigit():
+        return float(word)
+    return float(sum(NUMBER_WORDS[w] for w in word.lower().split("-")))
+
+
+_WORD_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?(?:{_NUM}|{_WORD_NUM})(?=\s)", re.I)
+_WORD_NUM_RE = re.compile(rf"(?<![\w-]){_WORD_NUM}(?![\w-])", re.I)
+
+
+def _measured_words(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    """Counts in words: "four victories", "on seven occasions", "three out of five seats"."""
+    for m in _WORD_NUM_RE.finditer(s):
+        if m.group()[0].isupper() and m.start() == 0 and ":" in s[:60]:
+            continue  # a list heading ("Three priorities: ...")
+        out_of = _WORD_OUT_OF.match(s, m.end())
+        if out_of:
+            rest = s[out_of.end():out_of.end() + 60]
+            if COUNT_NOUNS.match(rest) or OPEN_COUNT_NOUN.match(rest):
+                yield _word_value(m.group()), "count", m.span()
+            continue
+        w = WORD_MEASURED.match(s, m.start())
+        if w is None or _WORD_NOT_BEFORE.search(s[max(0, m.start() - 12):m.start()]):
+            continue
+        if re.match(r"\s+(?:more|other|additional|fewer|new)\b", s[m.end():]) or s[w.end():w.end() + 2].strip() == ":":
+            continue
+        yield _word_value(m.group()), "count", m.span()
 
 
 def _may_count_words(s: str, low: str | None) -> bool:
-    """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no counted noun or no number word."""
-    return any(map(s.__contains__, _COUNTED)) and (low is None or any(map(low.__contains__, _NUMBER_WORD_PARTS)))
+    """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no number word or no counted noun
+    (_all_numbers runs the same two tests inline, the number words first)."""
+    return (low is None or any(map(low.__contains__, _WORD_NUM_PARTS))) and any(map(s.__contains__, _COUNTED))
 
 
 def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tuple[int, int]]]:
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
-        yield _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]]), CURRENCY_SYMBOLS[m["sym"]], m.span()
+        value = _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]])
+        yield (-value if _negated(s, m.start()) else value), CURRENCY_SYMBOLS[m["sym"]], m.span()
     for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
         cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
-        yield _money(m["num"], m["scale"], cur), cur, m.span()
+        value = _money(m["num"], m["scale"], cur)
+        yield (-value if _negated(s, m.start()) else value), cur, m.span()
     for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
         unit = "percentage_points" if _is_change(s, m) else "percent"
         yield _signed(s, m, _num(m["num"]), unit), unit, m.span()
@@ -167,10 +287,26 @@ def _is_change(s: str, m: re.Match[str]) -> bool:
 
 
 def _signed(s: str, m: re.Match[str], value: float, unit: str) -> float:
+    """A stated sign ("minus 0.1%", "−0.4%"), else for a change the direction ("down 4.2 points")."""
+    if _negated(s, m.start()):
+        return -value
     if unit != "percentage_points":
         return value
     before = s[max(0, m.start() - 30):m.start()]
     return -value if _DOWN.search(before) else value
+
+
+_NEGATIVE = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|(?<=[\s(\[]))-|(?<!\d)\u2212)$", re.I)
+
+
+def _negated(s: str, i: int) -> bool:
+    """A minus sign or word right before offset `i` (not the dash of a range: "20-25%")."""
+    if i == 0:
+        return False
+    c = s[i - 1]
+    if c not in " -\u2212":
+        return False
+    return _NEGATIVE.search(s, max(0, i - 10), i) is not None
 
 
 def _is_measured_count(s: str, m: re.Match[str]) -> bool:
@@ -180,7 +316,7 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     # The tests are pure: the cheap ones, and the one that most numbers fail (a counted noun), first.
     if not value.is_integer() or value < 2:  # (as value != int(value), without int(inf) raising)
         return False
-    if not (COUNT_NOUNS.match(after) or _OUT_OF.match(after)):
+    if not (COUNT_NOUNS.match(after) or OPEN_COUNT_NOUN.match(after) or _out_of_count(s, m.end("num"))):
         return False
     before = s[:m.start()]
     if ORDINAL_AFTER.match(s[m.end("num"):]) or DURATION_AFTER.match(after):
@@ -192,21 +328,81 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
 
 
-_OUT_OF = re.compile(r"^\s+out of\s+\d")
-_WORD = re.compile(r"\w+")
+_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
+
+
+def _out_of_count(s: str, i: int) -> bool:
+    """"11 out of 15 plaintiffs": the part observed is a count when the whole is."""
+    m = _OUT_OF.match(s, i)
+    return m is not None and bool(COUNT_NOUNS.match(m["after"]) or OPEN_COUNT_NOUN.match(m["after"]))
+
+
+_WORD = re.compile(r"[\w-]+")
+_PHRASE_END = re.compile(r"[,.;:()!?]")
+_PHRASE_STOP = frozenset(_FUNCTION_WORDS.split("|")) - {"times"} | frozenset(
+    "aboard who whom whose since during after before into onto across along among were said says out back home "
+    "up down off away safely there here".split())
+
+
+# "23 types of chipmaking equipment" restates "23 categories of semiconductor equipment": a
+# classifier's count is the count of what follows "of".
+_CLASSIFIERS = frozenset("type kind categorie category class sort form variety piece item".split())
+
+
+def _noun_words(text: str) -> frozenset[str]:
+    """The words of the counted noun phrase at the start of `text` ("South Korean nationals and ..." ->
+    {south, korean, national}), singular, up to the first function word or punctuation, or the head noun;
+    after a classifier ("types of X"), the words of X, marked "~"."""
+    cut = _PHRASE_END.search(text, 0, 80)
+    return frozenset(_phrase(_WORD.findall(text[:cut.start() if cut else 80].lower())))
+
+
+def _phrase(tokens: list[str]) -> list[str]:
+    words: list[str] = []
+    for i, w in enumerate(tokens):
+        if w == "of" and words and words[-1] in _CLASSIFIERS:  # "~": a word of what is classified
+            return ["~" + x for x in _phrase(tokens[i + 1:])] or words
+        if w in _PHRASE_STOP or len(words) == 4:
+            break
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            words.append(w[:-1])
+            if w[:-1] not in _CLASSIFIERS:
+                break  # the head noun ends the phrase
+        else:
+            words.append(w)
+    return words
+
+
+def _same_noun(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two counted noun phrases name the same thing: one holds the other; after classifiers, what is
+    classified shares a word ("chip equipment", "semiconductor equipment")."""
+    if not a or not b:
+        return a == b
+    if "~" in next(iter(a))[:1] and "~" in next(iter(b))[:1]:
+        return bool(a & b)
+    return a <= b or b <= a
 
 
 def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
-    """A number stated twice for the same thing in one report is one metric: same value, unit and
-    the same few words after it."""
+    """A number stated twice for the same thing in one report is one metric: money by value and unit;
+    a percentage when the two words after it agree too; a count when one statement's noun phrase holds
+    the other's ("18 Korean nationals" restates "18 South Korean nationals", not "18 Japanese nationals")."""
     seen: set[tuple[float, str, str]] = set()
+    counts: dict[float, list[frozenset[str]]] = {}
     out = []
     for f in found:
-        # Money rarely repeats by chance; a count is the same thing when its noun is; a percentage
-        # only when the words after it agree too.
-        words = 0 if f.unit not in {"percent", "percentage_points", "count"} else (1 if f.unit == "count" else 2)
-        after = islice(_WORD.finditer(f.text[f.number_span[1]:].lower()), words) if words else ()
-        key = (round(f.value, 4), f.unit, " ".join(w.group() for w in after))
+        value = round(f.value, 4)
+        if f.unit == "count":
+            noun = _noun_words(f.text[f.number_span[1]:])
+            known = counts.setdefault(value, [])
+            if any(_same_noun(noun, k) for k in known):
+                continue
+            known.append(noun)
+            out.append(f)
+            continue
+        words = 2 if f.unit in {"percent", "percentage_points"} else 0
+        after = " ".join(_WORD.findall(f.text[f.number_span[1]:f.number_span[1] + 60].lower())[:words])
+        key = (value, f.unit, after)
         if key not in seen:
             seen.add(key)
             out.append(f)
