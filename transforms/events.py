@@ -41,7 +41,7 @@ VERB_TYPES: dict[str, str] = {
     "detain": "legal", "convict": "legal", "charge": "legal", "extradite": "legal", "deport": "legal",
     "crash": "incident", "explode": "incident", "collide": "incident", "strike": "incident",
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
-    "conclude_exercise": "military_exercise",
+    "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -51,6 +51,7 @@ _IRREGULAR = {
     "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
+    "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"],
 }
 
 
@@ -165,8 +166,10 @@ class Predicate:
 
 @lru_cache(maxsize=16)  # split_acts and add_event ask for the same act's verb
 def main_verb(text: str) -> Predicate | None:
-    """The first event verb in present tense (chronology style) or, failing that, any tense."""
-    fallback = None
+    """The first finite event verb in present tense (chronology style), else the first in past tense
+    (digest style: "met … and agreed to lift" is a meeting), else a bare infinitive ("to meet") or a form
+    after a modal ("will lift"), which is never finite."""
+    past = bare = None
     for m in _verb_matches(text):
         word = m.group(1)
         if _inside_quotes(text, m.start()) or _is_noun_use(text, m):
@@ -174,10 +177,31 @@ def main_verb(text: str) -> Predicate | None:
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
-        if word in _PRESENT or passive:
+        if passive:
             return pred
-        fallback = fallback or pred
-    return fallback
+        if word in _PRESENT:
+            if word != lemma or not _NON_FINITE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                return pred
+            bare = bare or pred
+        else:
+            past = past or pred
+    return past or bare
+
+
+def is_finite(text: str, pred: Predicate | None) -> bool:
+    """The verb main_verb found is finite: not a bare infinitive or a form after a modal."""
+    if pred is None:
+        return False
+    if pred.passive or pred.verb != pred.lemma:
+        return True
+    return not _NON_FINITE_BEFORE.search(text, max(0, pred.start - 24), pred.start)
+
+
+# What makes a bare verb form non-finite: "to lift", "would spend", "will not attend", "to jointly hold". After
+# do-support ("does not appeal", "did meet") the bare form is the clause's own verb.
+_NON_FINITE_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]o|will|would|shall|should|can|could|may|might|must)\s+(?:not\s+|never\s+)?|"
+    r"\b(?:won|wouldn|can|couldn|shouldn|mustn)['’]t\s+)(?:\w+ly\s+)?$")
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -186,10 +210,10 @@ _WORD_RUN = re.compile(r"\w+")
 _VERB_STARTS = frozenset(_WORD_RUN.match(f).group() for f in VERB_FORMS) | {"is", "are", "was", "were"}
 
 
-def _verb_matches(text: str) -> Iterator[re.Match[str]]:
-    """VERB_RE.finditer(text), trying VERB_RE only at the words that can start a match."""
+def _verb_matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """VERB_RE.finditer(text, pos), trying VERB_RE only at the words that can start a match."""
     end = 0
-    for w in _WORD_RUN.finditer(text):
+    for w in _WORD_RUN.finditer(text, pos):
         if w.start() >= end and w.group() in _VERB_STARTS and (m := VERB_RE.match(text, w.start())):
             end = m.end()
             yield m
@@ -206,22 +230,92 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12):m.start()].lower()
     if _NOUN_DETERMINER.search(before):
         return True
+    if word == "state" and _STATE_NOUN.match(text, m.end()):
+        return True  # "North Korean state media", "a state visit"
+    if word in _PLURAL_NOUNS and (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1) in VERB_FORMS and (
+            nxt.group(1) not in _PRESENT or nxt.group(1) == VERB_FORMS[nxt.group(1)]):
+        return True  # "Media reports suggest …", "Talks held in May …": a plural noun, then its verb
     return word[0].isupper() and m.start() > 0
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint)\s+$")
+# -s forms that are as often plural nouns; one directly followed by a bare or past verb form is the noun.
+_PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
+                           "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_STATE_NOUN = re.compile(r"[\s-]+(?:media|visits?|dinner|banquet|funeral|television|TV|news|agency|broadcaster|"
+                         r"councill?or|secretary|department|minister|owned|run|firms?|companies|company|"
+                         r"enterprises?|sovereignty|actors?|secrets?|of\b)")
+
+# Verbs that report a statement; the act in their complement ("said it would provide aid") can decide the type.
+REPORTING = frozenset({"say", "announce", "state", "tell", "report", "reveal", "declare", "suggest"})
+_SPEECH = REPORTING - {"tell"}  # "tells his Japanese counterpart": the one told takes part
+_COMPLEMENT_END = re.compile(r"[;:]|[.!?][”\"’]?(?:\s|$)|,?\s+(?:after|before|since|if|because|although|while|when|"
+                             r"unless|until|which|who|where|following|amid|with)\b")
+
+
+@lru_cache(maxsize=16)  # classify and actor_countries ask about the same act
+def complement_verb(text: str, pred: Predicate | None) -> tuple[Predicate, bool] | None:
+    """(verb, finite) of the clause a reporting verb introduces: "announced that Korea would contribute"
+    -> (contribute, False); "reported that a new law was passed" -> (was passed, True)."""
+    if pred is None or pred.lemma not in REPORTING:
+        return None
+    begin = pred.start + len(pred.verb)
+    end = m.start() if (m := _COMPLEMENT_END.search(text, begin)) else len(text)
+    clause = text[:min(end, begin + 200)]
+    for m in _verb_matches(clause, begin):
+        word = m.group(1)
+        if _inside_quotes(clause, m.start()) or _is_noun_use(clause, m):
+            continue
+        lemma = VERB_FORMS[word]
+        if lemma in REPORTING:
+            continue
+        if (pron := _PRONOUN_SUBJECT.search(clause, begin, m.start())) and pron.end() < m.start():
+            return None  # "says it hopes ties hold": the reported clause's own verb is one we do not know
+        passive = m.group(0) != word
+        finite = passive or word != lemma or not _NON_FINITE_BEFORE.search(clause, max(0, m.start() - 24), m.start())
+        if not finite and not _MODAL_BEFORE.search(clause, max(0, m.start() - 24), m.start()):
+            continue  # "will offer assistance to help …": a purpose infinitive, not the reported act
+        return Predicate(word, lemma, m.start(), passive), finite
+    return None
+
+
+# A pronoun subject and the word after it, unless that is an auxiliary: "it hopes", not "it would".
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|they|we)\s+(?!(?:will|would|shall|should|can|could|may|might|must|is|"
+                              r"are|was|were|has|have|had|does|did|do|not|also|then|now)\b)\w+")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:\w+ly\s+)?$")
+
+
+def _complement_type(text: str, pred: Predicate) -> str | None:
+    """The type a reporting verb's complement gives: its own act ("said it would provide aid" is aid,
+    "reported that a law was passed" legal); a meeting or visit still to come is announced; what only
+    says something again is left to the reporting verb."""
+    found = complement_verb(text, pred)
+    if not found:
+        return None
+    inner, finite = found
+    kind = VERB_TYPES[inner.lemma]
+    if kind == "statement":
+        return None
+    if kind in {"meeting", "visit", "phone_call"} and not finite:
+        return "announcement"
+    return kind
 
 
 def classify(text: str, pred: Predicate | None, subject: str) -> str:
     """Event type from the verb and its object, per seeds/event_types.csv."""
     if pred is None:
         return _type_from_nouns(text) or "other"
+    if pred.lemma in REPORTING and (inner := _complement_type(text, pred)):
+        return inner
     lemma = pred.lemma
     base = VERB_TYPES[lemma]
     predicate_text = text[pred.start:]
     if lemma in {"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch",
-                 "release", "issue", "receive", "make", "give", "help", "call", "reach", "name"}:
+                 "release", "issue", "receive", "make", "give", "help", "call", "reach", "name", "respond", "fly"}:
         base = _verb_with_object(lemma, predicate_text, base)
+    if "," in subject:
+        subject = _FRONTED.sub("", subject, count=1)  # "In response to the Court's ruling, the ministry says"
     if pred.passive and lemma in {"hold", "host", "convene"}:
         base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
     obj_type = _type_from_nouns(_first_clause(predicate_text))
@@ -243,6 +337,11 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     return base
 
 
+# A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
+_FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
+                      r"When|Before|Since|During|With|Under|Upon|Responding to)\b[^,]{0,120},\s+")
+
+
 def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     clause = _first_clause(predicate_text)
     noun = _type_from_nouns(clause)
@@ -253,6 +352,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "military_action"
     if lemma == "help":
         return "aid"
+    if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit
+        return noun if noun in {"military_exercise", "military_action"} else "visit"
+    if lemma == "respond":  # "respond with a live-fire drill": the response is the act
+        m = re.search(r"\b(?:with|by)\b(.*)", clause)
+        return (_type_from_nouns(m.group(1)) if m else None) or base
     if lemma == "call":  # "calls for restraint" is a statement; "call each other" a phone call
         return "phone_call" if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text) else "statement"
     if lemma == "hold" and re.search(r"\bcalls?\b", clause[:40]):
@@ -295,6 +399,12 @@ PEOPLE_NOUNS = re.compile(
     r"legislators?|senators?|governors?|diplomats?|negotiators?|representatives?|military|forces|navy|"
     r"army|air force|coast guard|government|side|sides|troops|ships?|vessels?|aircraft|jets?|"
     r"nationals|embassy|foreign ministry|ministry|presidents?|prime ministers?|parliamentarians)\b", re.I)
+# "hosts US, South Korean, and Japanese national security advisors": the other states of a list, then up to
+# three lowercase modifiers, then the people noun (matched after a state's name).
+_LISTED_PEOPLE = re.compile(
+    r"(?:\s*,?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
+    r"(?:\s+(?!(?:and|or|to|in|on|at|for|with|of|from|by|the|a|an|who|which|that)\b)[a-z][\w-]*){0,3}\s+"
+    r"(?i:" + PEOPLE_NOUNS.pattern + ")")
 TOPIC_CUT = re.compile(
     r"\b(?:to discuss|discussing|to condemn|condemning|condemn|regarding|concerning|about|following|"
     r"in response to|to review|amid|against|over|on the (?:summit|launch|issue|situation)|"
@@ -313,14 +423,19 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
     subject = text[:pred.start] if pred else text
     out = _countries_in(subject, ref, expand_groups=True)
-    if pred:
+    if pred and not out and (found := complement_verb(text, pred)):
+        # "Media reports suggest the US, Japan, and Philippines plan …": the reported clause's subject acts.
+        inner_subject = text[pred.start + len(pred.verb):found[0].start]
+        out = _countries_in(re.sub(r"^\s*(?:that|on \S+(?: \S+)?)\s+", "", inner_subject), ref, expand_groups=True)
+    if pred and pred.lemma not in _SPEECH:  # "says it hopes the next Japanese leader …": spoken of, not acting
         rest = text[pred.start:]
         cut = topic_cut(rest)
         rest = rest[:cut[0]] if cut else rest
         for iso3, end in _country_positions(rest, ref):
             tail = rest[end:end + 60]
             if PEOPLE_NOUNS.match(tail.lstrip(" ,")) or re.match(
-                    r"\s*(?:and\s+[\w\s]+?\s+)?(?:counterparts?|officials?|delegations?)", tail):
+                    r"\s*(?:and\s+[\w\s]+?\s+)?(?:counterparts?|officials?|delegations?)", tail) or (
+                    _LISTED_PEOPLE.match(tail)):
                 out.add(iso3)
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
     return out
@@ -444,7 +559,7 @@ def _ethnic_compound(text: str, end: int) -> bool:
 
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
-    r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|"
+    r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins) of|"
     r"arrives? in|(?<=[Gg]overnor )of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
@@ -476,6 +591,18 @@ def find_location(text: str, ref: Reference) -> Location | None:
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
     return (finest or pool)[0]
+
+
+def host_location(subject: str, ref: Reference) -> Location | None:
+    """The venue a hosting subject names: "Seoul hosts …" -> Seoul (a subject that is only a place)."""
+    m = _PLACE_SUBJECT.fullmatch(subject.strip())
+    if not m:
+        return None
+    place = ref.places.get(fold(m.group(1)))
+    return Location(m.group(1), place) if place else None
+
+
+_PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
 def _resolve_place(phrase: str, ref: Reference) -> Location | None:

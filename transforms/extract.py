@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pyarrow as pa
@@ -22,7 +22,17 @@ from transforms.chronology import (
 )
 from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
 from transforms.document import Document
-from transforms.events import actor_countries, classify, find_location, is_remote, main_verb, topic_cut
+from transforms.events import (
+    Predicate,
+    actor_countries,
+    classify,
+    find_location,
+    host_location,
+    is_finite,
+    is_remote,
+    main_verb,
+    topic_cut,
+)
 from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
 from transforms.metrics_context import describe_metric
@@ -63,6 +73,9 @@ class Act:
     entry: Entry
     text: str
     start: int  # offset in the document
+    kind: str | None = None  # a preset event type (a speaker's words joined by ", with …": a statement)
+    verb: Predicate | None = None  # a preset main verb ("… declaring …"), else main_verb(text)
+    shown: tuple[int, str] | None = None  # (offset in the document, text) of the sentence to show, if not text
 
 
 @dataclass
@@ -88,7 +101,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
-        year, year_inferred = report_year(doc.text, ref, period)
+        year, year_inferred = report_year(doc.text, ref, period, _weak_year_lines(doc))
         entries = dated_sentences(doc.text, year)
         entries = [_mark_inferred(e, year_inferred) for e in entries]
     state = ReportState(doc, ref, file_id, report_id,
@@ -96,7 +109,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     prime_people(doc.text, state, period)
     for entry in entries:
         previous: list = []
-        for act in split_acts(entry):
+        for act in split_acts(entry, ref):
             previous = add_event(state, act, previous)
     metrics = metric_rows(state, period, entries)
     tables = {
@@ -110,6 +123,11 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     tables["reports"] = REPORTS.from_rows([report_row(state, period, entries, has_chronology,
                                                       year_inferred, len(metrics))])
     return tables
+
+
+def _weak_year_lines(doc: Document) -> tuple[str, ...]:
+    """What the reader kept aside that may print a year: a copyright footer, a publication date."""
+    return tuple(v for k in ("footer", "published") if (v := (doc.metadata or {}).get(k)))
 
 
 def _mark_inferred(e: Entry, inferred: bool) -> Entry:
@@ -138,19 +156,52 @@ def report_countries(doc: Document, ref: Reference) -> tuple[str, ...]:
     return tuple(c for c, _ in counts.most_common(2))
 
 
-def report_year(text: str, ref: Reference, period: tuple[date, date] | None) -> tuple[int | None, bool]:
-    """The year of undated day-month expressions: the stated period, a year printed with a date, or
-    inferred from who holds which office at those dates (never from a copyright line)."""
+def report_year(text: str, ref: Reference, period: tuple[date, date] | None,
+                weak_lines: tuple[str, ...] = ()) -> tuple[int | None, bool]:
+    """The year of undated day-month expressions: the stated period, the year most printed with the
+    report's own dates, else inferred from who holds which office at those dates, else the year the body
+    mentions most. A target ("by 2030", "until 2027") is not the report's year; a copyright line or a
+    publication date (`weak_lines`: the reader's footer, a published date) is only a weak signal (an upper
+    bound, or the last resort), never preferred to the body's own evidence."""
     if period:
         return period[1].year, False
-    body = [b.text for b in split_lines(text) if not _is_furniture(b.text)]
-    for line in body:
-        for m in DATE_EXPR.finditer(line):
-            y = YEAR_RE.search(m.group(0))
-            if y:
-                return int(y.group(1)), False
-    years = [int(y) for line in body for y in YEAR_RE.findall(line)]
-    return _year_from_offices(" ".join(body), ref, years), True
+    blocks = split_lines(text)
+    body = [b.text for b in blocks if not _is_furniture(b.text)]
+    printed: Counter[int] = Counter()
+    for line in body:  # the first dozen dates printed with a year are evidence enough
+        if printed.total() < 12 and YEAR_RE.search(line):
+            printed.update(int(y.group(1)) for m in DATE_EXPR.finditer(line) if (y := YEAR_RE.search(m.group(0))))
+    if printed:
+        return _most_common_year(printed, latest=False), False
+    mentioned = [y for line in body for y in _mentioned_years(line)]
+    weak = [int(y) for line in [*(b.text for b in blocks if _is_furniture(b.text)), *weak_lines]
+            for y in YEAR_RE.findall(line)]
+    return _year_from_offices(" ".join(body), ref, mentioned, max(weak) if weak else None), True
+
+
+# A year the report looks ahead to, not the year it reports on: "by 2030", "until 2027", "2035 target".
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|ahead of|in time for|no later than|"
+                            r"targets?|goals?|aims?(?: for)?)\s+(?:the\s+)?(?:end of\s+|fiscal\s+(?:year\s+)?|"
+                            r"FY\s*)?$", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"^\s*(?:targets?|goals?|deadline)\b", re.IGNORECASE)
+
+
+def _mentioned_years(line: str) -> list[int]:
+    """The years a body line names, without the targets it looks ahead to."""
+    out = []
+    for m in YEAR_RE.finditer(line) if any(map(line.__contains__, ("19", "20"))) else ():
+        if _TARGET_BEFORE.search(line[max(0, m.start() - 30):m.start()]) or _TARGET_AFTER.match(
+                line[m.end():m.end() + 12]):
+            continue
+        out.append(int(m.group(1)))
+    return out
+
+
+def _most_common_year(years: Counter[int], latest: bool) -> int:
+    """The most frequent year; a tie goes to the latest (`latest`) or the first seen."""
+    top = max(years.values())
+    tied = [y for y, n in years.items() if n == top]  # Counter keeps first-seen order
+    return max(tied) if latest else tied[0]
 
 
 def _printed_year(text: str) -> int | None:
@@ -168,14 +219,22 @@ def _is_furniture(line: str) -> bool:
     return is_furniture(line)
 
 
-def _year_from_offices(text: str, ref: Reference, years: list[int]) -> int | None:
-    """Score candidate years by how many named people held an office on the undated dates."""
+def _year_from_offices(text: str, ref: Reference, years: list[int], ceiling: int | None = None) -> int | None:
+    """Score candidate years by how many named people held an office on the undated dates. `years` are
+    the years the body mentions; `ceiling` a weak upper bound (a copyright or publication year). Without
+    office evidence: the year the body mentions most (ties: the latest), else the ceiling."""
+    fallback = _most_common_year(Counter(years), latest=True) if years else ceiling
     days = [(s.start.month, s.start.day) for m in DATE_EXPR.finditer(text)
             if (s := parse_date_expr(m.group(0), 2000))]
     if not days:
-        return max(years) if years else None
-    lo = min(years) if years else 2000
-    hi = max(max(years) + 8, lo + 8) if years else 2030
+        return fallback
+    if years:
+        lo = min(years)
+        hi = max(max(years) + 8, lo + 8)
+    else:
+        lo, hi = (ceiling - 10, ceiling) if ceiling else (2000, 2030)
+    if ceiling and lo <= ceiling < hi:
+        hi = ceiling  # a report is not about a year after its copyright line
     people = _people_with_roles(text, ref)
     best: tuple[int, int] | None = None
     for year in range(lo, hi + 1):
@@ -184,7 +243,7 @@ def _year_from_offices(text: str, ref: Reference, years: list[int]) -> int | Non
             best = (score, year)
     if best and best[0] > 0:
         return best[1]
-    return max(years) if years else None
+    return fallback
 
 
 def _safe_date(year: int, md: tuple[int, int]) -> date:
@@ -252,22 +311,111 @@ _SECOND_ACT_WORDS = ("Later", "The same day", "That ", "Afterward", "Then", "Thi
                      "and then")
 
 
-def split_acts(entry: Entry) -> list[Act]:
+def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
     """'… meets X. Later that day, both meet with Y' is two acts; so is a further sentence with its
-    own subject and present-tense event verb."""
+    own subject and present-tense event verb, a clause joined by ", and" with its own actor and verb
+    ("…, and China bans seafood imports"), and a speaker's words joined by ", with" ("…, with leader
+    Kim declaring …"). "Meet … and agree to …" (one subject) stays one act. The acts of one sentence
+    cut at its clauses all show that sentence (as the gold labels do)."""
     text = entry.text
     cuts = [0]
     if any(map(text.__contains__, _SECOND_ACT_WORDS)):
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
     if entry.source == "chronology":
         cuts += _new_subject_sentences(text)
-    cuts = sorted(set(cuts))
-    acts = []
+    joined = _coordinated_acts(text, ref) if ref is not None and any(map(text.__contains__, _JOINED_WORDS)) else {}
+    cuts = sorted(set(cuts) | set(joined))
+    pieces = []  # (start, end, joined to the piece before)
     for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        pieces.append((a, joined[b][0] if b in joined else b, a in joined))
+    acts = []
+    sentence_start = 0
+    for k, (a, b, to_previous) in enumerate(pieces):
+        sentence_start = sentence_start if to_previous else a
         piece = text[a:b].strip()
-        if len(piece) > 12 and main_verb(piece):
-            acts.append(Act(entry, piece, entry.start + a + (len(text[a:b]) - len(text[a:b].lstrip()))))
+        kind, verb = joined[a][1:] if a in joined else (None, None)
+        if len(piece) > 12 and (verb or main_verb(piece)):
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            shown = None
+            if to_previous or (k + 1 < len(pieces) and pieces[k + 1][2]):
+                shown = _sentence_bounds(text, sentence_start, pieces, k)
+            verb = replace(verb, start=verb.start - a - lead) if verb else None
+            acts.append(Act(entry, piece, entry.start + a + lead, kind, verb,
+                            (entry.start + shown[0], text[shown[0]:shown[1]]) if shown else None))
     return acts or [Act(entry, text.strip(), entry.start)]
+
+
+def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]], k: int) -> tuple[int, int]:
+    """(start, end) in `text` of the sentence that piece k and the pieces joined to it make up."""
+    end = pieces[k][1]
+    for _, b, to_previous in pieces[k + 1:]:
+        if not to_previous:
+            break
+        end = b
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+
+
+# What a _coordinated_acts match holds: a cheap test first (a clause break other than one space is rare).
+_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and")
+# ", and <new subject> <verb>": the start of the second clause.
+_AND_CLAUSE = re.compile(r"[,;]\s+and\s+(?=[A-Za-z])")
+# "…, with leader Kim Jong Un declaring …": a speaker's words reported alongside the act.
+_WITH_SPEECH = re.compile(
+    r",\s+with\s+(?P<actor>[^,;“\"]{3,80}?)\s+(?P<verb>saying|declaring|stating|adding|noting|warning|vowing|"
+    r"stressing|insisting|claiming|calling for|urging|pledging|describing|condemning|criticizing|criticising)\b")
+_SPEECH_LEMMA = {"declaring": "declare", "stating": "state", "warning": "warn", "vowing": "vow", "stressing": "stress",
+                 "calling for": "call", "urging": "urge", "pledging": "pledge", "condemning": "condemn",
+                 "criticizing": "criticize", "criticising": "criticize"}  # the others: "say"
+# A second clause whose subject is the same actors ("…, and both sides agree to …") continues the first act.
+_SAME_SUBJECT = re.compile(r"(?:both|the two|the three|the (?:two|three|four) (?:sides|leaders|countries|ministers)|"
+                           r"they|all|each|together|jointly|then|later|he|she|it|its|their|his|her)\b", re.IGNORECASE)
+_PERSON_HEAD = re.compile(r"\b(?:President|Prime Minister|Premier|Minister|Secretary|Ambassador|Chancellor|Governor|"
+                          r"Senator|Speaker|Chairman|Chairwoman|Chair|Commander|General|Admiral|King|Queen|Emperor|"
+                          r"[Ll]eader|[Ss]pokes(?:man|woman|person)|[Cc]hief)\b")
+
+
+def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | None, Predicate | None]]:
+    """{start of a second act: (end of the act before it, preset type, preset verb)} for the clauses joined
+    to a first act that has its own finite verb: ", and <a state, capital or person> <finite event verb>
+    …" (not the last item of a list: "the US, Japan, and Philippines plan …"), and ", with <a person>
+    saying …" (a statement)."""
+    out: dict[int, tuple[int, str | None, Predicate | None]] = {}
+    for m in _AND_CLAUSE.finditer(text) if "and " in text else ():
+        head, tail = text[:m.start()], text[m.end():]
+        if _SAME_SUBJECT.match(tail) or not is_finite(head, main_verb(head)):
+            continue
+        item = re.split(r"[,;]", head)[-1]
+        if len(item.split()) <= 4 and not main_verb(item):
+            continue  # "A, B, and C": a list
+        pred = main_verb(tail)
+        if not is_finite(tail, pred) or pred.start > 90 or pred.start == 0:
+            continue
+        if not re.match(r"\s+[\w“\"]", tail[pred.start + len(pred.verb):]):
+            continue  # "…, and North Korea’s missile launches.": a noun phrase, not a clause
+        subject = tail[:pred.start]
+        if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
+            continue
+        out[m.end()] = (m.start(), None, None)
+    for m in _WITH_SPEECH.finditer(text) if ", with " in text else ():
+        if is_finite(text[:m.start()], main_verb(text[:m.start()])) and _names_actor(m["actor"], ref):
+            lemma = _SPEECH_LEMMA.get(m["verb"], "say")
+            out[m.start("actor")] = (m.start(), "statement", Predicate(m["verb"], lemma, m.start("verb"), False))
+    return out
+
+
+def _has_verb_or_clause(subject: str) -> bool:
+    return bool(re.search(r"\b(?:to|that|which|who|when|after|before|while)\b", subject))
+
+
+def _names_actor(subject: str, ref: Reference) -> bool:
+    """A state ("China", "South Korean marines", "Beijing") or a person ("President Yoon", "Kishida")."""
+    if actor_countries(subject, None, ref):
+        return True
+    if _PERSON_HEAD.search(subject) and re.search(r"\b[A-Z][a-z]+", subject):
+        return True
+    return any(len(ref.people_by_family.get(fold(w), ())) == 1
+               for w in re.findall(r"\b[A-Z][a-z]+(?:-[a-z]+)?", subject))
 
 
 _PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|issues|visits|says|states|"
@@ -275,13 +423,17 @@ _PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|iss
                            r"is held|are held|expresses|responds|travels|receives|launches|conducts)\b")
 
 
+# A full stop, possibly inside a closing quote ("… absolutely unacceptable.” South Korean …"), then a capital.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9”\"’)][.][”\"’]?)\s+(?=[A-Z])")
+
+
 def _new_subject_sentences(text: str) -> list[int]:
     cuts = []
-    for m in re.finditer(r"(?<=[a-z0-9”\"’)][.])\s+(?=[A-Z])", text):
+    for m in _SENTENCE_BREAK.finditer(text):
         if ends_with_abbreviation(text, 0, m.start()):
             continue  # "Commander Gen. Paul LaCamera": an abbreviation, not a sentence end
         rest = text[m.end():]
-        sentence = re.split(r"(?<=[.])\s+(?=[A-Z])", rest, maxsplit=1)[0]
+        sentence = re.split(r"(?<=[.][”\"’]?)\s+(?=[A-Z])", rest, maxsplit=1)[0]
         verb = _PRESENT_VERB.search(sentence)
         if verb and verb.start() < 160 and not re.match(r"(?:The|This|It|These)\s+(?:ministry|meeting|"
                                                         r"was|is|were|talks)\b", sentence):
@@ -297,7 +449,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     """Add the event of one act; returns its participants for an act that continues it
     ("Later that day, both meet with …")."""
     ref = state.ref
-    pred = main_verb(act.text)
+    pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
     when = act.entry.span.start
     people = _participants(state, act, pred.start if pred else 0, when)
@@ -307,14 +459,20 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         p[1] for p in people if p[1] and p[1] != "INT"}
     location = None if is_remote(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
-    if not countries and location and location.place:
-        countries = {location.place.country} - {""}  # no actor named: the host state is the best guess
-    event_type = classify(act.text, pred, subject)
+    if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
+        location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
+    # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
+    # names no state. A gathering that "is held in" a place with no actor named has its host as the one
+    # acting (the gold labels: "APEC Leaders' Week is held in San Francisco" -> USA).
+    if not countries and location and location.place and pred and pred.passive and pred.lemma in _HOSTED:
+        countries = {location.place.country} - {""}
+    event_type = act.kind or classify(act.text, pred, subject)
     et = ref.event_types.get(event_type)
     pids = sorted({p[0].participant_id for p in people})
     event_id = stable_id("ev", state.report_id, act.entry.span.start, act.entry.span.end, event_type, pids,
                          location.name if location else "", fold(act.text))
-    char_start, char_end = act.start, act.start + len(act.text)
+    char_start, shown = act.shown or (act.start, act.text)
+    char_end = char_start + len(shown)
     state.events.append({
         "event_id": event_id, "report_id": state.report_id,
         "date_start": act.entry.span.start, "date_end": act.entry.span.end,
@@ -325,17 +483,20 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         "location_country": (location.place.country or None) if location and location.place else None,
         "latitude": location.place.latitude if location and location.place else None,
         "longitude": location.place.longitude if location and location.place else None,
-        "countries": sorted(c for c in countries if c != "INT"), "text": act.text, "n_mentions": 1, "n_reports": 1,
+        "countries": sorted(c for c in countries if c != "INT"), "text": shown, "n_mentions": 1, "n_reports": 1,
         "file_id": state.file_id,
         "char_start": char_start, "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
     })
     state.mentions.append({
         "mention_id": stable_id("mn", event_id, state.file_id, char_start), "event_id": event_id,
-        "report_id": state.report_id, "text": act.text, "file_id": state.file_id, "char_start": char_start,
+        "report_id": state.report_id, "text": shown, "file_id": state.file_id, "char_start": char_start,
         "char_end": char_end, "extractor_version": EXTRACTOR_VERSION,
     })
     _link_people(state, event_id, act, people)
     return people
+
+
+_HOSTED = frozenset({"hold", "host", "convene"})
 
 
 def _without_titles(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]]) -> str:
