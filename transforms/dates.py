@@ -21,9 +21,14 @@ _M = rf"(?:{_MONTH}\.?)"
 _DASH = r"\s*[-–—]\s*"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+# ISO 8601 calendar dates (2025-03-10) and ranges of them ("2025-03-10 to 2025-03-20", "… – …")
+_ISO1 = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?![\d-])"
+_ISO2 = _ISO1.replace("y1", "y2").replace("m1", "m2").replace("d1", "d2")
+_ISO_FORMS = [rf"{_ISO1}(?:\s*[-–—]\s*|\s+to\s+){_ISO2}", _ISO1]
 
 # Order matters: the most specific forms first. Named groups: m1 d1 y1 m2 d2 y2.
 _FORMS = [
+    *_ISO_FORMS,
     # Aug. 22–Sept. 1, 2022 / Dec. 31, 2023–Jan. 2, 2024
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY})(?:,\s*(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
     # Dec. 5-7, 2023 / Oct. 29-30
@@ -48,7 +53,8 @@ _FORM_RES = [re.compile(rf"^{f}$", re.IGNORECASE) for f in _FORMS]
 # that matches is the same; parse_date_expr tries 1-3 patterns instead of up to eight.
 _FORMS_BY_SHAPE = {
     (dash, day_first): [r for r, f in zip(_FORM_RES, _FORMS, strict=True)
-                        if (_DASH in f) == dash and f.startswith("(?P<d1>") == day_first]
+                        if (f in _ISO_FORMS and day_first)  # an ISO date opens with a digit and has dashes
+                        or ((_DASH in f) == dash and f.startswith("(?P<d1>") == day_first)]
     for dash in (False, True) for day_first in (False, True)
 }
 _DASH_CHARS = ("-", "–", "—")
@@ -70,6 +76,8 @@ class DateSpan:
 
 
 def month_number(token: str) -> int:
+    if token.isdigit():  # an ISO date's month
+        return int(token)
     key = token.lower().rstrip(".")
     return MONTHS.get(key) or MONTHS[key[:3]]
 

@@ -179,8 +179,10 @@ _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_ISO_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d"
 DATE_PREFIX = re.compile(
-    rf"^{_MON}\.?\s+\d{{1,2}}(?:\s*[-–—]\s*(?:{_MON}\.?\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?\s*:",
+    rf"^(?:{_MON}\.?\s+\d{{1,2}}(?:\s*[-–—]\s*(?:{_MON}\.?\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|{_ISO_DATE}(?:\s*(?:[-–—]|to)\s*{_ISO_DATE})?)\s*:",
 )
 DATE_ONLY = re.compile(
     rf"^{_MON}\.?\s+\d{{1,2}}(?:\s*[-–—]\s*(?:{_MON}\.?\s+)?\d{{1,2}})?(?:,?\s+\d{{4}})?\s*:?$",
