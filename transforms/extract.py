@@ -44,6 +44,7 @@ from transforms.people import (
     country_from_title,
     find_mentions,
     leading_country,
+    learn_name_order,
     resolve,
     scan,
     sub_scan,
@@ -268,10 +269,13 @@ def _in_office(ref: Reference, pid: str, day: date) -> bool:
 
 
 def prime_people(text: str, state: ReportState, period: tuple[date, date] | None) -> None:
-    """Learn the full names a report uses anywhere, so that a later 'Hayashi' resolves."""
+    """Learn the full names a report uses anywhere, so that a later 'Hayashi' resolves, and the
+    order it writes Japanese names in (for the names the reference lacks)."""
     when = period[1] if period else None
     state.scanned = scan(text, state.ref)
-    for mention in find_mentions(text, state.ref, state.people, state.scanned):
+    mentions = find_mentions(text, state.ref, state.people, state.scanned)
+    learn_name_order(mentions, state.ref, state.people)
+    for mention in mentions:
         if len(mention.name.split()) >= 2:
             hint = country_from_title(mention.title, state.ref)
             resolve(mention, state.ref, state.people, when, hint)
