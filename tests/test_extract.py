@@ -121,3 +121,12 @@ def test_a_state_named_in_a_participants_title_is_not_an_actor(ref):
     events = extract(text, ref)["events"].to_pylist()
     assert events[0]["text"].startswith("US Forces Korea Commander")  # "Gen." does not end the sentence
     assert events[0]["countries"] == ["USA"]
+
+
+def test_an_unknown_japanese_name_follows_the_reports_order_even_before_a_known_one(ref):
+    text = CHRONO.replace("May 21-22: Kishida and Blinken speak by telephone.",
+                          "May 21-22: Kishida and Blinken speak by telephone.\n\n"
+                          "May 25: Japanese State Minister Tsuge Yoshifumi visits Manila.")
+    text = text.replace("May 3:", "May 2: Japanese State Minister Tsuge Yoshifumi visits Seoul.\n\nMay 3:")
+    names = {p["canonical_name"] for p in extract(text, ref)["participants"].to_pylist()}
+    assert "Yoshifumi Tsuge" in names and "Tsuge Yoshifumi" not in names  # "Kishida Fumio": family first
