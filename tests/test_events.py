@@ -22,6 +22,18 @@ EVENT_TABLES = {
 }
 
 
+def reference_with_hamada() -> Reference:
+    """EVENT_TABLES plus Yasukazu Hamada, Minister of Defense from 2022-08-10 to 2023-09-13: a digest that
+    names him but prints no year is from those years."""
+    tables = dict(EVENT_TABLES)
+    tables["people"] = [*EVENT_TABLES["people"], {
+        "person_id": "yasukazu-hamada", "canonical_name": "Yasukazu Hamada", "family_name": "Hamada",
+        "given_name": "Yasukazu", "country": "JPN", "name_order": "given_family", "aliases": ""}]
+    tables["person_roles"] = [{"person_id": "yasukazu-hamada", "role": "Minister of Defense", "country": "JPN",
+                               "start_date": "2022-08-10", "end_date": "2023-09-13"}]
+    return Reference.from_tables(tables)
+
+
 @pytest.fixture(scope="module")
 def ref():
     return Reference.from_tables(EVENT_TABLES)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.test_events import EVENT_TABLES
+from tests.test_events import EVENT_TABLES, reference_with_hamada
 from transforms.document import Document
 from transforms.events import actor_countries, classify, main_verb
 from transforms.extract import extract_document, report_year
@@ -64,15 +64,9 @@ def test_the_most_printed_year_among_the_reports_own_dates_wins(ref):
 
 
 def test_office_inference_is_not_bounded_by_a_target_year():
-    tables = dict(EVENT_TABLES)
-    tables["people"] = [*EVENT_TABLES["people"], {
-        "person_id": "yasukazu-hamada", "canonical_name": "Yasukazu Hamada", "family_name": "Hamada",
-        "given_name": "Yasukazu", "country": "JPN", "name_order": "given_family", "aliases": ""}]
-    tables["person_roles"] = [{"person_id": "yasukazu-hamada", "role": "Minister of Defense", "country": "JPN",
-                               "start_date": "2022-08-10", "end_date": "2023-09-13"}]
     text = ("Weekly digest\n\nDefense Minister Hamada visited Washington on September 14 and said Japan would "
             "double defense spending by 2027.\n")
-    assert report_year(text, Reference.from_tables(tables), None) == (2022, True)
+    assert report_year(text, reference_with_hamada(), None) == (2022, True)
 
 
 # ----------------------------------------------------------------------------- sentence ends inside quotes

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_events import EVENT_TABLES
+from tests.test_events import EVENT_TABLES, reference_with_hamada
 from transforms.document import Document
 from transforms.extract import extract_document
 from transforms.readers import read_document
@@ -78,15 +78,9 @@ def test_ids_are_stable_across_runs(ref):
 
 
 def test_digest_year_is_inferred_from_offices_not_from_the_copyright_line():
-    tables = dict(EVENT_TABLES)
-    tables["people"] = [*EVENT_TABLES["people"], {
-        "person_id": "yasukazu-hamada", "canonical_name": "Yasukazu Hamada", "family_name": "Hamada",
-        "given_name": "Yasukazu", "country": "JPN", "name_order": "given_family", "aliases": ""}]
-    tables["person_roles"] = [{"person_id": "yasukazu-hamada", "role": "Minister of Defense", "country": "JPN",
-                               "start_date": "2022-08-10", "end_date": "2023-09-13"}]
     text = ("Weekly digest\n\nDefense Minister Hamada visited Washington on September 14 and met officials to "
             "discuss the alliance.\n\n© 2024 Some Publisher")
-    events = extract(text, Reference.from_tables(tables))["events"].to_pylist()
+    events = extract(text, reference_with_hamada())["events"].to_pylist()
     assert [(e["date_start"], e["date_inferred"]) for e in events] == [(date(2022, 9, 14), True)]
 
 
