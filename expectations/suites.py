@@ -195,8 +195,10 @@ def _domain_rules(spec: SuiteSpec, t: Table) -> None:
     elif t.name == "metrics":
         _add(spec, gxe.ExpectColumnValuesToBeInSet, CRITICAL, "unit", "vocabulary",
              column="unit", value_set=list(METRIC_UNITS))
+        # A share is 0-100; a rate or a change may be negative ("minus 0.1%", growth of -2.1%), never
+        # below -100.
         _add(spec, gxe.ExpectColumnValuesToBeBetween, CRITICAL, "value", "percent_range",
-             column="value", min_value=0, max_value=100, row_condition=Col("unit") == "percent")
+             column="value", min_value=-100, max_value=100, row_condition=Col("unit") == "percent")
         _add(spec, gxe.ExpectColumnValuesToBeBetween, WARNING, "value", "percentage_points_range",
              column="value", min_value=-100, max_value=100,
              row_condition=Col("unit") == "percentage_points")

@@ -178,6 +178,15 @@ def test_percent_out_of_range(shared_gx):
     assert f.unexpected_count == 1 and f.sample_values == [140.0] and f.check == "percent_range"
 
 
+def test_a_negative_percent_is_a_rate_not_an_error_down_to_minus_100(shared_gx):
+    rows = valid_rows()
+    rows["metrics"][0]["value"] = -0.1  # "from minus 0.1% to a range of zero to 0.1%"
+    assert run(rows, shared_gx).success
+    rows["metrics"][0]["value"] = -140.0
+    f = assert_only_failure(run(rows, shared_gx), "metrics", "expect_column_values_to_be_between", "value")
+    assert f.sample_values == [-140.0] and f.check == "percent_range"
+
+
 def test_percent_condition_does_not_apply_to_money_and_negative_money_warns(shared_gx):
     rows = valid_rows()
     rows["metrics"][1]["value"] = -5.0  # USD: not a percent -> no critical, but a money warning
