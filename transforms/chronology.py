@@ -43,12 +43,12 @@ def is_furniture(line: str) -> bool:
     return bool(FURNITURE.search(line))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(])")
+SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(\d%−])")
 # SENTENCE_END for stdlib `re` (several times faster on this pattern): the end mark and closing quote are
 # consumed, the gap (group 1) is SENTENCE_END's match. `[^\S\x1c-\x1f]` is regex's \s (stdlib's \s also
 # holds \x1c-\x1f). Each gap is a whole whitespace run after a mark, so the matches cannot overlap
 # differently: the same gaps, in the same order.
-_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[“\"A-Z(])")
+_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
@@ -80,6 +80,7 @@ class Entry:
     end: int
     head: str = ""     # the printed date head, e.g. "Oct. 16-18, 2023"
     source: str = "chronology"  # chronology | narrative
+    place: str = ""    # a wire dateline's place ("SEOUL"), for a sentence dated only by its dateline
 
 
 # The first three letters of every month name, as the date forms print them (case-sensitive, as DATE_EXPR
@@ -225,21 +226,63 @@ _JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+# A wire dateline opening a paragraph: "SEOUL, 4 March (Staff) —", "WASHINGTON (Reuters) -", "TOKYO, March 7 —".
+# It needs a date or an agency in parentheses; the place is in capitals.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}),?\s*"
+    rf"(?:(?P<date>{DATE_EXPR.pattern})\s*)?(?P<agency>\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)\s+")
+# Masthead and sign-off lines of a digest: their dates are issues, not acts.
+_MASTHEAD = re.compile(
+    r"^\W*(?:(?:Edition|Issue|Vol(?:ume)?\.?|Number)\s*\d+\b|Covering\b|"
+    r"(?:Next|Previous|Last) (?:edition|issue|update|digest|bulletin|newsletter)\b|"
+    r"End of (?:the |this )?(?:digest|report|bulletin|newsletter|notes|roundup|briefing)\b)", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:(?P<next>next|following)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)\b", re.IGNORECASE)
+# A sentence's subject that names no one: "Officials said …", "Analysts noted …".
+_ANONYMOUS = frozenset({"officials", "officers", "analysts", "experts", "sources", "observers", "critics",
+                        "diplomats", "people", "residents", "witnesses", "some", "many", "others", "it", "they",
+                        "he", "she", "the", "a", "an", "this", "that", "these", "those"})
+
+
 def dated_sentences(text: str, year: int | None) -> list[Entry]:
     """Digest style: every sentence that dates an act ("on September 7", "Two days later") in the
-    body; relative dates count from the previous dated sentence."""
+    body; relative dates count from the previous dated sentence. In a wire paragraph that opens with a
+    dateline, weekdays count back from the dateline's date, and a sentence with no date of its own that
+    reports a named actor's act takes the dateline's date (and its place)."""
     out: list[Entry] = []
     last: DateSpan | None = None
     for block in split_lines(text):
         if is_furniture(block.text) or is_heading(block) or len(block.text) < 40:
             continue
         previous: Entry | None = None
-        for sent in sentences(block):
-            span = _sentence_date(sent.text, year, last)
+        dl = DATELINE.match(block.text) if "A" <= block.text[:1] <= "Z" else None
+        anchor: DateSpan | None = None
+        if dl and dl["date"]:
+            anchor = parse_date_expr(dl["date"], year)
+            if anchor is not None and (anchor.precision != "day" or anchor.start != anchor.end):
+                anchor = None
+        if dl and not (dl["date"] or dl["agency"]):
+            dl = None
+        if anchor is not None:
+            last = anchor
+        for i, sent in enumerate(sentences(block)):
+            skip = dl.end() if dl and i == 0 else 0
+            body = sent.text[skip:]
+            if _MASTHEAD.match(body):
+                previous = None
+                continue
+            span = _sentence_date(body, year, last)
+            place = ""
+            if span is None and anchor is not None:
+                span = _weekday_date(body, anchor) or (
+                    anchor if _reports_named_act(body, first=(i == 0)) else None)
+                place = dl["place"] if span is anchor else ""
             if span:
-                previous = Entry(span, sent.text, sent.start, sent.end, source="narrative")
+                previous = Entry(span, body, sent.start + skip, sent.end, source="narrative", place=place)
                 out.append(previous)
-                last = span
+                # a range ("runs from 4 to 14 March") does not move a dateline's day for relative dates
+                last = span if anchor is None or span.start == span.end else anchor
             elif previous and _JOINS_PREVIOUS.search(sent.text):
                 previous.text = block.text[previous.start - block.start:sent.end - block.start]
                 previous.end = sent.end
@@ -248,19 +291,88 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
     return out
 
 
+def _weekday_date(sentence: str, anchor: DateSpan) -> DateSpan | None:
+    """'on Tuesday' in a paragraph datelined Thursday 9 May: the latest Tuesday on or before the
+    dateline ('next Tuesday': the first after it)."""
+    low = re.lowered(sentence)
+    if low is not None and "day" not in low:
+        return None
+    m = _WEEKDAY.search(sentence)
+    if not m:
+        return None
+    wd = _WEEKDAYS.index(m["wd"].lower())
+    base = anchor.start
+    if m["next"]:
+        day = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        day = base - timedelta(days=(base.weekday() - wd) % 7)
+    return DateSpan(day, day, "day", anchor.inferred)
+
+
+def _reports_named_act(sentence: str, first: bool) -> bool:
+    """A sentence of a dateline paragraph that reports an act: the lede, or a later sentence whose
+    subject names someone ("Under Secretary Jane Roe said …", not "Officials said …")."""
+    from transforms.events import is_finite, main_verb  # events does not import this module
+
+    pred = main_verb(sentence)
+    if pred is None or not is_finite(sentence, pred):
+        return False
+    if first:
+        return True
+    subject = sentence[:pred.start]
+    words = subject.split()
+    if not words or words[0].lower().strip(",") in _ANONYMOUS:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 2
+
+
+# A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5".
+_POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b", re.IGNORECASE)
+_POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?(?:conducted|taken|carried out|fielded)"
+                          r"(?:\s+(?:on|from|between))?\s*$", re.IGNORECASE)
+# A date that only bounds a period ("since May 28"), never the act's own.
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+# A capitalised word (not a weekday or a sentence opener) directly before "May 4": part of a name.
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|By|"
+                          r"In|Until|Since|From|Before|After|Through|Between|Late|Early|Mid)\b)[A-Z][a-z]+\s+$")
+
+
 _ASCII_DIGIT = re.compile(r"[0-9]")  # every DATE_EXPR form has a day or a year
 
 
 def _sentence_date(sentence: str, year: int | None, last: DateSpan | None) -> DateSpan | None:
+    rel = _relative_date(sentence, last, fronted=True)
+    if rel:
+        return rel  # "The same day X said … since May 28": the fronted relative date governs
     for m in DATE_EXPR.finditer(sentence) if _ASCII_DIGIT.search(sentence) else ():
         if year is None and not YEAR_RE.search(m.group(0)):
+            continue
+        if _not_an_act_date(sentence, m.start(), m.end()):
             continue
         span = parse_date_expr(m.group(0), year)
         if span and span.precision == "day":
             return span
+    return _relative_date(sentence, last, fronted=False)
+
+
+def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 40):start]
+    if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
+        return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     low = re.lowered(sentence)
-    rel = _RELATIVE.search(sentence) if last and (low is None or "day" in low) else None  # every form says "day"
-    if rel and last:
+    if low is not None and "survey" not in low and "poll" not in low:
+        return False
+    return bool(_POLL_AFTER.match(sentence, end) or _POLL_BEFORE.search(before))
+
+
+def _relative_date(sentence: str, last: DateSpan | None, fronted: bool) -> DateSpan | None:
+    if last is None:
+        return None
+    low = re.lowered(sentence)
+    rel = _RELATIVE.search(sentence) if (low is None or "day" in low) else None  # every form says "day"
+    if rel and fronted and rel.start() > 20:
+        return None
+    if rel:
         if rel["same"]:
             word = rel["same"].lower()
             delta = 1 if ("next" in word or "following" in word or "after" in word) else (

@@ -21,6 +21,7 @@ _M = rf"(?:{_MONTH}\.?)"
 _DASH = r"\s*[-–—]\s*"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_TO = r"\s+(?:to|through)\s+"  # a range written out ("4 to 14 March"); no dash, so a no-dash shape
 # ISO 8601 calendar dates (2025-03-10) and ranges of them ("2025-03-10 to 2025-03-20", "… – …")
 _ISO1 = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?![\d-])"
 _ISO2 = _ISO1.replace("y1", "y2").replace("m1", "m2").replace("d1", "d2")
@@ -37,6 +38,12 @@ _FORMS = [
     rf"(?P<d1>{_DAY})\s+(?P<m1>{_M}){_DASH}(?P<d2>{_DAY})\s+(?P<m2>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
     # 12–14 March 2021
     rf"(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
+    # "to" ranges: 28 November to 2 December 2022 / 9 to 19 August 2023 / June 28 to July 3 / Aug. 9 to 19, 2023
+    rf"(?P<d1>{_DAY})\s+(?P<m1>{_M}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
+    rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
+    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
+    # the second day must end the expression: "on August 9 to 19 countries" is one day
+    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+[a-z])",
     # Sept. 1, 2023 / Sept 1 / September 1
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?",
     # 1 September 2023

@@ -42,6 +42,7 @@ VERB_TYPES: dict[str, str] = {
     "crash": "incident", "explode": "incident", "collide": "incident", "strike": "incident",
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
     "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
+    "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -51,7 +52,7 @@ _IRREGULAR = {
     "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
-    "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"],
+    "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
 }
 
 
@@ -108,6 +109,7 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
+    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming)\b", re.I), "incident"),
 ]
 # What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
 _OBJECT_WORDS = [
@@ -121,6 +123,7 @@ _OBJECT_WORDS = [
     ("election", "referendum", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
+    ("water cannon", "collision", "rammed", "ramming"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
@@ -130,7 +133,7 @@ OVERRIDABLE = {
     "meeting": {"phone_call", "military_exercise", "statement", "election", "other"},
     "statement": {"agreement", "military_action"},
     "agreement": {"military_action", "statement", "military_exercise"},
-    "other": {"meeting", "statement", "military_exercise", "phone_call"},
+    "other": {"meeting", "statement", "military_exercise", "phone_call", "incident"},
     "military_exercise": {"meeting", "military_action"},
     "announcement": {"statement"},
     "aid": set(),
@@ -232,17 +235,21 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
+    if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
+        return True  # "his state visit to Washington", "an official visit"
     if word in _PLURAL_NOUNS and (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1) in VERB_FORMS and (
             nxt.group(1) not in _PRESENT or nxt.group(1) == VERB_FORMS[nxt.group(1)]):
         return True  # "Media reports suggest …", "Talks held in May …": a plural noun, then its verb
     return word[0].isupper() and m.start() > 0
 
 
-_NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint)\s+$")
+_NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint|of)\s+$")
 # -s forms that are as often plural nouns; one directly followed by a bare or past verb form is the noun.
 _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})
+_VISIT_MODIFIER = re.compile(r"\b(?:state|official|working|private|return|reciprocal|farewell)\s+$")
 _STATE_NOUN = re.compile(r"[\s-]+(?:media|visits?|dinner|banquet|funeral|television|TV|news|agency|broadcaster|"
                          r"councill?or|secretary|department|minister|owned|run|firms?|companies|company|"
                          r"enterprises?|sovereignty|actors?|secrets?|of\b)")
@@ -311,7 +318,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     lemma = pred.lemma
     base = VERB_TYPES[lemma]
     predicate_text = text[pred.start:]
-    if lemma in {"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch",
+    if lemma in {"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                  "release", "issue", "receive", "make", "give", "help", "call", "reach", "name", "respond", "fly"}:
         base = _verb_with_object(lemma, predicate_text, base)
     if "," in subject:
@@ -339,7 +346,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
 
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
-                      r"When|Before|Since|During|With|Under|Upon|Responding to)\b[^,]{0,120},\s+")
+                      r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
+                      r"Writing)\b[^,]{0,120},\s+")
 
 
 def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
@@ -352,6 +360,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "military_action"
     if lemma == "help":
         return "aid"
+    if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
+        return "visit" if re.search(r"\b(?:plane|flight|aircraft|jet|train|airliner)\b", clause[:40]) else base
     if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit
         return noun if noun in {"military_exercise", "military_action"} else "visit"
     if lemma == "respond":  # "respond with a live-fire drill": the response is the act
@@ -366,8 +376,16 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     if lemma == "make":
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
-        return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) else "other"
+        return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) or _RECEIVED_PERSON.match(
+            predicate_text) else "other"
     return noun or base
+
+
+# "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
+_RECEIVED_PERSON = re.compile(
+    r"\w+\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
+    r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
+    r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b")
 
 
 @lru_cache(maxsize=16)  # classify and _verb_with_object cut the same predicate
@@ -438,7 +456,12 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
                     _LISTED_PEOPLE.match(tail)):
                 out.add(iso3)
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
+        if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
+            out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
+
+
+_CLASH = frozenset({"ram", "board", "collide"})
 
 
 def _with_country(text: str, ref: Reference) -> set[str]:

@@ -23,6 +23,7 @@ from transforms.chronology import (
 from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
+    Location,
     Predicate,
     actor_countries,
     classify,
@@ -465,6 +466,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
+    if location is None and act.entry.place and not is_remote(act.text):
+        location = _resolve_dateline(act.entry.place, ref)  # dated only by its dateline: its place too
     # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
     # names no state. A gathering that "is held in" a place with no actor named has its host as the one
     # acting (the gold labels: "APEC Leaders' Week is held in San Francisco" -> USA).
@@ -501,6 +504,12 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 
 _HOSTED = frozenset({"hold", "host", "convene"})
+
+
+def _resolve_dateline(place: str, ref: Reference) -> Location:
+    """A dateline's capitalised place ("NEW YORK") as the place it names ("New York")."""
+    name = " ".join(w.capitalize() for w in place.split())
+    return Location(name, ref.places.get(fold(name)))
 
 
 def _without_titles(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]]) -> str:
