@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re as _stdre
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms import _regex as re
-from transforms.chronology import Block, ends_with_abbreviation, is_furniture, sentences, split_lines
+from transforms.chronology import is_furniture, sentences, split_lines
 from transforms.reference import Reference
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
@@ -114,36 +113,12 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
     for block in split_lines(text):
         if len(block.text) < 25 or is_furniture(block.text):
             continue
-        sents = sentences(block)
-        for sent in _figure_sentences(sents) if _FIGURE_GAP.search(block.text) else sents:
+        for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
             if sent.text not in read:
                 read.add(sent.text)
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
-
-
-# A sentence that opens with a figure ("... not received well. 58% of respondents said ...") is a
-# sentence of its own: chronology.sentences only breaks before a capital, a quote or a bracket.
-_FIGURE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[\d%−])")
-
-
-def _figure_sentences(sents: Iterator[Block]) -> Iterator[Block]:
-    search = _FIGURE_GAP.search
-    for sent in sents:
-        text = sent.text
-        m = search(text)
-        if m is None:
-            yield sent
-            continue
-        start = 0
-        while m is not None:
-            gap_start, gap_end = m.span(1)
-            if not ends_with_abbreviation(text, start, gap_start):
-                yield Block(text[start:gap_start], sent.start + start)
-                start = gap_end
-            m = search(text, gap_end)
-        yield Block(text[start:], sent.start + start) if start else sent
 
 
 def _sentence_numbers(s: str) -> list[tuple[float, str, tuple[int, int]]]:
