@@ -31,7 +31,7 @@ from warehouse.load import Warehouse
 
 pytestmark = [pytest.mark.integration]
 
-REPORT = "us-korea-2024-jan-apr.md"  # 18 events, 6 metrics (4 percent), no warnings on clean data
+REPORT = "us-korea-2024-jan-apr.md"  # 19 events, 6 metrics (4 percent), no warnings on clean data
 
 
 class Webhook:
@@ -193,7 +193,7 @@ def test_event_outside_report_period_loads_and_alerts(inbox: str, warehouse: Pat
     with corrupted("events", _outside_period):
         summary = ingest.run_local(inbox, str(warehouse), quiet=True)  # a warning: no exception
     assert not summary.held_back and summary.files_loaded == 1 and summary.validation_success is True
-    assert Warehouse(warehouse).counts()["events"] == 18
+    assert Warehouse(warehouse).counts()["events"] == 19
     failures = dq_rows(warehouse, "NOT success")
     assert [(r["table_name"], r["rule"], r["severity"], r["action"], r["suite"]) for r in failures] == [
         ("events", "in_report_period", "warning", "load", "events__period")]
@@ -220,7 +220,7 @@ def test_clean_batch_passes_without_alert(inbox: str, warehouse: Path, webhook: 
 
 def test_warning_rules_on_shares_and_missing_actors(inbox: str, warehouse: Path, webhook: Webhook,
                                                     monkeypatch) -> None:
-    monkeypatch.setenv("REPORTFLOW_MIN_PARTICIPANT_SHARE", "0.9")  # the report has 11 of 18 events with people
+    monkeypatch.setenv("REPORTFLOW_MIN_PARTICIPANT_SHARE", "0.9")  # the report has 11 of 19 events with people
 
     def no_actor(rows: list[dict]) -> list[dict]:
         rows[0]["countries"] = []
@@ -270,7 +270,7 @@ def test_quarantine_list_and_release_after_a_fix(inbox: str, warehouse: Path, we
     assert main(["quarantine", "release", run_id, "--warehouse", str(wh)]) == 0
     assert "released" in capsys.readouterr().out
     counts = Warehouse(wh).counts()
-    assert counts["files"] == 1 and counts["events"] == 18 and counts["metrics"] == 6
+    assert counts["files"] == 1 and counts["events"] == 19 and counts["metrics"] == 6
     assert not (wh.parent / "quarantine" / run_id).exists() and held_batches(wh, run_id) == []
     actions = {r["action"] for r in dq_rows(wh, f"run_id = '{run_id}'")}
     assert actions == {"hold_back", "release"}
@@ -286,7 +286,7 @@ def test_forced_release_is_recorded(inbox: str, warehouse: Path, webhook: Webhoo
     run_id = failed.value.summary.run_id
     assert main(["quarantine", "release", run_id, "--force", "--warehouse", str(wh)]) == 0
     assert "FORCE-released" in capsys.readouterr().out
-    assert Warehouse(wh).counts()["events"] == 18
+    assert Warehouse(wh).counts()["events"] == 19
     forced = dq_rows(wh, f"run_id = '{run_id}' AND action = 'force_release' AND NOT success")
     assert {r["expectation"] for r in forced} >= {"quarantine_release_forced", "expect_column_values_to_be_in_set"}
     assert webhook.posts[-1]["action"] == "force_release"
