@@ -609,17 +609,19 @@ def await_import(module: str) -> None:
 
 def extract_workers() -> int:
     """Processes for read + extract on this machine: $REPORTFLOW_EXTRACT_WORKERS (default 1: in-process)."""
-    try:
-        return max(1, int(os.environ.get(EXTRACT_WORKERS_ENV) or 1))
-    except ValueError:
-        return 1
+    return _env_count(EXTRACT_WORKERS_ENV)
 
 
 def extract_ahead() -> int:
     """Batches the pool extracts ahead of the one being loaded: $REPORTFLOW_EXTRACT_AHEAD (default 1).
     Each holds its extracted tables in the flow process until its turn."""
+    return _env_count(EXTRACT_AHEAD_ENV)
+
+
+def _env_count(name: str) -> int:
+    """A count of at least 1 from the environment variable `name` (1 when unset or not a number)."""
     try:
-        return max(1, int(os.environ.get(EXTRACT_AHEAD_ENV) or 1))
+        return max(1, int(os.environ.get(name) or 1))
     except ValueError:
         return 1
 
