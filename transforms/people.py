@@ -366,9 +366,10 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
         return start  # no title
     lead = _LEAD_CONNECTORS.match(text[start:tokens[i][1]])
     start += lead.end() if lead else 0
-    if text.startswith("(", start):
-        start = text.index(")", start) + 1
-        start += len(text[start:]) - len(text[start:].lstrip())
+    close = text.find(")", start, tokens[i][1]) if text.startswith("(", start) else -1
+    if close >= 0:  # "(Staff) Prime Minister": the title starts after the parenthetical
+        start = close + 1
+        start += len(text[start:tokens[i][1]]) - len(text[start:tokens[i][1]].lstrip())
     return start
 
 
