@@ -25,7 +25,7 @@ FRAGMENTS = [
     "11 out of 15 plaintiffs", "seven times", "three missiles", "2+2", "by 2030", "© 2024", "Edition 58 |",
     "meets", "met", "agreed to lift", "hosts", "says", ", and China bans", ", with Kim saying", "in Tokyo",
     "Japan", "US-Japan-ROK", "Beijing", "survey", "poll", "since", "\n", "\n\n", "# Chronology", "- ",
-    "| Date | Event |",
+    "| Date | Event |", "−0.1%", "minus 4.2 points", "(-3%)", "$1.5 billion", "¥200 million", "66%", "1,000 troops",
 ]
 
 
@@ -36,11 +36,14 @@ def reference() -> Reference:
                                   for n in SEED_TABLES if (seeds / f"{n}.csv").exists()})
 
 
-report_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), min_size=1, max_size=80).map(
-    " ".join)
+# Pieces joined with a space, a line break or nothing ("−" right before "0.1%").
+fragment = st.sampled_from(FRAGMENTS)
+piece = st.tuples(st.one_of(fragment, fragment, fragment, st.text(max_size=6), st.integers(0, 3000).map(str)),
+                  st.sampled_from([" ", " ", " ", "", "\n"]))
+report_text = st.lists(piece, min_size=10, max_size=120).map(lambda pieces: "".join(p + sep for p, sep in pieces))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report_text)
 def test_extraction_never_raises_and_keeps_to_the_schema(text: str) -> None:
     tables = extract_document(Document(text=text, format="txt", source_text=text), reference(),
