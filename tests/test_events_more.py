@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from tests.test_events import EVENT_TABLES, reference_with_hamada
+from tests.test_events import EVENT_TABLES, reference_with_hamada, type_of
 from transforms.document import Document
-from transforms.events import actor_countries, classify, main_verb
+from transforms.events import actor_countries, main_verb
 from transforms.extract import extract_document, report_year
 from transforms.reference import Reference
 
@@ -102,8 +102,7 @@ def test_a_past_tense_verb_beats_an_infinitive(text, verb):
 def test_past_tense_digest_sentence_is_typed_by_its_main_verb(ref):
     text = ("Australia's trade minister met his Indian counterpart in Delhi on May 2, and both sides agreed to lift "
             "tariffs.")
-    pred = main_verb(text)
-    assert classify(text, pred, text[:pred.start]) == "meeting"
+    assert type_of(text) == "meeting"
 
 
 # ----------------------------------------------------------------------------- reporting verbs
@@ -120,8 +119,7 @@ def test_past_tense_digest_sentence_is_typed_by_its_main_verb(ref):
     ],
 )
 def test_a_reporting_verb_is_typed_by_the_act_it_reports(text, expected):
-    pred = main_verb(text)
-    assert classify(text, pred, text[:pred.start]) == expected
+    assert type_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -213,8 +211,7 @@ def test_states_listed_before_people_in_object_position_act(seed_ref, text, expe
     ],
 )
 def test_the_type_comes_from_the_clause_not_a_keyword_anywhere(text, expected):
-    pred = main_verb(text)
-    assert classify(text, pred, text[:pred.start]) == expected
+    assert type_of(text) == expected
 
 
 def test_a_hosting_city_is_the_location(seed_ref):
