@@ -235,3 +235,22 @@ def test_a_verb_after_do_support_is_the_main_verb():
     text = "Japan does not appeal a South Korean appeals court’s ruling."
     assert (main_verb(text).verb, main_verb(text).start) == ("appeal", 15)
     assert main_verb("Tokyo will not attend the talks, officials said.").verb == "said"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Treasury Department on Tuesday sanctioned two Russia-based individuals.", ["USA"]),
+    ("The Diet enacted the budget for the next fiscal year.", ["JPN"]),
+    ("The Kishida Cabinet approved a revision of the export guidelines.", ["JPN"]),
+    ("The Joint Chiefs of Staff said the missiles flew 600 km.", ["KOR"]),  # a state's armed forces
+    ("NHK reported that the talks would resume.", []),  # a broadcaster is not its state
+])
+def test_an_organ_of_a_state_acts_for_it(text, expected):
+    tables = {**EVENT_TABLES, "organizations": [
+        {"name": "US Department of the Treasury", "aliases": "Treasury Department", "country": "USA",
+         "kind": "government_agency"},
+        {"name": "National Diet", "aliases": "Diet", "country": "JPN", "kind": "government_agency"},
+        {"name": "Joint Chiefs of Staff (South Korea)", "aliases": "Joint Chiefs of Staff", "country": "KOR",
+         "kind": "military"},
+        {"name": "NHK", "aliases": "", "country": "JPN", "kind": "media"}]}
+    ref = Reference.from_tables(tables)
+    assert sorted(actor_countries(text, main_verb(text), ref)) == expected

@@ -440,7 +440,7 @@ def topic_cut(text: str) -> tuple[int, str] | None:
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
     subject = text[:pred.start] if pred else text
-    out = _countries_in(subject, ref, expand_groups=True)
+    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref)
     if pred and not out and (found := complement_verb(text, pred)):
         # "Media reports suggest the US, Japan, and Philippines plan …": the reported clause's subject acts.
         inner_subject = text[pred.start + len(pred.verb):found[0].start]
@@ -462,6 +462,26 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+# "the Kishida Cabinet", "the Yoon government", "the Biden administration": a leader's government
+_HEAD_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Cc]abinet|government|administration)\b")
+_ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*")
+
+
+def _state_organ(subject: str, ref: Reference) -> set[str]:
+    """The state whose organ the subject names, when it names no state: "The Treasury Department on
+    Tuesday sanctioned …", "The Diet enacted …", "The Kishida Cabinet approved …"."""
+    for m in _ORGAN_NAME.finditer(subject):
+        phrase = m.group(0)
+        words = phrase.split()
+        for i in range(len(words)):  # "The Treasury Department" -> "Treasury Department"
+            iso3 = ref.state_bodies.get(fold(" ".join(words[i:])))
+            if iso3:
+                return {iso3}
+    for m in _HEAD_GOVERNMENT.finditer(subject):
+        states = {ref.people[pid].country for pid in ref.people_by_family.get(fold(m.group(1)), ())}
+        if len(states) == 1 and "" not in states:
+            return states
+    return set()
 
 
 def _with_country(text: str, ref: Reference) -> set[str]:

@@ -99,6 +99,10 @@ class EventType:
     plover: str
 
 
+# organizations.csv kinds whose acts are their state's acts ("The Treasury Department sanctioned …")
+STATE_BODY_KINDS = frozenset({"government_agency", "military", "legislature"})
+
+
 @dataclass
 class Reference:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -107,6 +111,8 @@ class Reference:
     roles: dict[str, list[Role]] = field(default_factory=dict)      # person_id -> roles
     title_rules: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     organizations: dict[str, str] = field(default_factory=dict)     # folded name/alias -> iso3|INT
+    # organs of a state (ministries, agencies, armed forces, legislatures): folded name/alias -> iso3
+    state_bodies: dict[str, str] = field(default_factory=dict)
     groupings: dict[str, Grouping] = field(default_factory=dict)    # folded name/alias -> grouping
     event_types: dict[str, EventType] = field(default_factory=dict)
     # derived lookups
@@ -159,8 +165,11 @@ class Reference:
         for r in tables.get("title_rules", []):
             ref.title_rules.append((re.compile(r["pattern"], re.IGNORECASE), r["country"]))
         for r in tables.get("organizations", []):
+            state_body = r.get("kind") in STATE_BODY_KINDS and r["country"] not in {"", "INT"}
             for n in [r["name"], *split_list(r.get("aliases"))]:
                 ref.organizations.setdefault(fold(n), r["country"])
+                if state_body:
+                    ref.state_bodies.setdefault(fold(n), r["country"])
         for r in tables.get("groupings", []):
             g = Grouping(r["group_id"], r["name"], tuple(split_list(r.get("aliases"))),
                          tuple(split_list(r.get("members"))),
