@@ -272,7 +272,8 @@ METRICS = Table(
     (
         Column("metric_id", STR, "stable id: hash of report, unit, value and sentence", nullable=False),
         Column("report_id", STR, "report the metric was extracted from", nullable=False),
-        Column("value", FLOAT, "numeric value in whole units (percent as 0-100, negative for a falling rate or change; money in units)",
+        Column("value", FLOAT,
+               "numeric value in whole units (percent as 0-100, negative for a falling rate or change; money in units)",
                nullable=False),
         Column("unit", STR, "percent, percentage_points, count, or an ISO 4217 currency code", nullable=False),
         Column("measure", STR, "short lowercase phrase of what is measured"),
