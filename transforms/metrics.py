@@ -164,7 +164,7 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                 yield _num(m["num"]), "count", m.span("num")
     # Counts in words: most sentences hold no number word (checked first, then WORD_COUNT's nouns).
     if low is None or any(map(low.__contains__, _WORD_NUM_PARTS)):
-        if low is None or any(map(s.__contains__, _COUNTED)):
+        if _may_count_words(s, low):
             for m in WORD_COUNT.finditer(s):
                 if CASUALTY.search(m.group(0)) or CASUALTY.search(s[m.end():m.end() + 40]) or \
                         CASUALTY.search(_clause_before(s, m.start())):
@@ -218,8 +218,7 @@ def _measured_words(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
 
 
 def _may_count_words(s: str, low: str | None) -> bool:
-    """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no number word or no counted noun
-    (_all_numbers runs the same two tests inline, the number words first)."""
+    """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no number word or no counted noun."""
     return (low is None or any(map(low.__contains__, _WORD_NUM_PARTS))) and any(map(s.__contains__, _COUNTED))
 
 
