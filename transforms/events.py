@@ -279,11 +279,11 @@ def complement_verb(text: str, pred: Predicate | None) -> tuple[Predicate, bool]
             continue
         if (pron := _PRONOUN_SUBJECT.search(clause, begin, m.start())) and pron.end() < m.start():
             return None  # "says it hopes ties hold": the reported clause's own verb is one we do not know
-        passive = m.group(0) != word
-        finite = passive or word != lemma or not _NON_FINITE_BEFORE.search(clause, max(0, m.start() - 24), m.start())
+        inner = Predicate(word, lemma, m.start(), m.group(0) != word)
+        finite = is_finite(clause, inner)
         if not finite and not _MODAL_BEFORE.search(clause, max(0, m.start() - 24), m.start()):
             continue  # "will offer assistance to help …": a purpose infinitive, not the reported act
-        return Predicate(word, lemma, m.start(), passive), finite
+        return inner, finite
     return None
 
 
