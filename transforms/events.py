@@ -43,6 +43,7 @@ VERB_TYPES: dict[str, str] = {
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
     "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
     "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
+    "veto": "election", "impeach": "legal",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -53,6 +54,7 @@ _IRREGULAR = {
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
     "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
+    "veto": ["vetoes", "vetoed"],
 }
 
 
@@ -80,8 +82,8 @@ _PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.endswith("s"
 VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
     sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
 
-REMOTE = re.compile(r"\b(?:by (?:tele)?phone|telephone|virtual(?:ly)?|online|video ?conference|video call)\b",
-                    re.IGNORECASE)
+REMOTE = re.compile(r"\b(?:by (?:tele)?phone|phone calls?|telephone|virtual(?:ly)?|online|video ?conference|"
+                    r"video call)\b", re.IGNORECASE)
 _REMOTE_WORDS = ("phone", "virtual", "online", "video")  # what a REMOTE match holds (lowercased)
 
 
@@ -339,9 +341,20 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = subj_type if not (subj_type == "announcement" and base != "statement") else base
     if base == "meeting" and is_remote(text):
         base = "phone_call"
+    if _ACCIDENTAL.search(text, max(0, pred.start - 16), pred.start + 120):
+        base = "incident"  # "fighters accidentally release eight bombs": unplanned, whatever the verb
+    elif lemma in _PLEDGING and _AID_MONEY.search(_first_clause(predicate_text)):
+        base = "aid"  # "announces $500 million in foreign military financing for the Philippines"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
     return base
+
+
+_ACCIDENTAL = re.compile(r"\b(?:accidentally|accidental|inadvertently|mistakenly|by (?:accident|mistake))\b")
+_PLEDGING = frozenset({"announce", "pledge", "unveil", "promise", "offer"})
+# A sum of money given as help: "$500 million in foreign military financing", "¥2 billion in grant aid".
+_AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion|trillion)\b).{0,80}?\b(?:aid|assistance|"
+                        r"military financing|relief)\b")
 
 
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
@@ -368,7 +381,10 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         m = re.search(r"\b(?:with|by)\b(.*)", clause)
         return (_type_from_nouns(m.group(1)) if m else None) or base
     if lemma == "call":  # "calls for restraint" is a statement; "call each other" a phone call
-        return "phone_call" if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text) else "statement"
+        if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text):
+            return "phone_call"
+        # "calls on Prime Minister Ishiba at the Kantei" is a courtesy call; "calls on China to stop …" is not.
+        return "meeting" if _CALL_ON_PERSON.match(predicate_text) else "statement"
     if lemma == "hold" and re.search(r"\bcalls?\b", clause[:40]):
         return "phone_call"
     if lemma in {"begin", "conduct", "stage"}:
@@ -381,6 +397,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     return noun or base
 
 
+_CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:at|in|during|on)\b|"
+                             r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s*){1,5}(?:[.;]|$)")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
     r"\w+\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
@@ -502,8 +520,10 @@ _CAPITALIZED_PHRASE = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*")
 def _countries_in(text: str, ref: Reference, expand_groups: bool) -> set[str]:
     out = {iso3 for iso3, _ in _country_positions(text, ref)}
     head = _HEAD_NAME.match(text)
-    if head and fold(head.group(1)) in ref.country_by_metonym:
-        out.add(ref.country_by_metonym[fold(head.group(1))])  # "Seoul hosts …", "Tokyo and Manila agree …"
+    name = re.split(r"['’]s\b", head.group(1))[0] if head else ""
+    if name and fold(name) in ref.country_by_metonym:
+        # "Seoul hosts …", "Tokyo and Manila agree …", "Manila's Department of Foreign Affairs lodged …"
+        out.add(ref.country_by_metonym[fold(name)])
     for m in _LISTED_NAME.finditer(text) if "," in text or "and" in text else ():
         if fold(m.group(1)) in ref.country_by_metonym and not _TITLE_OBJECT.search(text[:m.start()]):
             out.add(ref.country_by_metonym[fold(m.group(1))])
@@ -545,7 +565,9 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
         if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
         possessive = chunk.endswith(("'s", "’s"))
-        if _TITLE_OBJECT.search(text[:m.start()]) or (not possessive and _TOPIC_MODIFIER.match(text, m.end())):
+        spoken_for = possessive and _SPOKESPERSON_FOR.search(text, max(0, m.start() - 40), m.start())
+        if (_TITLE_OBJECT.search(text[:m.start()]) and not spoken_for) or (
+                not possessive and _TOPIC_MODIFIER.match(text, m.end())):
             continue  # "Special Representative for North Korea", "North Korea nuclear envoys"
         out.extend((iso3, m.end()) for iso3 in codes)
     return out
@@ -572,6 +594,9 @@ def _chunk_countries(chunk: str, ref: Reference) -> tuple[str, ...]:
     return codes
 
 
+# "a spokesman for North Korea's defence ministry" speaks for that state's organ (unlike "Special
+# Representative for North Korea", a title about the state).
+_SPOKESPERSON_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officials)\s+for\s+(?:the\s+)?$")
 _TITLE_OBJECT = re.compile(r"\b(?:for|to|against|toward|towards|regarding|about|over|on)\s+(?:the\s+)?$")
 _TOPIC_MODIFIER = re.compile(r"\s+(?:nuclear|policy|issues?|problems?|threats?|envoys?|affairs|question|"
                              r"sanctions|missiles?|provocations|denuclearization)\b")
@@ -601,11 +626,16 @@ def _ethnic_compound(text: str, end: int) -> bool:
 # ----------------------------------------------------------------------------- location
 
 _LOC = re.compile(
-    r"\b(?:in|at|near|into|through|across|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
+    r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
     r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins) of|"
-    r"arrives? in|(?<=[Gg]overnor )of)\s+(?:the\s+)?"
+    r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from))\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
+# After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
+# Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
+# "aid to Ukraine", "officials from Tokyo").
+_SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
+_AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Congress|Parliament|English|Japanese|Korean|Chinese|Russian|Government)\b")
@@ -623,11 +653,23 @@ def find_location(text: str, ref: Reference) -> Location | None:
     clause about something else: '…, the day Blinken arrived in Seoul')."""
     cut = topic_cut(text)
     text = text[:cut[0]] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]) else text
+    # "… provides aid following the landslide in Enga Province": that place is the other event's.
+    after = _AFTER_CLAUSE.search(text, 1)
+    lead_end = after.start() if after else len(text)
     candidates: list[Location] = []
-    for m in _LOC.finditer(text):
+    sites: list[Location] = []
+    for m in _LOC.finditer(text, 0, lead_end):
         loc = _resolve_place(m["place"], ref)
-        if loc:
+        if loc is None:
+            continue
+        if not m["weak"]:
             candidates.append(loc)
+        elif loc.name != m["place"].split(",")[0].strip(" ."):
+            continue  # "following up on the Camp David Summit": the place names something else
+        elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or (
+                m["weak"] == "from" and re.match(r"(?:the\s+)?\S+(?:\s+\S+)?\s+area\b", text[m.start("place"):])):
+            sites.append(loc)
+    candidates = candidates or sites
     if not candidates:
         return None
     known = [c for c in candidates if c.place is not None]
@@ -649,6 +691,7 @@ _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 
 def _resolve_place(phrase: str, ref: Reference) -> Location | None:
+    phrase = re.split(r"[.]\s", phrase, maxsplit=1)[0]  # a place ends its sentence: "in Manila.\n\nKamikawa …"
     phrase = re.sub(r"['’]s$", "", phrase.strip(" ,."))
     if NOT_PLACES.match(phrase):
         return None
@@ -667,7 +710,8 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
                 return Location(cand, place)
     if fold(head) in ref.organizations or fold(head) in ref.country_by_adjective or len(words) > 4:
         return None
-    if re.search(r"\b(?:University|Headquarters|Island|Base|Camp|Air Station|Palace|House|Hall|Center|Centre|"
-                 r"Hotel|Port|Harbor|Harbour|Airport)\b", head) or "," in phrase:
+    if re.search(r"\b(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Hall|Center|"
+                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|"
+                 r"Shoal|Reef|Strait|Peninsula)\b", head) or "," in phrase:
         return Location(head, None)
     return None

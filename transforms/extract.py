@@ -327,7 +327,7 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
     if any(map(text.__contains__, _SECOND_ACT_WORDS)):
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
     if entry.source == "chronology":
-        cuts += _new_subject_sentences(text)
+        cuts += _new_subject_sentences(text, ref)
     joined = _coordinated_acts(text, ref) if ref is not None and any(map(text.__contains__, _JOINED_WORDS)) else {}
     cuts = sorted(set(cuts) | set(joined))
     pieces = []  # (start, end, joined to the piece before)
@@ -362,7 +362,7 @@ def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]],
 
 
 # What a _coordinated_acts match holds: a cheap test first (a clause break other than one space is rare).
-_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and")
+_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and", " after ")
 # ", and <new subject> <verb>": the start of the second clause.
 _AND_CLAUSE = re.compile(r"[,;]\s+and\s+(?=[A-Za-z])")
 # "…, with leader Kim Jong Un declaring …": a speaker's words reported alongside the act.
@@ -372,6 +372,9 @@ _WITH_SPEECH = re.compile(
 _SPEECH_LEMMA = {"declaring": "declare", "stating": "state", "warning": "warn", "vowing": "vow", "stressing": "stress",
                  "calling for": "call", "urging": "urge", "pledging": "pledge", "condemning": "condemn",
                  "criticizing": "criticize", "criticising": "criticize"}  # the others: "say"
+# ", hours after <actor> <verb>": an act of the same day, told as the time of the first.
+_SAME_DAY_AFTER = re.compile(r",\s+(?:(?:just|only|a few|several|some|two|three)\s+)?(?:hours|minutes)\s+after\s+|"
+                             r",\s+(?:shortly|soon|just|moments)\s+after\s+")
 # A second clause whose subject is the same actors ("…, and both sides agree to …") continues the first act.
 _SAME_SUBJECT = re.compile(r"(?:both|the two|the three|the (?:two|three|four) (?:sides|leaders|countries|ministers)|"
                            r"they|all|each|together|jointly|then|later|he|she|it|its|their|his|her)\b", re.IGNORECASE)
@@ -402,6 +405,13 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
         if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
             continue
         out[m.end()] = (m.start(), None, None)
+    for m in _SAME_DAY_AFTER.finditer(text) if " after " in text else ():
+        # "… met in Seoul, hours after North Korea fired three missiles": the same day's other act.
+        tail = text[m.end():]
+        pred = main_verb(tail)
+        if (is_finite(text[:m.start()], main_verb(text[:m.start()])) and is_finite(tail, pred) and 0 < pred.start < 60
+                and not _has_verb_or_clause(tail[:pred.start]) and _names_actor(tail[:pred.start], ref)):
+            out[m.end()] = (m.start(), None, None)
     for m in _WITH_SPEECH.finditer(text) if ", with " in text else ():
         if is_finite(text[:m.start()], main_verb(text[:m.start()])) and _names_actor(m["actor"], ref):
             lemma = _SPEECH_LEMMA.get(m["verb"], "say")
@@ -432,7 +442,7 @@ _PRESENT_VERB = re.compile(r"\b(?:meets|holds|speaks|signs|releases|delivers|iss
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9”\"’)][.][”\"’]?)\s+(?=[A-Z])")
 
 
-def _new_subject_sentences(text: str) -> list[int]:
+def _new_subject_sentences(text: str, ref: Reference | None = None) -> list[int]:
     cuts = []
     for m in _SENTENCE_BREAK.finditer(text):
         if ends_with_abbreviation(text, 0, m.start()):
@@ -440,10 +450,24 @@ def _new_subject_sentences(text: str) -> list[int]:
         rest = text[m.end():]
         sentence = re.split(r"(?<=[.][”\"’]?)\s+(?=[A-Z])", rest, maxsplit=1)[0]
         verb = _PRESENT_VERB.search(sentence)
-        if verb and verb.start() < 160 and not re.match(r"(?:The|This|It|These)\s+(?:ministry|meeting|"
-                                                        r"was|is|were|talks)\b", sentence):
+        listed_verb = verb and verb.start() < 160 and not re.match(
+            r"(?:The|This|It|These)\s+(?:ministry|meeting|was|is|were|talks)\b", sentence)
+        if listed_verb or (ref is not None and _acting_sentence(sentence, ref)):
             cuts.append(m.end())
     return cuts
+
+
+def _acting_sentence(sentence: str, ref: Reference) -> bool:
+    """A sentence whose own subject names an actor and goes on with a finite event verb ("Kamikawa and
+    Teodoro sign …", "Austin, Kihara and Shin signed …"): a new act, whatever the verb's form. A pronoun
+    or a noun subject ("They …", "The talks …") continues the entry's act."""
+    pred = main_verb(sentence)
+    if pred is None or pred.start == 0 or pred.start > 120 or not is_finite(sentence, pred):
+        return False
+    subject = sentence[:pred.start]
+    if re.match(r"(?:The|This|That|These|Those|It|Its|They|Their|He|His|She|Her|Both|All|Each)\b", subject):
+        return False
+    return len(subject.split()) <= 14 and not _has_verb_or_clause(subject) and _names_actor(subject, ref)
 
 
 _SAME_ACTORS = re.compile(r"^(?:(?:Later|Then|Afterwards?|Subsequently)[^,]{0,20},\s+)?(?:both|the two|the three|"

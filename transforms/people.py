@@ -48,6 +48,10 @@ year years the of for and on to in at with by from former acting incoming outgoi
 business consultative humanitarian assistance citizen leaders principles counterterrorism goalkeepers
 secretariat island islands strait sea bay prefecture province city county state states capital summit summits
 center centre council's ceremony conference's airport port station university college school museum
+terrorism financial intelligence climate change arms control digital nonproliferation non-proliferation
+disarmament political military cyber maritime oceans environmental sanctions export legislative management
+resources human rights democracy refugees migration narcotics enforcement consular agriculture fisheries
+transport transportation infrastructure tourism welfare veterans homeland
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
@@ -346,10 +350,11 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
             start = tokens[opening][1]
             k = opening - 1
             continue
-        if tok == "(" or not spaced[k + 1]:
+        if tok == "(" or not (spaced[k + 1] or tokens[k + 1][0] == ","):
             break  # a sentence end, a number or a symbol between the words: not one title
-        if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])):
-            break  # "Cotton and Minister …" is two people; "Ambassador to South Korea" one title
+        if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])) and not (
+                k >= 2 and tokens[k - 1][0] == "," and _is_title_word(tokens[k - 2][0])):
+            break  # "Cotton and Minister …" is two people; "Ambassador to South Korea", "Energy, and the …" one title
         if tok[0].isupper() or tok.endswith(("'s", "’s")) or tok.lower().rstrip(".") in LOWER_TITLE_WORDS:
             if tok[0].isupper() and _sentence_initial_name(tokens, k):
                 break

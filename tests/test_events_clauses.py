@@ -1,0 +1,138 @@
+"""Acts told in one entry's further sentences or in an "hours after" clause, venues after "on", "to",
+"from" and "around", types the verb alone gets wrong, long office titles, and the state a
+spokesperson or a capital's ministry acts for. Read with the project's own reference (seeds/)."""
+
+import pytest
+
+from transforms.document import Document
+from transforms.events import find_location
+from transforms.extract import extract_document
+from transforms.people import find_mentions
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+def events_of(body: str, ref) -> list[dict]:
+    text = f"Chronology\n\n{body}\n"
+    doc = Document(text=text, format="txt", source_text=text)
+    return extract_document(doc, ref, file_id="f1", report_id="r1")["events"].to_pylist()
+
+
+def one_event(sentence: str, ref) -> dict:
+    events = events_of(f"July 9, 2024: {sentence}", ref)
+    assert len(events) == 1, [e["text"] for e in events]
+    return events[0]
+
+
+# ----------------------------------------------------------------------------- acts
+
+def test_a_further_sentence_with_its_own_actors_is_its_own_act(ref):
+    events = events_of("July 8, 2024: Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara hold talks"
+                       " with their Philippine counterparts in Manila.\n\nKamikawa and Teodoro sign the Reciprocal"
+                       " Access Agreement in Manila, with Marcos looking on.", ref)
+    assert [e["event_type"] for e in events] == ["meeting", "agreement"]
+    assert events[1]["text"].startswith("Kamikawa and Teodoro sign")
+
+
+@pytest.mark.parametrize("continuation", [
+    "They sign a joint statement afterwards.",
+    "The talks cover maritime security.",
+    "Both ministers sign the minutes.",
+])
+def test_a_pronoun_or_noun_subject_continues_the_act(ref, continuation):
+    events = events_of(f"July 8, 2024: Kamikawa and Kihara hold talks with Manalo in Manila. {continuation}", ref)
+    assert len(events) == 1
+
+
+def test_an_act_hours_after_another_is_a_second_event_of_the_day(ref):
+    events = events_of("March 18, 2024: Secretary of State Antony Blinken and Foreign Minister Cho Tae-yul met in"
+                       " Seoul, a few hours after North Korea fired three short-range ballistic missiles from the"
+                       " Pyongyang area into the sea.", ref)
+    assert [(e["event_type"], e["countries"], e["location"]) for e in events] == [
+        ("meeting", ["KOR", "USA"], "Seoul"), ("military_action", ["PRK"], "Pyongyang")]
+    assert {e["date_start"] for e in events} == {events[0]["date_start"]}
+
+
+def test_an_after_clause_without_an_actor_stays_in_the_act(ref):
+    assert len(events_of("March 19, 2024: Kishida met Yoon in Tokyo, shortly after the summit ended.", ref)) == 1
+
+
+# ----------------------------------------------------------------------------- venues
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hegseth and Ishiba attend a memorial ceremony on Iwo Jima.", "Iwo Jima"),
+    ("Coast guard personnel board navy boats on a resupply run to Second Thomas Shoal.", "Second Thomas Shoal"),
+    ("North Korea fired 18 short-range ballistic missiles from the Sunan area.", "Sunan"),
+    ("China's Eastern Theater Command stages drills around Taiwan.", "Taiwan"),
+    ("Kim Jong Un inspects a factory in Chagang Province.", "Chagang Province"),
+])
+def test_a_site_after_on_to_from_or_around_is_the_venue(ref, sentence, expected):
+    assert one_event(sentence, ref)["location"] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Blinken calls for pressure on Taiwan's opposition.",  # a state after "on"
+    "Japan pledges more aid to Ukraine.",  # a state after "to"
+    "Defense officials from Tokyo reach an agreement.",  # a city after "from"
+    "Lee Jong-sup holds a phone call with his counterparts in Tokyo and Washington.",  # a call has no venue
+    "Yoon hails the progress made on the Camp David Summit.",  # a venue inside a name
+    "Japan provides $1.25 million in grant aid following the landslide in Enga Province.",  # another event's place
+])
+def test_no_venue_where_the_place_is_not_where_the_act_happened(ref, sentence):
+    assert one_event(sentence, ref)["location"] == ""
+
+
+def test_a_place_ends_at_its_sentence(ref):
+    loc = find_location("hold talks in Manila.\n\nKamikawa and Teodoro sign", ref)
+    assert loc is not None and loc.name == "Manila"
+
+
+# ----------------------------------------------------------------------------- types
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia vetoed a Security Council draft renewing the panel of experts.", "election"),
+    ("The National Assembly impeaches President Yoon Suk Yeol by 204 votes to 85.", "legal"),
+    ("South Korean KF-16 fighters accidentally release eight bombs during live-fire training.", "incident"),
+    ("Blinken announces $500 million in foreign military financing for the Philippines.", "aid"),
+    ("Japan pledges ¥2 billion in emergency relief for the flood victims.", "aid"),
+    ("Raimondo announces up to $6.4 billion in grants for Samsung Electronics.", "announcement"),
+    ("Blinken calls on Prime Minister Ishiba at the Kantei.", "meeting"),
+    ("Blinken calls on China to stop its dangerous manoeuvres.", "statement"),
+])
+def test_types_the_verb_alone_gets_wrong(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+# ----------------------------------------------------------------------------- people and states
+
+@pytest.mark.parametrize(("sentence", "name", "title"), [
+    ("Under Secretary for Terrorism and Financial Intelligence Brian Nelson said it.", "Brian Nelson",
+     "Under Secretary for Terrorism and Financial Intelligence"),
+    ("Special Envoy for Climate Change Alice Bloom spoke.", "Alice Bloom", "Special Envoy for Climate Change"),
+    ("Under Secretary for Arms Control and International Security Bonnie Jenkins said.", "Bonnie Jenkins",
+     "Under Secretary for Arms Control and International Security"),
+    ("Minister of Economy, Trade and Industry Ken Saito visited.", "Ken Saito",
+     "Minister of Economy, Trade and Industry"),
+    ("Under Secretary of State for Economic Growth, Energy, and the Environment Jose Fernandez spoke.",
+     "Jose Fernandez", "Under Secretary of State for Economic Growth, Energy, and the Environment"),
+])
+def test_long_office_titles_keep_their_person(ref, sentence, name, title):
+    assert [(m.name, m.title) for m in find_mentions(sentence, ref)] == [(name, title)]
+
+
+def test_a_list_of_two_people_is_not_one_title(ref):
+    assert [m.name for m in find_mentions("Kishida, and President Yoon met.", ref)] == ["Kishida", "Yoon"]
+
+
+def test_a_spokesperson_acts_for_the_state_whose_ministry_they_speak_for(ref):
+    event = one_event("A spokesman for North Korea's defence ministry denounced the drills.", ref)
+    assert event["countries"] == ["PRK"]
+
+
+def test_a_capitals_ministry_acts_for_its_state(ref):
+    event = one_event("Manila's Department of Foreign Affairs lodged a formal protest.", ref)
+    assert event["countries"] == ["PHL"]
