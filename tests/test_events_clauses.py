@@ -136,3 +136,9 @@ def test_a_spokesperson_acts_for_the_state_whose_ministry_they_speak_for(ref):
 def test_a_capitals_ministry_acts_for_its_state(ref):
     event = one_event("Manila's Department of Foreign Affairs lodged a formal protest.", ref)
     assert event["countries"] == ["PHL"]
+
+
+def test_an_act_hours_before_another_is_a_second_event_of_the_day(ref):
+    events = events_of("March 5, 2025: A car bomb killed at least 12 people in Quetta, hours before Israel's"
+                       " security cabinet approved a ceasefire.", ref)
+    assert [e["event_type"] for e in events][0] == "incident" and len(events) == 2

@@ -362,7 +362,7 @@ def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]],
 
 
 # What a _coordinated_acts match holds: a cheap test first (a clause break other than one space is rare).
-_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and", " after ")
+_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and", " after ", " before ")
 # ", and <new subject> <verb>": the start of the second clause.
 _AND_CLAUSE = re.compile(r"[,;]\s+and\s+(?=[A-Za-z])")
 # "…, with leader Kim Jong Un declaring …": a speaker's words reported alongside the act.
@@ -372,9 +372,9 @@ _WITH_SPEECH = re.compile(
 _SPEECH_LEMMA = {"declaring": "declare", "stating": "state", "warning": "warn", "vowing": "vow", "stressing": "stress",
                  "calling for": "call", "urging": "urge", "pledging": "pledge", "condemning": "condemn",
                  "criticizing": "criticize", "criticising": "criticize"}  # the others: "say"
-# ", hours after <actor> <verb>": an act of the same day, told as the time of the first.
-_SAME_DAY_AFTER = re.compile(r",\s+(?:(?:just|only|a few|several|some|two|three)\s+)?(?:hours|minutes)\s+after\s+|"
-                             r",\s+(?:shortly|soon|just|moments)\s+after\s+")
+# ", hours after/before <actor> <verb>": an act of the same day, told as the time of the first.
+_SAME_DAY = re.compile(r",\s+(?:(?:(?:just|only|a few|several|some|two|three)\s+)?(?:hours|minutes)|shortly|soon|just|"
+                       r"moments)\s+(?:after|before)\s+")
 # A second clause whose subject is the same actors ("…, and both sides agree to …") continues the first act.
 _SAME_SUBJECT = re.compile(r"(?:both|the two|the three|the (?:two|three|four) (?:sides|leaders|countries|ministers)|"
                            r"they|all|each|together|jointly|then|later|he|she|it|its|their|his|her)\b", re.IGNORECASE)
@@ -405,7 +405,7 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
         if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
             continue
         out[m.end()] = (m.start(), None, None)
-    for m in _SAME_DAY_AFTER.finditer(text) if " after " in text else ():
+    for m in _SAME_DAY.finditer(text) if " after " in text or " before " in text else ():
         # "… met in Seoul, hours after North Korea fired three missiles": the same day's other act.
         tail = text[m.end():]
         pred = main_verb(tail)
