@@ -43,7 +43,7 @@ VERB_TYPES: dict[str, str] = {
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
     "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
     "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
-    "veto": "election", "impeach": "legal",
+    "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -233,8 +233,10 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     """'a call', 'the meeting', 'Trade Representative' — verb forms used as nouns or in names."""
     word = m.group(1)
     before = text[max(0, m.start() - 12):m.start()].lower()
-    if _NOUN_DETERMINER.search(before):
-        return True
+    if _NOUN_DETERMINER.search(before) or _NOUN_MODIFIER.search(before):
+        return True  # "the meeting", "a Peshawar-bound train", "by 513 votes"
+    if word in _PLURAL_NOUNS and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
+        return True  # "ceasefire talks", "drone strikes"
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -246,6 +248,11 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint|of)\s+$")
+# A compound adjective or a number right before the word makes it a noun.
+_NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\d)\s+$")
+_PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|security|border|tariff|defen[cs]e|air|"
+                              r"drone|missile|military|naval|budget|working-level|high-level|technical|direct|"
+                              r"indirect|exploratory|preliminary|round of|rounds of)\s+$", re.IGNORECASE)
 # -s forms that are as often plural nouns; one directly followed by a bare or past verb form is the noun.
 _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
@@ -320,8 +327,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     lemma = pred.lemma
     base = VERB_TYPES[lemma]
     predicate_text = text[pred.start:]
-    if lemma in {"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
-                 "release", "issue", "receive", "make", "give", "help", "call", "reach", "name", "respond", "fly"}:
+    if lemma in _OBJECT_DECIDES:
         base = _verb_with_object(lemma, predicate_text, base)
     if "," in subject:
         subject = _FRONTED.sub("", subject, count=1)  # "In response to the Court's ruling, the ministry says"
@@ -357,6 +363,10 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
                         r"military financing|relief)\b")
 
 
+# Verbs whose type depends on their object ("hold talks" / "hold drills").
+_OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
+                             "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
+                             "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -369,8 +379,19 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     if lemma in {"participate", "attend", "join"}:
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
-    if lemma in {"launch"} and noun == "military_action":
-        return "military_action"
+    if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
+        if noun == "military_action":
+            return "military_action"
+        return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
+    if lemma == "exchange":  # "exchange congratulatory messages" is a statement; "exchange prisoners" other
+        return "statement" if re.search(r"\b(?:messages?|letters?|greetings|congratulations)\b", clause) else (
+            noun or base)
+    if lemma in _ENACTING:
+        if _SANCTIONS.search(clause):
+            return "legal"  # "EU ministers adopt a 16th sanctions package": a sanction designation
+        if lemma == "approve" and re.search(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b", clause):
+            return "agreement"  # "the cabinet approved a ceasefire with Hezbollah"
+        return base
     if lemma == "help":
         return "aid"
     if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
@@ -399,6 +420,10 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
 
 _CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:at|in|during|on)\b|"
                              r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s*){1,5}(?:[.;]|$)")
+# Where a verb's object ends: a place, a time or an occasion follows.
+_OBJECT_END = re.compile(r"\s+(?:at|in|on|during|ahead of|alongside)\s+")
+_ENACTING = frozenset({"adopt", "approve", "impose", "pass", "extend", "renew"})
+_SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
     r"\w+\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
@@ -458,7 +483,7 @@ def topic_cut(text: str) -> tuple[int, str] | None:
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
     subject = text[:pred.start] if pred else text
-    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref)
+    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or _weapon_owner(subject, ref)
     if pred and not out and (found := complement_verb(text, pred)):
         # "Media reports suggest the US, Japan, and Philippines plan …": the reported clause's subject acts.
         inner_subject = text[pred.start + len(pred.verb):found[0].start]
@@ -483,6 +508,18 @@ _CLASH = frozenset({"ram", "board", "collide"})
 # "the Kishida Cabinet", "the Yoon government", "the Biden administration": a leader's government
 _HEAD_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Cc]abinet|government|administration)\b")
 _ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*")
+
+
+def _weapon_owner(subject: str, ref: Reference) -> set[str]:
+    """"A Russian missile and drone strike hits …": the state whose weapons are the subject."""
+    m = _WEAPON_SUBJECT.match(subject)
+    iso3 = ref.country_by_adjective.get(fold(m.group(1))) if m else None
+    return {iso3} if iso3 else set()
+
+
+_WEAPON_SUBJECT = re.compile(r"\s*(?:(?:A|An|The)\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:\w+\s+){0,3}?(?:missiles?|"
+                             r"drones?|strikes?|airstrikes?|air strikes?|shelling|rockets?|artillery|bombers?|"
+                             r"warships?|jets?|aircraft|forces|troops)\b")
 
 
 def _state_organ(subject: str, ref: Reference) -> set[str]:
@@ -628,9 +665,10 @@ def _ethnic_compound(text: str, end: int) -> bool:
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
     r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|(?:flies|flew|fly) to|"
-    r"(?:sidelines|margins) of|"
+    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
+    r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from))\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
+    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -658,8 +696,13 @@ def find_location(text: str, ref: Reference) -> Location | None:
     lead_end = after.start() if after else len(text)
     candidates: list[Location] = []
     sites: list[Location] = []
+    contained: set[str] = set()
     for m in _LOC.finditer(text, 0, lead_end):
         loc = _resolve_place(m["place"], ref)
+        if loc is None and not m["weak"] and (unknown := _unknown_place(m, text, ref)):
+            loc, inside_known = unknown
+            if inside_known:
+                contained.add(loc.name)
         if loc is None:
             continue
         if not m["weak"]:
@@ -669,13 +712,50 @@ def find_location(text: str, ref: Reference) -> Location | None:
         elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or (
                 m["weak"] == "from" and re.match(r"(?:the\s+)?\S+(?:\s+\S+)?\s+area\b", text[m.start("place"):])):
             sites.append(loc)
-    candidates = candidates or sites
+    # "near Mana in Uttarakhand": the unknown place inside a known one is the finer.
+    inside = [c for c in candidates if c.place is None and c.name in contained]
+    candidates = inside or candidates or sites or [
+        loc for m in _ATTRIBUTIVE_PLACE.finditer(text, 0, lead_end) if (loc := _resolve_place(m["place"], ref))]
     if not candidates:
         return None
     known = [c for c in candidates if c.place is not None]
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
     return (finest or pool)[0]
+
+
+def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> tuple[Location, bool] | None:
+    """A place the gazetteer lacks, where the words around it say it is one: "the railway station in
+    Quetta", "the centre of Dobropillia", "near Mana in Uttarakhand" (and whether a known place follows
+    that holds it)."""
+    name = re.split(r"[.]\s|['’]s\b", m["place"], maxsplit=1)[0].split(",")[0].strip(" .")
+    words = name.split()
+    if not 0 < len(words) <= 2 or NOT_PLACES.match(name) or _EVENT_NAME_END.search(name) or _names_something_else(
+            name, ref):
+        return None
+    after = text[m.start("place") + len(name):]
+    known_after = (inside := _IN_PLACE_AFTER.match(after)) and ref.places.get(fold(inside.group(1)))
+    if _SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or known_after:
+        return Location(name, None), bool(known_after)
+    return None
+
+
+def _names_something_else(name: str, ref: Reference) -> bool:
+    key = fold(name)
+    return (key in ref.organizations or key in ref.country_by_adjective or key in ref.country_by_name
+            or key in ref.people_by_family or key in ref.people_by_alias or key in ref.groupings)
+
+
+_EVENT_NAME_END = re.compile(r"\b(?:Dialogue|Summit|Conference|Forum|Meeting|Talks|Session|Week|Games|Expo|Festival|"
+                             r"Congress|Assembly|Council|Ceremony|Parade|Exercise|Drills?)$")
+# A settlement or a site before the preposition: the unknown name after it is a place.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|city|district|province|port|airport|station|hospital|market|camp|base|centre|center|"
+    r"outskirts|suburbs?|region|county|prefecture)\s+(?:of|in|near|at|outside)\s+(?:the\s+)?$")
+_IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "A Seoul court sentenced …": a city named before the institution that acted.
+_ATTRIBUTIVE_PLACE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’-]+)\s+(?:district |high |appeals? )?"
+                                r"(?:court|hospital|police|prosecutors?)\b")
 
 
 def host_location(subject: str, ref: Reference) -> Location | None:

@@ -151,7 +151,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
             a += 1  # "Envoy for Climate John Kerry": the first word still belongs to the title
         if b > a:
             run = tokens[a:b]
-            name = text[run[0][1]:run[-1][2]]
+            name = re.sub(r"['’]s$", "", text[run[0][1]:run[-1][2]])  # "Kishida's Liberal Democratic Party"
             title_start = _title_start(tokens, a, text, spaced)
             raw_title = text[title_start:run[0][1]].strip(" ,")
             title = _title_of(raw_title) if raw_title else ""
@@ -160,7 +160,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
             if not title and out:
                 title = _shared_list_title(text, out[-1], run[0][1])
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
-                out.append(Mention(_clean_name(name), title, run[0][1], run[-1][2]))
+                out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
     return out
 
 
@@ -325,7 +325,13 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     ("Japan-US Business Conference", "Principles of the Quad")."""
     for k in range(i, j):
         if tokens[k][0].endswith(("'s", "’s")):
-            i = k + 1  # the possessive belongs to the title
+            if k > i and not _is_title_word(tokens[k][0]):
+                # "Anura Kumara Dissanayake's National People's Power": the name ends at its 's
+                return i, min(k + 1, i + 4)
+            i = k + 1  # "NHK's Yusaku Ishii": the possessive belongs to the title
+            owner = fold(re.sub(r"['’]s$", "", tokens[k][0]))
+            if j - i == 1 and not (owner in ref.organizations or owner in ref.places or owner in ref.country_by_name):
+                return i, i  # "National People's Power alliance": a lone word after a name's 's is not a person
     while j - i > 1 and fold(tokens[i][0]) in ref.places:
         i += 1
     nxt = tokens[j][0] if j < len(tokens) else ""
@@ -333,7 +339,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i
     if j - i == 1 and nxt == "of":
         return i, i
-    return i, min(j, i + 4)
+    particles = sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:j])  # "Luiz Inacio Lula da Silva"
+    return i, min(j, i + 4 + particles)
 
 
 def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: list[bool]) -> int:
@@ -356,8 +363,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
                 k >= 2 and tokens[k - 1][0] == "," and _is_title_word(tokens[k - 2][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea", "Energy, and the …" one title
         if tok[0].isupper() or tok.endswith(("'s", "’s")) or tok.lower().rstrip(".") in LOWER_TITLE_WORDS:
-            if tok[0].isupper() and _sentence_initial_name(tokens, k):
-                break
+            if tok[0].isupper() and (_sentence_initial_name(tokens, k) or tok.lower().rstrip(".") in MONTH_WORDS):
+                break  # "… warrants on Thursday for Israeli Prime Minister": the date is not the title
             start = tokens[k][1]
             k -= 1
             continue
@@ -458,7 +465,10 @@ def _title_traits(title: str) -> tuple[bool, bool]:
 
 
 _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
-_NUMBER_AFTER = re.compile(r"\s*\d")
+# A role noun in apposition before the name(s): "the SPD's co-leaders, Lars Klingbeil and Saskia Esken".
+_ROLE_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b") + r")s?,\s+"
+                          r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")  # "Hwasong 18", "No. 2"
 
 
 # What the name and its title alone say of a run (see _name_verdict).
@@ -480,7 +490,8 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         return False
     end = pos + len(name)
     if verdict == _IF_APPOSITIVE:
-        plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end))
+        plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end)) or bool(
+            _ROLE_BEFORE.search(text, max(0, pos - 80), pos))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
