@@ -512,11 +512,14 @@ _ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.
 
 def _weapon_owner(subject: str, ref: Reference) -> set[str]:
     """"A Russian missile and drone strike hits …": the state whose weapons are the subject."""
-    m = _WEAPON_SUBJECT.match(subject)
+    low = subject.lower()
+    m = _WEAPON_SUBJECT.match(subject) if any(map(low.__contains__, _WEAPON_WORDS)) else None
     iso3 = ref.country_by_adjective.get(fold(m.group(1))) if m else None
     return {iso3} if iso3 else set()
 
 
+_WEAPON_WORDS = ("missile", "drone", "strike", "shelling", "rocket", "artillery", "bomber", "warship", "jet",
+                 "aircraft", "forces", "troops")  # what a _WEAPON_SUBJECT match holds: a cheap test first
 _WEAPON_SUBJECT = re.compile(r"\s*(?:(?:A|An|The)\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:\w+\s+){0,3}?(?:missiles?|"
                              r"drones?|strikes?|airstrikes?|air strikes?|shelling|rockets?|artillery|bombers?|"
                              r"warships?|jets?|aircraft|forces|troops)\b")
@@ -692,7 +695,7 @@ def find_location(text: str, ref: Reference) -> Location | None:
     cut = topic_cut(text)
     text = text[:cut[0]] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]) else text
     # "… provides aid following the landslide in Enga Province": that place is the other event's.
-    after = _AFTER_CLAUSE.search(text, 1)
+    after = _AFTER_CLAUSE.search(text, 1) if "after " in text or "following " in text else None
     lead_end = after.start() if after else len(text)
     candidates: list[Location] = []
     sites: list[Location] = []
