@@ -56,11 +56,13 @@ endef
 eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score against ../shared/gold
 	$(call score,$(SHARED)/corpus,$(SHARED)/gold,$(EVAL_DIR))
 
-eval-heldout: setup  ## the same for our own labelled reports in other styles (tests/fixtures/heldout, heldout2)
+eval-heldout: setup  ## the same for our own labelled reports in other styles (tests/fixtures/heldout*)
 	@echo "tests/fixtures/heldout:"
 	$(call score,tests/fixtures/heldout/corpus,tests/fixtures/heldout/gold,$(EVAL_DIR)-heldout)
 	@echo "tests/fixtures/heldout2:"
 	$(call score,tests/fixtures/heldout2/corpus,tests/fixtures/heldout2/gold,$(EVAL_DIR)-heldout2)
+	@echo "tests/fixtures/heldout3:"
+	$(call score,tests/fixtures/heldout3/corpus,tests/fixtures/heldout3/gold,$(EVAL_DIR)-heldout3)
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
