@@ -168,6 +168,7 @@ def test_types_from_the_verb_and_its_object(ref, sentence, expected):
     ("A Tokyo court sentenced the former aide.", "Tokyo"),
     ("Israeli strikes on Beirut's southern suburbs killed 9 people.", "Beirut"),
     ("Scholz dined with President Emmanuel Macron at the Élysée.", "Élysée"),
+    ("Austin stopped in Phnom Penh, his third visit to Cambodia as secretary.", "Phnom Penh"),
 ])
 def test_places_named_by_the_words_around_them(ref, sentence, expected):
     assert one_event(sentence, ref)["location"] == expected
@@ -208,3 +209,28 @@ def test_names_around_possessives_dates_particles_and_appositions(ref, sentence,
 def test_a_gathering_in_a_known_city_is_not_a_finer_place(ref):
     event = one_event("Marcos gives the keynote address at the Shangri-La Dialogue in Singapore.", ref)
     assert event["location"] == "Singapore"
+
+
+# ----------------------------------------------------------------------------- unseen styles, third round
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He paid a state visit to Spain.", ("visit", "Spain")),
+    ("Chile's runoff was not close.", ("election", "")),
+    ("Noboa took a congratulatory call from Secretary of State Marco Rubio.", ("phone_call", "")),
+    ("The ministers condemned the naval task group that held live-fire drills.", ("statement", "")),
+    ("The junta spokesman denied that civilians had been targeted.", ("statement", "")),
+    ("Ms Wong hosted the Tuvalu prime minister at Parliament House in Canberra.", ("meeting", "Parliament House")),
+])
+def test_types_and_places_of_unseen_phrasings(ref, sentence, expected):
+    event = one_event(sentence, ref)
+    assert (event["event_type"], event["location"]) == expected
+
+
+def test_a_ban_on_tours_to_a_country_has_no_venue(ref):
+    assert one_event("China lifts its ban on group tours to Japan.", ref)["location"] == ""
+
+
+def test_a_body_named_after_a_state_acts_for_it_only_if_it_is_that_states(ref):
+    assert one_event("The Bank of Korea and the Bank of Japan sign a currency swap deal.", ref)["countries"] == [
+        "JPN", "KOR"]
+    assert one_event("Observers of the Organization of American States arrive.", ref)["countries"] == []

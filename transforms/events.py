@@ -43,7 +43,8 @@ VERB_TYPES: dict[str, str] = {
     "kill": "incident", "sink": "incident", "receive": "other", "participate": "other", "accept": "other",
     "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
     "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
-    "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting",
+    "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting", "deny": "statement",
+    "pay": "other", "take": "other",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -54,7 +55,7 @@ _IRREGULAR = {
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
     "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
-    "veto": ["vetoes", "vetoed"],
+    "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
 }
 
 
@@ -107,7 +108,7 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:agreement|memorandum|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
                 r"joint plan|hotline)\b", re.I), "agreement"),
     (re.compile(r"\b(?:award|prize|honorary|ceremony|event|game|reception|photoshoot)\b", re.I), "other"),
-    (re.compile(r"\b(?:election|elections|referendum|leadership (?:race|contest|election)|re-?elected|"
+    (re.compile(r"\b(?:election|elections|referendum|runoff|run-off|leadership (?:race|contest|election)|re-?elected|"
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
@@ -122,7 +123,7 @@ _OBJECT_WORDS = [
     ("agreement", "memorandum", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
      "joint plan", "hotline"),
     ("award", "prize", "honorary", "ceremony", "event", "game", "reception", "photoshoot"),
-    ("election", "referendum", "leadership ", "elected", "second term"),
+    ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
     ("water cannon", "collision", "rammed", "ramming"),
@@ -233,8 +234,10 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     """'a call', 'the meeting', 'Trade Representative' — verb forms used as nouns or in names."""
     word = m.group(1)
     before = text[max(0, m.start() - 12):m.start()].lower()
-    if _NOUN_DETERMINER.search(before) or _NOUN_MODIFIER.search(before):
-        return True  # "the meeting", "a Peshawar-bound train", "by 513 votes"
+    if _NOUN_DETERMINER.search(before) or _NOUN_MODIFIER.search(before) or before.endswith("-"):
+        return True  # "the meeting", "a Peshawar-bound train", "by 513 votes", "live-fire drills"
+    if word in _NOUN_LIKE and _ADJECTIVE_AFTER_DETERMINER.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "a congratulatory call", "an unannounced visit"
     if word in _PLURAL_NOUNS and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes"
     if word == "state" and _STATE_NOUN.match(text, m.end()):
@@ -247,9 +250,14 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     return word[0].isupper() and m.start() > 0
 
 
-_NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|joint|of)\s+$")
+_NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
+                              r"next|joint|of)\s+$")
 # A compound adjective or a number right before the word makes it a noun.
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\d)\s+$")
+_NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
+                        "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
+_ADJECTIVE_AFTER_DETERMINER = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+[a-z]+(?:ory|al|ful|ive|ous|ic|ed|ing|y|ent|ant|ble)\s+$")
 _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|security|border|tariff|defen[cs]e|air|"
                               r"drone|missile|military|naval|budget|working-level|high-level|technical|direct|"
                               r"indirect|exploratory|preliminary|round of|rounds of)\s+$", re.IGNORECASE)
@@ -366,7 +374,8 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
 # Verbs whose type depends on their object ("hold talks" / "hold drills").
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
-                             "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew"})
+                             "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
+                             "pay", "take"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -383,6 +392,10 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         if noun == "military_action":
             return "military_action"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
+    if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"
+        return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
+    if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
+        return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
     if lemma == "exchange":  # "exchange congratulatory messages" is a statement; "exchange prisoners" other
         return "statement" if re.search(r"\b(?:messages?|letters?|greetings|congratulations)\b", clause) else (
             noun or base)
@@ -604,6 +617,12 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
             continue
         if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
+        org_state = _org_state(text, m, ref) if m.start() > 4 and text[m.start() - 3:m.start()] in {"of ", "or "} \
+            else None
+        if org_state is not None:  # "the Organization of American States": a body's name, not the state
+            if org_state in {"", "INT"}:
+                continue
+            codes = (org_state,)  # "the Bank of Japan": a body of that state
         possessive = chunk.endswith(("'s", "’s"))
         spoken_for = possessive and _SPOKESPERSON_FOR.search(text, max(0, m.start() - 40), m.start())
         if (_TITLE_OBJECT.search(text[:m.start()]) and not spoken_for) or (
@@ -613,6 +632,21 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     return out
 
 
+def _org_state(text: str, m: re.Match[str], ref: Reference) -> str | None:
+    """The state of the known organisation whose name the chunk ends ("Organization of American States"
+    -> INT), or None when the chunk is not inside one."""
+    head = _ORG_HEAD.search(text, max(0, m.start() - 60), m.start())
+    if not head:
+        return None
+    words = m.group(0).split()
+    for n in range(len(words), 0, -1):
+        state = ref.organizations.get(fold(f"{head.group(1)} {head.group(2)} {' '.join(words[:n])}"))
+        if state is not None:
+            return state
+    return None
+
+
+_ORG_HEAD = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(of|for)\s+(?:the\s+)?$")
 _CAPITALIZED_CHUNK = re.compile(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}")
 _AMERICANS = re.compile(r"[A-Z]\w+[-\s]Americans?")
 
@@ -667,7 +701,8 @@ def _ethnic_compound(text: str, end: int) -> bool:
 
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
-    r"visit(?:s|ed|ing)?|travel(?:s|ed)? to|(?:flies|flew|fly) to|"
+    r"visit(?:s|ed|ing)?|(?:state|official|working|first|second|third|his|her|their|its|a|an) (?:visit|trip|tour) to|"
+    r"travel(?:s|ed)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from))\s+(?:the\s+)?"
@@ -679,7 +714,7 @@ _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Congress|Parliament|English|Japanese|Korean|Chinese|Russian|Government)\b")
+    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government)\b")
 
 
 
@@ -703,11 +738,11 @@ def find_location(text: str, ref: Reference) -> Location | None:
     for m in _LOC.finditer(text, 0, lead_end):
         loc = _resolve_place(m["place"], ref)
         if loc is None and not m["weak"] and (unknown := _unknown_place(m, text, ref)):
-            loc, inside_known = unknown
-            if inside_known:
-                contained.add(loc.name)
+            loc = unknown
         if loc is None:
             continue
+        if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref):
+            contained.add(loc.name)  # "at Parliament House in Canberra"
         if not m["weak"]:
             candidates.append(loc)
         elif loc.name != m["place"].split(",")[0].strip(" ."):
@@ -727,19 +762,22 @@ def find_location(text: str, ref: Reference) -> Location | None:
     return (finest or pool)[0]
 
 
-def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> tuple[Location, bool] | None:
+def _known_place_after(after: str, ref: Reference) -> bool:
+    inside = _IN_PLACE_AFTER.match(after)
+    return bool(inside and ref.places.get(fold(inside.group(1))))
+
+
+def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | None:
     """A place the gazetteer lacks, where the words around it say it is one: "the railway station in
-    Quetta", "the centre of Dobropillia", "near Mana in Uttarakhand" (and whether a known place follows
-    that holds it)."""
+    Quetta", "the centre of Dobropillia", "near Mana in Uttarakhand"."""
     name = re.split(r"[.]\s|['’]s\b", m["place"], maxsplit=1)[0].split(",")[0].strip(" .")
     words = name.split()
     if not 0 < len(words) <= 2 or NOT_PLACES.match(name) or _EVENT_NAME_END.search(name) or _names_something_else(
             name, ref):
         return None
-    after = text[m.start("place") + len(name):]
-    known_after = (inside := _IN_PLACE_AFTER.match(after)) and ref.places.get(fold(inside.group(1)))
-    if _SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or known_after:
-        return Location(name, None), bool(known_after)
+    if _SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or _known_place_after(
+            text[m.start("place") + len(name):], ref):
+        return Location(name, None)
     return None
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 from operator import itemgetter, or_
 from typing import NamedTuple
 
@@ -67,10 +67,14 @@ HONORIFICS = re.compile(
     r"Vice Adm\.|Rear Admiral|Rear Adm\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.|Sir|Dame|Gov\.|"
     r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal)\s+")
 # A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.(?!\w))"
+# Letters beyond ASCII ("Traoré", "Muñoz", "Łukasz"): Latin-1 and Latin Extended-A, whose case alternates.
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+NAME_TOKEN = (rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|"
+              rf"Mc[A-Z][a-z]+|(?:al|el|ad|as|ash|az|bin|ibn|abu)-[{UPPER}][{LOWER}]+|[A-Z]\.(?!\w))")
 TOKEN = re.compile(
     r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof)\.|[A-Z]\.(?!\w)"
-    r"|[A-Za-z][\w'’-]*\w|[A-Za-z]|[,()&/;:“”\"]")
+    r"|[^\W\d_][\w'’-]*\w|[^\W\d_]|[,()&/;:“”\"]")
 # Role nouns: a lone surname needs a title with one of these to count as a person.
 ROLE_WORDS = re.compile(
     r"\b(?:president|minister|secretary|ambassador|governor|gov|senator|sen|rep|representative|commander|"
@@ -87,7 +91,9 @@ a an the this that these those it its he she they their his her we our both all 
 later earlier after before following then also however meanwhile despite during while when where since
 sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
+one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands
 """.split())
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 
 
 @dataclass(frozen=True)
@@ -156,7 +162,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
             raw_title = text[title_start:run[0][1]].strip(" ,")
             title = _title_of(raw_title) if raw_title else ""
             if not title:
-                title = _appositive_title(text, run[-1][2])
+                title = _appositive_title(text, run[-1][2], ref)
             if not title and out:
                 title = _shared_list_title(text, out[-1], run[0][1])
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
@@ -246,8 +252,8 @@ def _name_words(tokens: list[tuple[str, int, int]], ref: Reference) -> list[bool
     if None in out:  # tokens not seen before
         for k, tok in enumerate(words):
             if out[k] is None:
-                out[k] = cache[tok] = ("A" <= tok[0] <= "Z" and _is_name_token(tok, ref)
-                                       and not _is_title_word(tok))
+                out[k] = cache[tok] = ((tok[0].isupper() or tok[2:3] == "-" or tok[3:4] == "-")
+                                       and _is_name_token(tok, ref) and not _is_title_word(tok))
     return out
 
 
@@ -325,13 +331,17 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     ("Japan-US Business Conference", "Principles of the Quad")."""
     for k in range(i, j):
         if tokens[k][0].endswith(("'s", "’s")):
-            if k > i and not _is_title_word(tokens[k][0]):
+            owner = fold(" ".join(t for t, _, _ in tokens[i:k + 1])[:-2])
+            if k > i and not _is_title_word(tokens[k][0]) and not (
+                    owner in ref.country_by_name or owner in ref.places or owner in ref.organizations):
                 # "Anura Kumara Dissanayake's National People's Power": the name ends at its 's
                 return i, min(k + 1, i + 4)
             i = k + 1  # "NHK's Yusaku Ishii": the possessive belongs to the title
             owner = fold(re.sub(r"['’]s$", "", tokens[k][0]))
             if j - i == 1 and not (owner in ref.organizations or owner in ref.places or owner in ref.country_by_name):
                 return i, i  # "National People's Power alliance": a lone word after a name's 's is not a person
+    if i > 0 and tokens[i - 1][0].lower() in _NUMBER_WORDS:
+        return i, i  # "Two Rounds and a Royal Welcome": a counted noun, not Senator Rounds
     while j - i > 1 and fold(tokens[i][0]) in ref.places:
         i += 1
     nxt = tokens[j][0] if j < len(tokens) else ""
@@ -431,9 +441,10 @@ def _strip_trailing_rank(title: str) -> str:
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?P<t>(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:(?:deputy|vice|senior|chief|special|nuclear|"
-    r"director|general|head|commissioner|minister|secretary|envoy|representative|adviser|advisor|spokesperson|"
-    r"ambassador|president|chairman|chair|director-general|secretary-general)\b[^,;.]*))")
+    r"^,\s+(?P<t>(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:[a-z]+\s+){0,2}(?:(?i:deputy|vice|senior|chief|special|"
+    r"nuclear|director|general|head|commissioner|prime minister|minister|secretary|envoy|representative|adviser|"
+    r"advisor|spokesperson|ambassador|president|chairman|chair|director-general|secretary-general|leader|governor|"
+    r"mayor|premier|chancellor|MEP|MP|lawmaker|senator)\b[^,;.]*))")
 
 
 # Where an appositive title gives way to the rest of the sentence: "…, director general for Asia
@@ -441,7 +452,7 @@ _APPOSITIVE = re.compile(
 _APPOSITIVE_END = re.compile(r"\s+(?:to|in order to|who|which|that|and|as|after|before|while|when)\s+(?=[a-z])")
 
 
-def _appositive_title(text: str, end: int) -> str:
+def _appositive_title(text: str, end: int, ref: Reference) -> str:
     if not text.startswith(",", end):
         return ""  # every _APPOSITIVE match opens with a comma
     m = _APPOSITIVE.match(text[end:end + 200])
@@ -449,7 +460,19 @@ def _appositive_title(text: str, end: int) -> str:
         return ""
     title = m["t"]
     cut = _APPOSITIVE_END.search(title)
-    return (title[:cut.start()] if cut else title).strip()
+    title = (title[:cut.start()] if cut else title).strip()
+    return "" if _holds_a_name(title, ref) else title
+
+
+def _holds_a_name(title: str, ref: Reference) -> bool:
+    """Two name words in a row that name no place or body: "Kamikawa, Australian Minister for Foreign
+    Affairs Penny Wong, and …" is the next list item, not Kamikawa's title ("mayor of Los Angeles" is)."""
+    words = title.split()
+    for a, b in pairwise(words):
+        if (_is_name_token(a, ref) and _is_name_token(b, ref) and not _is_title_word(a) and not _is_title_word(b)
+                and fold(f"{a} {b}") not in ref.places and fold(f"{a} {b}") not in ref.organizations):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -490,7 +513,7 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         return False
     end = pos + len(name)
     if verdict == _IF_APPOSITIVE:
-        plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end)) or bool(
+        plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end, ref)) or bool(
             _ROLE_BEFORE.search(text, max(0, pos - 80), pos))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
@@ -547,6 +570,10 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
     for pattern, iso3 in ref.title_rules:
         if pattern.search(title):
             return iso3
+    for m in _ORG_PHRASE.finditer(title):  # "head of the Organization of American States mission" -> INT
+        iso3 = ref.organizations.get(fold(m.group(0)))
+        if iso3:
+            return iso3
     for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", title):
         if _TO_FOR.search(title[:m.start()]):
             continue
@@ -554,6 +581,10 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
         if iso3:
             return iso3
     return None
+
+
+# A capitalised name with "of"/"for"/"and" inside, as organisations are named.
+_ORG_PHRASE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+")
 
 
 def leading_country(title: str, ref: Reference) -> str | None:
