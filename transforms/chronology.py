@@ -11,9 +11,14 @@ from functools import lru_cache
 from transforms import _regex as re
 from transforms.dates import (
     DATE_EXPR,
+    DATE_HEADS,
+    DATE_LINE,
     ENTRY_HEAD,
+    STAMP,
+    WEEKDAY_PREFIX,
     YEAR_RE,
     DateSpan,
+    numeric_order,
     parse_date_expr,
     parse_period_heading,
 )
@@ -22,7 +27,7 @@ BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 CHRONOLOGY_HEADING = re.compile(
     r"^\s*(?:#+\s*)?(?:chronolog(?:y|ies)|timeline|key (?:events|dates)|calendar of events)\b", re.IGNORECASE)
 # A block that is only a date ("12 January 2024" in a table cell or on its own line): the entry follows.
-BARE_DATE = re.compile(rf"^\s*(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*$")
+BARE_DATE = re.compile(rf"^{DATE_LINE.pattern}$")
 CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNORECASE)
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
@@ -31,6 +36,10 @@ FURNITURE = re.compile(
 _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
                     "subscribe")  # what a FURNITURE match holds, unless it is one of the anchored forms
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
+# A footnote or reference line ("¹ Ministry of …", "[12] Ministry of …"): its dates are citations, not acts.
+CITATION = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"‘']")
+# A year on a line of its own: the year of the chronology entries under it (PDF chronologies group by year).
+YEAR_LINE = re.compile(r"^\s*#*\s*((?:19|20)\d\d)\s*:?\s*$")
 
 
 @lru_cache(maxsize=1024)  # the chronology, the metrics and the year all ask about the same lines
@@ -51,7 +60,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(\d%−])")
 _SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
-    r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
+    r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
 
 
 def ends_with_abbreviation(text: str, start: int, end: int) -> bool:
@@ -83,22 +92,17 @@ class Entry:
     place: str = ""    # a wire dateline's place ("SEOUL"), for a sentence dated only by its dateline
 
 
-# The first three letters of every month name, as the date forms print them (case-sensitive, as DATE_EXPR
-# and ENTRY_HEAD are).
-_MONTH_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
-
-
 def _may_open_with_date(line: str) -> bool:
     """False when neither BARE_DATE nor ENTRY_HEAD can match a split_lines block: every date form opens
-    with a day number or a month name, and a stripped block opens with it (regex's \\s is a subset of
-    str.isspace). Most blocks fail this, and the two patterns cost microseconds each."""
-    return "0" <= line[:1] <= "9" or line[:3] in _MONTH_HEADS
+    with a day number, a month name or a weekday (DATE_HEADS), and a stripped block opens with it (regex's
+    \\s is a subset of str.isspace). Most blocks fail this, and the two patterns cost microseconds each."""
+    return "0" <= line[:1] <= "9" or line[:3] in DATE_HEADS
 
 
 def _may_be_bare_date(line: str) -> bool:
-    """False when BARE_DATE cannot match: its longest date ("September 30th, 2023–December 31st, 2024:")
-    has 40 characters besides whitespace. Entry blocks fail it, and BARE_DATE fails on them slowly."""
-    return len(line) <= 50 or len("".join(line.split())) <= 50
+    """False when BARE_DATE cannot match: its longest date ("Wednesday, September 30th, 2023–December 31st,
+    2024:") has 50 characters besides whitespace. Entry blocks fail it, and BARE_DATE fails on them slowly."""
+    return len(line) <= 60 or len("".join(line.split())) <= 60
 
 
 def _is_bare_date(line: str) -> bool:
@@ -149,24 +153,27 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     entries: list[Entry] = []
     year_ctx: int | None = default_year
     pending: tuple[DateSpan, str] | None = None  # a bare date waiting for its entry text
+    order = numeric_order(text)
     for b in blocks[start_idx:]:
         period = parse_period_heading(b.text.strip("# "))
-        if period:
-            year_ctx = period[1].year
+        year_line = YEAR_LINE.match(b.text) if len(b.text) < 12 else None
+        if period or year_line:
+            year_ctx = period[1].year if period else int(year_line.group(1))
+            pending = None
             continue
-        if CAPTION.match(b.text) or is_furniture(b.text) or CHRONOLOGY_HEADING.match(b.text):
+        if CAPTION.match(b.text) or is_furniture(b.text) or CHRONOLOGY_HEADING.match(b.text) or CITATION.match(b.text):
             continue
         dated = _may_open_with_date(b.text)
         bare = BARE_DATE.match(b.text) if dated and _may_be_bare_date(b.text) else None
-        if bare and (span := parse_date_expr(bare["date"], year_ctx)):
+        if bare and (span := parse_date_expr(bare["date"], year_ctx, order)):
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
             continue
         head = ENTRY_HEAD.match(b.text) if dated else None
-        span = parse_date_expr(head["date"], year_ctx) if head else None
+        span = parse_date_expr(head["date"], year_ctx, order) if head else None
         if span and span.inferred and entries and year_ctx and span.start < entries[-1].span.start - timedelta(180):
             year_ctx += 1  # "Dec. 30, 2023: …" then "Jan. 2: …": the list has crossed into a new year
-            span = parse_date_expr(head["date"], year_ctx)
+            span = parse_date_expr(head["date"], year_ctx, order)
         if span and not span.inferred:
             year_ctx = span.end.year
         if head and span:
@@ -174,7 +181,7 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             entries.append(Entry(span, b.text[head.end():], body_start, b.end, head["date"].strip()))
         elif pending:
             entries.append(Entry(pending[0], b.text, b.start, b.end, pending[1]))
-        elif entries and not is_heading(b):
+        elif entries and not is_heading(b) and not _SOURCE_NOTE.match(b.text):
             _continue_entry(entries[-1], b, text)
         pending = None
     return entries
@@ -186,17 +193,25 @@ def _continue_entry(entry: Entry, block: Block, text: str) -> None:
     entry.end = block.end
 
 
+# A note under a chronology table ("Sources: EU Council, …"): not the last entry's continuation.
+_SOURCE_NOTE = re.compile(r"^\W*(?:Sources?|Notes?|Credits?|Compiled by)\b\s*:")
+# A heading's parenthetical note, joined to it by the reflow: "CHRONOLOGY OF … (Dates are day–month; …)".
+_NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _chronology_start(blocks: list[Block]) -> int | None:
     """Index of the first block of the chronology: after a 'CHRONOLOGY' heading, else the first of
     a run of at least three consecutive dated entry heads."""
     for i, b in enumerate(blocks):
-        if CHRONOLOGY_HEADING.match(b.text) and len(b.text) < 100:
+        if CHRONOLOGY_HEADING.match(b.text) and len(_NOTE_AFTER.sub("", b.text)) < 100:
             return i + 1
     run, first = 0, 0
     for i, b in enumerate(blocks):
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run += 1
+        elif YEAR_LINE.match(b.text):
+            continue  # a year heading between entries
         elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:
@@ -236,77 +251,230 @@ _MASTHEAD = re.compile(
     r"^\W*(?:(?:Edition|Issue|Vol(?:ume)?\.?|Number)\s*\d+\b|Covering\b|"
     r"(?:Next|Previous|Last) (?:edition|issue|update|digest|bulletin|newsletter)\b|"
     r"End of (?:the |this )?(?:digest|report|bulletin|newsletter|notes|roundup|briefing)\b)", re.IGNORECASE)
+# A publication or archive line, alone or as one "·"/"|" segment of a byline: "Published Thursday, March 20,
+# 2025", "Released Jan. 5, 2025 to the archive", "Updated 27.03.2025"; or a byline's coverage segment
+# ("Tracker no. 12 · covers 24 February–26 March 2025"). Metadata, never an act.
+_BYLINE_SEGMENTS = re.compile(r"[·|•]")
+_PUBLISHED = re.compile(
+    r"\W*(?:(?i:first|last)\s+)?(?P<verb>(?i:published|posted|updated|released|issued|dated|archived|modified|"
+    rf"for immediate release))\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+_COVERS = re.compile(r"\W*(?i:covers|covering|period covered|coverage)\b")
+_NOT_ANCHOR_VERBS = ("updated", "archived", "modified")  # a later date than the one the text counts from
+_META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover")
+
+
+def _is_metadata(sentence: str) -> bool:
+    """A masthead, publication, archive or coverage line (its segments tried only when it has their words)."""
+    if _MASTHEAD.match(sentence):
+        return True
+    low = re.lowered(sentence)
+    if low is not None and not any(w in low for w in _META_WORDS):
+        return False
+    return any(_PUBLISHED.match(seg) or _COVERS.match(seg) for seg in _BYLINE_SEGMENTS.split(sentence))
+
+
+def _publication_date(line: str) -> str | None:
+    """The date a publication line gives the text under it: its "Published …" segment ("Commentary ·
+    Published Thursday, March 20, 2025"), or the date segment of a byline ("By Jane Roe | March 20, 2025").
+    Not an update's or an archive's date."""
+    segments = _BYLINE_SEGMENTS.split(line)
+    if line.startswith("By ") and len(segments) > 1:
+        return next((m["date"] for seg in segments[1:] if (m := DATE_LINE.fullmatch(seg))), None)
+    if not _is_metadata(line) or "archiv" in line:
+        return None
+    m = next((m for seg in segments if (m := _PUBLISHED.match(seg))), None)
+    return m["date"] if m and m["verb"].lower() not in _NOT_ANCHOR_VERBS else None
+
+
+# A weekday in a name, not a date: "the Good Friday Agreement", "Super Tuesday", "Bloody Sunday".
+_NAMED_DAY = re.compile(r"\b(?:Good|Black|Bloody|Super|Easter|Cyber|Palm|Holy|Ash|Maundy|Shrove|Whit|Low|Giving)\s+$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(?:(?P<next>next|following)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                      r"Saturday|Sunday)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:(?P<next>next|following)\s+|(?P<last>last|this past)\s+)?(?P<wd>Monday|Tuesday|"
+                      r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+# The anchor's own day ("Today, …", "spoke today", "this morning", "tonight"), or the day before it.
+_TODAY = re.compile(r"\b(?<!(?:until|since|till|of)\s)(?:today|tonight|this (?:morning|afternoon|evening)|"
+                    r"(?P<yesterday>yesterday))\b", re.IGNORECASE)
+# The day of the scene just told: "then held talks", "Speaking to reporters afterward", "that evening".
+# Not "since then", "then-President", "…, then foreign minister", "was then the largest".
+_SAME_SCENE = re.compile(
+    r"\b(?i:afterwards?|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night))\b|"
+    r"(?<!\b(?i:since|until|till|by|from|back|before|even|only|just|if)\s|,\s)\b[Tt]hen\b(?![-‐–’',])"
+    r"(?!\s+(?:the|a|an|still|as|known|called|part|only|in|at|on|of|was|is|are|were)\b)")
 # A sentence's subject that names no one: "Officials said …", "Analysts noted …".
 _ANONYMOUS = frozenset({"officials", "officers", "analysts", "experts", "sources", "observers", "critics",
                         "diplomats", "people", "residents", "witnesses", "some", "many", "others", "it", "they",
                         "he", "she", "the", "a", "an", "this", "that", "these", "those"})
 
 
+@dataclass
+class _Clock:
+    """What dates the sentences of a digest: the report's year and slash-date convention, the document's
+    anchor (the last date line, publication line or wire time stamp: the day "today" and weekdays count
+    from), and the last act's date with the index of its block (for "then", "afterward")."""
+
+    year: int | None
+    order: str = ""
+    anchor: DateSpan | None = None
+    last: DateSpan | None = None
+    last_block: int = -2
+    heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
+
+
+@dataclass
+class _Paragraph:
+    """One block's dating context: its dateline and the dateline's date, and the day of its scene once a
+    sentence was dated from the anchor ("Today, X met Y. Z pledged …": Z's act is that day's too)."""
+
+    index: int
+    dateline: re.Match | None = None
+    date: DateSpan | None = None
+    scene: DateSpan | None = None
+
+
 def dated_sentences(text: str, year: int | None) -> list[Entry]:
     """Digest style: every sentence that dates an act ("on September 7", "Two days later") in the
     body; relative dates count from the previous dated sentence. In a wire paragraph that opens with a
     dateline, weekdays count back from the dateline's date, and a sentence with no date of its own that
-    reports a named actor's act takes the dateline's date (and its place)."""
+    reports a named actor's act takes the dateline's date (and its place). A line that is only a date, a
+    publication line or a wire time stamp anchors the paragraphs under it: "today" is its day, weekdays
+    count back from it. A dated noun phrase that repeats an act dated elsewhere ("the March 18 vote",
+    "Saturday's bombing") is not a second event."""
     out: list[Entry] = []
-    last: DateSpan | None = None
-    for block in split_lines(text):
-        if is_furniture(block.text) or is_heading(block) or len(block.text) < 40:
+    repeats: set[int] = set()  # id() of entries dated only by a noun phrase
+    clock = _Clock(year, numeric_order(text))
+    for index, block in enumerate(split_lines(text)):
+        if is_furniture(block.text) or CITATION.match(block.text):
             continue
-        previous: Entry | None = None
-        dl = DATELINE.match(block.text) if "A" <= block.text[:1] <= "Z" else None
-        anchor: DateSpan | None = None
-        if dl and dl["date"]:
-            anchor = parse_date_expr(dl["date"], year)
-            if anchor is not None and (anchor.precision != "day" or anchor.start != anchor.end):
-                anchor = None
-        if dl and not (dl["date"] or dl["agency"]):
-            dl = None
+        anchor = _anchor_line(block.text, clock)
         if anchor is not None:
-            last = anchor
-        for i, sent in enumerate(sentences(block)):
-            skip = dl.end() if dl and i == 0 else 0
-            body = sent.text[skip:]
-            if _MASTHEAD.match(body):
-                previous = None
-                continue
-            span = _sentence_date(body, year, last)
-            place = ""
-            if span is None and anchor is not None:
-                span = _weekday_date(body, anchor) or (
-                    anchor if _reports_named_act(body, first=(i == 0)) else None)
-                place = dl["place"] if span is anchor else ""
-            if span:
-                previous = Entry(span, body, sent.start + skip, sent.end, source="narrative", place=place)
-                out.append(previous)
-                # a range ("runs from 4 to 14 March") does not move a dateline's day for relative dates
-                last = span if anchor is None or span.start == span.end else anchor
-            elif previous and _JOINS_PREVIOUS.search(sent.text):
-                previous.text = block.text[previous.start - block.start:sent.end - block.start]
-                previous.end = sent.end
-            else:
-                previous = None
-    return out
+            clock.anchor, clock.heads_next = anchor
+            continue
+        if not (is_heading(block) or len(block.text) < 40):
+            _date_block(block, _paragraph(block.text, index, clock), clock, out, repeats)
+        clock.heads_next = False  # only the very next block
+    acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
+    return [e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts]
 
 
-def _weekday_date(sentence: str, anchor: DateSpan) -> DateSpan | None:
+_CLOCK_TIME = re.compile(r"\d:\d\d")  # what every STAMP holds: a cheap test before it
+
+
+def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
+    """The day a date line, time stamp or publication line gives the text under it (None if not one), and
+    whether it is a date line (whose next block it dates as a dateline would: the old "date + entry" shape)."""
+    if len(line) > 160 or not _ASCII_DIGIT.search(line):
+        return None
+    date_line = _is_bare_date(line)
+    if date_line:
+        text = BARE_DATE.match(line)["date"]
+    elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
+        text = m["date"]
+    else:
+        text = _publication_date(line)
+    span = parse_date_expr(text, clock.year, clock.order) if text else None
+    if span is None or span.precision != "day" or span.start != span.end:
+        return None
+    return span, date_line
+
+
+def _paragraph(text: str, index: int, clock: _Clock) -> _Paragraph:
+    """The block's dateline: with a date or an agency; a bare place ("CHISINAU --") only under an anchor. The
+    first block under a date line takes that date as its dateline's."""
+    dl = DATELINE.match(text) if "A" <= text[:1] <= "Z" else None
+    if dl and not (dl["date"] or dl["agency"]) and not (clock.anchor and dl.group(0).rstrip().endswith(("—", "--"))):
+        dl = None
+    para = _Paragraph(index, dl)
+    if dl and dl["date"]:
+        span = parse_date_expr(dl["date"], clock.year, clock.order)
+        if span is not None and span.precision == "day" and span.start == span.end:
+            para.date = clock.last = span
+    elif clock.heads_next and clock.anchor is not None:
+        para.date = clock.last = clock.anchor
+    return para
+
+
+def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry], repeats: set[int]) -> None:
+    """Date the sentences of one block, appending their entries to `out`."""
+    previous: Entry | None = None
+    dl = para.dateline
+    for i, sent in enumerate(sentences(block)):
+        skip = dl.end() if dl and i == 0 else 0
+        body = sent.text[skip:]
+        if _is_metadata(body):
+            previous = None
+            continue
+        found = _date_of(body, i, para, clock)
+        if found:
+            span, how = found
+            place = dl["place"] if dl and how == "dateline" else ""
+            previous = Entry(span, body, sent.start + skip, sent.end, source="narrative", place=place)
+            out.append(previous)
+            if how == "repeat":
+                repeats.add(id(previous))
+            _advance(clock, para, span, how)
+        elif previous and _JOINS_PREVIOUS.search(sent.text):
+            previous.text = block.text[previous.start - block.start:sent.end - block.start]
+            previous.end = sent.end
+        else:
+            previous = None
+
+
+def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:
+    """Move the last act's date: not for a background or noun-phrase date ("whom the Rada confirmed on
+    Sept. 5", "the Aug. 25 round"), nor for a range inside a datelined paragraph ("runs from 4 to 14 March")."""
+    if how in ("anchor", "scene"):
+        para.scene = span
+    if how in ("background", "repeat"):
+        return
+    clock.last = span if para.date is None or span.start == span.end else para.date
+    clock.last_block = para.index
+
+
+def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSpan, str] | None:
+    """The sentence's date and how it was found: explicit ("act", or "background"/"repeat" for a date in a
+    relative clause or a noun phrase), from the anchor ("anchor"), the dateline ("dateline"), or the scene
+    just told ("scene")."""
+    found = _sentence_date(body, clock.year, clock.last, clock.order)
+    if found:
+        return found
+    base = para.date or clock.anchor
+    if base is not None:
+        if today := _TODAY.search(body):
+            return (_days_before(base, 1) if today["yesterday"] else base), "anchor"
+        if weekday := _weekday_date(body, base):
+            return weekday
+    if para.date is not None and _reports_named_act(body, first=(i == 0)):
+        return para.date, "dateline"
+    if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
+        return clock.last, "scene"
+    if para.scene is not None and _reports_named_act(body, first=False):
+        return para.scene, "scene"
+    return None
+
+
+def _days_before(span: DateSpan, n: int) -> DateSpan:
+    day = span.start - timedelta(days=n)
+    return DateSpan(day, day, "day", span.inferred)
+
+
+def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | None:
     """'on Tuesday' in a paragraph datelined Thursday 9 May: the latest Tuesday on or before the
-    dateline ('next Tuesday': the first after it)."""
+    dateline ('next Tuesday': the first after it). A possessive ("Sunday's runoff") is a noun phrase; a
+    weekday in a name ("Good Friday") is no date."""
     low = re.lowered(sentence)
     if low is not None and "day" not in low:
         return None
     m = _WEEKDAY.search(sentence)
-    if not m:
+    if not m or _NAMED_DAY.search(sentence, max(0, m.start() - 12), m.start()):
         return None
     wd = _WEEKDAYS.index(m["wd"].lower())
     base = anchor.start
     if m["next"]:
         day = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
-    else:
-        day = base - timedelta(days=(base.weekday() - wd) % 7)
-    return DateSpan(day, day, "day", anchor.inferred)
+    else:  # "last Monday" in a Monday item is a week back; "on Monday" is that day
+        day = base - timedelta(days=(base.weekday() - wd) % 7 or (7 if m["last"] else 0))
+    possessive = sentence.startswith(("'s ", "’s "), m.end())
+    return DateSpan(day, day, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
 def _reports_named_act(sentence: str, first: bool) -> bool:
@@ -340,19 +508,41 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|T
 _ASCII_DIGIT = re.compile(r"[0-9]")  # every DATE_EXPR form has a day or a year
 
 
-def _sentence_date(sentence: str, year: int | None, last: DateSpan | None) -> DateSpan | None:
+def _sentence_date(sentence: str, year: int | None, last: DateSpan | None,
+                   order: str = "") -> tuple[DateSpan, str] | None:
+    """The date a sentence prints, with how it reads: "act", "background" (in a relative clause) or
+    "repeat" (in a noun phrase); a relative date ("two days later") is an "act"."""
     rel = _relative_date(sentence, last, fronted=True)
     if rel:
-        return rel  # "The same day X said … since May 28": the fronted relative date governs
+        return rel, "act"  # "The same day X said … since May 28": the fronted relative date governs
     for m in DATE_EXPR.finditer(sentence) if _ASCII_DIGIT.search(sentence) else ():
         if year is None and not YEAR_RE.search(m.group(0)):
             continue
         if _not_an_act_date(sentence, m.start(), m.end()):
             continue
-        span = parse_date_expr(m.group(0), year)
+        span = parse_date_expr(m.group(0), year, order)
         if span and span.precision == "day":
-            return span
-    return _relative_date(sentence, last, fronted=False)
+            return span, _date_role(sentence, m.start(), m.end())
+    rel = _relative_date(sentence, last, fronted=False)
+    return (rel, "act") if rel else None
+
+
+# A relative clause that holds the date: "Mr. X, whom the Rada confirmed on Sept. 5, …".
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*$")
+# A date as a noun's modifier: "the March 18 vote", "the Aug. 25 round" (not "at the May 3 dinner": there
+# the act takes place).
+_DETERMINER_BEFORE = re.compile(r"(?<!\b(?:[Aa]t|[Dd]uring|[Oo]n)\s+)\b(?:the|a|an|its|their|his|her)\s+$")
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|at|on|when|as|after|before)\b)[a-z]")
+
+
+def _date_role(sentence: str, start: int, end: int) -> str:
+    before = sentence[max(0, start - 80):start]
+    if _RELATIVE_CLAUSE.search(before):
+        return "background"
+    if sentence.startswith(("'s ", "’s "), end) or (
+            _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(sentence, end)):
+        return "repeat"
+    return "act"
 
 
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:

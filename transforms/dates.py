@@ -1,5 +1,6 @@
 """Date expressions as reports print them: "Sept. 1, 2023", "Dec. 5-7", "Aug. 22–Sept. 1, 2022",
-"12–14 March 2021", "June 2022", and year context from headings ("SEPTEMBER–DECEMBER 2023")."""
+"12–14 March 2021", "June 2022", "24.02.2025", "23–25.03.2025", and year context from headings
+("SEPTEMBER–DECEMBER 2023")."""
 
 from __future__ import annotations
 
@@ -26,10 +27,26 @@ _TO = r"\s+(?:to|through)\s+"  # a range written out ("4 to 14 March"); no dash,
 _ISO1 = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?![\d-])"
 _ISO2 = _ISO1.replace("y1", "y2").replace("m1", "m2").replace("d1", "d2")
 _ISO_FORMS = [rf"{_ISO1}(?:\s*[-–—]\s*|\s+to\s+){_ISO2}", _ISO1]
+# All-numeric dates. With dots they are day-first (European: "24.02.2025", "7.3.2025", "23–25.03.2025",
+# "28.02.–02.03.2025"); a full four-digit year is required, so times (12.30), decimals and version numbers
+# are not dates. A slash date ("03/11/2025") names its two numbers n1/n2: which is the day is decided by
+# the value (a number over 12 is the day) or by the report's convention (numeric_order).
+_ND = r"(?:[12]\d|3[01]|0?[1-9])"
+_NM = r"(?:1[0-2]|0?[1-9])"
+_NUM_OPEN = r"(?<![\d.,/])"  # not the tail of a longer number ("1.24.02.2025", "3,12.03.2025")
+_NUM_CLOSE = r"(?![\d]|[.,/]\d)"
+_NUMERIC_FORMS = [
+    rf"{_NUM_OPEN}(?P<d1>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR})?{_DASH}(?P<d2>{_ND})\.(?P<m2>{_NM})\."
+    rf"(?P<y2>{_YEAR}){_NUM_CLOSE}",
+    rf"{_NUM_OPEN}(?P<d1>{_ND})\.?{_DASH}(?P<d2>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
+    rf"{_NUM_OPEN}(?P<d1>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
+    rf"{_NUM_OPEN}(?P<n1>{_ND})/(?P<n2>{_ND})/(?P<y1>{_YEAR}){_NUM_CLOSE}",
+]
 
 # Order matters: the most specific forms first. Named groups: m1 d1 y1 m2 d2 y2.
 _FORMS = [
     *_ISO_FORMS,
+    *_NUMERIC_FORMS,
     # Aug. 22–Sept. 1, 2022 / Dec. 31, 2023–Jan. 2, 2024
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY})(?:,\s*(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
     # Dec. 5-7, 2023 / Oct. 29-30
@@ -53,7 +70,12 @@ _FORMS = [
     # June (month precision, year from context) - only accepted at an entry head
     rf"(?P<m1>{_MONTH})",
 ]
-DATE_EXPR = re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in _FORMS[:-1]) + r")(?![\w])")
+# In DATE_EXPR the numeric forms share one cheap guard (two digits then a separator), so that sentences with
+# no numeric date do not pay for trying each of them at every digit.
+_NUMERIC_GUARD = r"(?=\d{1,2}\.?\s*[./–—-]\s*\d)"
+DATE_EXPR = re.compile(r"\b(?:" + "|".join(
+    f"(?:{f})" for f in [*_ISO_FORMS, _NUMERIC_GUARD + "(?:" + "|".join(f"(?:{n})" for n in _NUMERIC_FORMS) + ")",
+                         *_FORMS[len(_ISO_FORMS) + len(_NUMERIC_FORMS):-1]]) + r")(?![\w])")
 _FORM_RES = [re.compile(rf"^{f}$", re.IGNORECASE) for f in _FORMS]
 # _FORM_RES by the shape of the expression they can match: with a dash (the first four forms, which need
 # one; the others allow none) or not, opening with a day number or a month. In _FORMS order, so the first
@@ -61,12 +83,27 @@ _FORM_RES = [re.compile(rf"^{f}$", re.IGNORECASE) for f in _FORMS]
 _FORMS_BY_SHAPE = {
     (dash, day_first): [r for r, f in zip(_FORM_RES, _FORMS, strict=True)
                         if (f in _ISO_FORMS and day_first)  # an ISO date opens with a digit and has dashes
+                        or (f in _NUMERIC_FORMS and day_first and (_DASH in f) == dash)
                         or ((_DASH in f) == dash and f.startswith("(?P<d1>") == day_first)]
     for dash in (False, True) for day_first in (False, True)
 }
 _DASH_CHARS = ("-", "–", "—")
-# Entry head: the date at the start of a chronology block, followed by ":" or a dash.
-ENTRY_HEAD = re.compile(rf"^\s*(?P<date>(?:{'|'.join(f'(?:{f})' for f in _FORMS)}))\s*(?::|[-–—]\s)\s*")
+# Entry head: the date at the start of a chronology block, followed by ":" or a dash; or, with no
+# separator, a day-first head with an abbreviated month ("21 Oct.  Foreign …", "26–27 Jan. Misri …"), as
+# PDF-converted chronologies print them: the abbreviation's period ends the head.
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+# A weekday before a date: "Thursday, March 20, 2025", "Tue 4 Nov 2024".
+WEEKDAY_PREFIX = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+ENTRY_HEAD = re.compile(rf"^\s*{WEEKDAY_PREFIX}?(?P<date>(?:{'|'.join(f'(?:{f})' for f in _FORMS)}))\s*(?::|[-–—]\s)\s*"
+                        rf"|^\s*(?P<date>{_DAY}(?:{_DASH}{_DAY})?\s+{_ABBR_MONTH}(?:\s+{_YEAR})?)\s+(?=[A-Z])")
+# The first three letters of every month, and of the weekdays that may come before one: a date that does not
+# open with a digit opens with one of these (case-sensitive, as DATE_EXPR and ENTRY_HEAD are).
+DATE_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split())
+# A line that is only a date (fullmatch), and a time stamp that opens a line ("2024-11-04 06:15 UTC | SLUG",
+# "Nov. 4, 2024, 6:15 a.m. ET"): the date of a wire item or a release, not of an act.
+DATE_LINE = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*")
+STAMP = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern}),?(?:\s+|T)(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?"
+                   r"(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?")
 PERIOD_HEADING = re.compile(
     rf"^\s*(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*[-–—/]+\s*(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\s*$",
     re.IGNORECASE,
@@ -90,15 +127,60 @@ def month_number(token: str) -> int:
 
 
 @lru_cache(maxsize=1024)  # a report prints (and the extractor re-reads) the same heads
-def parse_date_expr(expr: str, default_year: int | None) -> DateSpan | None:
-    """Parse one date expression; a missing year comes from `default_year` (marked inferred)."""
+def parse_date_expr(expr: str, default_year: int | None, order: str = "") -> DateSpan | None:
+    """Parse one date expression; a missing year comes from `default_year` (marked inferred). `order`
+    ("dmy" | "mdy" | "") is the report's convention for slash dates whose numbers are both 12 or less."""
     expr = re.sub(r"\s+", " ", expr.strip())
     shape = any(map(expr.__contains__, _DASH_CHARS)), "0" <= expr[:1] <= "9"
     for form in _FORMS_BY_SHAPE[shape]:
         m = form.match(expr)
         if m:
-            return _span_from_groups(m.groupdict(), default_year)
+            g = m.groupdict()
+            if g.get("n1") and not _slash_day_month(g, order):
+                return None  # "03/11/2025" with no convention: no guess
+            return _span_from_groups(g, default_year)
     return None
+
+
+def _slash_day_month(g: dict[str, str | None], order: str) -> bool:
+    """Set d1/m1 of a slash date from n1/n2: a number over 12 is the day, else the report's `order`."""
+    n1, n2 = int(g["n1"] or 0), int(g["n2"] or 0)
+    if n1 > 12 and n2 > 12:
+        return False
+    if n1 > 12 or n2 > 12:
+        day_first = n1 > 12
+    elif order:
+        day_first = order == "dmy"
+    else:
+        return False
+    g["d1"], g["m1"] = (g["n1"], g["n2"]) if day_first else (g["n2"], g["n1"])
+    return True
+
+
+# A stated convention ("dates are DD.MM.YYYY", "(MM/DD/YYYY)") and the slash dates that settle it.
+_STATED_ORDER = re.compile(r"\b(?:(?P<dmy>DD?[./-]MM?)|(?P<mdy>MM?[./-]DD?))[./-](?:YYYY|YY)\b", re.IGNORECASE)
+_SLASH_DATE = re.compile(rf"{_NUM_OPEN}\b(\d{{1,2}})/(\d{{1,2}})/{_YEAR}{_NUM_CLOSE}")
+
+
+@lru_cache(maxsize=4)  # the chronology and the sentence pass ask about the same document
+def numeric_order(text: str) -> str:
+    """How a report writes slash dates: "dmy" or "mdy" as it states it ("DD/MM/YYYY"), else as its slash
+    dates with a number over 12 show; "" when nothing says (ambiguous slash dates are then not read)."""
+    if "/" not in text or not _SLASH_DATE.search(text):
+        return ""  # dotted dates are always day-first: only slash dates ask
+    stated = _STATED_ORDER.search(text)
+    if stated:
+        return "dmy" if stated["dmy"] else "mdy"
+    votes = {"dmy": 0, "mdy": 0}
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            votes["dmy"] += 1
+        elif b > 12 >= a:
+            votes["mdy"] += 1
+    if votes["dmy"] == votes["mdy"]:
+        return ""
+    return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
 
 
 def _span_from_groups(g: dict[str, str | None], default_year: int | None) -> DateSpan | None:

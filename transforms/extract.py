@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from transforms import _regex as re
 from transforms.chronology import (
+    CITATION,
     Entry,
     chronology_entries,
     dated_sentences,
@@ -168,7 +169,7 @@ def report_year(text: str, ref: Reference, period: tuple[date, date] | None,
     if period:
         return period[1].year, False
     blocks = split_lines(text)
-    body = [b.text for b in blocks if not _is_furniture(b.text)]
+    body = [b.text for b in blocks if not _is_furniture(b.text) and not CITATION.match(b.text)]
     printed: Counter[int] = Counter()
     for line in body:  # the first dozen dates printed with a year are evidence enough
         if printed.total() < 12 and YEAR_RE.search(line):
@@ -209,7 +210,7 @@ def _most_common_year(years: Counter[int], latest: bool) -> int:
 def _printed_year(text: str) -> int | None:
     """The year printed with the report's own dates, for chronology entries that omit it."""
     for line in split_lines(text):
-        if not _is_furniture(line.text):
+        if not _is_furniture(line.text) and not CITATION.match(line.text):  # a footnote cites, it does not date
             for m in DATE_EXPR.finditer(line.text):
                 y = YEAR_RE.search(m.group(0))
                 if y:

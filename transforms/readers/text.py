@@ -8,11 +8,13 @@ page-break repair (a block cut mid-sentence continues into the next block) -> Do
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from transforms.dates import DATE_EXPR, DATE_HEADS, DATE_LINE, STAMP
 from transforms.document import Document
 from transforms.readers._common import (
     DATE_PREFIX,
@@ -96,8 +98,21 @@ _DATE_CELL = re.compile(
     r"|[\s.,/:–—-])+$", re.IGNORECASE)
 _FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4})?|privacy policy|all rights reserved", re.I)
-_TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_]*\s*$")
+_TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])?\s*$")  # a footnote mark may follow
 _HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
+# Lines that stand alone as blocks of their own ("date" blocks): a line that is only a date ("Sept. 11,
+# 2024" under a press release's heading; DATE_LINE), a year heading of a chronology ("2025"), a time stamp
+# ("2024-11-04 06:15 UTC | SLUG"; STAMP). Only lines opening like a date are tried.
+_YEAR_LINE = re.compile(r"^(?:19|20)\d\d$")
+# A date head set off by a column gap ("21 October   Foreign Secretary …"): the gap is its colon.
+_COLUMN_GAP = re.compile(r"\s{2,}(?=\S)")
+# A chronology head with no colon, as PDF conversions print them: "21 Oct.  Foreign Secretary …".
+_DAY_FIRST_HEAD = re.compile(
+    r"^\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+(?=[A-Z])")
+# A wrapped line that ends in one of these continues a sentence ("… signed on" / "21 Oct. …"): no head.
+_OPEN_END = re.compile(r"\b(?:on|of|from|since|until|till|by|to|and|or|between|before|after|in|at|the)$", re.I)
+# A footnote or reference line: "¹ Ministry of …", "[12] Ministry of …".
+_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"]")
 
 MARKDOWN_HINTS = re.compile(r"\]\([^)\n]*\)|^ {0,3}#{1,6} \S|\*\*\S[^*\n]*\*\*|^\s*[-*] \S", re.M)
 
@@ -166,6 +181,8 @@ def blocks_from_lines(
     in_caption = False
     prev_len = 0
     widths: list[int] = []
+    lines = list(lines)
+    running = _running_lines(lines)
 
     def flush() -> None:
         nonlocal acc
@@ -195,8 +212,8 @@ def blocks_from_lines(
             continue
         if in_caption:
             continue
-        if _PAGE_NUMBER.match(raw):
-            continue
+        if _PAGE_NUMBER.match(raw) or (running and " ".join(raw.split()) in running):
+            continue  # not a break: a paragraph cut by the page goes on after its header
         text, base = raw, off
         md_heading = 0
         kind = None
@@ -217,8 +234,11 @@ def blocks_from_lines(
         line = (clean_inline(text, base) if markdown else Span.verbatim(text, base)).squeeze()
         if not line.text:
             continue
-        if kind is None and DATE_PREFIX.match(line.text):
-            kind = "entry"
+        previous = acc.parts[-1].text if acc.parts else ""
+        if kind is None and not markdown and (headed := _column_head(text, line, previous)) is not None:
+            line, kind = headed, "entry"
+        if kind is None:
+            kind = _line_kind(line.text, previous)
         if kind is None and pdf:
             typical = sorted(widths)[len(widths) * 3 // 4] if len(widths) >= 4 else 70
             terminal = _TERMINAL.search(line.text) is not None
@@ -234,7 +254,7 @@ def blocks_from_lines(
             flush()
             acc.kind = kind
             acc.parts.append(line)
-            if kind == "heading":
+            if kind in ("heading", "date"):
                 blocks_len = len(blocks)
                 flush()
                 if len(blocks) > blocks_len:
@@ -247,6 +267,56 @@ def blocks_from_lines(
             flush()
     flush()
     return [_classify(b) for b in blocks]
+
+
+def _line_kind(text: str, previous: str) -> str | None:
+    """The block a line starts: "entry" (a dated chronology head), "date" (a line of its own: a date, a
+    year heading, a time stamp), "furniture" (a footnote); None for a line that may continue a paragraph."""
+    first = text[:1]
+    if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
+        return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
+    if DATE_PREFIX.match(text) or (_DAY_FIRST_HEAD.match(text) and not _OPEN_END.search(previous)):
+        return "entry"
+    stamp = ":" in text[:60] and STAMP.match(text)  # every stamp holds a clock time
+    if _YEAR_LINE.match(text) or stamp or (len(text) <= 60 and DATE_LINE.fullmatch(text)):
+        return "date"
+    return None
+
+
+def _column_head(raw: str, line: Span, previous: str) -> Span | None:
+    """`line` with a colon after its date head when the raw line sets the head off by a column gap, as PDF
+    conversions align chronologies ("21 October   Foreign Secretary …"); None for any other line."""
+    text = raw.lstrip()
+    if not ("0" <= text[:1] <= "9" or text[:3] in DATE_HEADS) or "  " not in text or _OPEN_END.search(previous):
+        return None
+    m = DATE_EXPR.match(text)
+    if not m or not _COLUMN_GAP.match(text, m.end()) or text[m.end():].strip()[:1] in ("", ":", "–", "—", "-"):
+        return None
+    n = len(" ".join(m.group(0).split()))  # the head's length once squeezed
+    return line[:n] + Span.synthetic(":", line.end_offset() if n >= len(line) else line.offs[n]) + line[n:]
+
+
+def _running_lines(lines: list[tuple[str, int]]) -> frozenset[str]:
+    """Running headers and footers of a PDF converted to text: a line (whitespace squeezed) found next to a
+    page number at two or more page breaks."""
+    numbered = [i for i, (raw, _) in enumerate(lines) if _PAGE_NUMBER.match(raw) and raw.strip()]
+    if len(numbered) < 2:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for i in numbered:
+        for j in (_next_text_line(lines, i, -1), _next_text_line(lines, i, 1)):
+            text = " ".join(lines[j][0].split()) if j is not None else ""
+            if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text):
+                seen[text] += 1
+    return frozenset(t for t, n in seen.items() if n >= 2)
+
+
+def _next_text_line(lines: list[tuple[str, int]], i: int, step: int) -> int | None:
+    """Index of the first non-blank line within three lines of line `i`, going by `step`."""
+    for j in range(i + step, i + 4 * step, step):
+        if 0 <= j < len(lines) and lines[j][0].strip():
+            return j
+    return None
 
 
 def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
