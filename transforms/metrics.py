@@ -36,8 +36,10 @@ POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|ni
                          r"points\b", re.I)
 MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
+_COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
-    rf"(?<![\w.$¥₩€£/#+-]){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?))(?P<after>\s+[^\d]{{0,40}})")
+    rf"(?<![\w.$¥₩€£/#+-]){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?)){_COUNT_SCALE}"
+    r"(?P<after>\s+[^\d]{0,40})")
 # People counted in words: a row when something happens to them (killed, evacuated, arrested, resigned).
 _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
                    r"nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|Americans|Chinese|members|"
@@ -46,15 +48,15 @@ _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|ci
 WORD_COUNT = re.compile(
     r"\b(?P<word>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
     rf"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_COUNTED}))\b(?P<after>[^.]{{0,40}})")
-CASUALTY = re.compile(r"\b(?:killed|dead|died|injured|wounded|missing|evacuat\w+|rescued|aboard|depart\w*|"
-                      r"abducted|detained|deaths?|casualties|resign\w*|replac\w*|dismiss\w*|sacked|ousted|"
+CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|injur(?:ed|ing)|wound(?:ed|ing)|missing|evacuat\w+|rescued|"
+                      r"aboard|depart\w*|abducted|detained|deaths?|casualties|resign\w*|replac\w*|dismiss\w*|sacked|ousted|"
                       r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*)\b", re.I)
 # Things counted in words that measure an act or an outcome: launches, seats won, boats handed over.
 # (Not "the two leaders", "three reasons", "four pillars": a word count is a row only for these.)
 WORD_MEASURED = re.compile(
     rf"(?<![\w-])(?P<word>{_WORD_NUM})\s+(?P<noun>(?:[“\"‘]?[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?(?:occasions|"
     r"launches|missiles|rockets|shells|satellites|drones|aircraft|planes|jets|fighters|bombers|ships|vessels|"
-    r"boats|warships|destroyers|submarines|tanks|victories|wins|defeats|seats|votes|cases|incursions|"
+    r"boats|warships|destroyers|submarines|tanks|bombs|torpedoes|victories|wins|defeats|seats|votes|cases|incursions|"
     r"intrusions|violations|sorties|tests|plaintiffs|victims|evacuees|refugees|casualties))\b", re.I)
 # "met seven times", "fired missiles 12 times": a count of acts (not "three times faster", "twice a year").
 TIMES = re.compile(rf"(?<![\w.,-])(?P<word>\d+|{_WORD_NUM})\s+times\b(?!\s+(?:more|less|as|higher|lower|larger|"
@@ -82,8 +84,8 @@ _NOT_COUNTED = (r"years|months|weeks|days|hours|minutes|seconds|decades|centurie
                 r"kilometers|kilometres|kms|miles|meters|metres|feet|inches|degrees|knots|kilograms|kilos|grams|"
                 r"pounds|dollars|euros|cents|levels|terms|its|was|has|does|goes|always|perhaps|whereas|towards|"
                 r"afterwards|besides|sometimes|ones|others|thus|this|plus|yes|series|species|news|means|odds")
-OPEN_COUNT_NOUN = re.compile(
-    rf"^\s+(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
+OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
+    rf"^\s+(?:(?:more|additional|further)\s+)?(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
     rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
 NOT_COUNT_BEFORE = re.compile(
     r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|of the|"
@@ -159,9 +161,10 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         yield _signed(s, m, float(NUMBER_WORDS[m["word"].lower()]), "percentage_points"), "percentage_points", \
             m.span()
     if digits:
+        yield from _elided_counts(s, low)  # before COUNT: the first reading of a number wins
         for m in COUNT.finditer(s):
             if _is_measured_count(s, m):
-                yield _num(m["num"]), "count", m.span("num")
+                yield _count_value(m), "count", _count_span(m)
     # Counts in words: most sentences hold no number word (checked first, then WORD_COUNT's nouns).
     if low is None or any(map(low.__contains__, _WORD_NUM_PARTS)):
         if _may_count_words(s, low):
@@ -171,18 +174,90 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                     word = m["word"].lower().rstrip("s")
                     yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
         yield from _measured_words(s)
+        if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
+            yield from _sanctioned_words(s)
     if low is None or "times" in low:
         for m in TIMES.finditer(s):
             if _ACT_VERB.search(_clause_before(s, m.start())):
                 yield _word_value(m["word"]), "count", m.span("word")
 
 
+# Counts whose noun is elided or named before them: both sides of a vote, a toll's new level, the
+# second casualty figure ("killing 11 people and injuring 30"), "nearly 1,000 had been launched".
+_INT = r"\d{1,3}(?:,\d{3})+|\d+"
+_NOT_A_FIGURE = r"(?![\d.,]*\d)(?!\s*(?:%|percent\b|per cent\b|points?\b))"
+VOTE_TALLY = re.compile(
+    rf"(?<![\w.,])(?P<a>{_INT})\s+votes?\s+(?:to|against)\s+(?P<b>{_INT}){_NOT_A_FIGURE}"
+    rf"|\bvote\s+of\s+(?P<a2>{_INT})\s*(?:[-–]|to)\s*(?P<b2>{_INT}){_NOT_A_FIGURE}"
+    rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+vote\b"
+    rf"|(?<![\w.,])(?P<a4>{_INT})\s+(?:votes?\s+)?in\s+favou?r\b,?\s+(?:and\s+|with\s+)?(?P<b4>{_INT})\s+"
+    r"(?:votes?\s+)?against\b", re.I)
+_HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+)?"
+_BARE_COUNT = rf"{_NUM}{_COUNT_SCALE}{_NOT_A_FIGURE}"
+TOLL = re.compile(
+    r"\b(?:death\s+toll|toll|tally|number\s+of\s+(?:[\w-]+\s+){0,2}?[a-z-]+s)\b(?:(?!\d)[^.;:]){0,80}?\b"
+    r"(?:rose|risen|climbed|grew|jumped|increased|reached|hit|stood|stands|topped|passed|exceeded|surpassed|"
+    rf"is|was)\s+(?:(?:to|at)\s+)?{_HEDGE}{_BARE_COUNT}", re.I)
+ELIDED_AFTER_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|evacuat(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|"
+    rf"displac(?:ed|ing))\s+{_HEDGE}{_BARE_COUNT}"
+    r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|as|after|when|before)\b)", re.I)
+ELIDED_PASSIVE = re.compile(
+    rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:(?:\w+ly|"
+    r"already|also|later)\s+)?(?:killed|injured|wounded|hurt|evacuated|rescued|arrested|detained|displaced|"
+    r"abducted|captured|launched|fired|intercepted|deported|expelled|released|executed|sanctioned|seized)\b")
+
+
+def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
+    """Counts whose noun is not after them. low: re.lowered(s), for the pre-checks (or-chains: most
+    sentences hold none of these words, and any() over a tuple costs more); None: run every pattern."""
+    out: list[tuple[float, str, tuple[int, int]]] = []
+    every = low is None
+    low = low or ""
+    if every or "vote" in low:
+        out.extend(_vote_tallies(s))
+    if every or "toll" in low or "number of" in low or "tally" in low:
+        out.extend(_bare_counts(s, TOLL.finditer(s)))
+    if every or "kill" in low or "injur" in low or "wound" in low or "evacuat" in low or "arrest" in low or \
+            "detain" in low or "displac" in low:
+        out.extend(_bare_counts(s, ELIDED_AFTER_VERB.finditer(s)))
+    if " were " in s or " was " in s or " been " in s:
+        out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
+    return out
+
+
+def _vote_tallies(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    """"by 513 votes to 207", "a vote of 52-48", "a 6-3 vote": each side is a count (a side may be 0 or 1)."""
+    for m in VOTE_TALLY.finditer(s):
+        a, b = next((m.span(x), m.span(y)) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"))
+                     if m[x] is not None)
+        first, second = _num(s[a[0]:a[1]]), _num(s[b[0]:b[1]])
+        if re.fullmatch(r"(?:19|20)\d\d", s[b[0]:b[1]]) and first < 1000:
+            continue  # "by 12 votes to 2024 levels": a year, not a side
+        yield first, "count", a
+        yield second, "count", b
+
+
+def _bare_counts(s: str, found: Iterator[re.Match[str]], least: float = 1) -> Iterator[
+        tuple[float, str, tuple[int, int]]]:
+    """The counts of `found` (matches with "num" and "scale"), but for years, dates and numbered things."""
+    for m in found:
+        value = _count_value(m)
+        if value < least or not value.is_integer() or re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+            continue
+        before = s[:m.start("num")]
+        if NOT_COUNT_BEFORE.search(before) or _MONTH_BEFORE.search(before[-12:]):
+            continue
+        yield value, "count", _count_span(m)
+
+
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _CLAUSE_BREAK = re.compile(r"(?r)[,;:()]")
 
 
-def _clause_before(s: str, i: int) -> str:
-    """Up to 40 characters before `i`, from the last clause break on."""
-    before = s[max(0, i - 40):i]
+def _clause_before(s: str, i: int, width: int = 40) -> str:
+    """Up to `width` characters before `i`, from the last clause break on."""
+    before = s[max(0, i - width):i]
     cut = _CLAUSE_BREAK.search(before)
     return before[cut.end():] if cut else before
 
@@ -217,6 +292,19 @@ def _measured_words(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         yield _word_value(m.group()), "count", m.span()
 
 
+# Who a sanction lists, counted in words: "sanctioned two Russia-based individuals and four entities".
+SANCTIONED_WORDS = re.compile(rf"\b(?:sanction(?:ed|ing|s)?|designat(?:ed|es|ing)|blacklist(?:ed|ing|s)?)\s+"
+                              rf"(?:(?:another|a\s+further|an\s+additional)\s+)?(?P<word>{_WORD_NUM})\b", re.I)
+_AND_WORD_NUM = re.compile(rf",?\s+and\s+(?P<word>{_WORD_NUM})\b", re.I)
+
+
+def _sanctioned_words(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    for m in SANCTIONED_WORDS.finditer(s):
+        while m is not None and (noun := OPEN_COUNT_NOUN.match(s[m.end():m.end() + 60])):
+            yield _word_value(m["word"]), "count", m.span("word")
+            m = _AND_WORD_NUM.match(s, m.end() + noun.end())  # "... and four entities"
+
+
 def _may_count_words(s: str, low: str | None) -> bool:
     """False when WORD_COUNT cannot match `s` (low: re.lowered(s)): it has no number word or no counted noun."""
     return (low is None or any(map(low.__contains__, _WORD_NUM_PARTS))) and any(map(s.__contains__, _COUNTED))
@@ -231,8 +319,15 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
         value = _money(m["num"], m["scale"], cur)
         yield (-value if _negated(s, m.start()) else value), cur, m.span()
     for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
+        value = _num(m["num"])
+        words = _words_before(s, m.start())
+        if value > 100 or _is_threshold(s, m, words):
+            continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold
         unit = "percentage_points" if _is_change(s, m) else "percent"
-        yield _signed(s, m, _num(m["num"]), unit), unit, m.span()
+        if unit == "percent" and not _negated(s, m.start()):  # a fall stated with it: "shrinking 0.2%"
+            yield (-value if _is_decrease(s, m, words) else value), unit, m.span()
+        else:
+            yield _signed(s, m, value, unit), unit, m.span()
     for m in POINTS.finditer(s) if "point" in s else ():
         if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
             yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
@@ -260,6 +355,85 @@ def _is_change(s: str, m: re.Match[str]) -> bool:
         r"\b(?:from|than|compared|since)\b", after))
 
 
+# Rules, targets and caps: "exempt defence spending above 1% of GDP", "the 2% target", "capped at 3%".
+# A threshold is no observation (but "approval fell below 20%" is: a verb, no rule word).
+_THRESHOLD_NOUN = r"(?:target|threshold|ceiling|cap|benchmark|guideline|hurdle|floor|quota)s?"
+_THRESHOLD_AFTER = re.compile(rf"\s+(?:of\s+(?:GDP|gross\s+domestic\s+product|national\s+income)\s+)?(?:(?!(?:"
+                              rf"{_FUNCTION_WORDS})\b)[\w-]+\s+){{0,2}}?{_THRESHOLD_NOUN}\b")  # lowercase nouns
+_THRESHOLD_BEFORE = re.compile(rf"\b(?:{_THRESHOLD_NOUN}\s+(?:of|at)|cap(?:s|ped|ping)?\s+(?:[\w-]+\s+){{0,3}}?at)\s+"
+                               r"(?:(?:about|around)\s+)?$")
+_COMPARED_BEFORE = re.compile(r"\b(?:above|below|over|under|exceeding|beyond|in\s+excess\s+of|at\s+least|at\s+most|"
+                              r"no\s+(?:more|less)\s+than)\s+$", re.I)
+# "stayed above 30%", "was below 20%": a level observed, whatever rule the clause names.
+_OBSERVED_BEFORE = re.compile(
+    r"\b(?:stay\w*|remain\w*|rose|rise[ns]?|rising|f[ae]ll\w*|climb\w*|drop\w*|hover\w*|stand|stands|stood|"
+    r"standing|held|hold\w*|kept|keep\w*|reach\w*|edg\w*|surg\w*|jump\w*|slipp?\w*|dipp?\w*|s[iau]nk\w*|ran|"
+    r"run\w*|polled|polling|was|were|is|are|been|came|comes?|ended|ending|finished|trend\w*|still|well|just|"
+    r"slightly|comfortably)\s+$", re.I)
+_RULE_WORD = re.compile(r"\b(?:exempt\w*|cap(?:s|ped)?|ceilings?|limit\w*|thresholds?|must|shall|requir\w+|rules?|"
+                        r"criteri\w+|eligib\w+|qualif\w+|allow\w*|permit\w*|oblig\w+)\b", re.I)
+_COMPARED_LAST = frozenset("above below over under exceeding beyond least most".split())
+
+
+def _has_threshold_noun(text: str) -> bool:
+    """Whether `text` may hold a _THRESHOLD_NOUN or "cap" (an or-chain: cheaper than any() on most figures)."""
+    return "target" in text or "threshold" in text or "ceiling" in text or "cap" in text or "benchmark" in text or \
+        "guideline" in text or "hurdle" in text or "floor" in text or "quota" in text
+
+
+def _is_threshold(s: str, m: re.Match[str], words: list[str]) -> bool:
+    """A percentage that is a rule's threshold; `words`: _words_before(s, m.start())."""
+    if _has_threshold_noun(s[m.end():m.end() + 45]) and _THRESHOLD_AFTER.match(s, m.end()):
+        return True
+    last = words[-1] if words else ""
+    if last in ("at", "of") and _has_threshold_noun(s[max(0, m.start() - 60):m.start()]) and \
+            _THRESHOLD_BEFORE.search(_clause_before(s, m.start(), 60)):
+        return True
+    if not (last in _COMPARED_LAST or (last == "than" and words[-3:-2] == ["no"]) or words[-2:] == ["excess", "of"]):
+        return False  # (the cheap test: every _COMPARED_BEFORE match ends so)
+    before = _clause_before(s, m.start(), 60)
+    compared = _COMPARED_BEFORE.search(before)
+    if compared is None or _OBSERVED_BEFORE.search(before, 0, compared.start()):
+        return False
+    after = s[m.end():m.end() + 60]
+    cut = _CLAUSE_END.search(after)
+    after = after[:cut.start()] if cut else after
+    return bool(_RULE_WORD.search(before, 0, compared.start()) or _RULE_WORD.search(after))
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\.(?!\d)")
+
+
+# A fall stated with a percentage: "after shrinking 0.2%", "fell by 3%", "a decline of 1.5%", "a 3% drop"
+# (not a level reached: "fell to 11%", "falling below 20%").
+_FALL_WORDS = frozenset("shrink shrinks shrinking shrank shrunk contracted contracting contracts fell fall falls "
+                        "falling fallen drop drops dropped dropping declined declining declines decreased decreasing "
+                        "decreases dipped dipping plunged plunging plunges slumped slumping slumps sank sunk sinking "
+                        "slid slide slides sliding tumbled tumbling tumbles down".split())
+_FALL_NOUNS = frozenset("decline drop fall contraction decrease dip slump".split())
+_HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an".split())
+
+
+def _words_before(s: str, i: int) -> list[str]:
+    """The lowercased words of the 40 characters before the number at `i`, without the hedges that end
+    them ("fell by about" -> [..., "fell"]); [] when no space precedes the number."""
+    if i == 0 or s[i - 1] != " ":
+        return []
+    words = s[max(0, i - 40):i].lower().split()
+    while words and words[-1] in _HEDGE_WORDS:
+        words.pop()
+    return words
+
+
+def _is_decrease(s: str, m: re.Match[str], words: list[str]) -> bool:
+    if words and (words[-1] in _FALL_WORDS or (words[-1] == "of" and len(words) > 1 and words[-2] in _FALL_NOUNS)):
+        return True
+    if not (" " + s[max(0, m.start() - 5):m.start()].lower()).endswith((" a ", " an ", " the ")):
+        return False  # "a 3% drop"; not the verb: "some 30% fall within the band"
+    after = s[m.end():m.end() + 14].split(None, 1)
+    return bool(after) and s[m.end():m.end() + 1] == " " and after[0].lower().rstrip(".,;") in _FALL_NOUNS
+
+
 def _signed(s: str, m: re.Match[str], value: float, unit: str) -> float:
     """A stated sign ("minus 0.1%", "−0.4%"), else for a change the direction ("down 4.2 points")."""
     if _negated(s, m.start()):
@@ -283,9 +457,18 @@ def _negated(s: str, i: int) -> bool:
     return _NEGATIVE.search(s, max(0, i - 10), i) is not None
 
 
+def _count_value(m: re.Match[str]) -> float:
+    """A count with its scale word: "10 million" -> 10,000,000."""
+    return _num(m["num"]) * SCALE[m["scale"].lower()] if m["scale"] else _num(m["num"])
+
+
+def _count_span(m: re.Match[str]) -> tuple[int, int]:
+    return m.start("num"), m.end("scale") if m["scale"] else m.end("num")
+
+
 def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     num = m["num"]
-    value = _num(num)
+    value = _count_value(m)
     after = m["after"]
     # The tests are pure: the cheap ones, and the one that most numbers fail (a counted noun), first.
     if not value.is_integer() or value < 2:  # (as value != int(value), without int(inf) raising)

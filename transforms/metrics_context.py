@@ -4,11 +4,13 @@ sentence (and the one before it for the poll's source)."""
 from __future__ import annotations
 
 import re as _stdre
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
 from transforms import _regex as re
-from transforms.dates import MONTHS
+from transforms.chronology import BARE_DATE
+from transforms.dates import MONTHS, parse_date_expr
 from transforms.metrics import MetricMatch
 from transforms.reference import Reference, fold
 
@@ -17,16 +19,18 @@ MEASURES = [
     (r"unfavou?rabl[ey]", "unfavorable rating"), (r"favou?rabl[ey]", "favorable rating"),
     (r"turnout", "voter turnout"), (r"\bsupport\w*", "support"), (r"\boppos\w+", "oppose"),
     (r"confiden\w+", "confidence"), (r"\btrust\w*", "trust"), (r"\bGDP\b", "gdp"),
+    (r"\bgr[eo]w(?:th|s|n|ing)?\b|\bshr[iau]nk\w*|\bcontract(?:ed|ing|ion)\b", "growth"),
     (r"\btariffs?\b", "tariff"), (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
     (r"\binvest\w+", "investment"), (r"\b(?:budget|spending)\b", "budget"), (r"\baid\b", "aid"),
-    (r"\bkilled|dead|deaths?\b", "killed"), (r"\binjur\w+|wounded", "injured"),
+    (r"\bkill(?:ed|ing)\b|\bdead\b|\bdeaths?\b", "killed"), (r"\binjur\w+|\bwound(?:ed|ing)\b", "injured"),
     (r"\bevacuat\w+|\bdepart(?:ed|ing|ure)?\b", "evacuated"), (r"\bgrounded\b", "grounded"),
 ]
 # What a match of each MEASURES pattern holds (lowercased): a cheap test before the regex.
 _MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("turnout",), ("support",),
-                  ("oppos",), ("confiden",), ("trust",), ("gdp",), ("tariff",), ("compensat",), ("swap",),
-                  ("invest",), ("budget", "spending"), ("aid",), ("killed", "dead", "death"),
-                  ("injur", "wounded"), ("evacuat", "depart"), ("grounded",)]
+                  ("oppos",), ("confiden",), ("trust",), ("gdp",),
+                  ("grew", "grow", "shr", "contract"), ("tariff",), ("compensat",), ("swap",),
+                  ("invest",), ("budget", "spending"), ("aid",), ("kill", "dead", "death"),
+                  ("injur", "wound"), ("evacuat", "depart"), ("grounded",)]
 _MEASURE_RES = [(re.compile(pat, re.I), label, words)
                 for (pat, label), words in zip(MEASURES, _MEASURE_WORDS, strict=True)]
 # (word, index into _MEASURE_RES), flat: one pass of substring tests instead of one any() per measure.
@@ -76,7 +80,14 @@ def _clause(sentence: str, m: MetricMatch) -> str:
 def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
     """What the figure measures; `clause` is _clause(sentence, m)."""
     labels = _measure_labels(clause)
+    if m.unit == "count" and "vote" in sentence:
+        side = _vote_side(sentence, m)
+        if side:
+            return side
     if m.unit != "count" and not labels:
+        money = _MONEY_NOUN.match(sentence, m.number_span[1]) if len(m.unit) == 3 and m.unit.isupper() else None
+        if money:  # "a €500 billion fund", "$717 million in new assistance"
+            return money["noun"].lower()
         labels = _measure_labels(sentence)  # "…approval rating at 34%, down three points…": named earlier
     for label in labels:
         if m.unit != "count":
@@ -104,15 +115,54 @@ def _cached_measure_labels(text: str) -> tuple[str, ...]:
 
 
 def _noun_after(sentence: str, m: MetricMatch) -> str:
-    after = re.match(r"\s*((?:[\w-]+\s+){0,2}?(?:[\w-]+))(?=\s+(?:were|was|are|is|have|had|from|in|to|on|at|"
-                     r"aboard|who|that|which|for)\b|[,.;]|$)", sentence[m.number_span[1]:])
+    """The noun phrase counted: "74 more shadow-fleet tankers and ..." -> "shadow-fleet tankers"; with the
+    noun named before, the act: "nearly 1,000 had been launched" -> "launched"."""
+    after = _PASSIVE_AFTER.match(sentence, m.number_span[1]) or _NOUN_AFTER.match(sentence, m.number_span[1])
     return fold(after.group(1)) if after else ""
 
 
+_PASSIVE_AFTER = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:\w+ly\s+)?(\w+ed)\b")
+
+
+_NOUN_AFTER = re.compile(r"\s*(?>out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?[\w,.-]+\s+)?(?:(?:more|additional|further|"
+                         r"other)\s+)?((?:[\w-]+\s+){0,2}?(?:[\w-]+))(?=\s+(?:"
+                         r"were|was|are|is|have|had|from|in|to|on|at|aboard|who|that|which|for|of|and|or|but|as|"
+                         r"after|before|during|with|by|near|over|each|\w+ed)\b|[,.;]|$)")  # (…ed: "12 vessels entered")
+# The thing a sum pays for, right after it: "a €500 billion fund", "$717 million in new U.S. assistance".
+_MONEY_NOUN = re.compile(r"\s+(?:in\s+)?(?:[\w.-]+\s+){0,2}?(?P<noun>fund|package|tranche|loan|grant|deficit|surplus|"
+                         r"budget|contract|deal|programme|program|facility|fine|bond|payment|investment|assistance|"
+                         r"exports|imports|subsid(?:y|ies)|reserves|assets)\b", re.I)
+# Sides of a vote: "by 513 votes to 207" (for, against), "221 votes against 160 for X" (each a tally).
+_VOTE_FOR = re.compile(r"\s+votes?\s+(?:to|against)\s+\d")
+_VOTE_AGAINST = re.compile(r"\bvotes?\s+(?:to|against)\s+$")
+
+
+def _vote_side(sentence: str, m: MetricMatch) -> str:
+    a, b = m.number_span
+    if _VOTE_AGAINST.search(sentence, max(0, a - 16), a):
+        return "votes" if sentence.startswith(" for ", b) else "votes against"
+    if _VOTE_FOR.match(sentence, b):
+        versus = _stdre.match(r"\s+votes?\s+against\s+[\d,]+\s+for\b", sentence[b:])
+        return "votes" if versus else "votes in favour"
+    return ""
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOT_SUBJECTS = frozenset("a an the all it its this that these those he she they in on at by with of "
                           "some most many just three two there while however but although though when if as "
                           "since after before during according meanwhile still yet despite amid for from to "
-                          "over under also only even so".split()) | frozenset(MONTHS)
+                          "over under also only even so".split()) | frozenset(MONTHS) | _WEEKDAYS
+# Office words: a run of them alone is no subject ("the Secretary"); before a name they are dropped
+# ("Foreign Secretary Lammy" -> "Lammy") when the last of them is an office ("Secretary"), not a body.
+_TITLE_WORDS = frozenset("president vice prime minister secretary chancellor premier foreign defense defence "
+                         "commission commissioner ambassador governor senator speaker outgoing former incoming "
+                         "acting general admiral spokesperson spokesman chairman chairwoman chair king queen "
+                         "opposition leader deputy chief envoy mr mrs ms dr".split())
+_OFFICES = frozenset("president minister secretary chancellor premier commissioner ambassador governor senator "
+                     "speaker leader general admiral spokesperson spokesman chairman chairwoman chair king queen "
+                     "envoy mr mrs ms dr".split())
+# "Peshawar-bound", "Russia-based": an adjective, not what a figure is about.
+_ADJECTIVE_END = ("-bound", "-based", "-led", "-backed", "-born", "-made", "-owned", "-run", "-style", "-era")
 
 
 def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
@@ -121,19 +171,60 @@ def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
     about = _ABOUT.search(after) if any(map(after.__contains__, _ABOUT_WORDS)) else None
     if about:
         return about.group(1)
-    for name in reversed(_NAMES.findall(sentence[:m.number_span[0]])):  # the last one that qualifies
-        if fold(name.split()[0]) not in _NOT_SUBJECTS or len(name.split()) > 1:
-            return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
+    for run in reversed(list(_NAMES.finditer(sentence, 0, m.number_span[0]))):  # the last one that qualifies
+        name = _subject_name(run.group(), run.start() == 0, ref)
+        if name:
+            return name
     return ""
+
+
+def _subject_name(run: str, opens_sentence: bool, ref: Reference) -> str:
+    """A capitalised run as a subject, without leading function, time and office words ("On Monday" -> "",
+    "British Foreign Secretary David Lammy" -> "David Lammy"); "" when nothing is left, for
+    an adjective ("Peshawar-bound"), and for a sentence's first word that the reference does not know
+    ("Turnout reached ...", "Speaking to reporters, ...")."""
+    if " " not in run:  # (most runs: one word)
+        word = _unpossessed(run)
+        low1 = word.lower()
+        if low1 in _NOT_SUBJECTS or low1 in _OFFICES or run.endswith(_ADJECTIVE_END) or (
+                opens_sentence and not _known(fold(low1), ref)):
+            return ""
+        return word
+    words = run.split()
+    low = [_unpossessed(w).lower() for w in words]
+    i = 0
+    while i < len(words) and low[i] in _NOT_SUBJECTS:
+        i += 1
+    j = i
+    while j < len(words) and (low[j] in _TITLE_WORDS or (  # "Moldovan President Maia Sandu": a nationality too
+            j + 1 < len(words) and low[j + 1] in _TITLE_WORDS and fold(low[j]) in ref.country_by_adjective)):
+        j += 1
+    offices = next((k for k in range(j, i, -1) if low[k - 1] in _OFFICES), i)  # drop up to the last office
+    words = words[offices:]  # (none left: "the Secretary", "Foreign Minister" name no one)
+    if len(words) == 1 and (words[0].endswith(_ADJECTIVE_END) or (
+            opens_sentence and offices == 0 and not _known(fold(low[-1]), ref))):
+        return ""
+    return _unpossessed(" ".join(words))
+
+
+def _unpossessed(name: str) -> str:
+    """"Japan's" -> "Japan", "allies'" -> "allies"."""
+    return name[:-2] if name.endswith(("'s", "’s")) else name.rstrip("'’")
+
+
+def _known(word: str, ref: Reference) -> bool:
+    """`word` (folded) names a country, people, place, body or person the reference knows."""
+    return any(word in table for table in (ref.country_by_name, ref.country_by_adjective, ref.country_by_metonym,
+                                           ref.places, ref.organizations, ref.groupings, ref.people_by_alias,
+                                           ref.people_by_family))
 
 
 _ABOUT = re.compile(r"\b(?:view|views|opinion|impression|confidence|trust|support|approval)\s+(?:of|in|for)\s+"
                     r"(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 _ABOUT_WORDS = ("view", "opinion", "impression", "confidence", "trust", "support", "approval")  # what _ABOUT holds
-_NAMES = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*")
-_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|All|In|On|While|When|As|After|Before|Since|But|For|From|"
-                              r"According|However|Although|Though|If|During|Despite|Amid|There)\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
+# Capitalised runs, with the particles of names ("Ursula von der Leyen", "Rio de Janeiro").
+_NAMES = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:von|van|der|den|de|da|di|du|del|della|dos|bin|al|el|la|le)\s+)*"
+                    r"[A-Z][\w'’-]+)*")
 
 
 _POPULATION_OF = re.compile(
@@ -245,10 +336,13 @@ def _find_source(context: str, ref: Reference) -> str:
 
 _MONTH_WORD = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
                r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-# A time a figure can describe: "May 1", "Dec. 5, 2023", "November 2022", "2022", "last year".
+# A time a figure can describe: "May 1", "Dec. 5, 2023", "May 31-June 2", "November 2022", "2024-12-10",
+# "2022", "fiscal 2023–24" (its closing year), "last year".
 _TIME = _stdre.compile(
-    rf"\b(?:(?P<month>{_MONTH_WORD})(?![\w-])(?:\s+(?P<day>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?(?!\d))?"
-    r"(?:,?\s+(?P<myear>(?:19|20)\d\d)(?!\d))?"
+    rf"\b(?:(?P<month>{_MONTH_WORD})(?![\w-])(?:\s+(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?:{_MONTH_WORD}\s+)?\d{{1,2}})?"
+    r"(?!\d))?(?:,?\s+(?P<myear>(?:19|20)\d\d)(?!\d))?"
+    r"|(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2]))-[0-3]\d(?!\d)"
+    r"|(?<![.,$-])(?P<fy>(?:19|20)\d\d)[-–/](?P<fy2>\d\d)(?![\w%-])"
     r"|(?<![.,$-])(?P<year>(?:19|20)\d\d)(?![\w%-])"
     r"|(?P<rel>(?:[Ll]ast|[Pp]revious|[Pp]rior|[Pp]ast)\s+year|(?:[Tt]his|[Tt]he\s+current)\s+year|"
     r"(?:[Aa]|[Oo]ne)\s+year\s+(?:earlier|ago|before))\b)")
@@ -259,6 +353,11 @@ _BASELINE = _stdre.compile(r"\b(?:than|from|since|compared\s+(?:to|with)|versus|
 # "May" is a month only next to a day or year or after a time preposition ("in May", "early May").
 _MAY_BEFORE = _stdre.compile(r"\b(?:in|on|early|late|mid|since|by|of|until|through|from|to|and|last|this|next)"
                              r"[\s-]+$", _stdre.I)
+# "the supply boat Unaizah May 4", "Theresa May": a capitalised word right before "May" that is no time
+# word makes it part of a name.
+_NAME_BEFORE_MAY = _stdre.compile(r"\b(?!(?:On|In|By|Since|From|Until|Through|During|Before|After|Early|Late|Mid|"
+                                  r"Last|Next|This|Of|And|To|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                  r"Sunday)\b)[A-Z][\w-]*\s+$")  # (not a possessive: "Gallup Korea's May 28-30 survey")
 # A chronology entry's head: the date its line starts with.
 _ENTRY_HEAD = re.compile(rf"[\s*•#>-]*(?:\*\*)?(?P<month>{_MONTH_WORD})\s+\d{{1,2}}(?:\s*[-–]\s*(?:"
                          rf"{_MONTH_WORD}\s+)?\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*(?:\*\*)?\s*[:–—-]")
@@ -266,35 +365,43 @@ _DIGIT = re.compile(r"\d")
 
 
 def _period(sentence: str, clause: str, m: MetricMatch, text: str, default: date | None) -> str:
-    """The time the figure describes: the time stated right after it ("29% in November", "$1.65 billion
-    last year"), else the nearest before it in its clause, then in its sentence ("In 2022, 64.6% of ...",
-    "On May 1, ... pledged $500 million"), else its chronology entry's date, else the report's period.
-    A month without a year takes the year of the entry or report (the year before when the month lies
-    well after it: "in December" in a March report)."""
-    times, baselines = _times(sentence)
-    chosen = None
-    if times:
-        a, b = m.number_span
-        clause_start = sentence.find(clause) if clause else 0
-        window_end = min(b + 40, clause_start + len(clause))
-        for t in times:
-            if t.start() >= b:  # the first time after the figure, close and with no other number between
-                if t.start() <= window_end and not _DIGIT.search(sentence, b, t.start()) and \
-                        not (baselines and _BASELINE.search(sentence, b, t.start())):
-                    chosen = t
-                break
-        if chosen is None:
-            before = [t for t in times if t.end() <= a and not (
-                baselines and _BASELINE.search(sentence, max(0, t.start() - 40), t.start()))]
-            chosen = next((t for t in reversed(before) if t.start() >= clause_start), before[-1] if before else None)
-    if chosen is not None and (chosen["year"] or chosen["myear"]):
+    """The time the figure describes: the time its sentence states for it (_stated_time), else its
+    chronology entry's date, the day named earlier in its paragraph, its section's date line, else the
+    report's period. A month without a year takes the year of that context (the year before when the
+    month lies well after it: "in December" in a March report)."""
+    chosen = _stated_time(sentence, clause, m)
+    if chosen is not None and (chosen["year"] or chosen["myear"] or chosen["iso"] or chosen["fy"]):
         return _time_period(chosen, None)
     entry = _entry_date(text, m.start, default)
-    if chosen is not None:
-        return _time_period(chosen, entry or default)
-    if entry:
-        return _year_month(entry)
-    return _year_month(default) if default else ""
+    section = None if entry else _section_date(text, m.start)
+    if chosen is not None:  # a month alone: the year of the entry, section or report (not of a day named
+        return _time_period(chosen, entry or section or default)  # earlier, which may lie months before)
+    context = entry or _paragraph_date(text, m.start, section or default) or section or default
+    return _year_month(context) if context else ""
+
+
+def _stated_time(sentence: str, clause: str, m: MetricMatch) -> _stdre.Match[str] | None:
+    """The time right after the figure ("29% in November", "$1.65 billion last year": close, no other
+    number between), else the nearest before it in its clause ("On May 1, ... pledged $500 million"), else
+    one further on in its clause ("rose 11.7% ... to $58 billion in May"), else the nearest before it in
+    its sentence ("In 2022, 64.6% of ..."); never a baseline ("down 4.2% from November")."""
+    times, baselines = _times(sentence)
+    if not times:
+        return None
+    a, b = m.number_span
+    clause_start = sentence.find(clause) if clause else 0
+    clause_end = clause_start + len(clause)
+    after = next((t for t in times if t.start() >= b), None)
+    if after is not None and after.start() <= min(b + 40, clause_end) and not _DIGIT.search(
+            sentence, b, after.start()) and not (baselines and _BASELINE.search(sentence, b, after.start())):
+        return after
+
+    def baseline(t: _stdre.Match[str]) -> bool:
+        return baselines and _BASELINE.search(sentence, max(0, t.start() - 40), t.start()) is not None
+
+    before = [t for t in times if t.end() <= a and not baseline(t)]
+    return next((t for t in reversed(before) if t.start() >= clause_start), None) or next(
+        (t for t in times if b <= t.start() < clause_end and not baseline(t)), None) or (before[-1] if before else None)
 
 
 # Where a _TIME match can start (or, for "last year", end): found by a pattern stdlib `re` scans fast.
@@ -322,8 +429,7 @@ def _times(sentence: str) -> tuple[tuple[_stdre.Match[str], ...], bool]:
             t = _TIME.match(sentence, i)
             if t is None:
                 continue
-        if t["month"] == "May" and not (t["day"] or t["myear"]) and \
-                not _MAY_BEFORE.search(sentence, max(0, i - 12), i):
+        if t["month"] == "May" and _may_is_no_month(sentence, i, t):
             continue
         out.append(t)
         last = t.end() - 1
@@ -331,9 +437,23 @@ def _times(sentence: str) -> tuple[tuple[_stdre.Match[str], ...], bool]:
     return tuple(out), any(map(low.__contains__, _BASELINE_WORDS))
 
 
+def _may_is_no_month(sentence: str, i: int, t: _stdre.Match[str]) -> bool:
+    """"May" at `i` is the verb (no day or year, no time word before) or part of a name."""
+    if not (t["day"] or t["myear"]) and not _MAY_BEFORE.search(sentence, max(0, i - 12), i):
+        return True
+    name = _NAME_BEFORE_MAY.search(sentence, max(0, i - 20), i)
+    return name is not None and name.start() > 0  # (a sentence's first word: "Held May 30-June 1 in Vienna")
+
+
 def _time_period(t: _stdre.Match[str], ref: date | None) -> str:
     if t["year"]:
         return t["year"]
+    if t["iso"]:
+        return t["iso"]
+    if t["fy"]:  # "2023–24": the year it closes
+        start = int(t["fy"])
+        end = start - start % 100 + int(t["fy2"])
+        return str(end + 100 if end < start else end)
     if t["rel"]:
         if ref is None:
             return ""
@@ -360,6 +480,54 @@ def _entry_date(text: str, start: int, default: date | None) -> date | None:
     if default is None:
         return None
     return date(default.year - 1 if month > default.month + 2 else default.year, month, 1)
+
+
+@lru_cache(maxsize=64)  # the figures of one sentence share it
+def _paragraph_date(text: str, start: int, ref: date | None) -> date | None:
+    """The month of the day last named in the paragraph before the figure's sentence ("The first was the
+    Nov. 29 crash ... All eight crew members were killed"): a day narrates an act; a month or a year
+    alone ("In 2019, ...") is as likely background. Not a baseline ("since March 3")."""
+    para = text[max(text.rfind("\n", 0, start) + 1, start - 1200):start]
+    end = len(para)
+    while (day := _DAY_DATE.search(para, 0, end)) is not None:  # backwards, from the sentence
+        end = day.start()
+        t = _TIME.match(para, day.start())
+        if t is None or (t["month"] == "May" and _may_is_no_month(para, day.start(), t)) or \
+                _BASELINE.search(para, max(0, day.start() - 40), day.start()):
+            continue
+        period = _time_period(t, ref)
+        return date(int(period[:4]), int(period[5:7]), 1) if len(period) == 7 else None
+    return None
+
+
+# A day named in a paragraph ("Nov. 29", "2024-11-04"), searched from the end (regex's reverse mode).
+_DAY_DATE = re.compile(rf"(?r)\b{_MONTH_WORD}(?![\w-])\s+\d{{1,2}}(?!\d)"
+                       r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-[0-3]\d(?!\d)")
+
+
+def _section_date(text: str, start: int) -> date | None:
+    """The date of the last date line before `start` (a line that is only a full date: a press release's or
+    a readout's date, a chronology table's date cell)."""
+    offsets, days = _date_lines(text)
+    i = bisect_right(offsets, start)
+    return days[i - 1] if i else None
+
+
+# Lines short enough to be a bare date line, opening as a date does (a day, a year or a month's name).
+_SHORT_DATE_LINE = _stdre.compile(r"(?m)^[ \t]*(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[^\n]{1,50}$")
+
+
+@lru_cache(maxsize=8)  # one report's metrics ask about the same text
+def _date_lines(text: str) -> tuple[tuple[int, ...], tuple[date, ...]]:
+    offsets: list[int] = []
+    days: list[date] = []
+    for line in _SHORT_DATE_LINE.finditer(text):
+        bare = BARE_DATE.match(line.group())
+        span = parse_date_expr(bare["date"], None) if bare else None
+        if span is not None and not span.inferred:
+            offsets.append(line.start())
+            days.append(span.start)
+    return tuple(offsets), tuple(days)
 
 
 @lru_cache(maxsize=64)  # one default per report, asked for most of its metrics
