@@ -215,7 +215,7 @@ def test_a_gathering_in_a_known_city_is_not_a_finer_place(ref):
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("He paid a state visit to Spain.", ("visit", "Spain")),
-    ("Chile's runoff was not close.", ("election", "")),
+    ("Chile's runoff was not close.", ("election", "Chile")),
     ("Noboa took a congratulatory call from Secretary of State Marco Rubio.", ("phone_call", "")),
     ("The ministers condemned the naval task group that held live-fire drills.", ("statement", "")),
     ("The junta spokesman denied that civilians had been targeted.", ("statement", "")),
@@ -234,3 +234,45 @@ def test_a_body_named_after_a_state_acts_for_it_only_if_it_is_that_states(ref):
     assert one_event("The Bank of Korea and the Bank of Japan sign a currency swap deal.", ref)["countries"] == [
         "JPN", "KOR"]
     assert one_event("Observers of the Organization of American States arrive.", ref)["countries"] == []
+
+
+# ----------------------------------------------------------------------------- context from the sentences before
+
+def narrative_events(text: str, ref) -> list[dict]:
+    doc = Document(text=text, format="txt", source_text=text)
+    tables = extract_document(doc, ref, file_id="f1", report_id="r1")
+    people = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    by_event: dict[str, list[str]] = {}
+    for link in tables["event_participants"].to_pylist():
+        by_event.setdefault(link["event_id"], []).append(people[link["participant_id"]])
+    return [{**e, "people": sorted(by_event.get(e["event_id"], []))} for e in tables["events"].to_pylist()]
+
+
+def test_he_is_the_person_last_named_as_a_subject(ref):
+    events = narrative_events(
+        "Politics in Berlin, spring 2025\n\nOn March 2, 2025, Chancellor Olaf Scholz met Macron in Paris."
+        " On March 4, 2025, he and the party's co-leaders, Lena Vogt and Jonas Brandt, agreed on a budget.\n", ref)
+    assert events[-1]["people"] == ["Jonas Brandt", "Lena Vogt", "Olaf Scholz"]
+
+
+def test_he_after_two_named_subjects_is_left_unresolved(ref):
+    events = narrative_events(
+        "Politics in Berlin, spring 2025\n\nOn March 1, 2025, Olaf Scholz visited Rome. On March 2, 2025, Olaf"
+        " Scholz and Emmanuel Macron met in Paris. On March 4, 2025, he signed the budget.\n", ref)
+    assert events[-1]["people"] == []
+
+
+def test_an_act_that_goes_on_in_the_scene_keeps_its_place(ref):
+    events = events_of("September 11, 2024: Blinken met Zelenskyy in Kyiv. Lammy then"
+                       " held talks with Prime Minister Denys Shmyhal.", ref)
+    assert [e["location"] for e in events] == ["Kyiv", "Kyiv"]
+
+
+def test_a_later_act_of_another_day_does_not_take_the_place(ref):
+    events = events_of("September 11, 2024: Blinken and Lammy met Zelenskyy in Kyiv.\n\nSeptember 12, 2024:"
+                       " Blinken then held talks with Prime Minister Denys Shmyhal.", ref)
+    assert [e["location"] for e in events] == ["Kyiv", ""]
+
+
+def test_a_states_election_takes_place_in_that_state(ref):
+    assert one_event("Ecuador's general election delivered a near tie.", ref)["location"] == "Ecuador"

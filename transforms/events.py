@@ -799,6 +799,19 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’-]
                                 r"(?:court|hospital|police|prosecutors?)\b")
 
 
+def election_place(text: str, ref: Reference) -> Location | None:
+    """The state whose vote it is: "Ecuador's general election", "Germany's snap federal election"."""
+    m = _STATE_VOTE.search(text) if "'s " in text or "’s " in text else None
+    iso3 = ref.country_by_name.get(fold(m.group(1))) if m else None
+    if not iso3:
+        return None
+    return Location(m.group(1), ref.places.get(fold(m.group(1))))
+
+
+_STATE_VOTE = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:election|elections|"
+                         r"runoff|run-off|referendum|vote|polls)\b")
+
+
 def host_location(subject: str, ref: Reference) -> Location | None:
     """The venue a hosting subject names: "Seoul hosts …" -> Seoul (a subject that is only a place)."""
     m = _PLACE_SUBJECT.fullmatch(subject.strip())

@@ -28,6 +28,7 @@ from transforms.events import (
     Predicate,
     actor_countries,
     classify,
+    election_place,
     find_location,
     host_location,
     is_finite,
@@ -93,6 +94,7 @@ class ReportState:
     links: list[dict] = field(default_factory=list)
     persons: dict[str, ResolvedPerson] = field(default_factory=dict)
     scanned: Scan | None = None  # the document's tokens, cut up for the acts
+    last_subject: tuple[ResolvedPerson, str | None, Mention] | None = None  # who "he"/"she" may refer to
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -485,6 +487,10 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     people = _participants(state, act, pred.start if pred else 0, when)
     if previous and (_SAME_ACTORS.search(act.text) or (pred and pred.start == 0)):
         people = previous + [p for p in people if p[0].participant_id not in {q[0].participant_id for q in previous}]
+    elif pred and state.last_subject and act.start - state.last_subject[2].start < 600 and _PRONOUN_SUBJECT.match(
+            subject) and all(p[0].participant_id != state.last_subject[0].participant_id for p in people):
+        people = [state.last_subject, *people]  # "He and the SPD's co-leaders agreed …": the last subject named
+    _remember_subject(state, act, people, pred)
     countries = actor_countries(_without_titles(act, people), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
     location = None if is_remote(act.text) else find_location(
@@ -493,12 +499,16 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
     if location is None and act.entry.place and not is_remote(act.text):
         location = _resolve_dateline(act.entry.place, ref)  # dated only by its dateline: its place too
+    if location is None and state.events and _SCENE_GOES_ON.search(act.text) and not is_remote(act.text):
+        location = _scene_location(state, act)  # "The Secretary then held talks with …": still in Kyiv
     # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
     # names no state. A gathering that "is held in" a place with no actor named has its host as the one
     # acting (the gold labels: "APEC Leaders' Week is held in San Francisco" -> USA).
     if not countries and location and location.place and pred and pred.passive and pred.lemma in _HOSTED:
         countries = {location.place.country} - {""}
     event_type = act.kind or classify(act.text, pred, subject)
+    if location is None and event_type == "election":
+        location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
     et = ref.event_types.get(event_type)
     pids = sorted({p[0].participant_id for p in people})
     event_id = stable_id("ev", state.report_id, act.entry.span.start, act.entry.span.end, event_type, pids,
@@ -529,6 +539,29 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 
 _HOSTED = frozenset({"hold", "host", "convene"})
+# A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?)?(?:[Hh]e|[Ss]he)\b"
+                              r"(?!\s+(?:and|or)\s+(?:his|her)\s)")
+# Words saying an act goes on in the scene just told: it keeps that scene's place.
+_SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
+                            r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
+
+
+def _remember_subject(state: ReportState, act: Act, people: list, pred: Predicate | None) -> None:
+    """The person named as the subject of this act: "he"/"she" in a later subject refers to them."""
+    subject_people = [p for p in people if pred and p[2].start < act.start + pred.start]
+    if len(subject_people) == 1:
+        state.last_subject = subject_people[0]
+    elif subject_people:
+        state.last_subject = None  # "Blinken and Wang …": "he" would be ambiguous
+
+
+def _scene_location(state: ReportState, act: Act) -> Location | None:
+    last = state.events[-1]
+    if not last["location"] or last["date_start"] != act.entry.span.start:
+        return None
+    place = state.ref.places.get(fold(last["location"]))
+    return Location(last["location"], place)
 
 
 def _resolve_dateline(place: str, ref: Reference) -> Location:
