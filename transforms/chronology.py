@@ -154,7 +154,7 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     year_ctx: int | None = default_year
     pending: tuple[DateSpan, str] | None = None  # a bare date waiting for its entry text
     order = numeric_order(text)
-    for b in blocks[start_idx:]:
+    for idx, b in enumerate(blocks[start_idx:], start_idx):
         period = parse_period_heading(b.text.strip("# "))
         year_line = YEAR_LINE.match(b.text) if len(b.text) < 12 else None
         if period or year_line:
@@ -177,14 +177,93 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
         if span and not span.inferred:
             year_ctx = span.end.year
         if head and span:
-            body_start = b.start + head.end()
-            entries.append(Entry(span, b.text[head.end():], body_start, b.end, head["date"].strip()))
+            entries.append(_entry(span, b, head.end(), head["date"].strip()))
         elif pending:
-            entries.append(Entry(pending[0], b.text, b.start, b.end, pending[1]))
-        elif entries and not is_heading(b) and not _SOURCE_NOTE.match(b.text):
+            entries.append(_entry(pending[0], b, 0, pending[1]))
+        elif entries and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
+                _is_title(b.text) and _is_title_before_head(blocks, idx)):
             _continue_entry(entries[-1], b, text)
         pending = None
-    return entries
+    for e in entries:
+        _cut_sources(e)
+    return _split_relative_days(entries)
+
+
+def _split_relative_days(entries: list[Entry]) -> list[Entry]:
+    """An entry sentence that opens with a day of its own ("The next day, the junta denied …", "Two days
+    later …") is an entry of that day."""
+    out: list[Entry] = []
+    for e in entries:
+        if "day" not in e.text:
+            out.append(e)
+            continue
+        for sent in sentences(Block(e.text, e.start)):
+            rel = _RELATIVE.match(sent.text) if sent.start > e.start else None
+            day = _relative_date(sent.text, e.span, fronted=True) if rel else None
+            if day is None or day == e.span:
+                continue
+            head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place)
+            out.append(head)
+            e = Entry(day, sent.text + e.text[sent.end - e.start:], sent.start, e.end, e.head, e.source)
+        out.append(e)
+    return out
+
+
+# The fields between an entry's date and its text: "Burkina Faso, Soum province, near Djibo · Battle. JNIM …"
+# (the place, then the event type). _FIELD_SEP splits them; the type is a short verbless label.
+_FIELD_SEP = re.compile(r"\s+[·•]\s+")
+_TYPE_LABEL = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[ -](?:[A-Za-z]+)){0,3}\.\s+(?=[A-Z“\"])")
+_PLACE_WORDS = re.compile(r"^(?:near|outside|around|in|north|south|east|west)(?:\s+of)?\s+|"
+                          r"\s+(?:township|district|province|region|state|governorate|county|prefecture)$",
+                          re.IGNORECASE)
+# A place that opens an entry as a sentence of its own: "Tehran. IAEA Director General … meets …".
+_PLACE_FIRST = re.compile(r"^(?P<place>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){0,2})\.\s+(?=[A-Z“\"])")
+
+
+def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
+    """The entry that starts at offset `at` of block b, its field head ("place · type.") or place-first
+    sentence ("Tehran.") taken off as its place."""
+    body = b.text[at:]
+    place = ""
+    if "·" in body[:200] or "•" in body[:200]:
+        fields = _FIELD_SEP.split(body[:200])
+        if len(fields) >= 2:
+            last = fields[-1]
+            cut = len(body[:200]) - len(last)
+            label = _TYPE_LABEL.match(last)
+            if label:
+                cut += label.end()
+            where = fields[-2] if len(fields) >= 3 or label else fields[0]
+            place = _PLACE_WORDS.sub("", where.split(",")[-1].strip()).strip()
+            at += cut
+            body = b.text[at:]
+    elif (m := _PLACE_FIRST.match(body)) and len(m["place"]) > 2 and not _ends_like_name(m["place"]):
+        place = m["place"]
+        at += m.end()
+        body = b.text[at:]
+    return Entry(span, body, b.start + at, b.end, head, place=place)
+
+
+_NOT_PLACES = frozenset({"Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Sen", "Rep", "Update", "Updated", "Correction", "Note",
+                         "Summary", "Background", "Context", "Comment", "Analysis", "Yes", "No", "Later", "Earlier",
+                         "Separately", "Meanwhile", "Also", "Overnight"})
+
+
+def _ends_like_name(place: str) -> bool:
+    """"Mr.", "Dr.", initials and one-word openers ("Update.", "Separately.") are not places."""
+    return place in _NOT_PLACES or len(place.split()[-1]) < 3
+
+
+# A sources line run into the last entry: "… sanctions. Sources IAEA, GOV/2024/61 (19 November 2024); …".
+_SOURCES_IN = re.compile(r"(?<=[.!?”\"])\s+(?:Sources?|Notes?|Credits?)\b:?\s+(?=[A-Z])")
+
+
+def _cut_sources(e: Entry) -> None:
+    if "Source" in e.text or "Note" in e.text or "Credit" in e.text:
+        m = _SOURCES_IN.search(e.text)
+        if m:
+            e.text = e.text[:m.start()]
+            e.end = e.start + len(e.text)
 
 
 def _continue_entry(entry: Entry, block: Block, text: str) -> None:
@@ -210,13 +289,26 @@ def _chronology_start(blocks: list[Block]) -> int | None:
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run += 1
-        elif YEAR_LINE.match(b.text):
-            continue  # a year heading between entries
+        elif YEAR_LINE.match(b.text) or (run and _is_title_before_head(blocks, i)):
+            continue  # a year heading, or a readout's title, between entries
         elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:
             return first
     return None
+
+
+def _is_title(text: str) -> bool:
+    """A short line with no end punctuation: a heading in sentence case ("Call with the Foreign Minister")."""
+    return len(text) < 100 and text[-1:].isalnum() and not _may_open_with_date(text)
+
+
+def _is_title_before_head(blocks: list[Block], i: int) -> bool:
+    """Block i is a title over the next entry: a title line, the next block a dated entry head."""
+    if not _is_title(blocks[i].text) or i + 1 >= len(blocks):
+        return False
+    nxt = blocks[i + 1].text
+    return _may_open_with_date(nxt) and (ENTRY_HEAD.match(nxt) is not None or _is_bare_date(nxt))
 
 
 def sentences(block: Block) -> Iterator[Block]:
@@ -263,9 +355,15 @@ _NOT_ANCHOR_VERBS = ("updated", "archived", "modified")  # a later date than the
 _META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover")
 
 
+# A sources or notes line: "Sources: …", "Sources IAEA, GOV/2024/61 (19 November 2024); …" (not "Sources close
+# to the minister said …": the word after it is an acronym or a colon follows).
+_SOURCES_LINE = re.compile(r"^\W*(?:Sources?|Notes?|References?)(?:\s*:|\s+[A-Z][A-Z0-9]+\b)")
+
+
 def _is_metadata(sentence: str) -> bool:
-    """A masthead, publication, archive or coverage line (its segments tried only when it has their words)."""
-    if _MASTHEAD.match(sentence):
+    """A masthead, publication, archive, sources or coverage line (its segments tried only when it has
+    their words)."""
+    if _MASTHEAD.match(sentence) or (sentence[:1] in "SNR" and _SOURCES_LINE.match(sentence)):
         return True
     low = re.lowered(sentence)
     if low is not None and not any(w in low for w in _META_WORDS):
@@ -298,6 +396,7 @@ _TODAY = re.compile(r"\b(?<!(?:until|since|till|of)\s)(?:today|tonight|this (?:m
 # Not "since then", "then-President", "…, then foreign minister", "was then the largest".
 _SAME_SCENE = re.compile(
     r"\b(?i:afterwards?|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night))\b|"
+    r"^\W*Also (?:in|at) [A-Z]|"  # "Also in Geneva, the Prime Minister told the Council …": the scene goes on
     r"(?<!\b(?i:since|until|till|by|from|back|before|even|only|just|if)\s|,\s)\b[Tt]hen\b(?![-‐–’',])"
     r"(?!\s+(?:the|a|an|still|as|known|called|part|only|in|at|on|of|was|is|are|were)\b)")
 # A sentence's subject that names no one: "Officials said …", "Analysts noted …".
@@ -318,6 +417,7 @@ class _Clock:
     last: DateSpan | None = None
     last_block: int = -2
     heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
+    walk: bool = False  # the last act is a period the text then walks through ("From 3 to 5 March he …")
 
 
 @dataclass
@@ -349,7 +449,7 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
             continue
-        if not (is_heading(block) or len(block.text) < 40):
+        if not (is_heading(block) or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             _date_block(block, _paragraph(block.text, index, clock), clock, out, repeats)
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
@@ -357,6 +457,17 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
 
 
 _CLOCK_TIME = re.compile(r"\d:\d\d")  # what every STAMP holds: a cheap test before it
+
+
+def _is_dated_subtitle(line: str) -> bool:
+    """A title or subtitle that ends with the period it covers: "Selected developments, 1–16 February 2025"
+    (short, no end punctuation, the date after a comma ends it)."""
+    if len(line) > 160 or not line[-1:].isdigit():
+        return False
+    last = None
+    for m in DATE_EXPR.finditer(line, max(0, len(line) - 60)):
+        last = m
+    return last is not None and last.end() == len(line) and line[:last.start()].rstrip().endswith((",", ":", "—", "–"))
 
 
 def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
@@ -404,6 +515,10 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous = None
             continue
         found = _date_of(body, i, para, clock)
+        if found and found[1] in ("act", "anchor", "dateline", "scene") and _is_future(body):
+            found = None  # "X will be sworn in on 24 May": not (yet) an act
+            previous = None
+            continue
         if found:
             span, how = found
             place = dl["place"] if dl and how == "dateline" else ""
@@ -412,6 +527,8 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             if how == "repeat":
                 repeats.add(id(previous))
             _advance(clock, para, span, how)
+            if how not in ("background", "repeat"):
+                clock.walk = span.start != span.end and body.lstrip()[:5] == "From "
         elif previous and _JOINS_PREVIOUS.search(sent.text):
             previous.text = block.text[previous.start - block.start:sent.end - block.start]
             previous.end = sent.end
@@ -434,14 +551,28 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     """The sentence's date and how it was found: explicit ("act", or "background"/"repeat" for a date in a
     relative clause or a noun phrase), from the anchor ("anchor"), the dateline ("dateline"), or the scene
     just told ("scene")."""
-    found = _sentence_date(body, clock.year, clock.last, clock.order)
+    last = clock.last
+    if clock.walk and last is not None:  # "From 3 to 5 March he toured Spain. The following day …": the 4th
+        last = DateSpan(last.start, last.start, last.precision, last.inferred)
+    found = _sentence_date(body, clock.year, last, clock.order)
     if found:
         return found
+    if "day" in body and (rel := _RELATIVE.search(body)) and _RELATIVE_CLAUSE.search(body, max(0, rel.start() - 80),
+                                                                                     rel.start()):
+        return None  # "the release, which was due the same day, has been held up": of another, unmade act
+    if day_only := _day_only_date(body, clock):
+        return day_only, "act"
     base = para.date or clock.anchor
     if base is not None:
-        if today := _TODAY.search(body):
-            return (_days_before(base, 1) if today["yesterday"] else base), "anchor"
-        if weekday := _weekday_date(body, base):
+        today = _TODAY.search(body)
+        weekday = _weekday_date(body, base)
+        if today and weekday and (wd := _WEEKDAY.search(body)) and wd.start() < today.start():
+            return weekday  # "on Saturday, and yesterday with …": the first day named is the act's
+        if today:
+            day = _days_before(base, 1) if today["yesterday"] else base
+            as_said = _AS_SAID.match(body) if body.lstrip()[:3] == "As " else None
+            return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
+        if weekday:
             return weekday
     if para.date is not None and _reports_named_act(body, first=(i == 0)):
         return para.date, "dateline"
@@ -450,6 +581,62 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     if para.scene is not None and _reports_named_act(body, first=False):
         return para.scene, "scene"
     return None
+
+
+# The future before a sentence's main verb: "X will be sworn in", "he is due to meet", "shall convene".
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|to be|going) to|(?:is|are) to)"
+                            r"(?:\s+not)?(?:\s+(?:be|have))?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+_FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
+                         re.IGNORECASE)
+_FUTURE_WORDS = ("will", "shall", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ", "going to")
+
+
+def _is_future(sentence: str) -> bool:
+    low = re.lowered(sentence)
+    if low is not None and not any(w in low for w in _FUTURE_WORDS):
+        return False
+    if not _FUTURE_ANY.search(sentence):
+        return False  # "the will of the people", "due to the storm"
+    from transforms.events import main_verb  # events does not import this module
+
+    pred = main_verb(sentence)
+    return pred is not None and _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+
+
+# A fronted "As X said …," clause: it recalls a statement told before ("As the minister said in Rome this
+# morning, …"); a day in it repeats that act's.
+_AS_SAID = re.compile(r"^\W*As\s[^,]{0,100}?\b(?:said|noted|told|stressed|warned|put it|made clear)\b[^,]*,")
+
+
+# "on the 14th", "On the 3rd": a day of the month the text is in.
+# Fronted ("On the 3rd King Felipe …") it is always a day; inside a sentence only at a clause's end ("entered
+# Bukavu on the 16th."), not "on the 14th floor", "on the 3rd Battalion".
+_DAY_ONLY = re.compile(r"^\W*On the ([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b|"
+                       r"\bon the ([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                       r"(?=\s*(?:[,.;:)]|$|\s(?:and|when|after|before)\b))")
+
+
+def _day_only_date(sentence: str, clock: _Clock) -> DateSpan | None:
+    """'On the 3rd' after 'From 3 to 5 March': that month's day; under a date line (no act dated yet in its
+    month), the latest such day on or before it."""
+    if "the " not in sentence or not any(t in sentence for t in ("st", "nd", "rd", "th")):
+        return None
+    m = _DAY_ONLY.search(sentence)
+    ref = clock.last or clock.anchor
+    if m is None or ref is None:
+        return None
+    day_no = int(m.group(1) or m.group(2))
+    base = ref.start
+    try:
+        day = base.replace(day=day_no)
+        if clock.anchor is not None and day > clock.anchor.start:  # in the month before the briefing
+            prev = base.replace(day=1) - timedelta(days=1)
+            day = prev.replace(day=day_no)
+    except ValueError:
+        return None
+    return DateSpan(day, day, "day", ref.inferred)
 
 
 def _days_before(span: DateSpan, n: int) -> DateSpan:
@@ -531,7 +718,7 @@ def _sentence_date(sentence: str, year: int | None, last: DateSpan | None,
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*$")
 # A date as a noun's modifier: "the March 18 vote", "the Aug. 25 round" (not "at the May 3 dinner": there
 # the act takes place).
-_DETERMINER_BEFORE = re.compile(r"(?<!\b(?:[Aa]t|[Dd]uring|[Oo]n)\s+)\b(?:the|a|an|its|their|his|her)\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?<!\b(?:[Aa]t|[Dd]uring|[Oo]n)\s+)\b(?:[Tt]he|a|an|[Ii]ts|[Tt]heir|his|her)\s+$")
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|at|on|when|as|after|before)\b)[a-z]")
 
 
@@ -562,6 +749,8 @@ def _relative_date(sentence: str, last: DateSpan | None, fronted: bool) -> DateS
     rel = _RELATIVE.search(sentence) if (low is None or "day" in low) else None  # every form says "day"
     if rel and fronted and rel.start() > 20:
         return None
+    if rel and not fronted and _RELATIVE_CLAUSE.search(sentence, max(0, rel.start() - 80), rel.start()):
+        return None  # "the release, which was due the same day, has been held up": not the act's day
     if rel:
         if rel["same"]:
             word = rel["same"].lower()

@@ -23,6 +23,10 @@ _DASH = r"\s*[-–—]\s*"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _TO = r"\s+(?:to|through)\s+"  # a range written out ("4 to 14 March"); no dash, so a no-dash shape
+# Two days joined by "and" ("between 10 and 12 February", "on February 21 and 22"): the span from the first
+# to the second. "between" may open it (dropped before parsing: see _BETWEEN_OPEN).
+_AND = r"\s+and\s+"
+_BETWEEN = r"(?:[Bb]etween\s+)?"
 # ISO 8601 calendar dates (2025-03-10) and ranges of them ("2025-03-10 to 2025-03-20", "… – …")
 _ISO1 = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?![\d-])"
 _ISO2 = _ISO1.replace("y1", "y2").replace("m1", "m2").replace("d1", "d2")
@@ -61,6 +65,10 @@ _FORMS = [
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
     # the second day must end the expression: "on August 9 to 19 countries" is one day
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+[a-z])",
+    # "and" spans: between 10 and 12 February / 21 and 22 February 2025 / February 21 and 22, 2025. The
+    # second day must end the expression ("on February 21 and 22 people died" is not read as a span).
+    rf"{_BETWEEN}(?P<d1>{_DAY}){_AND}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
+    rf"{_BETWEEN}(?P<m1>{_M})\s+(?P<d1>{_DAY}){_AND}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+[a-z\d])",
     # Sept. 1, 2023 / Sept 1 / September 1
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?",
     # 1 September 2023
@@ -84,21 +92,24 @@ _FORMS_BY_SHAPE = {
     (dash, day_first): [r for r, f in zip(_FORM_RES, _FORMS, strict=True)
                         if (f in _ISO_FORMS and day_first)  # an ISO date opens with a digit and has dashes
                         or (f in _NUMERIC_FORMS and day_first and (_DASH in f) == dash)
-                        or ((_DASH in f) == dash and f.startswith("(?P<d1>") == day_first)]
+                        or ((_DASH in f) == dash and f.removeprefix(_BETWEEN).startswith("(?P<d1>") == day_first)]
     for dash in (False, True) for day_first in (False, True)
 }
 _DASH_CHARS = ("-", "–", "—")
-# Entry head: the date at the start of a chronology block, followed by ":" or a dash; or, with no
+# Entry head: the date at the start of a chronology block, followed by ":", a dash or a field separator
+# ("3 Feb · Country, town · Type. …", as incident monitors print them); or, with no
 # separator, a day-first head with an abbreviated month ("21 Oct.  Foreign …", "26–27 Jan. Misri …"), as
 # PDF-converted chronologies print them: the abbreviation's period ends the head.
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
 # A weekday before a date: "Thursday, March 20, 2025", "Tue 4 Nov 2024".
 WEEKDAY_PREFIX = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
-ENTRY_HEAD = re.compile(rf"^\s*{WEEKDAY_PREFIX}?(?P<date>(?:{'|'.join(f'(?:{f})' for f in _FORMS)}))\s*(?::|[-–—]\s)\s*"
+_HEAD_SEP = r"\s*(?::|[-–—·•]\s)\s*"
+ENTRY_HEAD = re.compile(rf"^\s*{WEEKDAY_PREFIX}?(?P<date>(?:{'|'.join(f'(?:{f})' for f in _FORMS)})){_HEAD_SEP}"
                         rf"|^\s*(?P<date>{_DAY}(?:{_DASH}{_DAY})?\s+{_ABBR_MONTH}(?:\s+{_YEAR})?)\s+(?=[A-Z])")
 # The first three letters of every month, and of the weekdays that may come before one: a date that does not
-# open with a digit opens with one of these (case-sensitive, as DATE_EXPR and ENTRY_HEAD are).
-DATE_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split())
+# open with a digit opens with one of these (case-sensitive, as DATE_EXPR and ENTRY_HEAD are), or with
+# "between" ("between 10 and 12 February").
+DATE_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun bet Bet".split())
 # A line that is only a date (fullmatch), and a time stamp that opens a line ("2024-11-04 06:15 UTC | SLUG",
 # "Nov. 4, 2024, 6:15 a.m. ET"): the date of a wire item or a release, not of an act.
 DATE_LINE = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*")
@@ -131,6 +142,8 @@ def parse_date_expr(expr: str, default_year: int | None, order: str = "") -> Dat
     """Parse one date expression; a missing year comes from `default_year` (marked inferred). `order`
     ("dmy" | "mdy" | "") is the report's convention for slash dates whose numbers are both 12 or less."""
     expr = re.sub(r"\s+", " ", expr.strip())
+    if expr[:8].lower() == "between ":
+        expr = expr[8:]  # "between 10 and 12 February": the span itself
     shape = any(map(expr.__contains__, _DASH_CHARS)), "0" <= expr[:1] <= "9"
     for form in _FORMS_BY_SHAPE[shape]:
         m = form.match(expr)
