@@ -276,3 +276,13 @@ def test_a_later_act_of_another_day_does_not_take_the_place(ref):
 
 def test_a_states_election_takes_place_in_that_state(ref):
     assert one_event("Ecuador's general election delivered a near tie.", ref)["location"] == "Ecuador"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Iran held talks with the political directors of France, Germany and the United Kingdom.",
+     ["DEU", "FRA", "GBR", "IRN"]),
+    ("The Prime Minister of the Democratic Republic of the Congo addressed the Council.", ["COD"]),
+    ("The Republic of the Congo and Angola sign a border accord.", ["AGO", "COG"]),
+])
+def test_states_whose_people_act_and_states_with_long_names(ref, sentence, expected):
+    assert one_event(sentence, ref)["countries"] == expected

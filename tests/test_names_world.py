@@ -58,3 +58,15 @@ def test_places_and_counted_nouns_are_not_people(ref, sentence, not_a_person):
 def test_an_organisation_in_a_title_gives_its_state(ref):
     assert country_from_title("head of the Organization of American States observer mission", ref) == "INT"
     assert country_from_title("Governor of the Bank of Japan", ref) == "JPN"
+
+
+def test_a_role_named_before_the_name_is_its_title(ref):
+    found = names("Also in Geneva, the Prime Minister of the Democratic Republic of the Congo, Amani Lukusa,"
+                  " told the Council.", ref)
+    assert found == [("Amani Lukusa", "Prime Minister of the Democratic Republic of the Congo")]
+    assert country_from_title(found[0][1], ref) == "COD"  # not the Republic of the Congo
+
+
+def test_the_previous_list_item_is_not_a_role_before_a_place(ref):
+    found = names("Hayashi meets four governors (Indiana Governor Eric Holcomb, Kansas Governor Laura Kelly).", ref)
+    assert [n for n, _ in found] == ["Hayashi", "Eric Holcomb", "Laura Kelly"]

@@ -187,7 +187,7 @@ def _plausible_person_in_full(name, title, text, pos, ref, ctx):
     """_plausible_person as it read before its name-and-title part was cached."""
     import regex
 
-    from transforms.people import _NUMBER_AFTER, _ROLE_BEFORE, _appositive_title, _title_traits
+    from transforms.people import _NUMBER_AFTER, _appositive_title, _role_before, _title_traits
     from transforms.reference import fold
 
     tokens = name.split()
@@ -204,7 +204,7 @@ def _plausible_person_in_full(name, title, text, pos, ref, ctx):
         known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
         plausible = has_role or known or bool(regex.match(r",\s+\S", text[pos + len(name):pos + len(name) + 3])
                                               and _appositive_title(text, pos + len(name), ref)) or bool(
-            _ROLE_BEFORE.search(text, max(0, pos - 80), pos))
+            _role_before(text, pos, ref))
     else:
         plausible = role or key in ref.people_by_family or (ctx is not None and key in ctx.by_family)
     return bool(plausible) and not _NUMBER_AFTER.match(text[pos + len(name):pos + len(name) + 3])

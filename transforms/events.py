@@ -505,12 +505,13 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
         rest = text[pred.start:]
         cut = topic_cut(rest)
         rest = rest[:cut[0]] if cut else rest
+        people_of = _PEOPLE_OF.search(rest) if " of " in rest else None
         for iso3, end in _country_positions(rest, ref):
             tail = rest[end:end + 60]
             if PEOPLE_NOUNS.match(tail.lstrip(" ,")) or re.match(
                     r"\s*(?:and\s+[\w\s]+?\s+)?(?:counterparts?|officials?|delegations?)", tail) or (
-                    _LISTED_PEOPLE.match(tail)):
-                out.add(iso3)
+                    _LISTED_PEOPLE.match(tail)) or (people_of and people_of.start() < end <= people_of.end() + 1):
+                out.add(iso3)  # "… talks with the political directors of France, Germany and the UK"
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
         if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
@@ -518,6 +519,9 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+# People of the states listed after "of": the states whose people the act is done with.
+_PEOPLE_OF = re.compile(r"\b(?:directors?|ministers?|officials?|counterparts?|delegations?|delegates|leaders?|"
+                        r"envoys?|representatives?|diplomats?|negotiators?) of (?:the )?[A-Z][^;:.]{0,90}")
 # "the Kishida Cabinet", "the Yoon government", "the Biden administration": a leader's government
 _HEAD_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Cc]abinet|government|administration)\b")
 _ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*")
@@ -617,8 +621,7 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
             continue
         if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
-        org_state = _org_state(text, m, ref) if m.start() > 4 and text[m.start() - 3:m.start()] in {"of ", "or "} \
-            else None
+        org_state = _org_state(text, m, ref) if text.endswith(_OF_BEFORE, 0, m.start()) else None
         if org_state is not None:  # "the Organization of American States": a body's name, not the state
             if org_state in {"", "INT"}:
                 continue
@@ -632,21 +635,27 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     return out
 
 
+_OF_BEFORE = ("of ", "for ", "of the ", "for the ")
+
+
 def _org_state(text: str, m: re.Match[str], ref: Reference) -> str | None:
-    """The state of the known organisation whose name the chunk ends ("Organization of American States"
-    -> INT), or None when the chunk is not inside one."""
+    """The state of the known state or organisation whose name the chunk ends ("Democratic Republic of the
+    Congo" -> COD, "Organization of American States" -> INT), or None when the chunk is not inside one."""
     head = _ORG_HEAD.search(text, max(0, m.start() - 60), m.start())
     if not head:
         return None
     words = m.group(0).split()
     for n in range(len(words), 0, -1):
-        state = ref.organizations.get(fold(f"{head.group(1)} {head.group(2)} {' '.join(words[:n])}"))
-        if state is not None:
-            return state
+        for name in (f"{head.group(1)} {head.group(2)} {head.group(3) or ''}{' '.join(words[:n])}",
+                     f"{head.group(1)} {head.group(2)} {' '.join(words[:n])}"):
+            key = fold(name)
+            state = ref.country_by_name.get(key) or ref.organizations.get(key)
+            if state is not None:
+                return state
     return None
 
 
-_ORG_HEAD = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(of|for)\s+(?:the\s+)?$")
+_ORG_HEAD = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(of|for)\s+(the\s+)?$")
 _CAPITALIZED_CHUNK = re.compile(r"[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)*(?:\s+[A-Z][\w.'’]*){0,2}")
 _AMERICANS = re.compile(r"[A-Z]\w+[-\s]Americans?")
 

@@ -163,8 +163,12 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
             title = _title_of(raw_title) if raw_title else ""
             if not title:
                 title = _appositive_title(text, run[-1][2], ref)
+                if title and fold(name) in ref.places and fold(name) not in ref.people_by_family:
+                    continue  # "Also in Geneva, the Prime Minister of …, Judith Suminwa": a place, then its people
             if not title and out:
                 title = _shared_list_title(text, out[-1], run[0][1])
+            if not title and (before := _role_before(text, run[0][1], ref)) and before[:1].isupper():
+                title = before  # "the Prime Minister of the Democratic Republic of the Congo, Judith …"
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
     return out
@@ -489,8 +493,17 @@ def _title_traits(title: str) -> tuple[bool, bool]:
 
 _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
 # A role noun in apposition before the name(s): "the SPD's co-leaders, Lars Klingbeil and Saskia Esken".
-_ROLE_BEFORE = re.compile(r"\b(?:" + ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b") + r")s?,\s+"
-                          r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + ROLE_WORDS.pattern.removeprefix(
+    r"\b(?:").removesuffix(r")s?\b") + r")s?(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*)){0,8}),\s+"
+                          r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
+
+
+def _role_before(text: str, pos: int, ref: Reference) -> str | None:
+    """The role named in apposition before a name ("the SPD's co-leaders, Lars Klingbeil and …", "the Prime
+    Minister of the Democratic Republic of the Congo, Judith Suminwa"), unless it holds a name itself
+    ("Indiana Governor Eric Holcomb, Kansas …": the next list item)."""
+    m = _ROLE_BEFORE.search(text, max(0, pos - 90), pos)
+    return None if m is None or _holds_a_name(m["role"], ref) else m["role"]
 _NUMBER_AFTER = re.compile(r"\.?\s*\d")  # "Hwasong 18", "No. 2"
 
 
@@ -514,7 +527,7 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
     end = pos + len(name)
     if verdict == _IF_APPOSITIVE:
         plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end, ref)) or bool(
-            _ROLE_BEFORE.search(text, max(0, pos - 80), pos))
+            _role_before(text, pos, ref))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -571,7 +584,7 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
         if pattern.search(title):
             return iso3
     for m in _ORG_PHRASE.finditer(title):  # "head of the Organization of American States mission" -> INT
-        iso3 = ref.organizations.get(fold(m.group(0)))
+        iso3 = _named_body_state(m.group(0), ref)
         if iso3:
             return iso3
     for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", title):
@@ -585,6 +598,17 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
 
 # A capitalised name with "of"/"for"/"and" inside, as organisations are named.
 _ORG_PHRASE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+")
+
+
+def _named_body_state(phrase: str, ref: Reference) -> str | None:
+    """The state of the longest known state or organisation name that ends `phrase` ("Prime Minister of
+    the Democratic Republic of the Congo" -> COD)."""
+    for m in re.finditer(r"(?<![\w'’-])[A-Z]", phrase):
+        key = fold(phrase[m.start():])
+        iso3 = ref.country_by_name.get(key) or ref.organizations.get(key)
+        if iso3:
+            return iso3
+    return None
 
 
 def leading_country(title: str, ref: Reference) -> str | None:
