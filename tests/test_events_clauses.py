@@ -286,3 +286,12 @@ def test_a_states_election_takes_place_in_that_state(ref):
 ])
 def test_states_whose_people_act_and_states_with_long_names(ref, sentence, expected):
     assert one_event(sentence, ref)["countries"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Security Council adopted resolution 2799 by 13 votes to none.", "election"),
+    ("The Board of Governors passed a resolution censuring the government.", "election"),
+    ("The ministers adopt a joint action plan on energy.", "agreement"),
+])
+def test_a_bodys_resolution_is_a_vote(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected

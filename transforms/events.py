@@ -400,6 +400,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "statement" if re.search(r"\b(?:messages?|letters?|greetings|congratulations)\b", clause) else (
             noun or base)
     if lemma in _ENACTING:
+        if lemma != "impose" and re.search(r"\bresolutions?\b", clause):
+            return "election"  # "The Council adopted resolution 2773 by 15 votes to none": a body's vote
         if _SANCTIONS.search(clause):
             return "legal"  # "EU ministers adopt a 16th sanctions package": a sanction designation
         if lemma == "approve" and re.search(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b", clause):

@@ -502,6 +502,8 @@ def _role_before(text: str, pos: int, ref: Reference) -> str | None:
     """The role named in apposition before a name ("the SPD's co-leaders, Lars Klingbeil and …", "the Prime
     Minister of the Democratic Republic of the Congo, Judith Suminwa"), unless it holds a name itself
     ("Indiana Governor Eric Holcomb, Kansas …": the next list item)."""
+    if not text[max(0, pos - 8):pos].rstrip().endswith(",") and " and " not in text[max(0, pos - 60):pos]:
+        return None  # every _ROLE_BEFORE match ends ", " or ", Name and ": a cheap test first
     m = _ROLE_BEFORE.search(text, max(0, pos - 90), pos)
     return None if m is None or _holds_a_name(m["role"], ref) else m["role"]
 _NUMBER_AFTER = re.compile(r"\.?\s*\d")  # "Hwasong 18", "No. 2"
