@@ -86,14 +86,15 @@ ROLE_WORDS = re.compile(
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
                         "friday saturday sunday".split())
+# "Two Rounds and a Royal Welcome": a number word before a capitalised noun counts it; it names no one.
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 STOP_CAPS = frozenset("""
 a an the this that these those it its he she they their his her we our both all each some many most
 later earlier after before following then also however meanwhile despite during while when where since
 sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
-one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands
-""".split())
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+one dozens hundreds thousands
+""".split()) | _NUMBER_WORDS
 
 
 @dataclass(frozen=True)
