@@ -48,6 +48,7 @@ from transforms.people import (
     find_mentions,
     leading_country,
     learn_name_order,
+    of_country,
     resolve,
     scan,
     sub_scan,
@@ -95,6 +96,9 @@ class ReportState:
     persons: dict[str, ResolvedPerson] = field(default_factory=dict)
     scanned: Scan | None = None  # the document's tokens, cut up for the acts
     last_subject: tuple[ResolvedPerson, str | None, Mention] | None = None  # who "he"/"she" may refer to
+    # "the Secretary" after "Secretary of State Antony Blinken": a title's forms -> its one holder so far
+    # (None once two people have held it in the report)
+    holders: dict[str, tuple[ResolvedPerson, str | None] | None] = field(default_factory=dict)
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -593,7 +597,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     for mention in find_mentions(text, state.ref, state.people, scanned):
         if mention.start >= limit or _quoted(text, mention.start):
             continue
-        hint = country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
+        hint = (country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
+                or of_country(text, mention.end, state.ref))  # "President Paul Kagame of Rwanda"
         person = resolve(mention, state.ref, state.people, when, hint)
         # A title that opens with a state ("Chinese Ambassador …") is explicit; one read off an office or
         # organisation ("Democratic Party leader") yields to what the reference data knows of the person.
@@ -602,7 +607,52 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
         absolute = Mention(mention.name, mention.title, act.start + mention.start, act.start + mention.end,
                            mention.country_hint)
         out.append((person, country, absolute))
+        _note_holder(state, mention.title, person, country)
+    out += _title_references(state, act, limit, {p[0].participant_id for p in out})
     return _fill_countries_from_context(state, out)
+
+
+def _title_keys(title: str, ref: Reference) -> list[str]:
+    """The forms a later bare reference may take of a title: "British Foreign Secretary" -> "foreign
+    secretary"; "Secretary of State" -> "secretary of state", "secretary"."""
+    title = re.sub(r"^[Tt]he\s+", "", title)
+    if not title[:1].isupper() or "former" in title.lower() or title.endswith(("'s", "’s")):
+        return []
+    words = title.replace("U.S.", "US").split()
+    while len(words) > 1 and (fold(words[0]) in ref.country_by_adjective or fold(words[0]) in ref.country_by_name
+                              or words[0] in {"US", "UN"}):
+        words = words[1:]  # the state is said once; "the Foreign Secretary" later
+    core = " ".join(words)
+    head = re.split(r"\s+(?:of|for|to|on)\s+", core, maxsplit=1)[0]
+    return list(dict.fromkeys(fold(k) for k in (core, head)))
+
+
+def _note_holder(state: ReportState, title: str, person: ResolvedPerson, country: str | None) -> None:
+    for key in _title_keys(title, state.ref):
+        held = state.holders.get(key, (person, country))
+        same = held is not None and held[0].participant_id == person.participant_id
+        state.holders[key] = (person, country or held[1]) if same else None
+
+
+# "the Secretary", "the Foreign Secretary", "the Secretary-General": a capitalised title alone, not the
+# title of a name that follows ("the Secretary-General, Antonio Guterres") nor the start of a longer one.
+_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
+                              r"(?!\s*,?\s*(?:[A-Z]|of\b|for\b|to\b|on\b|\())")
+
+
+def _title_references(state: ReportState, act: Act, limit: int, named: set[str]
+                      ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """People referred to by their title alone, once the report has named its one holder."""
+    if not state.holders or "he " not in act.text[:limit].lower():
+        return []  # no title seen yet, or no "the …" phrase: a cheap test first
+    out = []
+    for m in _TITLE_REFERENCE.finditer(act.text, 0, limit):
+        held = state.holders.get(fold(m["t"]))
+        if held is None or held[0].participant_id in named or _quoted(act.text, m.start()):
+            continue
+        named.add(held[0].participant_id)
+        out.append((held[0], held[1], Mention(m["t"], m["t"], act.start + m.start("t"), act.start + m.end("t"))))
+    return out
 
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text

@@ -81,7 +81,8 @@ ROLE_WORDS = re.compile(
     r"commandant|general|gen|admiral|adm|chair|chairman|chairwoman|ceo|director|envoy|adviser|advisor|"
     r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
-    r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant)s?\b",
+    r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant|"
+    r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh)s?\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
@@ -93,7 +94,7 @@ a an the this that these those it its he she they their his her we our both all 
 later earlier after before following then also however meanwhile despite during while when where since
 sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
-one dozens hundreds thousands
+one dozens hundreds thousands today yesterday tomorrow tonight
 """.split()) | _NUMBER_WORDS
 
 
@@ -150,7 +151,7 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
         j = i + 1
         while j < n and spaced[j] and (name_ok[j] or (tokens[j][0] in _RUN_WORDS and (
                 _korean_family_particle(tokens, j) or _name_particle(tokens, j, ref)
-                or _surname_like_title(tokens, j, ref)))):
+                or _surname_like_title(tokens, j, ref) or tokens[j][0] in REGNAL_NUMBERS))):
             j += 1
         a, b = _trim_run(tokens, i, j, ref)
         long_enough = b - a >= 3 or (b - a == 2 and fold(tokens[a + 1][0]) in ref.people_by_family)
@@ -292,7 +293,10 @@ def _korean_family_particle(tokens: list[tuple[str, int, int]], j: int) -> bool:
 
 KOREAN_FAMILY = frozenset({"In", "An", "On", "O", "Ko", "No"})
 # Besides name words, the only tokens that can continue a run (see find_mentions): a cheap test first.
-_RUN_WORDS = KOREAN_FAMILY | NAME_PARTICLES | SURNAME_TITLES
+# "Felipe VI", "Harald V", "Frederik X": a numeral closes a monarch's name ("Lloyd J. Austin III": see _clean_name).
+REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+_WORD_LIKE_FAMILIES = frozenset(map(str.lower, KOREAN_FAMILY))
+_RUN_WORDS = KOREAN_FAMILY | NAME_PARTICLES | SURNAME_TITLES | REGNAL_NUMBERS
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -471,19 +475,31 @@ def _appositive_title(text: str, end: int, ref: Reference) -> str:
 
 def _holds_a_name(title: str, ref: Reference) -> bool:
     """Two name words in a row that name no place or body: "Kamikawa, Australian Minister for Foreign
-    Affairs Penny Wong, and …" is the next list item, not Kamikawa's title ("mayor of Los Angeles" is)."""
-    words = title.split()
+    Affairs Penny Wong, and …" is the next list item, not Kamikawa's title ("mayor of Los Angeles" is).
+    A name follows the role word: "Emergency Relief Coordinator" holds none."""
+    role = ROLE_WORDS.search(title)
+    words = title[role.end():].split() if role else title.split()
     for a, b in pairwise(words):
-        if (_is_name_token(a, ref) and _is_name_token(b, ref) and not _is_title_word(a) and not _is_title_word(b)
+        if not _is_name_token(a, ref) or _is_title_word(a):
+            continue
+        if _INITIAL.fullmatch(b):
+            return True  # "Secretary of State Antony J. Blinken": a given name and an initial
+        if (_is_name_token(b, ref) and not _is_title_word(b)
                 and fold(f"{a} {b}") not in ref.places and fold(f"{a} {b}") not in ref.organizations):
             return True
     return False
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 @lru_cache(maxsize=1 << 14)
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,")
-    return re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3})$", "", name)
+    name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", name)
+    words = name.split()
+    # A numeral after a full name is generational ("Lloyd J. Austin III"); after one name, regnal ("Felipe VI").
+    return " ".join(words[:-1]) if len(words) >= 3 and words[-1] in ("II", "III") else name
 
 
 @lru_cache(maxsize=1 << 14)
@@ -531,6 +547,9 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
     if verdict == _IF_APPOSITIVE:
         plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end, ref)) or bool(
             _role_before(text, pos, ref))
+        # "Ana Maria de la Fuente of Chile", but not "the Trevino Quarry of Chile"
+        plausible = plausible or (of_country(text, end, ref) is not None
+                                  and not text[max(0, pos - 4):pos].lower().endswith("the "))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -540,6 +559,15 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         plausible = True
     # "Orient Shield 22", "Hwasong 18": names of things
     return plausible and not _NUMBER_AFTER.match(text[end:end + 3])
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def of_country(text: str, end: int, ref: Reference) -> str | None:
+    """The state in "… of Rwanda" right after a name."""
+    m = _OF_PLACE.match(text, end) if text.startswith(" of ", end) else None
+    return ref.country_by_name.get(fold(m[1])) if m else None
 
 
 def _name_verdict(name: str, title: str, ref: Reference) -> str:
@@ -557,10 +585,19 @@ def _name_verdict(name: str, title: str, ref: Reference) -> str:
             return _NO
         # An unknown full name needs some sign of being a person: a role, or a name we know.
         known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
-        return _YES if has_role or known else _IF_APPOSITIVE
+        # "Daniel Noboa had been president": a given name we know opening a short run
+        given = len(tokens) <= 3 and fold(tokens[0]) in ref.given_names and not _is_place_or_body(tokens[0], ref)
+        return _YES if has_role or known or given else _IF_APPOSITIVE
     # A lone token is a person only with a role title, or when it is a known family name.
     family = key  # the name is its one token
+    if not role and family in _WORD_LIKE_FAMILIES:
+        return _NO  # "No group has claimed the attack": not No Kwang Chol
     return _YES if role or family in ref.people_by_family else _IF_SEEN
+
+
+def _is_place_or_body(word: str, ref: Reference) -> bool:
+    key = fold(word)
+    return key in ref.places or key in ref.organizations or key in ref.country_by_name
 
 
 # ----------------------------------------------------------------------------- countries of people

@@ -121,6 +121,9 @@ class Reference:
     country_by_metonym: dict[str, str] = field(default_factory=dict)  # "Seoul" -> KOR (as an actor)
     people_by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded alias -> person_ids
     people_by_family: dict[str, list[str]] = field(default_factory=dict)  # folded family name -> ids
+    # folded first given names of the people we know ("daniel", "luisa"): a sign that an unknown
+    # two- or three-word name is a person's
+    given_names: set[str] = field(default_factory=set)
     # per-reference caches of pure lookups (people.country_from_title, people._is_name_token)
     memo: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
@@ -158,6 +161,9 @@ class Reference:
                 if p.person_id not in ids:
                     ids.append(p.person_id)
             ref.people_by_family.setdefault(fold(p.family_name), []).append(p.person_id)
+            first_given = p.given_name.split()[0] if p.given_name and p.name_order == "given_family" else ""
+            if len(first_given) >= 3 and first_given.isalpha():
+                ref.given_names.add(fold(first_given))
         for r in tables.get("person_roles", []):
             role = Role(r["person_id"], r["role"], r.get("country", ""), _date(r.get("start_date")),
                         _date(r.get("end_date")))

@@ -1,0 +1,113 @@
+"""People named without a title the reference knows: a known given name opening an unknown name, a
+state after the name ("… of Rwanda"), a title alone standing for its one holder ("the Secretary"),
+monarchs' numerals and middle initials; and capitalised words that only look like names. Read with
+the project's own reference (seeds/); the people in these sentences are invented unless known."""
+
+import pytest
+
+from transforms.document import Document
+from transforms.extract import extract_document
+from transforms.people import _holds_a_name, find_mentions
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+def names(sentence: str, ref) -> list[tuple[str, str]]:
+    return [(m.name, m.title) for m in find_mentions(sentence, ref)]
+
+
+def people_of(body: str, ref) -> list[list[tuple[str, str | None, str]]]:
+    """Per event: (canonical name, country, title) of each participant, for a chronology `body`."""
+    text = f"Chronology\n\n{body}\n"
+    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
+                              report_id="r1")
+    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    by_event: dict[str, list] = {}
+    for link in tables["event_participants"].to_pylist():
+        by_event.setdefault(link["event_id"], []).append(
+            (names_by_id[link["participant_id"]], link["country"], link["title"]))
+    return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]
+
+
+# ----------------------------------------------------------------------------- finding names
+
+def test_a_known_given_name_makes_an_unknown_name_a_person(ref):
+    assert names("Daniel Quintrell had been president for fifteen months.", ref) == [("Daniel Quintrell", "")]
+    assert names("Quintrell Daniel had been president for fifteen months.", ref) == []  # no sign either way
+
+
+def test_the_family_name_alone_is_that_person_later_in_the_report(ref):
+    events = people_of("March 6, 2025: Daniel Quintrell opens the new port in Manta.\n\n"
+                       "March 7, 2025: Quintrell convenes his security cabinet in Quito.", ref)
+    assert events[1] == [("Daniel Quintrell", None, "")]
+
+
+def test_a_state_after_the_name_is_the_persons(ref):
+    events = people_of("March 2, 2025: He spoke by phone with President Felix Okonjo on Saturday, and yesterday"
+                       " with President Paul Okemwa of Rwanda.", ref)
+    assert ("Paul Okemwa", "RWA", "President") in events[0]
+
+
+def test_an_unknown_name_before_of_a_state_is_a_person(ref):
+    assert ("Ana Maria de la Fuentevilla", "") in names(
+        "The Secretary-General appointed Ana Maria de la Fuentevilla of Chile as his deputy.", ref)
+    assert names("The Trevino Quarry of Chile closed.", ref) == []  # "of Chile" alone is no sign
+
+
+def test_a_role_ending_a_title_before_the_name(ref):
+    assert names("On the 14th, the Emergency Relief Coordinator, Tom Arkwright, released $17 million.", ref) == [
+        ("Tom Arkwright", "Emergency Relief Coordinator")]
+
+
+def test_a_monarchs_numeral_belongs_to_the_name_and_a_generational_one_does_not(ref):
+    assert names("King Felipe VI welcomed him in Madrid.", ref) == [("Felipe VI", "King")]
+    assert names("Lloyd J. Austin III met them.", ref)[0][0] == "Lloyd J. Austin"
+    assert names("King Charles III met them.", ref) == [("Charles III", "King")]
+
+
+def test_a_given_name_and_an_initial_are_a_name_in_a_title(ref):
+    assert _holds_a_name("Secretary of State Antony J", ref)
+    assert not _holds_a_name("Emergency Relief Coordinator", ref)  # name-like words before the role
+
+
+@pytest.mark.parametrize(("sentence", "not_a_person"), [
+    ("Yesterday, the EU's envoy, Peter Sorensen, met Petar Petkovic in Brussels.", "Yesterday"),
+    ("Today, Secretary of State Antony J. Blinken met Zelenskyy.", "Today"),  # the initial is a name's
+    ("Gunmen opened fire on the market. No group has claimed the attack.", "No"),  # No Kwang Chol is known
+])
+def test_words_before_a_title_or_a_noun_are_not_people(ref, sentence, not_a_person):
+    assert not_a_person not in [n for n, _ in names(sentence, ref)]
+
+
+# ----------------------------------------------------------------------------- titles alone
+
+def test_a_title_alone_is_its_one_holder_named_earlier(ref):
+    events = people_of("Sept. 11, 2024: Secretary of State Antony J. Blinken and British Foreign Secretary David"
+                       " Lammy meet President Zelenskyy in Kyiv. Speaking to reporters afterward, the Secretary"
+                       " announces $717 million in new assistance.\n\n"
+                       "Sept. 12, 2024: The Foreign Secretary visits a power station in Kyiv.", ref)
+    assert ("Antony Blinken", "USA", "Secretary") in events[-2]
+    assert events[-1] == [("David Lammy", "GBR", "Foreign Secretary")]
+
+
+def test_a_title_alone_leaves_out_the_state(ref):
+    events = people_of("May 2, 2025: Japanese Foreign Minister Takeshi Iwaya visits Seoul.\n\n"
+                       "May 3, 2025: The Foreign Minister visits Osaka.", ref)
+    assert events[-1] == [("Takeshi Iwaya", "JPN", "Foreign Minister")]
+
+
+def test_a_title_two_people_have_held_names_neither(ref):
+    events = people_of("May 2, 2025: Japanese Foreign Minister Takeshi Iwaya meets Chinese Foreign Minister Wang Yi"
+                       " in Tokyo.\n\nMay 3, 2025: The Foreign Minister visits Osaka.", ref)
+    assert events[-1] == []
+
+
+def test_he_after_a_title_alone_is_its_holder(ref):
+    events = people_of("Feb. 24, 2025: The Secretary-General, Antonio Guterres, opens the session in Geneva.\n\n"
+                       "Feb. 25, 2025: The Secretary-General appoints a new envoy. He calls President Paul Okemwa"
+                       " of Rwanda.", ref)
+    assert ("António Guterres", "INT", "Secretary-General") in events[-1]
