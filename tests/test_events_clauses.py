@@ -295,3 +295,32 @@ def test_states_whose_people_act_and_states_with_long_names(ref, sentence, expec
 ])
 def test_a_bodys_resolution_is_a_vote(ref, sentence, expected):
     assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Later that day, Putin receives Wang Yi at the Kremlin.", "meeting"),  # a visitor received
+    ("The King welcomed him in Madrid.", "meeting"),
+    ("The ministry welcomed the release of the hostages.", "statement"),
+    ("A military jet bombed a village market in Kyauktaw, killing 28 civilians.", "incident"),
+    ("Gunmen on motorcycles opened fire on the weekly market, killing 18 civilians.", "incident"),
+    ("Chinese coast guard ships fired water cannon at the fisheries vessel near the shoal.", "incident"),
+    ("North Korea fired two ballistic missiles into the sea.", "military_action"),  # not at anyone
+    ("Aircraft bombed a bridge near the border.", "incident"),
+    ("Paramilitary fighters shelled residential districts of the city.", "incident"),
+    ("Fighters ambushed an army supply convoy south of the town.", "incident"),
+    ("Militants attacked a police post near the border.", "incident"),
+    ("The World Bank disbursed $200 million to the health programme.", "aid"),
+    ("The coordinator allocated US$10 million from the pooled fund to the drought response.", "aid"),
+    ("Japan announces a package of $50 million in humanitarian support for Gaza.", "aid"),
+    ("The Relief Coordinator released $17 million from the emergency fund for the response.", "aid"),
+    ("Afterwards Mr Peters announced NZ$20 million for the Pacific Resilience Facility.", "aid"),
+    ("Lammy pledged a further £600 million (about $782 million) in British humanitarian support.", "aid"),
+    ("The president accepted the resignation of the defence minister.", "appointment"),
+    ("The finance minister takes over as acting president.", "appointment"),
+    ("Xi attends the Victory Day parade on Red Square.", "other"),  # a ceremony attended
+    ("Kishida attends the G7 summit in Apulia.", "meeting"),
+    ("Maduro signs the Organic Law for the Defence of Guayana Esequiba.", "legal"),
+    ("Maduro and Ali sign the Argyle Declaration.", "agreement"),
+])
+def test_types_from_whom_or_what_the_verb_takes(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected

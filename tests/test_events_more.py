@@ -162,7 +162,7 @@ def _acts(text, ref):
         ("North Korea fires shells into the sea, and South Korean marines respond with a live-fire drill.",
          [("military_action", ["PRK"]), ("military_exercise", ["KOR"])]),
         ("Chinese vessels fire water cannon at a Philippine boat, and Japan expresses concern.",
-         [("military_action", ["CHN"]), ("statement", ["JPN"])]),
+         [("incident", ["CHN"]), ("statement", ["JPN"])]),  # water cannon at a boat: an attack
         # the same subject ("both sides", "the two") continues the act
         ("Kishida and Yoon meet in Tokyo, and the two leaders agree to resume shuttle diplomacy.",
          [("meeting", ["JPN", "KOR"])]),

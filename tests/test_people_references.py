@@ -111,3 +111,25 @@ def test_he_after_a_title_alone_is_its_holder(ref):
                        "Feb. 25, 2025: The Secretary-General appoints a new envoy. He calls President Paul Okemwa"
                        " of Rwanda.", ref)
     assert ("António Guterres", "INT", "Secretary-General") in events[-1]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Yoon nominated Choi Byung-hyuk, the ambassador to Saudi Arabia, as minister.",
+     [("Yoon", ""), ("Choi Byung-hyuk", "the ambassador to Saudi Arabia")]),  # no "Arabia"
+    ("Coast Guard spokesperson Commodore Jay Tarriela said so.",
+     [("Jay Tarriela", "Coast Guard spokesperson Commodore")]),  # a rank is no name
+    ("Yesterday, the EU's envoy for the dialogue, Peter Sorenby, met Serbia's chief negotiator, Petar Petkovac.",
+     [("Peter Sorenby", "EU's envoy for the dialogue"), ("Petar Petkovac", "Serbia's chief negotiator")]),
+])
+def test_names_and_titles_around_places_and_ranks(ref, sentence, expected):
+    assert names(sentence, ref) == expected
+
+
+def test_an_ambassador_acts_for_the_state_that_sent_him(ref):
+    from transforms.people import country_from_title
+    assert country_from_title("the ambassador to Saudi Arabia", ref) is None
+    assert country_from_title("the Chinese ambassador to Australia", ref) == "CHN"
+
+
+def test_a_family_name_that_is_an_english_word_needs_the_full_name_first(ref):
+    assert names("“You cannot annex a people,” she said.", ref) == []

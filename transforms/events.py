@@ -44,7 +44,8 @@ VERB_TYPES: dict[str, str] = {
     "conclude_exercise": "military_exercise", "fly": "visit", "lodge": "statement", "hand over": "aid",
     "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
     "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting", "deny": "statement",
-    "pay": "other", "take": "other",
+    "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
+    "attack": "incident", "allocate": "aid", "disburse": "aid",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -359,23 +360,31 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "incident"  # "fighters accidentally release eight bombs": unplanned, whatever the verb
     elif lemma in _PLEDGING and _AID_MONEY.search(_first_clause(predicate_text)):
         base = "aid"  # "announces $500 million in foreign military financing for the Philippines"
+    elif lemma in _GIVING and _MONEY_OBJECT.match(predicate_text):
+        base = "aid"  # "released $17 million from the emergency fund", "announced NZ$20 million for the facility"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
     return base
 
 
+_CEREMONY = re.compile(r"\b(?:memorial|parade|ceremony|funeral|commemoration|wreath-laying|vigil)\b")
 _ACCIDENTAL = re.compile(r"\b(?:accidentally|accidental|inadvertently|mistakenly|by (?:accident|mistake))\b")
 _PLEDGING = frozenset({"announce", "pledge", "unveil", "promise", "offer"})
+# A sum of money right after these verbs is given: "released $17 million", "allocated US$10 million from …".
+_GIVING = frozenset({"release", "allocate", "disburse", "pledge", "announce", "provide", "grant", "donate"})
+_MONEY_OBJECT = re.compile(r"\w+\s+(?:a\s+(?:further|new|additional)\s+|an\s+additional\s+|another\s+)?"
+                           r"(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?"
+                           r"(?:\s+\([^)]{0,40}\))?\s+(?:in|for|to|from)\b")
 # A sum of money given as help: "$500 million in foreign military financing", "¥2 billion in grant aid".
 _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion|trillion)\b).{0,80}?\b(?:aid|assistance|"
-                        r"military financing|relief)\b")
+                        r"military financing|relief|humanitarian|support)\b")
 
 
 # Verbs whose type depends on their object ("hold talks" / "hold drills").
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
-                             "pay", "take"})
+                             "pay", "take", "welcome", "accept", "sign", "fire"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -386,13 +395,17 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
     clause = _first_clause(predicate_text)
     noun = _type_from_nouns(clause)
     if lemma in {"participate", "attend", "join"}:
+        if _CEREMONY.search(clause[:60]):
+            return "other"  # "attends the Victory Day parade", "attended a memorial": a ceremony attended
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
     if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
         if noun == "military_action":
             return "military_action"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
-    if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"
+    if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"; "takes over as president"
+        if re.match(r"\w+\s+over\s+as\b", predicate_text):
+            return "appointment"
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
@@ -429,8 +442,23 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
         return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) or _RECEIVED_PERSON.match(
-            predicate_text) else "other"
+            predicate_text) or _PERSON_OBJECT.match(predicate_text) else "other"
+    if lemma == "welcome":  # "welcomed him in Madrid" hosts a visitor; "welcomed the release" is a statement
+        return "meeting" if _PERSON_OBJECT.match(predicate_text) or _RECEIVED_PERSON.match(predicate_text) else base
+    if lemma == "accept":  # "accepted the resignation of the defence minister"
+        return "appointment" if re.search(r"\bresignations?\b", clause[:40]) else noun or base
+    if lemma == "sign" and _LAW.search(clause[:60]):
+        return "legal"  # "signs the Organic Law …": legislation signed
+    if lemma == "fire" and _FIRED_ON.match(predicate_text):
+        return "incident"  # "opened fire on the market", "fired water cannon at the vessel": an attack
     return noun or base
+
+
+# A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
+_PERSON_OBJECT = re.compile(r"\w+\s+(?:him|her|them|(?:[A-Z][\w.-]*\s+){1,3}(?:at|in|to|on|for|and|with)\b)")
+_LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance)s?\b")
+_FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
+                       r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")
 
 
 _CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:at|in|during|on)\b|"

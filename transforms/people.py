@@ -51,7 +51,7 @@ center centre council's ceremony conference's airport port station university co
 terrorism financial intelligence climate change arms control digital nonproliferation non-proliferation
 disarmament political military cyber maritime oceans environmental sanctions export legislative management
 resources human rights democracy refugees migration narcotics enforcement consular agriculture fisheries
-transport transportation infrastructure tourism welfare veterans homeland
+transport transportation infrastructure tourism welfare veterans homeland commodore brigadier
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
@@ -295,7 +295,9 @@ KOREAN_FAMILY = frozenset({"In", "An", "On", "O", "Ko", "No"})
 # Besides name words, the only tokens that can continue a run (see find_mentions): a cheap test first.
 # "Felipe VI", "Harald V", "Frederik X": a numeral closes a monarch's name ("Lloyd J. Austin III": see _clean_name).
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
-_WORD_LIKE_FAMILIES = frozenset(map(str.lower, KOREAN_FAMILY))
+# Family names in the seeds that are also common English words, capitalised at a sentence's start.
+_WORD_LIKE_FAMILIES = frozenset(map(str.lower, KOREAN_FAMILY)) | frozenset(
+    "you oh may key work west cook man son sun tea hunt rice won woo bush pan hue wolf ban bass mast".split())
 _RUN_WORDS = KOREAN_FAMILY | NAME_PARTICLES | SURNAME_TITLES | REGNAL_NUMBERS
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -334,6 +336,11 @@ def _name_token(tok: str, ref: Reference) -> bool:
     return not any(p in ref.country_by_name or p in ref.country_by_adjective for p in [low, *parts])
 
 
+def _completes_a_place(before: str, word: str, ref: Reference) -> bool:
+    pair = fold(f"{before} {word}")
+    return before[:1].isupper() and (pair in ref.country_by_name or pair in ref.places)
+
+
 def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference) -> tuple[int, int]:
     """The name inside a run of capitalized tokens: not a possessive ("NHK's Yusaku Ishii"), not a
     leading place ("Florida Cord Byrd"); empty when the run is part of an organisation's name
@@ -353,6 +360,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i  # "Two Rounds and a Royal Welcome": a counted noun, not Senator Rounds
     while j - i > 1 and fold(tokens[i][0]) in ref.places:
         i += 1
+    if i > 0 and _completes_a_place(tokens[i - 1][0], tokens[i][0], ref):
+        i += 1  # "the ambassador to Saudi Arabia": "Saudi" is no name word, and "Arabia" is no name
     nxt = tokens[j][0] if j < len(tokens) else ""
     if nxt and nxt[0].isupper() and _is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
         return i, i
@@ -510,8 +519,12 @@ def _title_traits(title: str) -> tuple[bool, bool]:
 
 _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
 # A role noun in apposition before the name(s): "the SPD's co-leaders, Lars Klingbeil and Saskia Esken".
-_ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + ROLE_WORDS.pattern.removeprefix(
-    r"\b(?:").removesuffix(r")s?\b") + r")s?(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*)){0,8}),\s+"
+_ROLE_WORD_ALTERNATIVES = ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b")
+# "Serbia's chief negotiator, Petar …": role words may follow one another.
+# "the EU's envoy for the dialogue, Peter …": a lowercase word may close the role after "the".
+_ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + _ROLE_WORD_ALTERNATIVES
+                          + r")s?(?:\s+(?:of|for|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|(?i:"
+                          + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}),\s+"
                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
 
 
@@ -591,7 +604,7 @@ def _name_verdict(name: str, title: str, ref: Reference) -> str:
     # A lone token is a person only with a role title, or when it is a known family name.
     family = key  # the name is its one token
     if not role and family in _WORD_LIKE_FAMILIES:
-        return _NO  # "No group has claimed the attack": not No Kwang Chol
+        return _IF_SEEN  # "No group has claimed …", "You cannot …": No Kwang Chol only once named in full
     return _YES if role or family in ref.people_by_family else _IF_SEEN
 
 
@@ -624,6 +637,8 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
         if pattern.search(title):
             return iso3
     for m in _ORG_PHRASE.finditer(title):  # "head of the Organization of American States mission" -> INT
+        if _TO_FOR.search(title[:m.start()]):
+            continue  # "the ambassador to Saudi Arabia" acts for the state that sent him
         iso3 = _named_body_state(m.group(0), ref)
         if iso3:
             return iso3
