@@ -4,6 +4,7 @@ participant_aliases, event_participants, metrics (see warehouse/schema.py)."""
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -99,6 +100,8 @@ class ReportState:
     # "the Secretary" after "Secretary of State Antony Blinken": a title's forms -> its one holder so far
     # (None once two people have held it in the report)
     holders: dict[str, tuple[ResolvedPerson, str | None] | None] = field(default_factory=dict)
+    doc_mentions: list[Mention] = field(default_factory=list)  # everyone named in the document, in order
+    doc_starts: list[int] = field(default_factory=list)
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -282,6 +285,7 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     when = period[1] if period else None
     state.scanned = scan(text, state.ref)
     mentions = find_mentions(text, state.ref, state.people, state.scanned)
+    state.doc_mentions, state.doc_starts = mentions, [m.start for m in mentions]
     learn_name_order(mentions, state.ref, state.people)
     for mention in mentions:
         if len(mention.name.split()) >= 2:
@@ -491,9 +495,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     people = _participants(state, act, pred.start if pred else 0, when)
     if previous and (_SAME_ACTORS.search(act.text) or (pred and pred.start == 0)):
         people = previous + [p for p in people if p[0].participant_id not in {q[0].participant_id for q in previous}]
-    elif pred and state.last_subject and act.start - state.last_subject[2].start < 600 and _PRONOUN_SUBJECT.match(
-            subject) and all(p[0].participant_id != state.last_subject[0].participant_id for p in people):
-        people = [state.last_subject, *people]  # "He and the SPD's co-leaders agreed …": the last subject named
+    elif pred and _PRONOUN_SUBJECT.match(subject) and (referent := _pronoun_referent(state, act, when)) and all(
+            p[0].participant_id != referent[0].participant_id for p in people):
+        people = [referent, *people]  # "He and the SPD's co-leaders agreed …": the person just named
     _remember_subject(state, act, people, pred)
     countries = actor_countries(_without_titles(act, people), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
@@ -544,11 +548,44 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 _HOSTED = frozenset({"hold", "host", "convene"})
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?)?(?:[Hh]e|[Ss]he)\b"
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
+                              r"[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
+                              r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
                               r"(?!\s+(?:and|or)\s+(?:his|her)\s)")
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
+
+
+def _pronoun_referent(state: ReportState, act: Act, when: date
+                      ) -> tuple[ResolvedPerson, str | None, Mention] | None:
+    """Who "he"/"she" opening an act refers to: the one person named in the sentence before it
+    ("President Aleksandar Vucic has looked for friends abroad. On Tuesday, he hosted …"), else the
+    last lone subject of an act; when the sentence before names several, its subject if it is an act's."""
+    before = state.doc.text[max(0, act.start - 400):act.start]
+    sentences = [m.end() for m in _SENTENCE_END.finditer(before.rstrip())]
+    if sentences:
+        start = act.start - len(before) + (sentences[-2] if len(sentences) > 1 else 0)
+        end = act.start - len(before) + sentences[-1]
+        named = {fold(m.name): m for m in state.doc_mentions[bisect_left(state.doc_starts, start):
+                                                               bisect_left(state.doc_starts, end)]}
+        if _PRONOUN_SUBJECT.match(state.doc.text[start:end]):
+            named = {}  # "On Tuesday, he hosted Szijjarto … The next day he told …": still the same "he"
+        if len(named) == 1:
+            mention = next(iter(named.values()))
+            hint = country_from_title(mention.title, state.ref)
+            person = resolve(mention, state.ref, state.people, when, hint)
+            country = leading_country(mention.title, state.ref) or (
+                person.country if person.in_reference and person.country else hint)
+            return person, country, Mention(mention.name, "", mention.start, mention.end)
+        if named:  # several named: "he" is that sentence's subject, if it had one ("Scholz met Macron …")
+            last = state.last_subject
+            return last if last and start <= last[2].start < end else None
+    last = state.last_subject
+    return last if last and act.start - last[2].start < 600 else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=\s)|[.!?][”\"’)]?$")
 
 
 def _remember_subject(state: ReportState, act: Act, people: list, pred: Predicate | None) -> None:

@@ -351,7 +351,7 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
             if k > i and not _is_title_word(tokens[k][0]) and not (
                     owner in ref.country_by_name or owner in ref.places or owner in ref.organizations):
                 # "Anura Kumara Dissanayake's National People's Power": the name ends at its 's
-                return i, min(k + 1, i + 4)
+                return i, min(k + 1, i + 4 + sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:k]))
             i = k + 1  # "NHK's Yusaku Ishii": the possessive belongs to the title
             owner = fold(re.sub(r"['’]s$", "", tokens[k][0]))
             if j - i == 1 and not (owner in ref.organizations or owner in ref.places or owner in ref.country_by_name):
@@ -387,6 +387,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
             continue
         if tok == "(" or not (spaced[k + 1] or tokens[k + 1][0] == ","):
             break  # a sentence end, a number or a symbol between the words: not one title
+        if "\n\n" in text[tokens[k][2]:tokens[k + 1][1]]:
+            break  # a heading or paragraph above ("## Mexico: the 80% president"): not the title
         if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])) and not (
                 k >= 2 and tokens[k - 1][0] == "," and _is_title_word(tokens[k - 2][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea", "Energy, and the …" one title
@@ -560,9 +562,11 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
     if verdict == _IF_APPOSITIVE:
         plausible = bool(re.match(r",\s+\S", text[end:end + 3]) and _appositive_title(text, end, ref)) or bool(
             _role_before(text, pos, ref))
-        # "Ana Maria de la Fuente of Chile", but not "the Trevino Quarry of Chile"
+        # "Ana Maria de la Fuente of Chile", but not "the Trevino Quarry of Chile"; "Hugh Todd (Guyana)";
+        # "the Democratic Party of Kosovo led by Bedri Hamza"
         plausible = plausible or (of_country(text, end, ref) is not None
-                                  and not text[max(0, pos - 4):pos].lower().endswith("the "))
+                                  and not text[max(0, pos - 4):pos].lower().endswith("the ")) or bool(
+            _LED_BY.search(text, max(0, pos - 12), pos))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -578,9 +582,18 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 
 
 def of_country(text: str, end: int, ref: Reference) -> str | None:
-    """The state in "… of Rwanda" right after a name."""
-    m = _OF_PLACE.match(text, end) if text.startswith(" of ", end) else None
+    """The state in "… of Rwanda" or "… (Guyana)" right after a name."""
+    if text.startswith(" of ", end):
+        m = _OF_PLACE.match(text, end)
+    elif text.startswith(" (", end):
+        m = _BRACKETED_PLACE.match(text, end)
+    else:
+        return None
     return ref.country_by_name.get(fold(m[1])) if m else None
+
+
+_BRACKETED_PLACE = re.compile(r"\s+\(([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)")
+_LED_BY = re.compile(r"\b(?:led|headed|chaired)\s+by\s+$")
 
 
 def _name_verdict(name: str, title: str, ref: Reference) -> str:
@@ -599,7 +612,8 @@ def _name_verdict(name: str, title: str, ref: Reference) -> str:
         # An unknown full name needs some sign of being a person: a role, or a name we know.
         known = key in ref.people_by_alias or any(fold(t) in ref.people_by_family for t in tokens)
         # "Daniel Noboa had been president": a given name we know opening a short run
-        given = len(tokens) <= 3 and fold(tokens[0]) in ref.given_names and not _is_place_or_body(tokens[0], ref)
+        given = (len(tokens) <= 3 and fold(tokens[0].split("-")[0]) in ref.given_names  # "Jens-Frederik"
+                 and not _is_place_or_body(tokens[0], ref))
         return _YES if has_role or known or given else _IF_APPOSITIVE
     # A lone token is a person only with a role title, or when it is a known family name.
     family = key  # the name is its one token
