@@ -324,3 +324,35 @@ def test_a_bodys_resolution_is_a_vote(ref, sentence, expected):
 ])
 def test_types_from_whom_or_what_the_verb_takes(ref, sentence, expected):
     assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "The two sign a memorandum of understanding on security cooperation.",
+    "They adopt a joint declaration on the border.",
+    "The two delegations agree on a proposal for a 30-day ceasefire.",
+])
+def test_the_same_peoples_agreement_is_its_own_act(ref, second):
+    events = events_of(f"March 27, 2025: Marco Rubio meets Irfaan Alibhai in Georgetown. {second}", ref)
+    assert [e["event_type"] for e in events] == ["meeting", "agreement"]
+
+
+@pytest.mark.parametrize("second", [
+    "The two discuss energy cooperation.",
+    "Both sides call the talks frank and constructive.",
+])
+def test_what_the_same_people_say_stays_part_of_the_meeting(ref, second):
+    assert len(events_of(f"March 27, 2025: Marco Rubio meets Irfaan Alibhai in Georgetown. {second}", ref)) == 1
+
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Venezuela holds a consultative referendum on the Essequibo; the CNE announces a yes victory that evening.",
+     ["election", "announcement"]),
+    ("The National Assembly impeaches President Yoon by 204 votes to 85; Prime Minister Han Duck-soo takes over as"
+     " acting president.", ["legal", "appointment"]),
+    # an act of the same kind, or of the same people, is part of the first
+    ("The IAEA Board adopts a resolution that censures Iran; China and Russia vote against.", ["election"]),
+    ("Misri and Sun hold talks in Beijing; both sides call the talks constructive.", ["meeting"]),
+])
+def test_a_clause_after_a_semicolon_with_its_own_actor_and_kind(ref, sentence, expected):
+    assert [e["event_type"] for e in events_of(f"July 9, 2024: {sentence}", ref)] == expected

@@ -322,6 +322,14 @@ def _first_heading(text: str) -> str | None:
 _SECOND_ACT = re.compile(
     r"(?:(?<=[.;])\s+(?=(?:Later|The same day|That (?:day|evening|night)|Afterwards?|Then|This is followed by|"
     r"Subsequently)\b))|(?:,?\s+and then\s+)")
+# "… hosted Feleti Teo in Canberra. The two signed the arrangement …": the same people's next act, an
+# agreement, is its own event (what they say or discuss stays part of the meeting).
+_JOINT_ACT = re.compile(r"(?<=[.!?”\"’])\s+((?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|"
+                        r"sides|delegations|presidents|governments))(?:\s+(?:also|then|later|jointly))?\s+"
+                        r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|"
+                        r"ink(?:s|ed)?)\b(?![^.]{0,30}\b(?:statement|communiqu)))")
+_JOINT_ACT_WORDS = ("They ", "The two ", "The three ", "Both ", "The leaders ", "The ministers ", "The sides ",
+                    "The delegations ", "The presidents ", "The governments ")
 # What a _SECOND_ACT match is followed by or holds: a cheap test before the regex.
 _SECOND_ACT_WORDS = ("Later", "The same day", "That ", "Afterward", "Then", "This is followed by", "Subsequently",
                      "and then")
@@ -339,6 +347,8 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
     if entry.source == "chronology":
         cuts += _new_subject_sentences(text, ref)
+    if any(map(text.__contains__, _JOINT_ACT_WORDS)):
+        cuts += [m.start(1) for m in _JOINT_ACT.finditer(text)]
     joined = _coordinated_acts(text, ref) if ref is not None and any(map(text.__contains__, _JOINED_WORDS)) else {}
     cuts = sorted(set(cuts) | set(joined))
     pieces = []  # (start, end, joined to the piece before)
@@ -373,7 +383,7 @@ def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]],
 
 
 # What a _coordinated_acts match holds: a cheap test first (a clause break other than one space is rare).
-_JOINED_WORDS = (", and ", "; and ", ", with ", ",\nand", ", \nand", ",  and", " after ", " before ")
+_JOINED_WORDS = (", and ", "; ", ", with ", ",\nand", ", \nand", ",  and", " after ", " before ")
 # ", and <new subject> <verb>": the start of the second clause.
 _AND_CLAUSE = re.compile(r"[,;]\s+and\s+(?=[A-Za-z])")
 # "…, with leader Kim Jong Un declaring …": a speaker's words reported alongside the act.
@@ -416,6 +426,9 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
         if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
             continue
         out[m.end()] = (m.start(), None, None)
+    for m in _SEMICOLON.finditer(text) if "; " in text else ():
+        if m.end() not in out and _own_act_after_semicolon(text[:m.start()], text[m.end():], ref):
+            out[m.end()] = (m.start(), None, None)
     for m in _SAME_DAY.finditer(text) if " after " in text or " before " in text else ():
         # "… met in Seoul, hours after North Korea fired three missiles": the same day's other act.
         tail = text[m.end():]
@@ -428,6 +441,30 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
             lemma = _SPEECH_LEMMA.get(m["verb"], "say")
             out[m.start("actor")] = (m.start(), "statement", Predicate(m["verb"], lemma, m.start("verb"), False))
     return out
+
+
+_SEMICOLON = re.compile(r";\s+(?!and\b)(?=[A-Za-z“\"])")
+
+
+def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
+    """"Venezuela holds a referendum; the CNE announces a 'yes' victory the same evening": a clause with
+    its own actor and an act of another kind. One of the same kind ("…; China and Russia vote against")
+    or without an actor of its own ("…; both sides call the talks frank") is part of the first act."""
+    head_pred, pred = main_verb(head), main_verb(tail)
+    if not is_finite(head, head_pred) or not is_finite(tail, pred) or not 0 < pred.start <= 60:
+        return False
+    subject = tail[:pred.start]
+    if len(subject.split()) > 8 or _has_verb_or_clause(subject):
+        return False
+    if not (_names_actor(subject, ref) or _names_body(subject, ref)):
+        return False
+    return classify(tail, pred, subject) != classify(head, head_pred, head[:head_pred.start])
+
+
+def _names_body(subject: str, ref: Reference) -> bool:
+    """An organisation the reference knows, or an acronym standing for one ("the CNE")."""
+    return any(fold(w) in ref.organizations or (w.isupper() and 2 <= len(w) <= 6)
+               for w in re.findall(r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*", subject))
 
 
 def _has_verb_or_clause(subject: str) -> bool:
