@@ -356,3 +356,25 @@ def test_what_the_same_people_say_stays_part_of_the_meeting(ref, second):
 ])
 def test_a_clause_after_a_semicolon_with_its_own_actor_and_kind(ref, sentence, expected):
     assert [e["event_type"] for e in events_of(f"July 9, 2024: {sentence}", ref)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In Caracas, President Nicolás Maduro orders the creation of a new state.", "Caracas"),
+    ("In March, the president orders the creation of a new state.", None),
+    ("Chinese and Russian bombers fly a joint patrol over the Sea of Japan.", "Sea of Japan"),  # a sea, a site
+    ("The two sides argued over Taiwan.", None),  # a state after "over" is a topic
+    ("Abiy Ahmed paid a one-day visit to Mogadishu.", "Mogadishu"),
+])
+def test_more_venues(ref, sentence, expected):
+    loc = find_location(sentence, ref)
+    assert (loc.name if loc else None) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Venezuela holds legislative and regional elections.", "Venezuela"),
+    ("On 3 March, Japan held an upper house election.", "Japan"),
+    ("Ecuador's runoff was not close.", "Ecuador"),
+])
+def test_a_states_own_vote_takes_place_in_it(ref, sentence, expected):
+    from transforms.events import election_place
+    assert election_place(sentence, ref).name == expected

@@ -740,11 +740,12 @@ def _ethnic_compound(text: str, end: int) -> bool:
 
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
-    r"visit(?:s|ed|ing)?|(?:state|official|working|first|second|third|his|her|their|its|a|an) (?:visit|trip|tour) to|"
+    r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
+    r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
     r"travel(?:s|ed)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
-    r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from))\s+(?:the\s+)?"
+    r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over))\s+(?:the\s+)?"
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
@@ -839,14 +840,18 @@ _ATTRIBUTIVE_PLACE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’-]
 
 
 def election_place(text: str, ref: Reference) -> Location | None:
-    """The state whose vote it is: "Ecuador's general election", "Germany's snap federal election"."""
+    """The state whose vote it is: "Ecuador's general election", "Germany's snap federal election",
+    "Greenland voted on 11 March", "Venezuela holds legislative elections"."""
     m = _STATE_VOTE.search(text) if "'s " in text or "’s " in text else None
+    m = m or _STATE_VOTES.match(text)
     iso3 = ref.country_by_name.get(fold(m.group(1))) if m else None
     if not iso3:
         return None
     return Location(m.group(1), ref.places.get(fold(m.group(1))))
 
 
+_STATE_VOTES = re.compile(r"(?:On\s[^,]{1,30},\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:votes|voted|holds|held|"
+                          r"(?:goes|went) to the polls)\b")
 _STATE_VOTE = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:election|elections|"
                          r"runoff|run-off|referendum|vote|polls)\b")
 
