@@ -378,3 +378,30 @@ def test_more_venues(ref, sentence, expected):
 def test_a_states_own_vote_takes_place_in_it(ref, sentence, expected):
     from transforms.events import election_place
     assert election_place(sentence, ref).name == expected
+
+
+def people_and_states(sentence: str, ref) -> tuple[list[str], list[str]]:
+    text = f"Chronology\n\nJuly 9, 2024: {sentence}\n"
+    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1", report_id="r1")
+    (event,) = tables["events"].to_pylist()
+    return [link["mention"] for link in tables["event_participants"].to_pylist()], event["countries"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The National Assembly impeaches President Yoon Suk Yeol by 204 votes to 85.", ([], ["KOR"])),
+    ("The International Criminal Court issued arrest warrants for Israeli Prime Minister Benjamin Netanyahu.",
+     ([], [])),
+    ("Prosecutors indict former president Moon Jae-in on bribery charges.", ([], ["KOR"])),
+    ("Prosecutor General Shim Woo-jung indicts former president Moon Jae-in.", (["Shim Woo-jung"], ["KOR"])),
+    ("President Yoon Suk Yeol pardons former president Lee Myung-bak.", (["Yoon Suk Yeol", "Lee Myung-bak"], ["KOR"])),
+])
+def test_the_target_of_a_legal_act_is_not_a_participant(ref, sentence, expected):
+    assert people_and_states(sentence, ref) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The First Panel of the Supreme Federal Court voted unanimously to put the former president on trial.",
+    "The International Court of Justice orders Venezuela not to hold elections in the disputed region.",
+])
+def test_a_courts_vote_or_order_is_legal(ref, sentence):
+    assert one_event(sentence, ref)["event_type"] == "legal"

@@ -364,7 +364,12 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "released $17 million from the emergency fund", "announced NZ$20 million for the facility"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
+    if base == "election" and _COURT.search(subject):
+        base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
     return base
+
+
+_COURT = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udges?|[Pp]anel of the)\b")
 
 
 _CEREMONY = re.compile(r"\b(?:memorial|parade|ceremony|funeral|commemoration|wreath-laying|vigil)\b")

@@ -536,8 +536,13 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
             p[0].participant_id != referent[0].participant_id for p in people):
         people = [referent, *people]  # "He and the SPD's co-leaders agreed …": the person just named
     _remember_subject(state, act, people, pred)
-    countries = actor_countries(_without_titles(act, people), pred, ref) | {
+    event_type = act.kind or classify(act.text, pred, subject)
+    targets = _legal_targets(act, people, pred, event_type)
+    people = [p for p in people if p not in targets]
+    countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
+    if not countries and targets and _NATIONAL_BODY.search(subject):
+        countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
     location = None if is_remote(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
@@ -551,7 +556,6 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     # acting (the gold labels: "APEC Leaders' Week is held in San Francisco" -> USA).
     if not countries and location and location.place and pred and pred.passive and pred.lemma in _HOSTED:
         countries = {location.place.country} - {""}
-    event_type = act.kind or classify(act.text, pred, subject)
     if location is None and event_type == "election":
         location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
     et = ref.event_types.get(event_type)
@@ -584,6 +588,23 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 
 _HOSTED = frozenset({"hold", "host", "convene"})
+# Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
+# "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
+_AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
+                      "deport", "sanction", "designate"})
+# A body of the target's own state acting on its citizen: that state acts. (An international court names
+# itself: the reference gives it INT, so the states found are not empty.)
+_NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
+                            r"[Ll]egislature|Senate|Congress|Diet|Knesset|Duma)\b")
+
+
+def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: str) -> list:
+    if event_type != "legal" or pred is None:
+        return []
+    if pred.lemma not in _AGAINST:
+        return []
+    verb_at = act.start + pred.start
+    return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
                               r"[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
