@@ -63,6 +63,10 @@ eval-heldout: setup  ## the same for our own labelled reports in other styles (t
 	$(call score,tests/fixtures/heldout2/corpus,tests/fixtures/heldout2/gold,$(EVAL_DIR)-heldout2)
 	@echo "tests/fixtures/heldout3:"
 	$(call score,tests/fixtures/heldout3/corpus,tests/fixtures/heldout3/gold,$(EVAL_DIR)-heldout3)
+	@echo "tests/fixtures/heldout4:"
+	$(call score,tests/fixtures/heldout4/corpus,tests/fixtures/heldout4/gold,$(EVAL_DIR)-heldout4)
+	@echo "tests/fixtures/heldout5:"
+	$(call score,tests/fixtures/heldout5/corpus,tests/fixtures/heldout5/gold,$(EVAL_DIR)-heldout5)
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
