@@ -405,3 +405,18 @@ def test_the_target_of_a_legal_act_is_not_a_participant(ref, sentence, expected)
 ])
 def test_a_courts_vote_or_order_is_legal(ref, sentence):
     assert one_event(sentence, ref)["event_type"] == "legal"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # who is named inside what a speaker says only hears of it
+    ("Trump says in a television interview that he has written to Supreme Leader Ali Khamenei.", ["Trump"]),
+    # the speaker of an act others did is not in it; the speaker of his own act or a plan is
+    ("External Affairs Minister Jaishankar said Indian and Chinese troops had held coordinated patrols at Demchok.",
+     []),
+    ("Jaishankar said he had met Wang Yi in Rio de Janeiro.", ["Jaishankar", "Wang Yi"]),
+    ("Foreign Secretary Vikram Misri announces that India and China have reached an agreement.", ["Vikram Misri"]),
+    ("Prime Minister Judith Suminwa told the Council that some 7,000 people had been killed.", ["Judith Suminwa"]),
+    ("Blinken tells Wang Yi that the US will not change course.", ["Blinken", "Wang Yi"]),
+])
+def test_who_takes_part_in_what_is_said(ref, sentence, expected):
+    assert people_and_states(sentence, ref)[0] == expected

@@ -25,10 +25,12 @@ from transforms.chronology import (
 from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
+    REPORTING,
     Location,
     Predicate,
     actor_countries,
     classify,
+    complement_verb,
     election_place,
     find_location,
     host_location,
@@ -538,7 +540,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     _remember_subject(state, act, people, pred)
     event_type = act.kind or classify(act.text, pred, subject)
     targets = _legal_targets(act, people, pred, event_type)
-    people = [p for p in people if p not in targets]
+    people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
     if not countries and targets and _NATIONAL_BODY.search(subject):
@@ -596,6 +598,28 @@ _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "cha
 # itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
                             r"[Ll]egislature|Senate|Congress|Diet|Knesset|Duma)\b")
+
+
+def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: str, ref: Reference) -> bool:
+    """Someone the act only reports on: named inside what a speaker says ("Trump says he has written to
+    Khamenei": Trump speaks), or the speaker of an act others did ("He said Indian and Chinese troops had
+    held patrols": the troops act)."""
+    if pred is None or pred.lemma not in REPORTING:
+        return False
+    said_from = act.start + pred.start + len(pred.verb)
+    if event_type == "statement":
+        return pred.lemma != "tell" and person[2].start > said_from
+    if pred.lemma not in _TELLING or event_type == "announcement" or person[2].start > said_from:
+        return False  # "Misri announces that India and China have reached agreement": he announces it
+    reported = complement_verb(act.text, pred)
+    if reported is None or not reported[1]:
+        return False
+    doer = act.text[pred.start + len(pred.verb):reported[0].start]
+    # "He said he had met …": the speaker did it; "told the Council that 7,000 people had been killed": no doer
+    return _names_actor(doer, ref)
+
+
+_TELLING = frozenset({"say", "tell", "state", "report"})
 
 
 def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: str) -> list:
