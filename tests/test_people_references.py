@@ -190,3 +190,18 @@ def test_he_after_a_sentence_naming_two_people_is_nobody(ref):
         "Quito, 20 March 2025\n\nOn 8 March Daniel Quintrell met voters in Quito. Daniel Quintrell and Maria"
         " Gonzalvez debated for two hours. On 9 March he addressed a crowd in Quito.\n", ref)
     assert events[-1] == []
+
+
+def test_an_elections_candidates_in_the_next_sentence_take_part(ref):
+    events = narrative_people(
+        "Quito, 20 April 2025\n\nOn 9 February, Ecuador's general election delivered a near tie. Daniel Quintrell"
+        " took 44.2% of the valid vote against 44.0% for Maria Gonzalvez, the protégée of former president"
+        " Rafael Correa, a gap of fewer than 17,000 votes.\n", ref)
+    assert events == [["Daniel Quintrell", "Maria Gonzalvez"]]
+
+
+def test_the_next_sentence_without_a_result_names_no_candidates(ref):
+    events = narrative_people(
+        "Quito, 20 April 2025\n\nOn 9 February, Ecuador's general election delivered a near tie. Daniel Quintrell"
+        " spent the evening with his family.\n", ref)
+    assert events == [[]]

@@ -539,6 +539,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = [referent, *people]  # "He and the SPD's co-leaders agreed …": the person just named
     _remember_subject(state, act, people, pred)
     event_type = act.kind or classify(act.text, pred, subject)
+    if event_type == "election" and not people:
+        people = _candidates(state, act, when)  # "Ecuador's election delivered a near tie. Noboa took 44.2% …"
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
@@ -637,6 +639,42 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|B
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
+
+
+def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """The people a vote's result names in the next sentence ("… delivered a near tie. Noboa took 44.2% of
+    the vote against 44.0% for Luisa González …"): the candidates of an election told without them."""
+    end = act.start + len(act.text)
+    following = state.doc.text[end:end + 400]
+    stop = _SENTENCE_END.search(following.lstrip())
+    sentence_end = end + len(following) - len(following.lstrip()) + (stop.end() if stop else len(following))
+    if not _RESULT_WORDS.search(state.doc.text, end, sentence_end):
+        return []  # no result in the sentence: a cheap test before each name's
+    out = []
+    text = state.doc.text
+    for mention in state.doc_mentions[bisect_left(state.doc_starts, end):bisect_left(state.doc_starts, sentence_end)]:
+        if not _stands_in_the_vote(text, mention):
+            continue  # "the protégée of former president Rafael Correa": named, not standing
+        hint = country_from_title(mention.title, state.ref) or of_country(text, mention.end, state.ref)
+        person = resolve(mention, state.ref, state.people, when, hint)
+        if all(p[0].participant_id != person.participant_id for p in out):
+            country = leading_country(mention.title, state.ref) or (
+                person.country if person.in_reference and person.country else hint)
+            out.append((person, country, mention))
+    return out
+
+
+def _stands_in_the_vote(text: str, mention: Mention) -> bool:
+    """A name right before a result ("Noboa took 44.2%") or right after a share ("44.0% for Luisa González"),
+    not a former officeholder named in passing."""
+    if "former" in text[max(0, mention.start - len(mention.title) - 12):mention.start].lower():
+        return False
+    return bool(_RESULT_WORDS.search(text, mention.end, mention.end + 50)
+                or _SHARE_FOR.search(text, max(0, mention.start - 16), mention.start))
+
+
+_RESULT_WORDS = re.compile(r"%|\b(?:votes?|seats|came (?:first|second|third)|won|defeated|beat)\b")
+_SHARE_FOR = re.compile(r"%\s+(?:for|to)\s+$")  # "44.2% of the vote against 44.0% for Luisa González"
 
 
 def _pronoun_referent(state: ReportState, act: Act, when: date
