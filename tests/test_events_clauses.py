@@ -420,3 +420,12 @@ def test_a_courts_vote_or_order_is_legal(ref, sentence):
 ])
 def test_who_takes_part_in_what_is_said(ref, sentence, expected):
     assert people_and_states(sentence, ref)[0] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("President Lai met the Guam Governor in Hagatna during the last stopover of a seven-day tour.", "meeting"),
+    ("Jaishankar told the Lok Sabha that disengagement was complete and that talks would now turn to de-escalation.",
+     "statement"),
+])
+def test_a_verb_form_used_as_a_noun_is_not_the_verb(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected

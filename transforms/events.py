@@ -245,9 +245,10 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
         return True  # "his state visit to Washington", "an official visit"
-    if word in _PLURAL_NOUNS and (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1) in VERB_FORMS and (
-            nxt.group(1) not in _PRESENT or nxt.group(1) == VERB_FORMS[nxt.group(1)]):
-        return True  # "Media reports suggest …", "Talks held in May …": a plural noun, then its verb
+    if word in _PLURAL_NOUNS and (nxt := _NEXT_WORD.match(text, m.end())) and (
+            nxt.group(1) in _AUXILIARIES or (nxt.group(1) in VERB_FORMS and (
+                nxt.group(1) not in _PRESENT or nxt.group(1) == VERB_FORMS[nxt.group(1)]))):
+        return True  # "Media reports suggest …", "Talks held in May …", "talks would now turn": a noun, its verb
     return word[0].isupper() and m.start() > 0
 
 
@@ -258,7 +259,8 @@ _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|cla
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
                         "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
 _ADJECTIVE_AFTER_DETERMINER = re.compile(
-    r"\b(?:a|an|the|its|their|his|her)\s+[a-z]+(?:ory|al|ful|ive|ous|ic|ed|ing|y|ent|ant|ble)\s+$")
+    r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+(?:ory|al|ful|ive|ous|ic|ed|ing|y|ent|ant|ble)|"
+    r"[a-z0-9]+-[a-z]+)\s+$")  # "a seven-day tour"
 _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|security|border|tariff|defen[cs]e|air|"
                               r"drone|missile|military|naval|budget|working-level|high-level|technical|direct|"
                               r"indirect|exploratory|preliminary|round of|rounds of)\s+$", re.IGNORECASE)
@@ -266,6 +268,7 @@ _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|se
 _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_AUXILIARIES = frozenset("would will could should may might must can have had are were".split())
 _VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})
 _VISIT_MODIFIER = re.compile(r"\b(?:state|official|working|private|return|reciprocal|farewell)\s+$")
 _STATE_NOUN = re.compile(r"[\s-]+(?:media|visits?|dinner|banquet|funeral|television|TV|news|agency|broadcaster|"
