@@ -429,3 +429,15 @@ def test_who_takes_part_in_what_is_said(ref, sentence, expected):
 ])
 def test_a_verb_form_used_as_a_noun_is_not_the_verb(ref, sentence, expected):
     assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A Venezuelan coast guard vessel enters Guyana's exclusive economic zone.", ("military_action", ["VEN"])),
+    ("Chinese ships entered Japan's territorial waters near the islands.", ("military_action", ["CHN"])),
+    ("The M23 entered Bukavu on the 16th.", ("military_action", [])),  # "M23" is a name, not a count
+    ("The agreement entered into force on 1 May.", ("other", [])),
+    ("Chinese military aircraft incursion into Japan's airspace near Nagasaki.", ("other", ["CHN"])),  # no verb
+])
+def test_an_incursion_and_the_state_whose_ground_it_is(ref, sentence, expected):
+    event = one_event(sentence, ref)
+    assert (event["event_type"], event["countries"]) == expected

@@ -45,7 +45,8 @@ VERB_TYPES: dict[str, str] = {
     "denounce": "statement", "address": "statement", "ram": "incident", "board": "incident",
     "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting", "deny": "statement",
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
-    "attack": "incident", "allocate": "aid", "disburse": "aid",
+    "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
+    "seize": "military_action",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -255,7 +256,7 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
                               r"next|joint|of)\s+$")
 # A compound adjective or a number right before the word makes it a noun.
-_NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\d)\s+$")
+_NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*)\s+$")
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
                         "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
 _ADJECTIVE_AFTER_DETERMINER = re.compile(
@@ -392,7 +393,7 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
-                             "pay", "take", "welcome", "accept", "sign", "fire"})
+                             "pay", "take", "welcome", "accept", "sign", "fire", "enter"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -455,6 +456,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "meeting" if _PERSON_OBJECT.match(predicate_text) or _RECEIVED_PERSON.match(predicate_text) else base
     if lemma == "accept":  # "accepted the resignation of the defence minister"
         return "appointment" if re.search(r"\bresignations?\b", clause[:40]) else noun or base
+    if lemma == "enter":  # "enters Guyana's waters", "entered Bukavu": an incursion; "entered into force" is not
+        return "military_action" if _ENTERED_GROUND.match(predicate_text) else noun or base
     if lemma == "sign" and _LAW.search(clause[:60]):
         return "legal"  # "signs the Organic Law …": legislation signed
     if lemma == "fire" and _FIRED_ON.match(predicate_text):
@@ -464,6 +467,9 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
 
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
 _PERSON_OBJECT = re.compile(r"\w+\s+(?:him|her|them|(?:[A-Z][\w.-]*\s+){1,3}(?:at|in|to|on|for|and|with)\b)")
+_ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:[a-z]+\s+){0,2}"
+                             r"(?:zone|EEZ|waters|airspace|territory)|(?:the\s+)?(?:town|city|village|capital)\s+of\s+"
+                             r"[A-Z]|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+on\b|[,.;]|\s+and\b))")
 _LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance)s?\b")
 _FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
                        r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")
@@ -665,6 +671,8 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
                 continue
             codes = (org_state,)  # "the Bank of Japan": a body of that state
         possessive = chunk.endswith(("'s", "’s"))
+        if possessive and _TERRITORY.match(text, m.end()):
+            continue  # "enters Guyana's exclusive economic zone": the state whose ground it is, not an actor
         spoken_for = possessive and _SPOKESPERSON_FOR.search(text, max(0, m.start() - 40), m.start())
         if (_TITLE_OBJECT.search(text[:m.start()]) and not spoken_for) or (
                 not possessive and _TOPIC_MODIFIER.match(text, m.end())):
@@ -674,6 +682,8 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
 
 
 _OF_BEFORE = ("of ", "for ", "of the ", "for the ")
+_TERRITORY = re.compile(r"\s+(?:(?:exclusive economic|contiguous|air defen[cs]e identification)\s+zone|EEZ|"
+                        r"(?:territorial\s+)?waters|airspace|territory|soil|coast(?:line)?|shores?)\b")
 
 
 def _org_state(text: str, m: re.Match[str], ref: Reference) -> str | None:
