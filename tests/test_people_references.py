@@ -205,3 +205,32 @@ def test_the_next_sentence_without_a_result_names_no_candidates(ref):
         "Quito, 20 April 2025\n\nOn 9 February, Ecuador's general election delivered a near tie. Daniel Quintrell"
         " spent the evening with his family.\n", ref)
     assert events == [[]]
+
+
+TRANSCRIPT = """JOINT PRESS CONFERENCE
+Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio
+Thursday, 15 May 2025
+
+MODERATOR: Good afternoon. Each will make a short statement.
+
+MINISTER FIDAN: Thank you. On 15 May the Secretary, Foreign Minister Asaad al-Shaibani of Syria and I held the
+first trilateral meeting of its kind in Antalya.
+
+SECRETARY RUBIO: Thank you. On 14 May I spoke by telephone with Foreign Minister Ayman Safadi of Jordan.
+"""
+
+
+def test_i_in_a_transcript_is_the_speaker_and_the_header_names_the_secretary(ref):
+    events = narrative_people(TRANSCRIPT, ref)
+    assert events == [["Asaad al-Shaibani", "Hakan Fidan", "Marco Rubio"], ["Ayman Safadi", "Marco Rubio"]]
+
+
+def test_i_without_a_speaker_label_is_nobody(ref):
+    events = narrative_people("Ankara, 16 May 2025\n\nOn 15 May I spoke by telephone with Foreign Minister Ayman"
+                              " Safadi of Jordan.\n", ref)
+    assert events == [["Ayman Safadi"]]
+
+
+def test_a_dotted_abbreviation_opens_a_title(ref):
+    found = names("Fidan met U.S. Secretary of State Marco Rubio.", ref)
+    assert found[-1] == ("Marco Rubio", "U.S. Secretary of State")

@@ -49,6 +49,7 @@ from transforms.people import (
     Scan,
     country_from_title,
     find_mentions,
+    is_title_word,
     leading_country,
     learn_name_order,
     of_country,
@@ -292,7 +293,11 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     for mention in mentions:
         if len(mention.name.split()) >= 2:
             hint = country_from_title(mention.title, state.ref)
-            resolve(mention, state.ref, state.people, when, hint)
+            person = resolve(mention, state.ref, state.people, when, hint)
+            # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
+            # a later "the Secretary" is Rubio
+            _note_holder(state, mention.title, person, leading_country(mention.title, state.ref) or (
+                person.country if person.in_reference and person.country else hint))
     state.people.aliases.clear()
 
 
@@ -537,6 +542,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     elif pred and _PRONOUN_SUBJECT.match(subject) and (referent := _pronoun_referent(state, act, when)) and all(
             p[0].participant_id != referent[0].participant_id for p in people):
         people = [referent, *people]  # "He and the SPD's co-leaders agreed …": the person just named
+    if pred and _FIRST_PERSON.search(subject) and (speaker := _speaker(state, act.start + pred.start)) and all(
+            p[0].participant_id != speaker[0].participant_id for p in people):
+        people = [speaker, *people]  # "MINISTER FIDAN: … the Secretary and I held …": the speaker
     _remember_subject(state, act, people, pred)
     event_type = act.kind or classify(act.text, pred, subject)
     if event_type == "election" and not people:
@@ -639,6 +647,28 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|B
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
+
+
+# "I" in the subject: "Last night I spoke …", "the Secretary, Foreign Minister al-Shaibani and I held …"
+_FIRST_PERSON = re.compile(r"(?:^|\s|,)I\b(?!\.)")
+# A transcript's speaker label at the start of a line: "MINISTER FIDAN:", "SECRETARY RUBIO:", "Mr. Price:"
+_SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z'’-]+):\s", re.MULTILINE)
+
+
+def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, Mention] | None:
+    """Who "I" at offset `at` is in a transcript: the person of the last speaker label before it, once the
+    report has named them in full ("Minister of Foreign Affairs Hakan Fidan …", then "MINISTER FIDAN: … I")."""
+    labels = list(_SPEAKER_LABEL.finditer(state.doc.text, max(0, at - 3000), at))
+    if not labels:
+        return None
+    label = labels[-1]
+    words = label.group(1).split()
+    family = words[-1].capitalize() if words[-1].isupper() else words[-1]
+    known = state.people.by_family.get(fold(family))
+    if known is None:
+        return None  # "MODERATOR:", "Q:": no one the report has named
+    title = " ".join(w.capitalize() for w in words[:-1])
+    return known, known.country, Mention(family, title, label.start(1), label.start(1) + len(label.group(1)))
 
 
 def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
@@ -794,7 +824,7 @@ def _note_holder(state: ReportState, title: str, person: ResolvedPerson, country
 # "the Secretary", "the Foreign Secretary", "the Secretary-General": a capitalised title alone, not the
 # title of a name that follows ("the Secretary-General, Antonio Guterres") nor the start of a longer one.
 _TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
-                              r"(?!\s*,?\s*(?:[A-Z]|of\b|for\b|to\b|on\b|\())")
+                              r"(?!\s*(?:[A-Z]|of\b|for\b|to\b|on\b|\())(?P<comma>\s*,\s*(?P<next>[A-Z][\w'’-]*))?")
 
 
 def _title_references(state: ReportState, act: Act, limit: int, named: set[str]
@@ -807,6 +837,8 @@ def _title_references(state: ReportState, act: Act, limit: int, named: set[str]
         held = state.holders.get(fold(m["t"]))
         if held is None or held[0].participant_id in named or _quoted(act.text, m.start()):
             continue
+        if m["next"] and not is_title_word(m["next"]):
+            continue  # "the Secretary-General, Antonio Guterres": the title of the name after it
         named.add(held[0].participant_id)
         out.append((held[0], held[1], Mention(m["t"], m["t"], act.start + m.start("t"), act.start + m.end("t"))))
     return out

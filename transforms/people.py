@@ -259,7 +259,7 @@ def _name_words(tokens: list[tuple[str, int, int]], ref: Reference) -> list[bool
         for k, tok in enumerate(words):
             if out[k] is None:
                 out[k] = cache[tok] = ((tok[0].isupper() or tok[2:3] == "-" or tok[3:4] == "-")
-                                       and _is_name_token(tok, ref) and not _is_title_word(tok))
+                                       and _is_name_token(tok, ref) and not is_title_word(tok))
     return out
 
 
@@ -314,7 +314,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the token, asked ~10^5 times per report
-def _is_title_word(tok: str) -> bool:
+def is_title_word(tok: str) -> bool:
     low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
@@ -348,7 +348,7 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     for k in range(i, j):
         if tokens[k][0].endswith(("'s", "’s")):
             owner = fold(" ".join(t for t, _, _ in tokens[i:k + 1])[:-2])
-            if k > i and not _is_title_word(tokens[k][0]) and not (
+            if k > i and not is_title_word(tokens[k][0]) and not (
                     owner in ref.country_by_name or owner in ref.places or owner in ref.organizations):
                 # "Anura Kumara Dissanayake's National People's Power": the name ends at its 's
                 return i, min(k + 1, i + 4 + sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:k]))
@@ -363,12 +363,15 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     if i > 0 and _completes_a_place(tokens[i - 1][0], tokens[i][0], ref):
         i += 1  # "the ambassador to Saudi Arabia": "Saudi" is no name word, and "Arabia" is no name
     nxt = tokens[j][0] if j < len(tokens) else ""
-    if nxt and nxt[0].isupper() and _is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
+    if nxt and nxt[0].isupper() and is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
         return i, i
     if j - i == 1 and nxt == "of":
         return i, i
     particles = sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:j])  # "Luiz Inacio Lula da Silva"
     return i, min(j, i + 4 + particles)
+
+
+_DOTTED_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 
 
 def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: list[bool]) -> int:
@@ -389,13 +392,17 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
             break  # a sentence end, a number or a symbol between the words: not one title
         if "\n\n" in text[tokens[k][2]:tokens[k + 1][1]]:
             break  # a heading or paragraph above ("## Mexico: the 80% president"): not the title
-        if tok in {"and", "&", "to"} and not (k >= 1 and _is_title_word(tokens[k - 1][0])) and not (
-                k >= 2 and tokens[k - 1][0] == "," and _is_title_word(tokens[k - 2][0])):
+        if tok in {"and", "&", "to"} and not (k >= 1 and is_title_word(tokens[k - 1][0])) and not (
+                k >= 2 and tokens[k - 1][0] == "," and is_title_word(tokens[k - 2][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea", "Energy, and the …" one title
         if tok[0].isupper() or tok.endswith(("'s", "’s")) or tok.lower().rstrip(".") in LOWER_TITLE_WORDS:
             if tok[0].isupper() and (_sentence_initial_name(tokens, k) or tok.lower().rstrip(".") in MONTH_WORDS):
                 break  # "… warrants on Thursday for Israeli Prime Minister": the date is not the title
             start = tokens[k][1]
+            dotted = _DOTTED_BEFORE.search(text, max(0, start - 8), start) if len(tok) == 2 and tok[1] == "." else None
+            if dotted:  # "U.S. Secretary of State": the rest of the abbreviation
+                start = dotted.start()
+                k = bisect_left([t[1] for t in tokens[max(0, k - 4):k]], start) + max(0, k - 4)
             k -= 1
             continue
         if tok == "," and k >= 1 and _comma_inside_title(tokens, k):
@@ -430,14 +437,14 @@ _LEAD_CONNECTORS = re.compile(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+"
 
 def _sentence_initial_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """A capitalized token right after 'and' or ',' that starts another person's name run."""
-    return k >= 1 and tokens[k - 1][0] in {"and", ","} and not _is_title_word(tokens[k][0])
+    return k >= 1 and tokens[k - 1][0] in {"and", ","} and not is_title_word(tokens[k][0])
 
 
 def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """', Energy, and the Environment' inside 'Under Secretary of State for Economic Growth, ...'."""
     prev = tokens[k - 1][0]
     nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-    return _is_title_word(prev) and (_is_title_word(nxt) or nxt == "and")
+    return is_title_word(prev) and (is_title_word(nxt) or nxt == "and")
 
 
 @lru_cache(maxsize=1 << 14)  # titles recur through a report
@@ -491,11 +498,11 @@ def _holds_a_name(title: str, ref: Reference) -> bool:
     role = ROLE_WORDS.search(title)
     words = title[role.end():].split() if role else title.split()
     for a, b in pairwise(words):
-        if not _is_name_token(a, ref) or _is_title_word(a):
+        if not _is_name_token(a, ref) or is_title_word(a):
             continue
         if _INITIAL.fullmatch(b):
             return True  # "Secretary of State Antony J. Blinken": a given name and an initial
-        if (_is_name_token(b, ref) and not _is_title_word(b)
+        if (_is_name_token(b, ref) and not is_title_word(b)
                 and fold(f"{a} {b}") not in ref.places and fold(f"{a} {b}") not in ref.organizations):
             return True
     return False
