@@ -441,3 +441,28 @@ def test_a_verb_form_used_as_a_noun_is_not_the_verb(ref, sentence, expected):
 def test_an_incursion_and_the_state_whose_ground_it_is(ref, sentence, expected):
     event = one_event(sentence, ref)
     assert (event["event_type"], event["countries"]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Al-Shabaab claimed responsibility the next day.", "statement"),
+    ("US Africa Command carried out an airstrike against militants in the mountains.", "military_action"),
+    ("Fighting broke out in the town between regional forces and federal troops.", "incident"),
+    ("A 40-truck convoy of food and nutrition supplies reached Baidoa by road.", "aid"),
+    ("The two sides reached an agreement on the border.", "agreement"),
+    ("The statistics bureau said inflation reached 10.5% in March.", "statement"),  # a figure, not a deal
+])
+def test_more_verbs_and_what_they_take(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+def test_no_one_doing_it_is_no_act(ref):
+    events = events_of("Feb. 7, 2025: Gunmen opened fire on the weekly market, killing 18 civilians."
+                       " No group has claimed the attack.", ref)
+    assert [e["event_type"] for e in events] == ["incident"]
+    assert one_event("Japan does not appeal the court's ruling.", ref)["event_type"] == "legal"
+
+
+def test_a_bodys_words_after_a_semicolon_are_part_of_the_act(ref):
+    events = events_of("Feb. 3, 2025: Fighters ambushed an army convoy south of the town; a JNIM statement"
+                       " claimed 30 dead.", ref)
+    assert [e["event_type"] for e in events] == ["incident"]

@@ -46,7 +46,7 @@ VERB_TYPES: dict[str, str] = {
     "veto": "election", "impeach": "legal", "exchange": "other", "dine": "meeting", "deny": "statement",
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
-    "seize": "military_action",
+    "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -58,6 +58,7 @@ _IRREGULAR = {
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
     "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
     "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
+    "carry out": ["carries out", "carried out"], "break out": ["breaks out", "broke out", "broken out"],
 }
 
 
@@ -324,8 +325,8 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
         return None
     inner, finite = found
     kind = VERB_TYPES[inner.lemma]
-    if kind == "statement":
-        return None
+    if kind == "statement" or (inner.lemma == "reach" and _REACHED_LEVEL.match(text, inner.start)):
+        return None  # "said inflation reached 10.5%": a figure reported, not an act
     if kind in {"meeting", "visit", "phone_call"} and not finite:
         return "announcement"
     return kind
@@ -341,7 +342,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     base = VERB_TYPES[lemma]
     predicate_text = text[pred.start:]
     if lemma in _OBJECT_DECIDES:
-        base = _verb_with_object(lemma, predicate_text, base)
+        base = _verb_with_object(lemma, predicate_text, base, subject)
     if "," in subject:
         subject = _FRONTED.sub("", subject, count=1)  # "In response to the Court's ruling, the ministry says"
     if pred.passive and lemma in {"hold", "host", "convene"}:
@@ -393,14 +394,15 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
-                             "pay", "take", "welcome", "accept", "sign", "fire", "enter"})
+                             "pay", "take", "welcome", "accept", "sign", "fire", "enter",
+                             "carry out"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
                       r"Writing)\b[^,]{0,120},\s+")
 
 
-def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
+def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str = "") -> str:
     clause = _first_clause(predicate_text)
     noun = _type_from_nouns(clause)
     if lemma in {"participate", "attend", "join"}:
@@ -456,6 +458,12 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str) -> str:
         return "meeting" if _PERSON_OBJECT.match(predicate_text) or _RECEIVED_PERSON.match(predicate_text) else base
     if lemma == "accept":  # "accepted the resignation of the defence minister"
         return "appointment" if re.search(r"\bresignations?\b", clause[:40]) else noun or base
+    if lemma == "carry out":  # "carried out an airstrike", "carries out a joint patrol"
+        return "military_action" if _STRIKE.search(clause[:50]) else noun or base
+    if lemma == "reach":  # "reached an agreement"; "a convoy of food reached Baidoa" is aid delivered
+        if noun == "agreement":
+            return noun
+        return "aid" if _AID_CARRIER.search(subject) else "other"
     if lemma == "enter":  # "enters Guyana's waters", "entered Bukavu": an incursion; "entered into force" is not
         return "military_action" if _ENTERED_GROUND.match(predicate_text) else noun or base
     if lemma == "sign" and _LAW.search(clause[:60]):
@@ -470,6 +478,9 @@ _PERSON_OBJECT = re.compile(r"\w+\s+(?:him|her|them|(?:[A-Z][\w.-]*\s+){1,3}(?:a
 _ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:[a-z]+\s+){0,2}"
                              r"(?:zone|EEZ|waters|airspace|territory)|(?:the\s+)?(?:town|city|village|capital)\s+of\s+"
                              r"[A-Z]|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+on\b|[,.;]|\s+and\b))")
+_STRIKE = re.compile(r"\b(?:air ?strikes?|drone strikes?|strikes?|raids?|bombing|shelling|bombardment)\b")
+_REACHED_LEVEL = re.compile(r"reach(?:es|ed)?\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?[\d$€£¥]")
+_AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humanitarian)\b", re.IGNORECASE)
 _LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance)s?\b")
 _FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
                        r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")

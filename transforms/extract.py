@@ -463,9 +463,11 @@ def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
     subject = tail[:pred.start]
     if len(subject.split()) > 8 or _has_verb_or_clause(subject):
         return False
-    if not (_names_actor(subject, ref) or _names_body(subject, ref)):
+    kind = classify(tail, pred, subject)
+    # "…; a JNIM statement claimed 30 dead": a body's words on the act are part of it
+    if not (_names_actor(subject, ref) or (kind != "statement" and _names_body(subject, ref))):
         return False
-    return classify(tail, pred, subject) != classify(head, head_pred, head[:head_pred.start])
+    return kind != classify(head, head_pred, head[:head_pred.start])
 
 
 def _names_body(subject: str, ref: Reference) -> bool:
@@ -535,6 +537,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     ref = state.ref
     pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
+    if pred and _NO_ONE.match(subject):
+        return previous  # "No group has claimed the attack": no act took place ("Japan does not appeal" is one)
     when = act.entry.span.start
     people = _participants(state, act, pred.start if pred else 0, when)
     if previous and (_SAME_ACTORS.search(act.text) or (pred and pred.start == 0)):
@@ -600,6 +604,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 
 _HOSTED = frozenset({"hold", "host", "convene"})
+# A subject that denies the act.
+_NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
 # "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
 _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
