@@ -12,7 +12,14 @@ from transforms.reference import Reference
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
          "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "JPY", "₩": "KRW", "€": "EUR", "£": "GBP", "A$": "AUD",
-                    "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR"}
+                    "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR",
+                    "NZ$": "NZD", "R$": "BRL", "MX$": "MXN"}
+# ISO 4217 codes written before or after an amount ("EUR 1.2 billion", "60 million CHF"): the codes of
+# the currencies a foreign-policy report may quote (not every three capitals, "MoE 2", "ORC 3").
+ISO_CODES = frozenset(
+    "USD EUR GBP JPY CNY KRW TWD HKD SGD AUD NZD CAD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH RUB BYN TRY ILS "
+    "IRR IQD SAR AED QAR KWD EGP NGN ZAR KES ETB GHS XOF XAF INR PKR BDT LKR NPR IDR MYR THB VND PHP KZT UZS GEL "
+    "AMD AZN MXN BRL ARS CLP COP PEN VES GYD SRD".split())
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euros?": "EUR",
                   "dollars?": "USD", "pounds?": "GBP", "rupees?": "INR", "pesos?": "PHP",
                   "rubles?": "RUB", "roubles?": "RUB", "dong": "VND", "baht": "THB", "ringgit": "MYR"}
@@ -31,10 +38,12 @@ _SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=
 _CUR_WORD = "|".join(CURRENCY_WORDS)
 
 PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:%|percent\b|per cent\b)")
-POINTS = re.compile(rf"(?<![\w.]){_NUM}\s*(?:percentage\s+)?points?\b")
+POINTS = re.compile(rf"(?<![\w.]){_NUM}\s*(?:percentage\s+)?(?:points?|pts?)\b")  # "+5 pts", "MoE ±2 pts"
 POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:percentage\s+)?"
                          r"points\b", re.I)
 MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
+MONEY_CODE = re.compile(rf"(?<![\w$])(?P<code>[A-Z]{{3}})\s?{_NUM}{_SCALE}(?![\d.,]*\s*%)"
+                        rf"|(?<![\w.]){_NUM}{_SCALE}\s+(?P<code2>[A-Z]{{3}})(?![\w-])")
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
 _COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
@@ -314,6 +323,11 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
         value = _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]])
         yield (-value if _negated(s, m.start()) else value), CURRENCY_SYMBOLS[m["sym"]], m.span()
+    for m in MONEY_CODE.finditer(s):
+        cur = m["code"] or m["code2"]
+        if cur in ISO_CODES:
+            value = _money(m["num"], m["scale"], cur)
+            yield (-value if _negated(s, m.start()) else value), cur, m.span()
     for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
         cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
         value = _money(m["num"], m["scale"], cur)
@@ -328,7 +342,7 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
             yield (-value if _is_decrease(s, m, words) else value), unit, m.span()
         else:
             yield _signed(s, m, value, unit), unit, m.span()
-    for m in POINTS.finditer(s) if "point" in s else ():
+    for m in POINTS.finditer(s) if "point" in s or "pt" in s else ():
         if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
             yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
 
@@ -342,16 +356,17 @@ def _money(num: str, scale: str | None, currency: str) -> float:
 
 
 _DOWN = re.compile(r"\b(?:down|fell|fall(?:ing|s)?|drop(?:ped|ping|s)?|decline[ds]?|decreas\w+|lower|"
-                   r"plunged?|slipped|dipped|lost)\b", re.I)
+                   r"plunged?|slipped|dipped|lost|sl[iu]d|slump\w*|s[au]nk|tumbled|shed)\b", re.I)
 _CHANGE = re.compile(r"\b(?:up|down|rose|rise|risen|jump\w*|gain\w*|fell|drop\w*|declin\w*|increas\w*|"
                      r"decreas\w*|higher|lower|more|less)\b", re.I)
 
 
 def _is_change(s: str, m: re.Match[str]) -> bool:
-    """'down 4.2% from November' compares two percentages: percentage points."""
+    """'down 4.2% from November' compares two percentages: percentage points (but a verb's "rose by 18%
+    compared with January", "has fallen by 45% since August" is the relative change of a level: percent)."""
     before = s[max(0, m.start() - 25):m.start()]
     after = s[m.end():m.end() + 30]
-    return bool(re.search(r"\b(?:up|down|by)\s+(?:roughly\s+|about\s+|some\s+)?$", before) and re.search(
+    return bool(re.search(r"\b(?:up|down)\s+(?:roughly\s+|about\s+|some\s+)?$", before) and re.search(
         r"\b(?:from|than|compared|since)\b", after))
 
 
@@ -411,7 +426,8 @@ _FALL_WORDS = frozenset("shrink shrinks shrinking shrank shrunk contracted contr
                         "decreases dipped dipping plunged plunging plunges slumped slumping slumps sank sunk sinking "
                         "slid slide slides sliding tumbled tumbling tumbles down".split())
 _FALL_NOUNS = frozenset("decline drop fall contraction decrease dip slump".split())
-_HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an".split())
+_HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an as much "
+                         "little".split())  # "dropped as much as 11%"
 
 
 def _words_before(s: str, i: int) -> list[str]:
@@ -438,7 +454,7 @@ def _signed(s: str, m: re.Match[str], value: float, unit: str) -> float:
     """A stated sign ("minus 0.1%", "−0.4%"), else for a change the direction ("down 4.2 points")."""
     if _negated(s, m.start()):
         return -value
-    if unit != "percentage_points":
+    if unit != "percentage_points" or s[m.start() - 1:m.start()] in ("+", "±"):  # a stated plus, a margin
         return value
     before = s[max(0, m.start() - 30):m.start()]
     return -value if _DOWN.search(before) else value

@@ -248,7 +248,7 @@ def _population(sentence: str, m: MetricMatch) -> str:
     return _respective(sentence, m, before)
 
 
-_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent|per cent|(?:percentage\s+)?points?)\b")
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent|per cent|(?:percentage\s+)?(?:points?|pts?))\b")
 
 
 def _respective(sentence: str, m: MetricMatch, groups: list[str]) -> str:
