@@ -1,8 +1,12 @@
 """Forms of metrics seen in other report styles (own wording throughout): ISO currency codes, changes
 in "pts", margins of error, falls stated as relative changes."""
+from datetime import date
+
 import pytest
 
 from transforms.metrics import find_metrics
+from transforms.metrics_context import describe_metric
+from transforms.reference import Reference
 
 
 def values(text):
@@ -53,3 +57,54 @@ def test_points_written_pts(text, expected):
 ])
 def test_relative_changes(text, expected):
     assert values(text) == expected
+
+
+# -- 4. counts whose noun is elided or named before them
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police said 14 officers were killed and 9 wounded when the depot was shelled.",
+     [(9.0, "count"), (14.0, "count")]),
+    ("A militia communique claimed 40 dead on the government side after the raid.", [(40.0, "count")]),
+    ("The observers logged 156 border incidents, up from 120 in the previous quarter.",
+     [(120.0, "count"), (156.0, "count")]),
+    ("The border police logged 5,300 asylum claims in 2023, down from more than 7,000 the year before.",
+     [(5300.0, "count"), (7000.0, "count")]),
+    ("The agency counted 64 convoy stoppages in May, compared with 48 in April.", [(48.0, "count"), (64.0, "count")]),
+    ("Organisers put the turnout at 120,000 on the first night of the protests.", [(120000.0, "count")]),
+    ("Of the refugees, more than 90,000 of them have returned to the valley since the truce.",
+     [(90000.0, "count")]),
+    ("The islands have 48,000 inhabitants, of whom about 12,500 live on the main atoll.",
+     [(12500.0, "count"), (48000.0, "count")]),
+    ("The institute's latest wave (n = 1,450) has the governing party ahead.", [(1450.0, "count")]),
+])
+def test_elided_counts(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The university ranked 31st this year, up from 40 in the previous edition.",
+    "Queues rose from 3 to 6 hours at the crossing, up from 2 hours in the spring.",
+    "The ministers put the signing ceremony at 11 a.m. on the last day of the summit.",
+])
+def test_no_elided_count(text):
+    assert [v for v in values(text) if v[1] == "count"] == []
+
+
+# -- 5. the measure of such counts
+REF = Reference.from_tables({"countries": [{"iso3": "MDA", "name": "Moldova", "adjectives": "Moldovan"}]})
+
+
+def measures(text):
+    return {m.value: describe_metric(m, text, REF, date(2024, 6, 30))["measure"] for m in find_metrics(text)}
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The observers logged 156 border incidents, up from 120 in the previous quarter.", 120.0, "border incidents"),
+    ("Police said 14 officers were killed and 9 wounded when the depot was shelled.", 9.0, "injured"),
+    ("A militia communique claimed 40 dead on the government side after the raid.", 40.0, "killed"),
+    ("Organisers put the turnout at 120,000 on the first night of the protests.", 120000.0, "turnout"),
+    ("The institute's latest wave (n = 1,450) has the governing party ahead.", 1450.0, "sample size"),
+    ("The phone survey (MoE ±2.8 pts) has her party at 35%.", 2.8, "margin of error"),
+    ("More than 90,000 of them have returned home since the truce.", 90000.0, "have returned home"),
+])
+def test_measure_of_elided_counts(text, value, measure):
+    assert measures(text)[value] == measure

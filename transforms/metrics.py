@@ -216,6 +216,23 @@ ELIDED_PASSIVE = re.compile(
     r"already|also|later)\s+)?(?:killed|injured|wounded|hurt|evacuated|rescued|arrested|detained|displaced|"
     r"abducted|captured|launched|fired|intercepted|deported|expelled|released|executed|sanctioned|seized)\b")
 
+# A second toll with its noun elided ("11 soldiers were killed and 7 wounded", "claimed 30 dead").
+CASUALTY_AFTER = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:dead|killed|wounded|injured|hurt|missing)\b")
+# A count's baseline: "412 fatalities, up from 298 in the previous fortnight", "compared with 27 in January".
+BASELINE_COUNT = re.compile(rf"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+{_HEDGE}"
+                            rf"{_BARE_COUNT}(?!\s*(?:[-–]|to\s+\d|(?:years?|months?|weeks?|days?|hours?|minutes?|times|"
+                            r"kilomet\w+|km|miles?|met(?:er|re)s?|degrees?)\b))")
+_RANKED = re.compile(r"\b(?:rank\w*|place[ds]?|position\w*|spots?)\b", re.I)
+# An estimate of a crowd or a number: "put attendance at 350,000", "estimated the crowd at 20,000".
+ESTIMATED_AT = re.compile(rf"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+                          rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?at\s+{_HEDGE}{_BARE_COUNT}"
+                          r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–:]))")
+# The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".
+PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
+                     rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
+# A sample size: "(n = 2,340)", "n=1,010".
+SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
+
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
     """Counts whose noun is not after them. low: re.lowered(s), for the pre-checks (or-chains: most
@@ -232,6 +249,18 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_bare_counts(s, ELIDED_AFTER_VERB.finditer(s)))
     if " were " in s or " was " in s or " been " in s:
         out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
+    if every or "dead" in low or "kill" in low or "wound" in low or "injur" in low or "hurt" in low or "missing" in low:
+        out.extend(_bare_counts(s, CASUALTY_AFTER.finditer(s), least=2))
+    if every or " from " in low or "compared" in low:
+        found = list(BASELINE_COUNT.finditer(s))
+        if found and not _RANKED.search(s):  # "ranked 12th, up from 15": a rank, not a count
+            out.extend(_bare_counts(s, iter(found), least=2))
+    if every or " at " in low:
+        out.extend(_bare_counts(s, ESTIMATED_AT.finditer(s), least=2))
+    if every or " of th" in low or "of whom" in low:
+        out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
+    if "=" in s:
+        out.extend(_bare_counts(s, SAMPLE_SIZE.finditer(s), least=2))
     return out
 
 

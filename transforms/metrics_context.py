@@ -80,6 +80,13 @@ def _clause(sentence: str, m: MetricMatch) -> str:
 def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
     """What the figure measures; `clause` is _clause(sentence, m)."""
     labels = _measure_labels(clause)
+    a = m.number_span[0]
+    if m.unit != "count" and _MARGIN_BEFORE.search(sentence, max(0, a - 24), a):
+        return "margin of error"  # "MoE ±2 pts", "a margin of error of 3.1 points"
+    if m.unit == "count":
+        named = _named_count(sentence, m)
+        if named:
+            return named
     if m.unit == "count" and "vote" in sentence:
         side = _vote_side(sentence, m)
         if side:
@@ -93,10 +100,47 @@ def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
         if m.unit != "count":
             return label
         if label in COUNT_VERBS:  # "eight crew members were killed" -> "crew members killed"
-            return f"{_noun_after(sentence, m)} {label}".strip()
+            noun = _noun_after(sentence, m)
+            if noun in _TOLL_WORDS:
+                return label  # "and 7 wounded", "claimed 30 dead": the toll's word is its measure
+            return f"{noun} {label}".strip()
     if m.unit == "count":
         return _noun_after(sentence, m) or "count"
     return "amount" if len(m.unit) == 3 and m.unit.isupper() else "share"
+
+
+_TOLL_WORDS = frozenset("dead killed wounded injured hurt".split())
+_MARGIN_BEFORE = re.compile(r"\b(?:MoE|margin\s+of\s+error)(?:\s+(?:of|was|is|at))?\s*[±+]?\s*$", re.I)
+_SAMPLE_BEFORE = re.compile(r"(?<![\w.])[nN]\s*=\s*$")
+_ESTIMATE_BEFORE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+                              r"(?:the\s+|its\s+|their\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+at\s+(?:[\w-]+\s+){0,2}?$")
+_BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+"
+                              r"(?:(?:more|less|fewer)\s+than\s+|[a-z]+\s+){0,1}$")
+_INTEGER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.,])\d+(?![\d.,]*\d)")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\s+(?P<pred>[\w-]+(?:\s+(?!(?:since|in|on|at|after|before|from|"
+                      r"during|by|with|for|to|and|but|according)\b)[\w-]+){0,3})")
+
+
+def _named_count(sentence: str, m: MetricMatch) -> str:
+    """The measure of a count whose noun is not after it: a sample size ("n = 1,010"), an estimate ("put
+    attendance at 350,000"), a baseline ("412 fatalities, up from 298": fatalities), "175,000 of them have gone
+    home"."""
+    a, b = m.number_span
+    before = sentence[max(0, a - 60):a]
+    if "=" in before and _SAMPLE_BEFORE.search(before):
+        return "sample size"
+    estimate = _ESTIMATE_BEFORE.search(before) if " at " in before else None
+    if estimate:
+        return fold(estimate["noun"])
+    if (" from " in before or "compared" in before) and _BASELINE_BEFORE.search(before):
+        for earlier in reversed(list(_INTEGER.finditer(sentence, 0, a))):
+            if _stdre.fullmatch(r"(?:19|20)\d\d", earlier.group()):
+                continue
+            noun = _noun_after(sentence, MetricMatch(m.value, m.unit, m.start, m.end, sentence, earlier.span()))
+            if noun:
+                return noun
+    of_them = _OF_THEM.match(sentence, b) if " of th" in sentence[b:b + 10] else None
+    return fold(of_them["pred"]) if of_them else ""
 
 
 def _measure_labels(text: str) -> list[str]:
