@@ -108,3 +108,19 @@ def measures(text):
 ])
 def test_measure_of_elided_counts(text, value, measure):
     assert measures(text)[value] == measure
+
+
+# -- 6. counts in words: an act done to people (barred, released, captured), the second of a toll
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine crew members were afterwards barred from leaving the port.", [(9.0, "count")]),
+    ("The deal provides for the release of four Thai hostages next week.", [(4.0, "count")]),
+    ("Rebels said they had captured seven peacekeepers near the river crossing.", [(7.0, "count")]),
+    ("A roadside bomb hit the column, killing two guards and injuring five.", [(2.0, "count"), (5.0, "count")]),
+    ("The shelling killed three and wounded eleven others in the market.", [(3.0, "count"), (11.0, "count")]),
+])
+def test_counts_in_words(text, expected):
+    assert values(text) == expected
+
+
+def test_no_word_count_without_an_act():
+    assert values("Three pilots and two doctors spoke at the forum about the new rules.") == []

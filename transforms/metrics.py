@@ -53,13 +53,16 @@ COUNT = re.compile(
 _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
                    r"nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|Americans|Chinese|members|"
                    r"ministers|officials|lawmakers|plaintiffs|hostages|detainees|prisoners|abductees|students|"
-                   r"children|journalists|activists|protesters|employees|officers")
+                   r"children|journalists|activists|protesters|employees|officers|drivers|pilots|guards|"
+                   r"doctors|nurses|medics|peacekeepers|migrants|residents|villagers|suspects|police(?:men)?|"
+                   r"staff|contractors|tourists|pilgrims")
 WORD_COUNT = re.compile(
     r"\b(?P<word>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
     rf"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_COUNTED}))\b(?P<after>[^.]{{0,40}})")
 CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|injur(?:ed|ing)|wound(?:ed|ing)|missing|evacuat\w+|rescued|"
                       r"aboard|depart\w*|abducted|detained|deaths?|casualties|resign\w*|replac\w*|dismiss\w*|sacked|ousted|"
-                      r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*)\b", re.I)
+                      r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*|barred|banned|freed|releas\w*|"
+                      r"captured|kidnapped|taken\s+hostage|held\s+hostage)\b", re.I)
 # Things counted in words that measure an act or an outcome: launches, seats won, boats handed over.
 # (Not "the two leaders", "three reasons", "four pillars": a word count is a row only for these.)
 WORD_MEASURED = re.compile(
@@ -153,7 +156,9 @@ _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civil
             "nationals", "fishermen", "workers", "victims", "Singaporeans", "Japanese", "Koreans", "Americans",
             "Chinese", "members", "ministers", "officials", "lawmakers", "plaintiffs", "hostages", "detainees",
             "prisoners", "abductees", "students", "children", "journalists", "activists", "protesters",
-            "employees", "officers")  # the nouns WORD_COUNT ends on
+            "employees", "officers", "drivers", "pilots", "guards", "doctors", "nurses", "medics", "peacekeepers",
+            "migrants", "residents", "villagers", "suspects", "police", "staff", "contractors", "tourists",
+            "pilgrims")  # the nouns WORD_COUNT ends on
 # What every match of a count in words holds (lowercased): one of _WORD_NUM's words or its stem
 # ("thirt": thirteen, thirty; "fift": fifteen, fifty; the other teens and tens hold a unit word), or
 # WORD_COUNT's "dozen".
@@ -183,6 +188,9 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                     word = m["word"].lower().rstrip("s")
                     yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
         yield from _measured_words(s)
+        if low is None or "kill" in low or "injur" in low or "wound" in low:
+            for m in ELIDED_WORD.finditer(s):
+                yield _word_value(m["word"]), "count", m.span("word")
         if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
             yield from _sanctioned_words(s)
     if low is None or "times" in low:
@@ -232,6 +240,10 @@ PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(
                      rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
 # A sample size: "(n = 2,340)", "n=1,010".
 SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
+
+# The second casualty figure in words: "killing two drivers and injuring three".
+ELIDED_WORD = re.compile(rf"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+(?P<word>{_WORD_NUM})"
+                         r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|when)\b)", re.I)
 
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
