@@ -124,3 +124,27 @@ def test_counts_in_words(text, expected):
 
 def test_no_word_count_without_an_act():
     assert values("Three pilots and two doctors spoke at the forum about the new rules.") == []
+
+
+# -- 7. a court's tally; a plan's target; a range; a method's confidence level
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tribunal dismissed the appeal in a 7-0 ruling on Friday.", [(7.0, "count")]),
+    ("The judges sided with the province in a 5-4 decision.", [(4.0, "count"), (5.0, "count")]),
+    ("The cabinet adopted a plan to spend 3-4% of GDP on the armed forces by 2030.", []),
+    ("Donors pledged to raise climate aid to 0.5% of national income within five years.", []),
+    ("Some 30-35% of those asked had not heard of the envoy.", [(32.5, "percent")]),
+    ("Backing for the accord rose from 40 to 46% over the year.", [(46.0, "percent")]),
+    ("Exports to the bloc fell 8-10% in the first quarter of the year.", [(-9.0, "percent")]),
+    ("All figures refer to the whole sample at 90% confidence.", []),
+])
+def test_tallies_targets_ranges(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The tribunal dismissed the appeal in a 7-0 ruling on Friday.", 7.0, "judges in favour"),
+    ("The judges sided with the province in a 5-4 decision.", 4.0, "judges against"),
+    ("Some 30-35% of those asked had not heard of the envoy.", 32.5, "share (range 30-35%)"),
+])
+def test_measure_of_tallies_and_ranges(text, value, measure):
+    assert measures(text)[value] == measure

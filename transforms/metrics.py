@@ -206,7 +206,8 @@ _NOT_A_FIGURE = r"(?![\d.,]*\d)(?!\s*(?:%|percent\b|per cent\b|points?\b))"
 VOTE_TALLY = re.compile(
     rf"(?<![\w.,])(?P<a>{_INT})\s+votes?\s+(?:to|against)\s+(?P<b>{_INT}){_NOT_A_FIGURE}"
     rf"|\bvote\s+of\s+(?P<a2>{_INT})\s*(?:[-–]|to)\s*(?P<b2>{_INT}){_NOT_A_FIGURE}"
-    rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+vote\b"
+    rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+(?:vote|(?P<ruling>ruling|decision|verdict|judgment|"
+    r"judgement))\b"
     rf"|(?<![\w.,])(?P<a4>{_INT})\s+(?:votes?\s+)?in\s+favou?r\b,?\s+(?:and\s+|with\s+)?(?P<b4>{_INT})\s+"
     r"(?:votes?\s+)?against\b", re.I)
 _HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+)?"
@@ -252,7 +253,7 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     out: list[tuple[float, str, tuple[int, int]]] = []
     every = low is None
     low = low or ""
-    if every or "vote" in low:
+    if every or "vote" in low or "ruling" in low or "decision" in low or "verdict" in low or "judg" in low:
         out.extend(_vote_tallies(s))
     if every or "toll" in low or "number of" in low or "tally" in low:
         out.extend(_bare_counts(s, TOLL.finditer(s)))
@@ -285,7 +286,8 @@ def _vote_tallies(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         if re.fullmatch(r"(?:19|20)\d\d", s[b[0]:b[1]]) and first < 1000:
             continue  # "by 12 votes to 2024 levels": a year, not a side
         yield first, "count", a
-        yield second, "count", b
+        if second or not m["ruling"]:  # "an 8-0 ruling": no judge dissented, no count of dissenters
+            yield second, "count", b
 
 
 def _bare_counts(s: str, found: Iterator[re.Match[str]], least: float = 1) -> Iterator[
@@ -376,8 +378,17 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
         value = _num(m["num"])
         words = _words_before(s, m.start())
-        if value > 100 or _is_threshold(s, m, words):
-            continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold
+        if value > 100 or _is_threshold(s, m, words) or s[m.end():m.end() + 12].lstrip().startswith("confidence"):
+            continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold; a
+            # method's parameter ("at 95% confidence")
+        low_end = _RANGE_BEFORE.search(s, max(0, m.start() - 16), m.start()) if s[m.start() - 1:m.start()] in "-– o" \
+            else None
+        if low_end and _num(low_end["low"]) < value and \
+                not _FROM_BEFORE.search(s, max(0, low_end.start() - 12), low_end.start()):
+            # "5-6% of voters": a range, read as its midpoint (not silently its upper end) over the whole span
+            value = (_num(low_end["low"]) + value) / 2
+            m = _Span(low_end.start("low"), m.end(), m.start())
+            words = _words_before(s, m.start())  # "fell 5-6%": the verb before the low end
         unit = "percentage_points" if _is_change(s, m) else "percent"
         if unit == "percent" and not _negated(s, m.start()):  # a fall stated with it: "shrinking 0.2%"
             yield (-value if _is_decrease(s, m, words) else value), unit, m.span()
@@ -386,6 +397,27 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in POINTS.finditer(s) if "point" in s or "pt" in s else ():
         if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
             yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
+
+
+_RANGE_BEFORE = re.compile(r"(?<![\w.,-])(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:[-–]|to)\s*$")
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)  # "rose from 5 to 6%": a change, its level 6%
+
+
+@dataclass
+class _Span:
+    """A match's span (a range "5-6%" from its low end), for the sign and change tests."""
+    _start: int
+    _end: int
+    number: int  # where the last figure starts
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
 
 
 def _num(text: str) -> float:
@@ -437,8 +469,20 @@ def _has_threshold_noun(text: str) -> bool:
         "guideline" in text or "hurdle" in text or "floor" in text or "quota" in text
 
 
+# A plan's target: "a plan to spend 5-6% of GDP", "pledged to raise aid to 0.7% of national income".
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|pledge[sd]?|pledging|promis\w*|commit\w*|aims?|aimed|aiming|goal|"
+                      r"vow\w*|intend\w*|intention|propos\w*|decided|agreed|undert\w+)\s+(?:\w+\s+)?to\s+(?:spend|raise|reach|"
+                      r"increase|lift|boost|bring|cut|reduce|lower|meet|hit|devote|allocate|invest|double|halve|keep)\b"
+                      r"[^.;:]{0,40}$", re.I)
+_PLAN_WORDS = ("plan", "pledg", "promis", "commit", "aim", "goal", "vow", "intend", "intention", "propos", "decided",
+               "agreed", "undert")
+
+
 def _is_threshold(s: str, m: re.Match[str], words: list[str]) -> bool:
-    """A percentage that is a rule's threshold; `words`: _words_before(s, m.start())."""
+    """A percentage that is a rule's threshold or a plan's target; `words`: _words_before(s, m.start())."""
+    before = s[max(0, m.start() - 90):m.start()]
+    if " to " in before and any(map(before.__contains__, _PLAN_WORDS)) and _PLANNED.search(before):
+        return True
     if _has_threshold_noun(s[m.end():m.end() + 45]) and _THRESHOLD_AFTER.match(s, m.end()):
         return True
     last = words[-1] if words else ""

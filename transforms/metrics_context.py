@@ -52,8 +52,12 @@ def describe_metric(m: MetricMatch, text: str, ref: Reference, default_period: d
     if polled and not source and subject and fold(subject) in ref.organizations:
         source, subject = subject, ""  # "Gallup Korea placed his approval at 23%": the pollster
     clause = _clause(sentence, m)  # for the measure and the period both
+    measure = _measure(sentence, clause, m)
+    a, b = m.number_span
+    if b - a > 3 and _RANGE.match(sentence, a, b):  # "5-6%", read as its midpoint: say so
+        measure = f"{measure} (range {sentence[a:b]})"
     return {
-        "measure": _measure(sentence, clause, m),
+        "measure": measure,
         "subject": "" if subject == source else subject,
         "population": _population(sentence, m) if polled else "",
         "source": source,
@@ -83,6 +87,11 @@ def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
     a = m.number_span[0]
     if m.unit != "count" and _MARGIN_BEFORE.search(sentence, max(0, a - 24), a):
         return "margin of error"  # "MoE ±2 pts", "a margin of error of 3.1 points"
+    if m.unit == "count" and _RULING_FOR.match(sentence, m.number_span[1]):
+        return "judges in favour"  # "an 8-0 ruling", "a 6-3 decision"
+    if m.unit == "count" and _RULING_AGAINST.search(sentence, max(0, a - 4), a) and \
+            _stdre.match(r"\s+(?:ruling|decision|verdict|judge?ment)\b", sentence[m.number_span[1]:]):
+        return "judges against"
     if m.unit == "count":
         named = _named_count(sentence, m)
         if named:
@@ -109,6 +118,9 @@ def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
     return "amount" if len(m.unit) == 3 and m.unit.isupper() else "share"
 
 
+_RANGE = re.compile(r"\d[\d.]*\s*%?\s*(?:[-–]|to)\s*\d")
+_RULING_FOR = re.compile(r"[-–]\d{1,3}\s+(?:ruling|decision|verdict|judge?ment)\b")
+_RULING_AGAINST = re.compile(r"\d{1,3}[-–]$")
 _TOLL_WORDS = frozenset("dead killed wounded injured hurt".split())
 _MARGIN_BEFORE = re.compile(r"\b(?:MoE|margin\s+of\s+error)(?:\s+(?:of|was|is|at))?\s*[±+]?\s*$", re.I)
 _SAMPLE_BEFORE = re.compile(r"(?<![\w.])[nN]\s*=\s*$")
