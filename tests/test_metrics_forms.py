@@ -29,6 +29,14 @@ def test_iso_code_currencies(text, expected):
     assert values(text) == expected
 
 
+def test_currency_codes_are_units_the_warehouse_accepts():
+    from expectations.suites import CURRENCY_CODES
+    from transforms.metrics import CURRENCY_SYMBOLS, ISO_CODES
+
+    assert set(CURRENCY_CODES) >= ISO_CODES
+    assert set(CURRENCY_SYMBOLS.values()) <= set(CURRENCY_CODES)
+
+
 def test_three_capitals_that_are_no_currency_give_no_money():
     assert values("The ORC 3 tracker and the BBC 24 channel covered the vote in full that evening.") == []
 
@@ -148,3 +156,32 @@ def test_tallies_targets_ranges(text, expected):
 ])
 def test_measure_of_tallies_and_ranges(text, value, measure):
     assert measures(text)[value] == measure
+
+
+# -- 8. tables: a column whose head names what is counted; a key figure under its label
+TABLE = ("Turnout in the island vote was 61.2%, the electoral office said.\n\n"
+         "| List | Vote share | Seats (of 25) |\n\n"
+         "| Harbour Alliance | 41.0% | 11 | | Green Isles | 22.5% | 6 | | Fishers' List | 9.3% | 2 |\n\n"
+         "| Region | Points | Years in office |\n\n| North | 3 | 4 | | South | 5 | 2021 |\n\n"
+         "The new council meets in May.")
+
+
+def test_table_column_of_counts():
+    found = [(m.value, m.unit, m.measure, m.subject) for m in find_metrics(TABLE) if m.unit == "count"]
+    assert found == [(11.0, "count", "seats", "Harbour Alliance"), (6.0, "count", "seats", "Green Isles"),
+                     (2.0, "count", "seats", "Fishers' List")]
+
+
+KEY_FIGURES = ("Key figures\n\nRefugees hosted\n\n1.2 million\n\nFunding received (US$)\n\n41.5 million\n\n"
+               "Chapter\n\n12\n\nThe response plan remains badly underfunded, the agencies said on Monday.")
+
+
+def test_key_figures_under_labels():
+    found = sorted((m.value, m.unit, m.measure) for m in find_metrics(KEY_FIGURES))
+    assert found == [(1200000.0, "count", "refugees hosted"), (41500000.0, "USD", "funding received")]
+
+
+def test_table_measure_and_subject_are_described():
+    m = next(m for m in find_metrics(TABLE) if m.value == 6.0)
+    info = describe_metric(m, TABLE, REF, date(2024, 6, 30))
+    assert (info["measure"], info["subject"]) == ("seats", "Green Isles")

@@ -48,11 +48,11 @@ def describe_metric(m: MetricMatch, text: str, ref: Reference, default_period: d
     polled = m.unit in {"percent", "percentage_points"}
     # A poll is often named a few sentences before.
     source = _source(text[max(0, m.start - 700):m.start] + " " + sentence, ref) if polled else ""
-    subject = _subject(sentence, m, ref)
+    subject = m.subject or _subject(sentence, m, ref)  # a table row's name, else the sentence's
     if polled and not source and subject and fold(subject) in ref.organizations:
         source, subject = subject, ""  # "Gallup Korea placed his approval at 23%": the pollster
     clause = _clause(sentence, m)  # for the measure and the period both
-    measure = _measure(sentence, clause, m)
+    measure = m.measure or _measure(sentence, clause, m)  # a column head or label, else the sentence's
     a, b = m.number_span
     if b - a > 3 and _RANGE.match(sentence, a, b):  # "5-6%", read as its midpoint: say so
         measure = f"{measure} (range {sentence[a:b]})"
