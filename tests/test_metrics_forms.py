@@ -185,3 +185,33 @@ def test_table_measure_and_subject_are_described():
     m = next(m for m in find_metrics(TABLE) if m.value == 6.0)
     info = describe_metric(m, TABLE, REF, date(2024, 6, 30))
     assert (info["measure"], info["subject"]) == ("seats", "Green Isles")
+
+
+# -- 9. a table restating the paragraph above it; a figure heading its label; "in 30 districts"
+def test_table_restating_prose_is_one_metric():
+    text = ("The survey puts trust in the cabinet at 35%, up from 31% in winter.\n\n"
+            "| Trust in the cabinet | Winter | Spring |\n\n| Trust | 31% | 35% |\n\n"
+            "| Distrust | 52% | 47% |")
+    assert values(text) == [(31.0, "percent"), (35.0, "percent"), (47.0, "percent"), (52.0, "percent")]
+
+
+@pytest.mark.parametrize(("text", "expected", "measure"), [
+    ("48,000: the archipelago's population, most of it on two islands.", [(48000.0, "count")],
+     "the archipelago's population"),
+    ("Measles cases have been confirmed in 31 districts since the start of the year.", [(31.0, "count")],
+     "districts"),
+])
+def test_labelled_and_located_counts(text, expected, measure):
+    assert values(text) == expected
+    assert measures(text)[expected[0][0]] == measure
+
+
+def test_no_labelled_count_for_a_year_or_without_a_counted_label():
+    assert values("2025: the year of the summit, the chair said in the foreword.") == []
+    assert values("15: the age at which the rule applies, the ministry said.") == []
+
+
+def test_a_currency_code_is_no_subject():
+    text = "Spending rose to SEK 9.5 billion (about US$900 million) in the year."
+    subjects = {m.unit: describe_metric(m, text, REF, None)["subject"] for m in find_metrics(text)}
+    assert subjects["USD"] != "SEK"

@@ -100,7 +100,7 @@ OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
     rf"^\s+(?:(?:more|additional|further)\s+)?(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
     rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
 NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|of the|"
+    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|"
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
     r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No))\.?\s*$|[A-Z]-$|[#§]$)")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
@@ -141,7 +141,7 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
         if first != "|" and prev is not None and len(block.text) < 24 and (first.isdigit() or first in "$€£¥US"):
             out.extend(_key_figure(text, prev, block))  # "People in need" / "5.98 million": a key figures list
         prev = block
-        if len(block.text) < 25 or is_furniture(block.text):
+        if (len(block.text) < 25 and first != "|") or is_furniture(block.text):  # (a table row may be short)
             continue
         for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
             if sent.text not in read:
@@ -337,6 +337,9 @@ ESTIMATED_AT = re.compile(rf"\b(?:put|puts|putting|estimated|estimates|estimatin
 # The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".
 PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
                      rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
+# A figure heading its label in a list: "56,000: the island's population", "1,200: troops deployed".
+LABELLED_COUNT = re.compile(rf"{_BARE_COUNT}:\s+(?P<label>[^.;,(]{{3,60}})")
+_POPULATION_WORD = re.compile(r"\b(?:population|people|inhabitants|residents|voters)\b", re.I)
 # A sample size: "(n = 2,340)", "n=1,010".
 SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
 
@@ -372,6 +375,11 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
     if "=" in s:
         out.extend(_bare_counts(s, SAMPLE_SIZE.finditer(s), least=2))
+    if s[:1].isdigit() and ":" in s[:16]:
+        labelled = LABELLED_COUNT.match(s)
+        label = " " + labelled["label"] if labelled else ""
+        if labelled and (OPEN_COUNT_NOUN.match(label) or COUNT_NOUNS.match(label) or _POPULATION_WORD.search(label)):
+            out.extend(_bare_counts(s, iter([labelled]), least=2))
     return out
 
 
@@ -739,15 +747,24 @@ def _same_noun(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
+_TABLE_RESTATES = 800  # characters: how far above a table the prose it restates may be
+
+
 def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
     """A number stated twice for the same thing in one report is one metric: money by value and unit;
     a percentage when the two words after it agree too; a count when one statement's noun phrase holds
     the other's ("18 Korean nationals" restates "18 South Korean nationals", not "18 Japanese nationals")."""
     seen: set[tuple[float, str, str]] = set()
     counts: dict[float, list[frozenset[str]]] = {}
+    prose: dict[tuple[float, str], int] = {}  # (value, unit) of a share in prose -> where it was last stated
     out = []
     for f in found:
         value = round(f.value, 4)
+        if f.unit == "percent":
+            if f.text[:1] != "|":
+                prose[value, f.unit] = f.start
+            elif f.start - prose.get((value, f.unit), -10_000) < _TABLE_RESTATES:
+                continue  # a table restating the figures of the paragraph above it
         if f.unit == "count":
             noun = _noun_words(f.text[f.number_span[1]:])
             known = counts.setdefault(value, [])

@@ -11,7 +11,7 @@ from functools import lru_cache
 from transforms import _regex as re
 from transforms.chronology import BARE_DATE
 from transforms.dates import MONTHS, parse_date_expr
-from transforms.metrics import MetricMatch
+from transforms.metrics import ISO_CODES, MetricMatch
 from transforms.reference import Reference, fold
 
 MEASURES = [
@@ -138,6 +138,8 @@ def _named_count(sentence: str, m: MetricMatch) -> str:
     attendance at 350,000"), a baseline ("412 fatalities, up from 298": fatalities), "175,000 of them have gone
     home"."""
     a, b = m.number_span
+    if a == 0 and sentence[b:b + 1] == ":":  # "56,000: Greenland's population, of whom …"
+        return _stdre.split(r"[,;.(]", sentence[b + 1:], maxsplit=1)[0].strip().lower()
     before = sentence[max(0, a - 60):a]
     if "=" in before and _SAMPLE_BEFORE.search(before):
         return "sample size"
@@ -183,7 +185,8 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was)\
 _NOUN_AFTER = re.compile(r"\s*(?>out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?[\w,.-]+\s+)?(?:(?:more|additional|further|"
                          r"other)\s+)?((?:[\w-]+\s+){0,2}?(?:[\w-]+))(?=\s+(?:"
                          r"were|was|are|is|have|had|from|in|to|on|at|aboard|who|that|which|for|of|and|or|but|as|"
-                         r"after|before|during|with|by|near|over|each|\w+ed)\b|[,.;]|$)")  # (…ed: "12 vessels entered")
+                         r"after|before|during|since|until|across|with|by|near|over|each|\w+ed)\b|[,.;]|$)")
+# (…ed: "12 vessels entered")
 # The thing a sum pays for, right after it: "a €500 billion fund", "$717 million in new U.S. assistance".
 _MONEY_NOUN = re.compile(r"\s+(?:in\s+)?(?:[\w.-]+\s+){0,2}?(?P<noun>fund|package|tranche|loan|grant|deficit|surplus|"
                          r"budget|contract|deal|programme|program|facility|fine|bond|payment|investment|assistance|"
@@ -228,6 +231,8 @@ def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
     if about:
         return about.group(1)
     for run in reversed(list(_NAMES.finditer(sentence, 0, m.number_span[0]))):  # the last one that qualifies
+        if run.group() in ISO_CODES:
+            continue  # "GYD 42.7 billion (about US$204 million)": a currency, not what the sum is about
         name = _subject_name(run.group(), run.start() == 0, ref)
         if name:
             return name
