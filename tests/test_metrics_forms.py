@@ -215,3 +215,20 @@ def test_a_currency_code_is_no_subject():
     text = "Spending rose to SEK 9.5 billion (about US$900 million) in the year."
     subjects = {m.unit: describe_metric(m, text, REF, None)["subject"] for m in find_metrics(text)}
     assert subjects["USD"] != "SEK"
+
+
+# -- 10. a permitted cap is no count; a count as a compound modifier of a convoy
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The accord will let up to 150 islanders a year move to the mainland.", []),
+    ("The new visa scheme allows up to 3,000 workers to enter each season.", []),
+    ("Up to 60 people were killed in the landslides, the governor said.", [(60.0, "count")]),
+    ("On Monday a 25-truck convoy of medical supplies crossed into the enclave.", [(25.0, "count")]),
+    ("Ministers of the 27-member bloc met in the capital on Monday.", []),
+])
+def test_caps_and_compound_counts(text, expected):
+    assert values(text) == expected
+
+
+def test_measure_of_a_compound_count():
+    assert measures("On Monday a 25-truck convoy of medical supplies crossed into the enclave.")[25.0] == \
+        "trucks in convoy"

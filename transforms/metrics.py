@@ -340,6 +340,11 @@ PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(
 # A figure heading its label in a list: "56,000: the island's population", "1,200: troops deployed".
 LABELLED_COUNT = re.compile(rf"{_BARE_COUNT}:\s+(?P<label>[^.;,(]{{3,60}})")
 _POPULATION_WORD = re.compile(r"\b(?:population|people|inhabitants|residents|voters)\b", re.I)
+# A count as a compound modifier of a group of vehicles: "a 40-truck convoy", "a 12-ship flotilla" (not a
+# standing body's size: "the 27-member bloc").
+COMPOUND_COUNT = re.compile(rf"\b(?:a|an|the|its|their)\s+{_NUM}(?P<scale>)-(?:truck|vehicle|car|bus|lorry|ship|vessel|"
+                            r"boat|aircraft|plane|jet|drone)\s+(?:[\w-]+\s+)?(?:convoy|fleet|flotilla|squadron|column|"
+                            r"formation|armada|caravan)\b", re.I)
 # A sample size: "(n = 2,340)", "n=1,010".
 SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
 
@@ -375,6 +380,8 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
     if "=" in s:
         out.extend(_bare_counts(s, SAMPLE_SIZE.finditer(s), least=2))
+    if "-" in s:
+        out.extend(_bare_counts(s, COMPOUND_COUNT.finditer(s), least=2))
     if s[:1].isdigit() and ":" in s[:16]:
         labelled = LABELLED_COUNT.match(s)
         label = " " + labelled["label"] if labelled else ""
@@ -673,6 +680,10 @@ def _count_span(m: re.Match[str]) -> tuple[int, int]:
     return m.start("num"), m.end("scale") if m["scale"] else m.end("num")
 
 
+_PERMITS = re.compile(r"\b(?:let|lets|letting|allow\w*|permit\w*|cap\w*|limit\w*|quotas?|admit\w*)\b(?:\s+[\w-]+){0,3}"
+                      r"\s+up\s+to\s+$", re.I)
+
+
 def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     num = m["num"]
     value = _count_value(m)
@@ -687,6 +698,8 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or NOT_COUNT_BEFORE.search(before):
         return False
+    if before.endswith("up to ") and _PERMITS.search(_clause_before(s, m.start(), 60)):
+        return False  # "will let up to 280 islanders a year settle": a rule's cap, not an observation
     if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", before):
         return False
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])

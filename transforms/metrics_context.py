@@ -129,6 +129,8 @@ _ESTIMATE_BEFORE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estima
 _BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+"
                               r"(?:(?:more|less|fewer)\s+than\s+|[a-z]+\s+){0,1}$")
 _INTEGER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.,])\d+(?![\d.,]*\d)")
+_COMPOUND = re.compile(r"-(?P<unit>[a-z]+)\s+(?:[\w-]+\s+)??(?P<group>convoy|fleet|flotilla|squadron|column|formation|"
+                       r"armada|caravan)\b", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\s+(?P<pred>[\w-]+(?:\s+(?!(?:since|in|on|at|after|before|from|"
                       r"during|by|with|for|to|and|but|according)\b)[\w-]+){0,3})")
 
@@ -153,6 +155,9 @@ def _named_count(sentence: str, m: MetricMatch) -> str:
             noun = _noun_after(sentence, MetricMatch(m.value, m.unit, m.start, m.end, sentence, earlier.span()))
             if noun:
                 return noun
+    compound = _COMPOUND.match(sentence, b) if sentence[b:b + 1] == "-" else None
+    if compound:  # "a 40-truck convoy": trucks in convoy
+        return f"{compound['unit'].lower()}s in {compound['group'].lower()}"
     of_them = _OF_THEM.match(sentence, b) if " of th" in sentence[b:b + 10] else None
     return fold(of_them["pred"]) if of_them else ""
 
