@@ -232,3 +232,18 @@ def test_caps_and_compound_counts(text, expected):
 def test_measure_of_a_compound_count():
     assert measures("On Monday a 25-truck convoy of medical supplies crossed into the enclave.")[25.0] == \
         "trucks in convoy"
+
+
+# -- 11. a count whose noun is gapped after a second name
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the upper house the Farmers' Union won 41 seats and the Liberal Alliance 29.",
+     [(29.0, "count"), (41.0, "count")]),
+    ("Crews cleared 14 checkpoints on the road and Phase 2.", [(14.0, "count")]),
+    ("The talks covered 12 proposals and lasted until March 3.", [(12.0, "count")]),
+])
+def test_gapped_counts(text, expected):
+    assert values(text) == expected
+
+
+def test_measure_of_a_gapped_count():
+    assert measures("In the upper house the Farmers' Union won 41 seats and the Liberal Alliance 29.")[29.0] == "seats"

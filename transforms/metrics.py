@@ -274,9 +274,13 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
             m.span()
     if digits:
         yield from _elided_counts(s, low)  # before COUNT: the first reading of a number wins
+        counted = False
         for m in COUNT.finditer(s):
             if _is_measured_count(s, m):
+                counted = True
                 yield _count_value(m), "count", _count_span(m)
+        if counted and " and " in s:  # "X won 67 seats and Y 66": the noun elided after the second name
+            yield from _bare_counts(s, GAPPED_COUNT.finditer(s), least=2)
     # Counts in words: most sentences hold no number word (checked first, then WORD_COUNT's nouns).
     if low is None or any(map(low.__contains__, _WORD_NUM_PARTS)):
         if _may_count_words(s, low):
@@ -345,6 +349,15 @@ _POPULATION_WORD = re.compile(r"\b(?:population|people|inhabitants|residents|vot
 COMPOUND_COUNT = re.compile(rf"\b(?:a|an|the|its|their)\s+{_NUM}(?P<scale>)-(?:truck|vehicle|car|bus|lorry|ship|vessel|"
                             r"boat|aircraft|plane|jet|drone)\s+(?:[\w-]+\s+)?(?:convoy|fleet|flotilla|squadron|column|"
                             r"formation|armada|caravan)\b", re.I)
+# Things numbered, not counted: "Phase 2", "Article 5", "Route 9".
+_NUMBERED = (r"(?:Phase|Stage|Group|Article|Section|Chapter|Part|Round|Level|Grade|Type|Class|Category|Zone|Sector|"
+             r"Block|Unit|Line|Route|Highway|Road|Gate|Terminal|Building|Camp|Point|Number|No\.?|Item|Annex|Appendix|"
+             r"Resolution|Protocol|Brigade|Division|Regiment|Battalion|Corps|Flight|Vol\.?|Volume|Issue|Edition|Page|"
+             r"Step|Day|Week|Season|Title|Rule|Amendment|Paragraph|Clause|Pillar|Goal|Option|Plan|Tier)")
+# A second count whose noun is gapped after a name: "Citizen Revolution won 67 seats and National Action 66."
+GAPPED_COUNT = re.compile(rf"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,5}}(?!{_NUMBERED}\s)[A-Z][\w'’.-]*\s+"
+                          rf"{_BARE_COUNT}"
+                          r"(?=\s*(?:[.;)]|,|$))")
 # A sample size: "(n = 2,340)", "n=1,010".
 SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
 

@@ -128,6 +128,7 @@ _ESTIMATE_BEFORE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estima
                               r"(?:the\s+|its\s+|their\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+at\s+(?:[\w-]+\s+){0,2}?$")
 _BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+"
                               r"(?:(?:more|less|fewer)\s+than\s+|[a-z]+\s+){0,1}$")
+_GAPPED_BEFORE = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,6}$")
 _INTEGER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.,])\d+(?![\d.,]*\d)")
 _COMPOUND = re.compile(r"-(?P<unit>[a-z]+)\s+(?:[\w-]+\s+)??(?P<group>convoy|fleet|flotilla|squadron|column|formation|"
                        r"armada|caravan)\b", re.I)
@@ -148,7 +149,8 @@ def _named_count(sentence: str, m: MetricMatch) -> str:
     estimate = _ESTIMATE_BEFORE.search(before) if " at " in before else None
     if estimate:
         return fold(estimate["noun"])
-    if (" from " in before or "compared" in before) and _BASELINE_BEFORE.search(before):
+    if ((" from " in before or "compared" in before) and _BASELINE_BEFORE.search(before)) or \
+            (" and " in before and _GAPPED_BEFORE.search(before)):  # the noun of the count compared, or gapped
         for earlier in reversed(list(_INTEGER.finditer(sentence, 0, a))):
             if _stdre.fullmatch(r"(?:19|20)\d\d", earlier.group()):
                 continue
