@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re as _stdre
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|ni
 MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
 MONEY_CODE = re.compile(rf"(?<![\w$])(?P<code>[A-Z]{{3}})\s?{_NUM}{_SCALE}(?![\d.,]*\s*%)"
                         rf"|(?<![\w.]){_NUM}{_SCALE}\s+(?P<code2>[A-Z]{{3}})(?![\w-])")
+_CAPS3 = _stdre.compile(r"\b[A-Z]{3}\b")  # (stdlib: a fast pre-test for MONEY_CODE, which needs an ISO code)
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
 _COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
@@ -329,6 +331,20 @@ ELIDED_PASSIVE = re.compile(
 
 # A second toll with its noun elided ("11 soldiers were killed and 7 wounded", "claimed 30 dead").
 CASUALTY_AFTER = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:dead|killed|wounded|injured|hurt|missing)\b")
+_TOLL_WORD = _stdre.compile(r" (?:dead|killed|wounded|injured|hurt|missing)\b")
+
+
+def _casualties_after(s: str) -> Iterator[re.Match[str]]:
+    """CASUALTY_AFTER's matches, found from the toll word back (the words are rarer than numbers)."""
+    for w in _TOLL_WORD.finditer(s):
+        j = s.rfind(" ", 0, w.start())  # the number right before ("7 wounded"), or before its scale
+        for start in (j + 1, s.rfind(" ", 0, j) + 1 if j > 0 else -1):
+            m = CASUALTY_AFTER.match(s, start) if start >= 0 else None
+            if m is not None and m.end() == w.end():
+                yield m
+                break
+
+
 # A count's baseline: "412 fatalities, up from 298 in the previous fortnight", "compared with 27 in January".
 BASELINE_COUNT = re.compile(rf"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+{_HEDGE}"
                             rf"{_BARE_COUNT}(?!\s*(?:[-–]|to\s+\d|(?:years?|months?|weeks?|days?|hours?|minutes?|times|"
@@ -382,18 +398,22 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     if " were " in s or " was " in s or " been " in s:
         out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
     if every or "dead" in low or "kill" in low or "wound" in low or "injur" in low or "hurt" in low or "missing" in low:
-        out.extend(_bare_counts(s, CASUALTY_AFTER.finditer(s), least=2))
-    if every or " from " in low or "compared" in low:
+        out.extend(_bare_counts(s, _casualties_after(s), least=2))
+    if every or "compared" in low or (" from " in low and (
+            "up from" in low or "down from" in low or "rising from" in low or "falling from" in low or
+            "rose from" in low or "fell from" in low)):
         found = list(BASELINE_COUNT.finditer(s))
         if found and not _RANKED.search(s):  # "ranked 12th, up from 15": a rank, not a count
             out.extend(_bare_counts(s, iter(found), least=2))
-    if every or " at " in low:
+    if every or (" at " in low and (
+            "put" in low or "estimat" in low or "peg" in low or "placed" in low or "places" in low)):
         out.extend(_bare_counts(s, ESTIMATED_AT.finditer(s), least=2))
-    if every or " of th" in low or "of whom" in low:
+    if every or " of them" in low or " of these" in low or " of those" in low or "of whom" in low:
         out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
     if "=" in s:
         out.extend(_bare_counts(s, SAMPLE_SIZE.finditer(s), least=2))
-    if "-" in s:
+    if "-" in s and (every or "convoy" in low or "fleet" in low or "flotilla" in low or "squadron" in low or
+                     "column" in low or "formation" in low or "armada" in low or "caravan" in low):
         out.extend(_bare_counts(s, COMPOUND_COUNT.finditer(s), least=2))
     if s[:1].isdigit() and ":" in s[:16]:
         labelled = LABELLED_COUNT.match(s)
@@ -492,7 +512,7 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
         value = _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]])
         yield (-value if _negated(s, m.start()) else value), CURRENCY_SYMBOLS[m["sym"]], m.span()
-    for m in MONEY_CODE.finditer(s):
+    for m in MONEY_CODE.finditer(s) if not ISO_CODES.isdisjoint(_CAPS3.findall(s)) else ():
         cur = m["code"] or m["code2"]
         if cur in ISO_CODES:
             value = _money(m["num"], m["scale"], cur)
@@ -507,8 +527,9 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
         if value > 100 or _is_threshold(s, m, words) or s[m.end():m.end() + 12].lstrip().startswith("confidence"):
             continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold; a
             # method's parameter ("at 95% confidence")
-        low_end = _RANGE_BEFORE.search(s, max(0, m.start() - 16), m.start()) if s[m.start() - 1:m.start()] in "-– o" \
-            else None
+        pre = s[max(0, m.start() - 4):m.start()]
+        low_end = _RANGE_BEFORE.search(s, max(0, m.start() - 16), m.start()) if "-" in pre or "–" in pre or \
+            "to" in pre else None
         if low_end and _num(low_end["low"]) < value and \
                 not _FROM_BEFORE.search(s, max(0, low_end.start() - 12), low_end.start()):
             # "5-6% of voters": a range, read as its midpoint (not silently its upper end) over the whole span
@@ -520,7 +541,7 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
             yield (-value if _is_decrease(s, m, words) else value), unit, m.span()
         else:
             yield _signed(s, m, value, unit), unit, m.span()
-    for m in POINTS.finditer(s) if "point" in s or "pt" in s else ():
+    for m in POINTS.finditer(s) if "point" in s or " pt" in s else ():  # ("+5 pts")
         if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
             yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
 
