@@ -247,3 +247,12 @@ def test_gapped_counts(text, expected):
 
 def test_measure_of_a_gapped_count():
     assert measures("In the upper house the Farmers' Union won 41 seats and the Liberal Alliance 29.")[29.0] == "seats"
+
+
+# -- 12. a source named at the end of the sentence loses the full stop
+def test_source_without_the_full_stop():
+    ref = Reference.from_tables(
+        {"organizations": [{"name": "Gallup Korea", "aliases": "", "country": "KOR", "kind": "pollster"}]})
+    text = "Her approval rating slid to 19% in the first week of March, according to Gallup Korea."
+    m = find_metrics(text)[0]
+    assert describe_metric(m, text, ref, None)["source"] == "Gallup Korea"

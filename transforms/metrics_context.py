@@ -398,8 +398,13 @@ def _find_source(context: str, ref: Reference) -> str:
     for m in reversed(list(_POLL_SOURCE.finditer(context))):
         src = m["src"].strip()
         if fold(src) in ref.organizations:
-            return src
+            return _unstopped(src)
     return ""
+
+
+def _unstopped(name: str) -> str:
+    """"Gallup Korea." (a sentence's full stop) -> "Gallup Korea"; an abbreviation keeps its point ("Ipsos Inc.")."""
+    return name[:-1] if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 5 else name
 
 
 _MONTH_WORD = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
