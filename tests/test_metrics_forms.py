@@ -256,3 +256,22 @@ def test_source_without_the_full_stop():
     text = "Her approval rating slid to 19% in the first week of March, according to Gallup Korea."
     m = find_metrics(text)[0]
     assert describe_metric(m, text, ref, None)["source"] == "Gallup Korea"
+
+
+# -- 13. measures of vote shares and of trade
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The alliance took 38.5% of the vote against 30.1% for the liberals, on a turnout of 61.0%.", 38.5,
+     "vote share"),
+    ("The alliance took 38.5% of the vote against 30.1% for the liberals, on a turnout of 61.0%.", 30.1,
+     "vote share"),
+    ("The alliance took 38.5% of the vote against 30.1% for the liberals, on a turnout of 61.0%.", 61.0,
+     "voter turnout"),
+    ("Moldova's trade deficit with the bloc widened to $2.1 billion last year.", 2100000000.0, "trade deficit"),
+    ("Two-way trade grew 4.2% to $12.5 billion, the customs office said.", 12500000000.0, "trade"),
+    ("Wine exports rose 6% to $310 million, trade ministry data showed.", 310000000.0, "exports"),
+    ("The Minister for Economy, Trade and Industry pledged $20 million to the climate fund.", 20000000.0,
+     "amount"),
+    ("Shipments worth $45 million left the port in May, trade ministry data showed.", 45000000.0, "amount"),
+])
+def test_vote_share_and_trade_measures(text, value, measure):
+    assert measures(text)[value] == measure

@@ -17,17 +17,25 @@ from transforms.reference import Reference, fold
 MEASURES = [
     (r"approval rat\w+", "approval rating"), (r"disapprov\w+", "disapproval rating"),
     (r"unfavou?rabl[ey]", "unfavorable rating"), (r"favou?rabl[ey]", "favorable rating"),
+    (r"\bof\s+the\s+(?:valid\s+|popular\s+|national\s+)?vote\b", "vote share"),
     (r"turnout", "voter turnout"), (r"\bsupport\w*", "support"), (r"\boppos\w+", "oppose"),
     (r"confiden\w+", "confidence"), (r"\btrust\w*", "trust"), (r"\bGDP\b", "gdp"),
+    (r"\btrade\s+deficit\b", "trade deficit"), (r"\btrade\s+surplus\b", "trade surplus"),
+    (r"\b(?-i:exports?)\b", "exports"), (r"\b(?-i:imports?)\b", "imports"),
+    # trade, not a trade ministry's name ("Economy, Trade and Industry") nor "trade ministry data"
+    (r"\b(?-i:trade)\b(?!\s+(?:ministry|minister|association|data|office|representative|body|council|agency|"
+     r"department|officials?|talks|war|policy|agreement|deal|pact|negotiat\w+|union|zone|route)\b)", "trade"),
     (r"\bgr[eo]w(?:th|s|n|ing)?\b|\bshr[iau]nk\w*|\bcontract(?:ed|ing|ion)\b", "growth"),
-    (r"\btariffs?\b", "tariff"), (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
+    (r"\btariffs?\b", "tariff"),
+    (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
     (r"\binvest\w+", "investment"), (r"\b(?:budget|spending)\b", "budget"), (r"\baid\b", "aid"),
     (r"\bkill(?:ed|ing)\b|\bdead\b|\bdeaths?\b", "killed"), (r"\binjur\w+|\bwound(?:ed|ing)\b", "injured"),
     (r"\bevacuat\w+|\bdepart(?:ed|ing|ure)?\b", "evacuated"), (r"\bgrounded\b", "grounded"),
 ]
 # What a match of each MEASURES pattern holds (lowercased): a cheap test before the regex.
-_MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("turnout",), ("support",),
+_MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("vote",), ("turnout",), ("support",),
                   ("oppos",), ("confiden",), ("trust",), ("gdp",),
+                  ("trade deficit",), ("trade surplus",), ("export",), ("import",), ("trade",),
                   ("grew", "grow", "shr", "contract"), ("tariff",), ("compensat",), ("swap",),
                   ("invest",), ("budget", "spending"), ("aid",), ("kill", "dead", "death"),
                   ("injur", "wound"), ("evacuat", "depart"), ("grounded",)]
