@@ -275,3 +275,8 @@ def test_source_without_the_full_stop():
 ])
 def test_vote_share_and_trade_measures(text, value, measure):
     assert measures(text)[value] == measure
+
+
+def test_a_wire_credit_in_brackets_is_no_subject():
+    text = "KYIV, March 3 (Reuters) -- 14 soldiers were killed in the overnight strike."
+    assert describe_metric(find_metrics(text)[0], text, REF, None)["subject"] != "Reuters"

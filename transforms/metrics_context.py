@@ -248,6 +248,8 @@ def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
     for run in reversed(list(_NAMES.finditer(sentence, 0, m.number_span[0]))):  # the last one that qualifies
         if run.group() in ISO_CODES:
             continue  # "GYD 42.7 billion (about US$204 million)": a currency, not what the sum is about
+        if sentence[run.start() - 1:run.start()] == "(" and sentence[run.end():run.end() + 1] == ")":
+            continue  # "TOKYO, Nov. 30 (Kyodo) -- Two bombers …": a wire's credit, an aside
         name = _subject_name(run.group(), run.start() == 0, ref)
         if name:
             return name
