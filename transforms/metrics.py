@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re as _stdre
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms import _regex as re
-from transforms.chronology import is_furniture, sentences, split_lines
+from transforms.chronology import Block, is_furniture, sentences, split_lines
 from transforms.reference import Reference
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
          "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "JPY", "₩": "KRW", "€": "EUR", "£": "GBP", "A$": "AUD",
-                    "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR"}
+                    "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR",
+                    "NZ$": "NZD", "R$": "BRL", "MX$": "MXN"}
+# ISO 4217 codes written before or after an amount ("EUR 1.2 billion", "60 million CHF"): the codes the
+# warehouse accepts (expectations/suites.py CURRENCY_CODES; a unit outside it fails the batch), not every
+# three capitals ("MoE 2", "ORC 3").
+ISO_CODES = frozenset(
+    "USD EUR JPY CNY KRW KPW TWD HKD GBP CHF CAD AUD NZD RUB UAH INR PKR BDT IDR MYR SGD THB VND PHP MMK KHR LAK "
+    "MNT KZT BRL MXN ARS ZAR NGN EGP TRY SAR AED ILS IRR IQD QAR KWD SEK NOK DKK PLN CZK HUF".split())
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euros?": "EUR",
                   "dollars?": "USD", "pounds?": "GBP", "rupees?": "INR", "pesos?": "PHP",
                   "rubles?": "RUB", "roubles?": "RUB", "dong": "VND", "baht": "THB", "ringgit": "MYR"}
@@ -31,10 +39,13 @@ _SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=
 _CUR_WORD = "|".join(CURRENCY_WORDS)
 
 PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:%|percent\b|per cent\b)")
-POINTS = re.compile(rf"(?<![\w.]){_NUM}\s*(?:percentage\s+)?points?\b")
+POINTS = re.compile(rf"(?<![\w.]){_NUM}\s*(?:percentage\s+)?(?:points?|pts?)\b")  # "+5 pts", "MoE ±2 pts"
 POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:percentage\s+)?"
                          r"points\b", re.I)
 MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
+MONEY_CODE = re.compile(rf"(?<![\w$])(?P<code>[A-Z]{{3}})\s?{_NUM}{_SCALE}(?![\d.,]*\s*%)"
+                        rf"|(?<![\w.]){_NUM}{_SCALE}\s+(?P<code2>[A-Z]{{3}})(?![\w-])")
+_CAPS3 = _stdre.compile(r"\b[A-Z]{3}\b")  # (stdlib: a fast pre-test for MONEY_CODE, which needs an ISO code)
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
 _COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
@@ -44,13 +55,16 @@ COUNT = re.compile(
 _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
                    r"nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|Americans|Chinese|members|"
                    r"ministers|officials|lawmakers|plaintiffs|hostages|detainees|prisoners|abductees|students|"
-                   r"children|journalists|activists|protesters|employees|officers")
+                   r"children|journalists|activists|protesters|employees|officers|drivers|pilots|guards|"
+                   r"doctors|nurses|medics|peacekeepers|migrants|residents|villagers|suspects|police(?:men)?|"
+                   r"staff|contractors|tourists|pilgrims")
 WORD_COUNT = re.compile(
     r"\b(?P<word>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
     rf"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_COUNTED}))\b(?P<after>[^.]{{0,40}})")
 CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|injur(?:ed|ing)|wound(?:ed|ing)|missing|evacuat\w+|rescued|"
                       r"aboard|depart\w*|abducted|detained|deaths?|casualties|resign\w*|replac\w*|dismiss\w*|sacked|ousted|"
-                      r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*)\b", re.I)
+                      r"arrest\w*|sentenced|indicted|deport\w*|expelled|repatriat\w*|barred|banned|freed|releas\w*|"
+                      r"captured|kidnapped|taken\s+hostage|held\s+hostage)\b", re.I)
 # Things counted in words that measure an act or an outcome: launches, seats won, boats handed over.
 # (Not "the two leaders", "three reasons", "four pillars": a word count is a row only for these.)
 WORD_MEASURED = re.compile(
@@ -88,7 +102,7 @@ OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
     rf"^\s+(?:(?:more|additional|further)\s+)?(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
     rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
 NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|in|of the|"
+    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|"
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
     r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No))\.?\s*$|[A-Z]-$|[#§]$)")
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
@@ -104,6 +118,8 @@ class MetricMatch:
     end: int
     text: str
     number_span: tuple[int, int]
+    measure: str = ""  # what a table names (a column head, a key figure's label), else ""
+    subject: str = ""  # a table row's first cell, else ""
 
 
 def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
@@ -112,8 +128,22 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
     # A sentence printed again (boilerplate, a recurring figure) restates metrics that _dedupe drops
     # (same value, unit and words after): read each distinct sentence once.
     read: set[str] = set()
+    prev: Block | None = None  # the block before
+    head: list[str] = []  # the column heads of the Markdown table being read
     for block in split_lines(text):
-        if len(block.text) < 25 or is_furniture(block.text):
+        first = block.text[:1]
+        if first == "|":  # a Markdown table's head (no cell holds a figure), or its rows
+            rows = _cells(block.text)
+            if not any(_FIGURE_CELL.match(cell) for row in rows for cell, _ in row):
+                head = rows[0] if rows else []
+            elif head and prev is not None and prev.text[:1] == "|":
+                out.extend(_table_counts(block, rows, head))
+        else:
+            head = []
+        if first != "|" and prev is not None and len(block.text) < 24 and (first.isdigit() or first in "$€£¥US"):
+            out.extend(_key_figure(text, prev, block))  # "People in need" / "5.98 million": a key figures list
+        prev = block
+        if (len(block.text) < 25 and first != "|") or is_furniture(block.text):  # (a table row may be short)
             continue
         for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
             if sent.text not in read:
@@ -121,6 +151,88 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
+
+
+def _cells(row_text: str) -> list[list[tuple[str, int]]]:
+    """The rows of a Markdown table block (rows flattened into one line: "| a | b | | c | d |"), each a list
+    of (cell text, offset of the text in the block)."""
+    rows: list[list[tuple[str, int]]] = [[]]
+    parts = row_text.split("|")
+    i = 0
+    for k, part in enumerate(parts):
+        if 0 < k < len(parts) - 1:
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                rows[-1].append((part.strip(), i + lead))
+            elif rows[-1]:
+                rows.append([])  # "| |": the next row
+        i += len(part) + 1
+    return [r for r in rows if r]
+
+
+# A column of counts: "Seats (of 31)", "Deaths", "Troops deployed" (a plural noun or a toll word).
+_COUNTED_HEAD = re.compile(r"\b(?:people|population|killed|dead|injured|wounded|displaced|"
+                           r"[A-Za-z][a-z-]*[a-hj-rt-z]s)\b", re.I)
+_BARE_INT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+_FIGURE_CELL = re.compile(r"[-+±−–~]?\s?[$€£¥]?\d")
+
+
+def _table_counts(block: Block, rows: list[list[tuple[str, int]]], head: list[tuple[str, int]]) -> \
+        Iterator[MetricMatch]:
+    """Whole numbers in a column whose head names what is counted ("| Naleraq | 24.5% | 8 |" under "Seats")."""
+    names = [h for h, _ in head]
+    counted = [bool(_COUNTED_HEAD.search(h)) and not _NOT_COUNTED_HEAD.search(h) for h in names]
+    if not any(counted):
+        return
+    for row in rows:
+        if len(row) != len(names):
+            continue
+        for (cell, at), is_count, name in zip(row, counted, names, strict=True):
+            if is_count and _BARE_INT.fullmatch(cell) and not re.fullmatch(r"(?:19|20)\d\d", cell):
+                yield MetricMatch(_num(cell), "count", block.start, block.end, block.text, (at, at + len(cell)),
+                                  measure=_head_measure(name), subject=row[0][0])
+
+
+_NOT_COUNTED_HEAD = re.compile(rf"\b(?:{_NOT_COUNTED}|change|share|rank|year|date)\b", re.I)
+
+
+def _head_measure(head: str) -> str:
+    """ "Seats (of 31)" -> "seats"."""
+    return head.split("(")[0].strip().lower() or head.lower()
+
+
+_KEY_FIGURE = re.compile(rf"(?P<sym>US\$|\$|€|£|¥)?\s?{_NUM}{_SCALE}(?P<pct>\s?%)?")
+_LABEL_CURRENCY = re.compile(rf"\((?P<cur>{_SYM}|[A-Z]{{3}})\)")
+
+
+def _key_figure(text: str, label: Block, block: Block) -> Iterator[MetricMatch]:
+    """A figure alone on its line under a short label ("People in need" / "5.98 million", "Funding received
+    (US$)" / "58.2 million"): a key-figures table read as lines."""
+    m = _KEY_FIGURE.fullmatch(block.text.strip())
+    name = label.text.strip()
+    if m is None or not 3 <= len(name) <= 60 or _DIGIT.search(name) or name.endswith(".") or not name[0].isupper():
+        return
+    cur = _LABEL_CURRENCY.search(name)
+    if m["pct"]:
+        value, unit = _num(m["num"]), "percent"
+        if value > 100:
+            return
+    elif m["sym"] or cur:
+        code = CURRENCY_SYMBOLS.get(m["sym"] or cur["cur"]) or cur["cur"]
+        if code not in ISO_CODES and code not in CURRENCY_SYMBOLS.values():
+            return
+        value, unit = _money(m["num"], m["scale"], code), code
+    else:
+        value, unit = _money(m["num"], m["scale"], ""), "count"
+        if value < 2 or not value.is_integer() or not _COUNTED_HEAD.search(name) or \
+                (m["scale"] is None and re.fullmatch(r"(?:19|20)\d\d", m["num"])):
+            return
+    span_text = text[label.start:block.end]
+    at = block.start - label.start + (len(block.text) - len(block.text.lstrip()))
+    yield MetricMatch(value, unit, label.start, block.end, span_text, (at, at + len(block.text.strip())),
+                      measure=_head_measure(name))
 
 
 def _sentence_numbers(s: str) -> list[tuple[float, str, tuple[int, int]]]:
@@ -144,7 +256,9 @@ _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civil
             "nationals", "fishermen", "workers", "victims", "Singaporeans", "Japanese", "Koreans", "Americans",
             "Chinese", "members", "ministers", "officials", "lawmakers", "plaintiffs", "hostages", "detainees",
             "prisoners", "abductees", "students", "children", "journalists", "activists", "protesters",
-            "employees", "officers")  # the nouns WORD_COUNT ends on
+            "employees", "officers", "drivers", "pilots", "guards", "doctors", "nurses", "medics", "peacekeepers",
+            "migrants", "residents", "villagers", "suspects", "police", "staff", "contractors", "tourists",
+            "pilgrims")  # the nouns WORD_COUNT ends on
 # What every match of a count in words holds (lowercased): one of _WORD_NUM's words or its stem
 # ("thirt": thirteen, thirty; "fift": fifteen, fifty; the other teens and tens hold a unit word), or
 # WORD_COUNT's "dozen".
@@ -162,9 +276,13 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
             m.span()
     if digits:
         yield from _elided_counts(s, low)  # before COUNT: the first reading of a number wins
+        counted = False
         for m in COUNT.finditer(s):
             if _is_measured_count(s, m):
+                counted = True
                 yield _count_value(m), "count", _count_span(m)
+        if counted and " and " in s:  # "X won 67 seats and Y 66": the noun elided after the second name
+            yield from _bare_counts(s, GAPPED_COUNT.finditer(s), least=2)
     # Counts in words: most sentences hold no number word (checked first, then WORD_COUNT's nouns).
     if low is None or any(map(low.__contains__, _WORD_NUM_PARTS)):
         if _may_count_words(s, low):
@@ -174,6 +292,9 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                     word = m["word"].lower().rstrip("s")
                     yield float(NUMBER_WORDS.get(word, 12)), "count", m.span("word")
         yield from _measured_words(s)
+        if low is None or "kill" in low or "injur" in low or "wound" in low:
+            for m in ELIDED_WORD.finditer(s):
+                yield _word_value(m["word"]), "count", m.span("word")
         if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
             yield from _sanctioned_words(s)
     if low is None or "times" in low:
@@ -189,7 +310,8 @@ _NOT_A_FIGURE = r"(?![\d.,]*\d)(?!\s*(?:%|percent\b|per cent\b|points?\b))"
 VOTE_TALLY = re.compile(
     rf"(?<![\w.,])(?P<a>{_INT})\s+votes?\s+(?:to|against)\s+(?P<b>{_INT}){_NOT_A_FIGURE}"
     rf"|\bvote\s+of\s+(?P<a2>{_INT})\s*(?:[-–]|to)\s*(?P<b2>{_INT}){_NOT_A_FIGURE}"
-    rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+vote\b"
+    rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+(?:vote|(?P<ruling>ruling|decision|verdict|judgment|"
+    r"judgement))\b"
     rf"|(?<![\w.,])(?P<a4>{_INT})\s+(?:votes?\s+)?in\s+favou?r\b,?\s+(?:and\s+|with\s+)?(?P<b4>{_INT})\s+"
     r"(?:votes?\s+)?against\b", re.I)
 _HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+)?"
@@ -207,6 +329,58 @@ ELIDED_PASSIVE = re.compile(
     r"already|also|later)\s+)?(?:killed|injured|wounded|hurt|evacuated|rescued|arrested|detained|displaced|"
     r"abducted|captured|launched|fired|intercepted|deported|expelled|released|executed|sanctioned|seized)\b")
 
+# A second toll with its noun elided ("11 soldiers were killed and 7 wounded", "claimed 30 dead").
+CASUALTY_AFTER = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:dead|killed|wounded|injured|hurt|missing)\b")
+_TOLL_WORD = _stdre.compile(r" (?:dead|killed|wounded|injured|hurt|missing)\b")
+
+
+def _casualties_after(s: str) -> Iterator[re.Match[str]]:
+    """CASUALTY_AFTER's matches, found from the toll word back (the words are rarer than numbers)."""
+    for w in _TOLL_WORD.finditer(s):
+        j = s.rfind(" ", 0, w.start())  # the number right before ("7 wounded"), or before its scale
+        for start in (j + 1, s.rfind(" ", 0, j) + 1 if j > 0 else -1):
+            m = CASUALTY_AFTER.match(s, start) if start >= 0 else None
+            if m is not None and m.end() == w.end():
+                yield m
+                break
+
+
+# A count's baseline: "412 fatalities, up from 298 in the previous fortnight", "compared with 27 in January".
+BASELINE_COUNT = re.compile(rf"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+{_HEDGE}"
+                            rf"{_BARE_COUNT}(?!\s*(?:[-–]|to\s+\d|(?:years?|months?|weeks?|days?|hours?|minutes?|times|"
+                            r"kilomet\w+|km|miles?|met(?:er|re)s?|degrees?)\b))")
+_RANKED = re.compile(r"\b(?:rank\w*|place[ds]?|position\w*|spots?)\b", re.I)
+# An estimate of a crowd or a number: "put attendance at 350,000", "estimated the crowd at 20,000".
+ESTIMATED_AT = re.compile(rf"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+                          rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?at\s+{_HEDGE}{_BARE_COUNT}"
+                          r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–:]))")
+# The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".
+PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
+                     rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
+# A figure heading its label in a list: "56,000: the island's population", "1,200: troops deployed".
+LABELLED_COUNT = re.compile(rf"{_BARE_COUNT}:\s+(?P<label>[^.;,(]{{3,60}})")
+_POPULATION_WORD = re.compile(r"\b(?:population|people|inhabitants|residents|voters)\b", re.I)
+# A count as a compound modifier of a group of vehicles: "a 40-truck convoy", "a 12-ship flotilla" (not a
+# standing body's size: "the 27-member bloc").
+COMPOUND_COUNT = re.compile(rf"\b(?:a|an|the|its|their)\s+{_NUM}(?P<scale>)-(?:truck|vehicle|car|bus|lorry|ship|vessel|"
+                            r"boat|aircraft|plane|jet|drone)\s+(?:[\w-]+\s+)?(?:convoy|fleet|flotilla|squadron|column|"
+                            r"formation|armada|caravan)\b", re.I)
+# Things numbered, not counted: "Phase 2", "Article 5", "Route 9".
+_NUMBERED = (r"(?:Phase|Stage|Group|Article|Section|Chapter|Part|Round|Level|Grade|Type|Class|Category|Zone|Sector|"
+             r"Block|Unit|Line|Route|Highway|Road|Gate|Terminal|Building|Camp|Point|Number|No\.?|Item|Annex|Appendix|"
+             r"Resolution|Protocol|Brigade|Division|Regiment|Battalion|Corps|Flight|Vol\.?|Volume|Issue|Edition|Page|"
+             r"Step|Day|Week|Season|Title|Rule|Amendment|Paragraph|Clause|Pillar|Goal|Option|Plan|Tier)")
+# A second count whose noun is gapped after a name: "Citizen Revolution won 67 seats and National Action 66."
+GAPPED_COUNT = re.compile(rf"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,5}}(?!{_NUMBERED}\s)[A-Z][\w'’.-]*\s+"
+                          rf"{_BARE_COUNT}"
+                          r"(?=\s*(?:[.;)]|,|$))")
+# A sample size: "(n = 2,340)", "n=1,010".
+SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
+
+# The second casualty figure in words: "killing two drivers and injuring three".
+ELIDED_WORD = re.compile(rf"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+(?P<word>{_WORD_NUM})"
+                         r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|when)\b)", re.I)
+
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
     """Counts whose noun is not after them. low: re.lowered(s), for the pre-checks (or-chains: most
@@ -214,7 +388,7 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     out: list[tuple[float, str, tuple[int, int]]] = []
     every = low is None
     low = low or ""
-    if every or "vote" in low:
+    if every or "vote" in low or "ruling" in low or "decision" in low or "verdict" in low or "judg" in low:
         out.extend(_vote_tallies(s))
     if every or "toll" in low or "number of" in low or "tally" in low:
         out.extend(_bare_counts(s, TOLL.finditer(s)))
@@ -223,6 +397,29 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_bare_counts(s, ELIDED_AFTER_VERB.finditer(s)))
     if " were " in s or " was " in s or " been " in s:
         out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
+    if every or "dead" in low or "kill" in low or "wound" in low or "injur" in low or "hurt" in low or "missing" in low:
+        out.extend(_bare_counts(s, _casualties_after(s), least=2))
+    if every or "compared" in low or (" from " in low and (
+            "up from" in low or "down from" in low or "rising from" in low or "falling from" in low or
+            "rose from" in low or "fell from" in low)):
+        found = list(BASELINE_COUNT.finditer(s))
+        if found and not _RANKED.search(s):  # "ranked 12th, up from 15": a rank, not a count
+            out.extend(_bare_counts(s, iter(found), least=2))
+    if every or (" at " in low and (
+            "put" in low or "estimat" in low or "peg" in low or "placed" in low or "places" in low)):
+        out.extend(_bare_counts(s, ESTIMATED_AT.finditer(s), least=2))
+    if every or " of them" in low or " of these" in low or " of those" in low or "of whom" in low:
+        out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
+    if "=" in s:
+        out.extend(_bare_counts(s, SAMPLE_SIZE.finditer(s), least=2))
+    if "-" in s and (every or "convoy" in low or "fleet" in low or "flotilla" in low or "squadron" in low or
+                     "column" in low or "formation" in low or "armada" in low or "caravan" in low):
+        out.extend(_bare_counts(s, COMPOUND_COUNT.finditer(s), least=2))
+    if s[:1].isdigit() and ":" in s[:16]:
+        labelled = LABELLED_COUNT.match(s)
+        label = " " + labelled["label"] if labelled else ""
+        if labelled and (OPEN_COUNT_NOUN.match(label) or COUNT_NOUNS.match(label) or _POPULATION_WORD.search(label)):
+            out.extend(_bare_counts(s, iter([labelled]), least=2))
     return out
 
 
@@ -235,7 +432,8 @@ def _vote_tallies(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         if re.fullmatch(r"(?:19|20)\d\d", s[b[0]:b[1]]) and first < 1000:
             continue  # "by 12 votes to 2024 levels": a year, not a side
         yield first, "count", a
-        yield second, "count", b
+        if second or not m["ruling"]:  # "an 8-0 ruling": no judge dissented, no count of dissenters
+            yield second, "count", b
 
 
 def _bare_counts(s: str, found: Iterator[re.Match[str]], least: float = 1) -> Iterator[
@@ -314,6 +512,11 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
         value = _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]])
         yield (-value if _negated(s, m.start()) else value), CURRENCY_SYMBOLS[m["sym"]], m.span()
+    for m in MONEY_CODE.finditer(s) if not ISO_CODES.isdisjoint(_CAPS3.findall(s)) else ():
+        cur = m["code"] or m["code2"]
+        if cur in ISO_CODES:
+            value = _money(m["num"], m["scale"], cur)
+            yield (-value if _negated(s, m.start()) else value), cur, m.span()
     for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
         cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
         value = _money(m["num"], m["scale"], cur)
@@ -321,16 +524,47 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
     for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
         value = _num(m["num"])
         words = _words_before(s, m.start())
-        if value > 100 or _is_threshold(s, m, words):
-            continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold
+        if value > 100 or _is_threshold(s, m, words) or s[m.end():m.end() + 12].lstrip().startswith("confidence"):
+            continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold; a
+            # method's parameter ("at 95% confidence")
+        pre = s[max(0, m.start() - 4):m.start()]
+        low_end = _RANGE_BEFORE.search(s, max(0, m.start() - 16), m.start()) if "-" in pre or "–" in pre or \
+            "to" in pre else None
+        if low_end and _num(low_end["low"]) < value and \
+                not _FROM_BEFORE.search(s, max(0, low_end.start() - 12), low_end.start()):
+            # "5-6% of voters": a range, read as its midpoint (not silently its upper end) over the whole span
+            value = (_num(low_end["low"]) + value) / 2
+            m = _Span(low_end.start("low"), m.end(), m.start())
+            words = _words_before(s, m.start())  # "fell 5-6%": the verb before the low end
         unit = "percentage_points" if _is_change(s, m) else "percent"
         if unit == "percent" and not _negated(s, m.start()):  # a fall stated with it: "shrinking 0.2%"
             yield (-value if _is_decrease(s, m, words) else value), unit, m.span()
         else:
             yield _signed(s, m, value, unit), unit, m.span()
-    for m in POINTS.finditer(s) if "point" in s else ():
+    for m in POINTS.finditer(s) if "point" in s or " pt" in s else ():  # ("+5 pts")
         if not re.search(r"\b(?:score|goals?)\b", s[m.end():m.end() + 20]):
             yield _signed(s, m, _num(m["num"]), "percentage_points"), "percentage_points", m.span()
+
+
+_RANGE_BEFORE = re.compile(r"(?<![\w.,-])(?P<low>\d+(?:\.\d+)?)\s*%?\s*(?:[-–]|to)\s*$")
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)  # "rose from 5 to 6%": a change, its level 6%
+
+
+@dataclass
+class _Span:
+    """A match's span (a range "5-6%" from its low end), for the sign and change tests."""
+    _start: int
+    _end: int
+    number: int  # where the last figure starts
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
 
 
 def _num(text: str) -> float:
@@ -342,16 +576,17 @@ def _money(num: str, scale: str | None, currency: str) -> float:
 
 
 _DOWN = re.compile(r"\b(?:down|fell|fall(?:ing|s)?|drop(?:ped|ping|s)?|decline[ds]?|decreas\w+|lower|"
-                   r"plunged?|slipped|dipped|lost)\b", re.I)
+                   r"plunged?|slipped|dipped|lost|sl[iu]d|slump\w*|s[au]nk|tumbled|shed)\b", re.I)
 _CHANGE = re.compile(r"\b(?:up|down|rose|rise|risen|jump\w*|gain\w*|fell|drop\w*|declin\w*|increas\w*|"
                      r"decreas\w*|higher|lower|more|less)\b", re.I)
 
 
 def _is_change(s: str, m: re.Match[str]) -> bool:
-    """'down 4.2% from November' compares two percentages: percentage points."""
+    """'down 4.2% from November' compares two percentages: percentage points (but a verb's "rose by 18%
+    compared with January", "has fallen by 45% since August" is the relative change of a level: percent)."""
     before = s[max(0, m.start() - 25):m.start()]
     after = s[m.end():m.end() + 30]
-    return bool(re.search(r"\b(?:up|down|by)\s+(?:roughly\s+|about\s+|some\s+)?$", before) and re.search(
+    return bool(re.search(r"\b(?:up|down)\s+(?:roughly\s+|about\s+|some\s+)?$", before) and re.search(
         r"\b(?:from|than|compared|since)\b", after))
 
 
@@ -381,8 +616,20 @@ def _has_threshold_noun(text: str) -> bool:
         "guideline" in text or "hurdle" in text or "floor" in text or "quota" in text
 
 
+# A plan's target: "a plan to spend 5-6% of GDP", "pledged to raise aid to 0.7% of national income".
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|pledge[sd]?|pledging|promis\w*|commit\w*|aims?|aimed|aiming|goal|"
+                      r"vow\w*|intend\w*|intention|propos\w*|decided|agreed|undert\w+)\s+(?:\w+\s+)?to\s+(?:spend|raise|reach|"
+                      r"increase|lift|boost|bring|cut|reduce|lower|meet|hit|devote|allocate|invest|double|halve|keep)\b"
+                      r"[^.;:]{0,40}$", re.I)
+_PLAN_WORDS = ("plan", "pledg", "promis", "commit", "aim", "goal", "vow", "intend", "intention", "propos", "decided",
+               "agreed", "undert")
+
+
 def _is_threshold(s: str, m: re.Match[str], words: list[str]) -> bool:
-    """A percentage that is a rule's threshold; `words`: _words_before(s, m.start())."""
+    """A percentage that is a rule's threshold or a plan's target; `words`: _words_before(s, m.start())."""
+    before = s[max(0, m.start() - 90):m.start()]
+    if " to " in before and any(map(before.__contains__, _PLAN_WORDS)) and _PLANNED.search(before):
+        return True
     if _has_threshold_noun(s[m.end():m.end() + 45]) and _THRESHOLD_AFTER.match(s, m.end()):
         return True
     last = words[-1] if words else ""
@@ -411,7 +658,8 @@ _FALL_WORDS = frozenset("shrink shrinks shrinking shrank shrunk contracted contr
                         "decreases dipped dipping plunged plunging plunges slumped slumping slumps sank sunk sinking "
                         "slid slide slides sliding tumbled tumbling tumbles down".split())
 _FALL_NOUNS = frozenset("decline drop fall contraction decrease dip slump".split())
-_HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an".split())
+_HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an as much "
+                         "little".split())  # "dropped as much as 11%"
 
 
 def _words_before(s: str, i: int) -> list[str]:
@@ -438,7 +686,7 @@ def _signed(s: str, m: re.Match[str], value: float, unit: str) -> float:
     """A stated sign ("minus 0.1%", "−0.4%"), else for a change the direction ("down 4.2 points")."""
     if _negated(s, m.start()):
         return -value
-    if unit != "percentage_points":
+    if unit != "percentage_points" or s[m.start() - 1:m.start()] in ("+", "±"):  # a stated plus, a margin
         return value
     before = s[max(0, m.start() - 30):m.start()]
     return -value if _DOWN.search(before) else value
@@ -466,6 +714,10 @@ def _count_span(m: re.Match[str]) -> tuple[int, int]:
     return m.start("num"), m.end("scale") if m["scale"] else m.end("num")
 
 
+_PERMITS = re.compile(r"\b(?:let|lets|letting|allow\w*|permit\w*|cap\w*|limit\w*|quotas?|admit\w*)\b(?:\s+[\w-]+){0,3}"
+                      r"\s+up\s+to\s+$", re.I)
+
+
 def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     num = m["num"]
     value = _count_value(m)
@@ -480,6 +732,8 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"(?:19|20)\d\d", num) or NOT_COUNT_BEFORE.search(before):
         return False
+    if before.endswith("up to ") and _PERMITS.search(_clause_before(s, m.start(), 60)):
+        return False  # "will let up to 280 islanders a year settle": a rule's cap, not an observation
     if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", before):
         return False
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
@@ -540,15 +794,24 @@ def _same_noun(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
+_TABLE_RESTATES = 800  # characters: how far above a table the prose it restates may be
+
+
 def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
     """A number stated twice for the same thing in one report is one metric: money by value and unit;
     a percentage when the two words after it agree too; a count when one statement's noun phrase holds
     the other's ("18 Korean nationals" restates "18 South Korean nationals", not "18 Japanese nationals")."""
     seen: set[tuple[float, str, str]] = set()
     counts: dict[float, list[frozenset[str]]] = {}
+    prose: dict[tuple[float, str], int] = {}  # (value, unit) of a share in prose -> where it was last stated
     out = []
     for f in found:
         value = round(f.value, 4)
+        if f.unit == "percent":
+            if f.text[:1] != "|":
+                prose[value, f.unit] = f.start
+            elif f.start - prose.get((value, f.unit), -10_000) < _TABLE_RESTATES:
+                continue  # a table restating the figures of the paragraph above it
         if f.unit == "count":
             noun = _noun_words(f.text[f.number_span[1]:])
             known = counts.setdefault(value, [])

@@ -11,23 +11,31 @@ from functools import lru_cache
 from transforms import _regex as re
 from transforms.chronology import BARE_DATE
 from transforms.dates import MONTHS, parse_date_expr
-from transforms.metrics import MetricMatch
+from transforms.metrics import ISO_CODES, MetricMatch
 from transforms.reference import Reference, fold
 
 MEASURES = [
     (r"approval rat\w+", "approval rating"), (r"disapprov\w+", "disapproval rating"),
     (r"unfavou?rabl[ey]", "unfavorable rating"), (r"favou?rabl[ey]", "favorable rating"),
+    (r"\bof\s+the\s+(?:valid\s+|popular\s+|national\s+)?vote\b", "vote share"),
     (r"turnout", "voter turnout"), (r"\bsupport\w*", "support"), (r"\boppos\w+", "oppose"),
     (r"confiden\w+", "confidence"), (r"\btrust\w*", "trust"), (r"\bGDP\b", "gdp"),
+    (r"\btrade\s+deficit\b", "trade deficit"), (r"\btrade\s+surplus\b", "trade surplus"),
+    (r"\b(?-i:exports?)\b", "exports"), (r"\b(?-i:imports?)\b", "imports"),
+    # trade, not a trade ministry's name ("Economy, Trade and Industry") nor "trade ministry data"
+    (r"\b(?-i:trade)\b(?!\s+(?:ministry|minister|association|data|office|representative|body|council|agency|"
+     r"department|officials?|talks|war|policy|agreement|deal|pact|negotiat\w+|union|zone|route)\b)", "trade"),
     (r"\bgr[eo]w(?:th|s|n|ing)?\b|\bshr[iau]nk\w*|\bcontract(?:ed|ing|ion)\b", "growth"),
-    (r"\btariffs?\b", "tariff"), (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
+    (r"\btariffs?\b", "tariff"),
+    (r"\bcompensat\w+", "compensation"), (r"\bswap\b", "currency swap"),
     (r"\binvest\w+", "investment"), (r"\b(?:budget|spending)\b", "budget"), (r"\baid\b", "aid"),
     (r"\bkill(?:ed|ing)\b|\bdead\b|\bdeaths?\b", "killed"), (r"\binjur\w+|\bwound(?:ed|ing)\b", "injured"),
     (r"\bevacuat\w+|\bdepart(?:ed|ing|ure)?\b", "evacuated"), (r"\bgrounded\b", "grounded"),
 ]
 # What a match of each MEASURES pattern holds (lowercased): a cheap test before the regex.
-_MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("turnout",), ("support",),
+_MEASURE_WORDS = [("approval rat",), ("disapprov",), ("unfavo",), ("favo",), ("vote",), ("turnout",), ("support",),
                   ("oppos",), ("confiden",), ("trust",), ("gdp",),
+                  ("trade deficit",), ("trade surplus",), ("export",), ("import",), ("trade",),
                   ("grew", "grow", "shr", "contract"), ("tariff",), ("compensat",), ("swap",),
                   ("invest",), ("budget", "spending"), ("aid",), ("kill", "dead", "death"),
                   ("injur", "wound"), ("evacuat", "depart"), ("grounded",)]
@@ -48,12 +56,16 @@ def describe_metric(m: MetricMatch, text: str, ref: Reference, default_period: d
     polled = m.unit in {"percent", "percentage_points"}
     # A poll is often named a few sentences before.
     source = _source(text[max(0, m.start - 700):m.start] + " " + sentence, ref) if polled else ""
-    subject = _subject(sentence, m, ref)
+    subject = m.subject or _subject(sentence, m, ref)  # a table row's name, else the sentence's
     if polled and not source and subject and fold(subject) in ref.organizations:
         source, subject = subject, ""  # "Gallup Korea placed his approval at 23%": the pollster
     clause = _clause(sentence, m)  # for the measure and the period both
+    measure = m.measure or _measure(sentence, clause, m)  # a column head or label, else the sentence's
+    a, b = m.number_span
+    if b - a > 3 and _RANGE.match(sentence, a, b):  # "5-6%", read as its midpoint: say so
+        measure = f"{measure} (range {sentence[a:b]})"
     return {
-        "measure": _measure(sentence, clause, m),
+        "measure": measure,
         "subject": "" if subject == source else subject,
         "population": _population(sentence, m) if polled else "",
         "source": source,
@@ -80,6 +92,18 @@ def _clause(sentence: str, m: MetricMatch) -> str:
 def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
     """What the figure measures; `clause` is _clause(sentence, m)."""
     labels = _measure_labels(clause)
+    a = m.number_span[0]
+    if m.unit != "count" and _MARGIN_BEFORE.search(sentence, max(0, a - 24), a):
+        return "margin of error"  # "MoE ±2 pts", "a margin of error of 3.1 points"
+    if m.unit == "count" and _RULING_FOR.match(sentence, m.number_span[1]):
+        return "judges in favour"  # "an 8-0 ruling", "a 6-3 decision"
+    if m.unit == "count" and _RULING_AGAINST.search(sentence, max(0, a - 4), a) and \
+            _stdre.match(r"\s+(?:ruling|decision|verdict|judge?ment)\b", sentence[m.number_span[1]:]):
+        return "judges against"
+    if m.unit == "count":
+        named = _named_count(sentence, m)
+        if named:
+            return named
     if m.unit == "count" and "vote" in sentence:
         side = _vote_side(sentence, m)
         if side:
@@ -93,10 +117,59 @@ def _measure(sentence: str, clause: str, m: MetricMatch) -> str:
         if m.unit != "count":
             return label
         if label in COUNT_VERBS:  # "eight crew members were killed" -> "crew members killed"
-            return f"{_noun_after(sentence, m)} {label}".strip()
+            noun = _noun_after(sentence, m)
+            if noun in _TOLL_WORDS:
+                return label  # "and 7 wounded", "claimed 30 dead": the toll's word is its measure
+            return f"{noun} {label}".strip()
     if m.unit == "count":
         return _noun_after(sentence, m) or "count"
     return "amount" if len(m.unit) == 3 and m.unit.isupper() else "share"
+
+
+_RANGE = re.compile(r"\d[\d.]*\s*%?\s*(?:[-–]|to)\s*\d")
+_RULING_FOR = re.compile(r"[-–]\d{1,3}\s+(?:ruling|decision|verdict|judge?ment)\b")
+_RULING_AGAINST = re.compile(r"\d{1,3}[-–]$")
+_TOLL_WORDS = frozenset("dead killed wounded injured hurt".split())
+_MARGIN_BEFORE = re.compile(r"\b(?:MoE|margin\s+of\s+error)(?:\s+(?:of|was|is|at))?\s*[±+]?\s*$", re.I)
+_SAMPLE_BEFORE = re.compile(r"(?<![\w.])[nN]\s*=\s*$")
+_ESTIMATE_BEFORE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+                              r"(?:the\s+|its\s+|their\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+at\s+(?:[\w-]+\s+){0,2}?$")
+_BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+"
+                              r"(?:(?:more|less|fewer)\s+than\s+|[a-z]+\s+){0,1}$")
+_GAPPED_BEFORE = re.compile(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,6}$")
+_INTEGER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.,])\d+(?![\d.,]*\d)")
+_COMPOUND = re.compile(r"-(?P<unit>[a-z]+)\s+(?:[\w-]+\s+)??(?P<group>convoy|fleet|flotilla|squadron|column|formation|"
+                       r"armada|caravan)\b", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\s+(?P<pred>[\w-]+(?:\s+(?!(?:since|in|on|at|after|before|from|"
+                      r"during|by|with|for|to|and|but|according)\b)[\w-]+){0,3})")
+
+
+def _named_count(sentence: str, m: MetricMatch) -> str:
+    """The measure of a count whose noun is not after it: a sample size ("n = 1,010"), an estimate ("put
+    attendance at 350,000"), a baseline ("412 fatalities, up from 298": fatalities), "175,000 of them have gone
+    home"."""
+    a, b = m.number_span
+    if a == 0 and sentence[b:b + 1] == ":":  # "56,000: Greenland's population, of whom …"
+        return _stdre.split(r"[,;.(]", sentence[b + 1:], maxsplit=1)[0].strip().lower()
+    before = sentence[max(0, a - 60):a]
+    if "=" in before and _SAMPLE_BEFORE.search(before):
+        return "sample size"
+    estimate = _ESTIMATE_BEFORE.search(before) if " at " in before else None
+    if estimate:
+        return fold(estimate["noun"])
+    if ((" from " in before or "compared" in before) and _BASELINE_BEFORE.search(before)) or \
+            (" and " in before and _GAPPED_BEFORE.search(before)):  # the noun of the count compared, or gapped
+        for earlier in reversed(list(_INTEGER.finditer(sentence, 0, a))):
+            if _stdre.fullmatch(r"(?:19|20)\d\d", earlier.group()):
+                continue
+            noun = _noun_after(sentence, MetricMatch(m.value, m.unit, m.start, m.end, sentence, earlier.span()))
+            if noun:
+                return noun
+    compound = _COMPOUND.match(sentence, b) if sentence[b:b + 1] == "-" else None
+    if compound:  # "a 40-truck convoy": trucks in convoy
+        return f"{compound['unit'].lower()}s in {compound['group'].lower()}"
+    of_them = _OF_THEM.match(sentence, b) if " of th" in sentence[b:b + 10] else None
+    return fold(of_them["pred"]) if of_them else ""
 
 
 def _measure_labels(text: str) -> list[str]:
@@ -127,7 +200,8 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was)\
 _NOUN_AFTER = re.compile(r"\s*(?>out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?[\w,.-]+\s+)?(?:(?:more|additional|further|"
                          r"other)\s+)?((?:[\w-]+\s+){0,2}?(?:[\w-]+))(?=\s+(?:"
                          r"were|was|are|is|have|had|from|in|to|on|at|aboard|who|that|which|for|of|and|or|but|as|"
-                         r"after|before|during|with|by|near|over|each|\w+ed)\b|[,.;]|$)")  # (…ed: "12 vessels entered")
+                         r"after|before|during|since|until|across|with|by|near|over|each|\w+ed)\b|[,.;]|$)")
+# (…ed: "12 vessels entered")
 # The thing a sum pays for, right after it: "a €500 billion fund", "$717 million in new U.S. assistance".
 _MONEY_NOUN = re.compile(r"\s+(?:in\s+)?(?:[\w.-]+\s+){0,2}?(?P<noun>fund|package|tranche|loan|grant|deficit|surplus|"
                          r"budget|contract|deal|programme|program|facility|fine|bond|payment|investment|assistance|"
@@ -172,6 +246,10 @@ def _subject(sentence: str, m: MetricMatch, ref: Reference) -> str:
     if about:
         return about.group(1)
     for run in reversed(list(_NAMES.finditer(sentence, 0, m.number_span[0]))):  # the last one that qualifies
+        if run.group() in ISO_CODES:
+            continue  # "GYD 42.7 billion (about US$204 million)": a currency, not what the sum is about
+        if sentence[run.start() - 1:run.start()] == "(" and sentence[run.end():run.end() + 1] == ")":
+            continue  # "TOKYO, Nov. 30 (Kyodo) -- Two bombers …": a wire's credit, an aside
         name = _subject_name(run.group(), run.start() == 0, ref)
         if name:
             return name
@@ -248,7 +326,7 @@ def _population(sentence: str, m: MetricMatch) -> str:
     return _respective(sentence, m, before)
 
 
-_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent|per cent|(?:percentage\s+)?points?)\b")
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent|per cent|(?:percentage\s+)?(?:points?|pts?))\b")
 
 
 def _respective(sentence: str, m: MetricMatch, groups: list[str]) -> str:
@@ -330,8 +408,13 @@ def _find_source(context: str, ref: Reference) -> str:
     for m in reversed(list(_POLL_SOURCE.finditer(context))):
         src = m["src"].strip()
         if fold(src) in ref.organizations:
-            return src
+            return _unstopped(src)
     return ""
+
+
+def _unstopped(name: str) -> str:
+    """"Gallup Korea." (a sentence's full stop) -> "Gallup Korea"; an abbreviation keeps its point ("Ipsos Inc.")."""
+    return name[:-1] if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 5 else name
 
 
 _MONTH_WORD = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
