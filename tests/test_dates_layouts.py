@@ -3,7 +3,9 @@ PDF timelines with dash heads ("3 Mar 2023 — …"), and the text that follows 
 
 from datetime import date
 
+from transforms.chronology import chronology_entries
 from transforms.dates import DATE_EXPR, parse_date_expr
+from transforms.readers import read_document
 
 
 def _lines(text: str) -> list[tuple[str, int]]:
@@ -29,3 +31,77 @@ def test_hyphenated_forms_that_are_not_dates() -> None:
     assert DATE_EXPR.search("a Dec-24 contract") is None  # no day
     assert DATE_EXPR.search("ref 12-Mar-2024-B") is None  # part of a longer code
     assert parse_date_expr("31-Feb-24", None) is None  # no such day
+
+
+# ------------------------------------------------------------------ tab-separated tables
+
+TRACKER = (
+    "ARCTIC SHIPPING LOG\n"
+    "Compiled monthly; one row per event.\n"
+    "\n"
+    "WHEN\tWHO\tWHAT\tWHERE\tCOMMENT\n"
+    "03-Apr-24\tCoast Guard (NOR)\tThe Norwegian coast guard inspects a trawler near the boundary line.\t"
+    "Barents Sea\tThe trawler was released after six hours.\n"
+    "11-Apr-24\tJonas Berg (Minister, Norway)\tForeign Minister Jonas Berg visits Reykjavik for talks on fisheries."
+    "\t-\t-\n"
+    "19-Apr-24\tNOR; ISL\tThe two governments sign a search-and-rescue protocol.\tTromso\t\n"
+    "\n"
+    "The log is updated on the first Monday of each month. Corrections are welcome.\n"
+)
+
+
+def test_tab_table_rows_become_field_headed_entries_with_labelled_columns() -> None:
+    doc = read_document("log.txt", TRACKER.encode())
+    blocks = doc.text.split("\n\n")
+    row = next(b for b in blocks if b.startswith("03-Apr-24"))
+    assert row == "03-Apr-24 · Barents Sea · The Norwegian coast guard inspects a trawler near the boundary line."
+    assert "WHO: Coast Guard (NOR)" in blocks and "COMMENT: The trawler was released after six hours." in blocks
+    assert "11-Apr-24 · Foreign Minister Jonas Berg visits Reykjavik for talks on fisheries." in blocks  # "-": no place
+    assert not any("\t" in b or b.startswith("WHEN") for b in blocks)  # the header row gives no block
+    i = doc.text.index("Barents Sea")
+    assert doc.source_text[doc.offsets.to_source(i):].startswith("Barents Sea\tThe trawler")
+
+
+def test_tab_table_rows_are_chronology_entries_with_their_place() -> None:
+    doc = read_document("log.txt", TRACKER.encode())
+    entries = chronology_entries(doc.text)
+    assert [(e.span.start, e.place, e.text) for e in entries] == [
+        (date(2024, 4, 3), "Barents Sea", "The Norwegian coast guard inspects a trawler near the boundary line."),
+        (date(2024, 4, 11), "", "Foreign Minister Jonas Berg visits Reykjavik for talks on fisheries."),
+        (date(2024, 4, 19), "Tromso", "The two governments sign a search-and-rescue protocol."),
+    ]  # the closing paragraph under the table does not run on from the last row
+
+
+def test_tab_lines_without_a_dated_header_are_left_alone() -> None:
+    doc = read_document("t.txt", b"Name\tScore\nAlpha\t12\nBeta\t9\n\nSome closing words here.\n")
+    assert "·" not in doc.text
+
+
+# ------------------------------------------------------------------ where a chronology ends
+
+def test_prose_after_the_last_entry_does_not_continue_it() -> None:
+    text = ("CHRONOLOGY\n\n"
+            "4 May 2023: The president visits Lima.\n\n"
+            "9 May 2023: The trade ministers meet in Quito.\n\n"
+            "Both relationships remain fragile. Officials in Lima complain about delays. Talks go on.\n")
+    entries = chronology_entries(text)
+    assert entries[-1].text == "The trade ministers meet in Quito."
+
+
+def test_a_heading_ends_the_entry_before_it() -> None:
+    text = ("CHRONOLOGY\n\n"
+            "4 May 2023: The president visits Lima.\n\n"
+            "PART TWO: THE ANDES\n\n"
+            "Trade grew again. Exports of copper rose.\n\n"
+            "9 May 2023: The trade ministers meet in Quito.\n")
+    entries = chronology_entries(text)
+    assert [e.text for e in entries] == ["The president visits Lima.", "The trade ministers meet in Quito."]
+
+
+def test_an_undated_paragraph_between_entries_still_continues_the_first() -> None:
+    text = ("CHRONOLOGY\n\n"
+            "4 May 2023: The president visits Lima.\n\n"
+            "He also lays a wreath. The visit lasts two days.\n\n"
+            "9 May 2023: The trade ministers meet in Quito.\n")
+    entries = chronology_entries(text)
+    assert entries[0].text == "The president visits Lima. He also lays a wreath. The visit lasts two days."

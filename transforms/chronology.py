@@ -153,6 +153,10 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     entries: list[Entry] = []
     year_ctx: int | None = default_year
     pending: tuple[DateSpan, str] | None = None  # a bare date waiting for its entry text
+    closed = False  # the last entry has ended: a block after it was not its continuation
+    # Undated blocks after the last entry: its continuation if another entry follows; after the last entry of
+    # a chronology only one-sentence notes are (what follows it is mostly closing prose, a contact line or a list).
+    more: list[Block] = []
     order = numeric_order(text)
     for idx, b in enumerate(blocks[start_idx:], start_idx):
         period = parse_period_heading(b.text.strip("# "))
@@ -176,14 +180,23 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             span = parse_date_expr(head["date"], year_ctx, order)
         if span and not span.inferred:
             year_ctx = span.end.year
-        if head and span:
-            entries.append(_entry(span, b, head.end(), head["date"].strip()))
-        elif pending:
-            entries.append(_entry(pending[0], b, 0, pending[1]))
-        elif entries and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
-                _is_title(b.text) and _is_title_before_head(blocks, idx)):
-            _continue_entry(entries[-1], b, text)
+        if (head and span) or pending:
+            if more:  # another entry follows: the blocks held back were the last one's continuation
+                _continue_entry(entries[-1], more[-1], text)
+            entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
+                           else _entry(pending[0], b, 0, pending[1]))
+            closed, more = False, []
+        elif entries and not closed and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
+                _FIELD_BLOCK.match(b.text) or (_is_title(b.text) and _is_title_before_head(blocks, idx))):
+            more.append(b)
+        elif entries and _ENDS_SENTENCE.search(entries[-1].text if not more else more[-1].text):
+            closed, more = True, []  # past a heading, a note or a field, undated text no longer continues the entry
+            # (unless the entry stopped mid-sentence: a running header cut it, "… with the Guyana Defence")
         pending = None
+    for b in more:  # after the last entry: a one-sentence note goes on with it, prose or a title ends it
+        if not b.text.endswith((".", "!", "?", ".”", '."')) or next(iter(_SENTENCE_GAP.finditer(b.text)), None):
+            break
+        _continue_entry(entries[-1], b, text)
     for e in entries:
         _cut_sources(e)
     return _split_relative_days(entries)
@@ -274,6 +287,10 @@ def _continue_entry(entry: Entry, block: Block, text: str) -> None:
 
 # A note under a chronology table ("Sources: EU Council, …"): not the last entry's continuation.
 _SOURCE_NOTE = re.compile(r"^\W*(?:Sources?|Notes?|Credits?|Compiled by)\b\s*:")
+_ENDS_SENTENCE = re.compile(r"[.!?;:][\"”’')\]¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+# A labelled field under an entry ("NOTES: …", "Actors: …", as a tab-separated table's reader writes the other
+# columns of a row): a field of the entry, not more of its text.
+_FIELD_BLOCK = re.compile(r"^(?:[A-Z]{2,}(?:[ /][A-Z]{2,})?|[A-Z][a-z]+):\s")
 # A heading's parenthetical note, joined to it by the reflow: "CHRONOLOGY OF … (Dates are day–month; …)".
 _NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -289,8 +306,8 @@ def _chronology_start(blocks: list[Block]) -> int | None:
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run += 1
-        elif YEAR_LINE.match(b.text) or (run and _is_title_before_head(blocks, i)):
-            continue  # a year heading, or a readout's title, between entries
+        elif YEAR_LINE.match(b.text) or (run and (_is_title_before_head(blocks, i) or _FIELD_BLOCK.match(b.text))):
+            continue  # a year heading, a readout's title or an entry's labelled field, between entries
         elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:

@@ -183,6 +183,7 @@ def blocks_from_lines(
     widths: list[int] = []
     lines = list(lines)
     running = _running_lines(lines)
+    tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
 
     def flush() -> None:
         nonlocal acc
@@ -192,10 +193,15 @@ def blocks_from_lines(
                 blocks.append(Block(span, acc.kind))
         acc = _Acc()
 
-    for raw, off in lines:
+    for n, (raw, off) in enumerate(lines):
         if not raw.strip():
             flush()
             in_caption = False
+            prev_len = 0
+            continue
+        if n in tab_rows:
+            flush()
+            blocks.extend(Block(b, "para") for b in tab_rows[n])  # [] for the header row
             prev_len = 0
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
@@ -330,6 +336,69 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
     if not cells or not _DATE_CELL.match(cells[0].text):
         return None
     return cells
+
+
+# A tab-separated table with a header row (spreadsheet exports, trackers): "DATE<TAB>ACTORS<TAB>EVENT<TAB>PLACE".
+# The header names its date column, and may name the event and place columns (else the event is the row's
+# longest cell).
+_DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
+_EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
+                           r"|activity|activities|item)$")
+_PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
+_NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
+
+
+def _tab_cells(raw: str, off: int) -> list[Span]:
+    """The cells of a tab-separated line, each a squeezed Span at its source offset."""
+    cells, start = [], 0
+    for part in raw.split("\t"):
+        cells.append(Span.verbatim(part, off + start).squeeze())
+        start += len(part) + 1
+    return cells
+
+
+def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
+    """Blocks for the rows of tab-separated tables whose header names a date column, by line index: each
+    dated row becomes one chronology entry, "<date> · <place> · <event>" (a field head, as incident monitors
+    print them), then each other non-empty cell as a block of its own labelled by its column
+    ("Notes: …"), so that the columns do not run together. The header row gives no block; a row whose date
+    cell is not a date is left to the ordinary reflow."""
+    out: dict[int, list[Span]] = {}
+    header: list[Span] | None = None
+    date_col = event_col = place_col = -1
+    for n, (raw, off) in enumerate(lines):
+        if "\t" not in raw or not raw.strip():
+            header = None
+            continue
+        cells = _tab_cells(raw, off)
+        if header is None or len(cells) < 2:
+            names = [c.text for c in cells]
+            date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+            if date_col < 0 or any(len(t) > 40 for t in names):
+                continue
+            header = cells
+            event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
+            place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
+            out[n] = []
+            continue
+        if date_col >= len(cells) or not DATE_LINE.fullmatch(cells[date_col].text):
+            continue
+        event = event_col if 0 <= event_col < len(cells) else max(
+            (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
+        if event < 0 or cells[event].text in _NO_VALUE:
+            continue
+        date = cells[date_col]
+        entry = date + Span.synthetic(" · ", date.end_offset())
+        if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
+            place = cells[place_col]
+            entry = entry + place + Span.synthetic(" · ", place.end_offset())
+        blocks = [entry + cells[event]]
+        for i, cell in enumerate(cells):
+            if i not in (date_col, event, place_col) and cell.text not in _NO_VALUE and i < len(header):
+                label = header[i]
+                blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
+        out[n] = blocks
+    return out
 
 
 def _classify(b: Block) -> Block:
