@@ -6,6 +6,7 @@ from datetime import date
 from transforms.chronology import chronology_entries
 from transforms.dates import DATE_EXPR, parse_date_expr
 from transforms.readers import read_document
+from transforms.readers.text import blocks_from_lines
 
 
 def _lines(text: str) -> list[tuple[str, int]]:
@@ -75,6 +76,23 @@ def test_tab_table_rows_are_chronology_entries_with_their_place() -> None:
 def test_tab_lines_without_a_dated_header_are_left_alone() -> None:
     doc = read_document("t.txt", b"Name\tScore\nAlpha\t12\nBeta\t9\n\nSome closing words here.\n")
     assert "·" not in doc.text
+
+
+# ------------------------------------------------------------------ dash heads in PDF reflow
+
+def test_dash_heads_with_a_year_start_blocks_in_pdf_reflow() -> None:
+    lines = _lines(
+        "2 Mar 2023 — The two foreign ministers meet in Oslo and agree to open a consulate in the north.\n"
+        "9–11 Mar 2023 — Naval units of both states exercise together in the Norwegian Sea with observers.\n"
+        "May 4, 2023 – The defence ministers sign a logistics arrangement in Bergen after long talks.\n")
+    got = [b.text for b in blocks_from_lines(lines, markdown=False, pdf=True)]
+    assert [t[:12] for t in got] == ["2 Mar 2023 —", "9–11 Mar 202", "May 4, 2023 "]  # long lines: no other break
+
+
+def test_a_wrapped_date_after_an_open_preposition_is_no_head() -> None:
+    lines = _lines("The agreement was signed on\n2 Mar 2023 — A later line.\n")
+    got = [b.text for b in blocks_from_lines(lines, markdown=False, pdf=True)]
+    assert len(got) == 1
 
 
 # ------------------------------------------------------------------ where a chronology ends

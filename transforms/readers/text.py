@@ -109,6 +109,13 @@ _COLUMN_GAP = re.compile(r"\s{2,}(?=\S)")
 # A chronology head with no colon, as PDF conversions print them: "21 Oct.  Foreign Secretary …".
 _DAY_FIRST_HEAD = re.compile(
     r"^\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+(?=[A-Z])")
+# A chronology head set off by a dash, day first or month first, with or without a year: "23 Oct 2024 — Prime
+# Minister …", "25–30 Oct 2024 — Troops …", "March 3 – The council …". The dash must have a space on each side
+# and a capital must follow it.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH_HEAD = re.compile(
+    rf"^(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?,?)"
+    r"(?:\s+(?:19|20)\d\d)?\s+[—–-]\s+(?=[A-Z“\"])")
 # A wrapped line that ends in one of these continues a sentence ("… signed on" / "21 Oct. …"): no head.
 _OPEN_END = re.compile(r"\b(?:on|of|from|since|until|till|by|to|and|or|between|before|after|in|at|the)$", re.I)
 # A footnote or reference line: "¹ Ministry of …", "[12] Ministry of …".
@@ -281,7 +288,8 @@ def _line_kind(text: str, previous: str) -> str | None:
     first = text[:1]
     if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
         return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
-    if DATE_PREFIX.match(text) or (_DAY_FIRST_HEAD.match(text) and not _OPEN_END.search(previous)):
+    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text)))
+                                   and not _OPEN_END.search(previous)):
         return "entry"
     stamp = ":" in text[:60] and STAMP.match(text)  # every stamp holds a clock time
     if _YEAR_LINE.match(text) or stamp or (len(text) <= 60 and DATE_LINE.fullmatch(text)):
