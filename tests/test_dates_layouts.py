@@ -3,7 +3,7 @@ PDF timelines with dash heads ("3 Mar 2023 — …"), and the text that follows 
 
 from datetime import date
 
-from transforms.chronology import chronology_entries
+from transforms.chronology import chronology_entries, dated_sentences
 from transforms.dates import DATE_EXPR, parse_date_expr
 from transforms.readers import read_document
 from transforms.readers.text import blocks_from_lines
@@ -123,3 +123,31 @@ def test_an_undated_paragraph_between_entries_still_continues_the_first() -> Non
             "9 May 2023: The trade ministers meet in Quito.\n")
     entries = chronology_entries(text)
     assert entries[0].text == "The president visits Lima. He also lays a wreath. The visit lasts two days."
+
+
+# ------------------------------------------------------------------ wire items: the dateline dates the item
+
+WIRE = (
+    "Harbour Wire Digest\n\n"
+    "Coast guards trade accusations over reef\n\n"
+    "HANOI, March 7 (VNA) -- Vietnamese fishermen were detained near a disputed reef on Thursday, the "
+    "fisheries ministry said.\n\n"
+    "Deputy Foreign Minister Lan Anh on Wednesday summoned the Chinese ambassador to protest.\n\n"
+    "A Lowy survey released Friday found 70% of respondents worried about the reef.\n\n"
+    "The ministry said it had counted 40 vessels near the reef in the 24 hours to 6 a.m. Friday, the most "
+    "this year.\n\n"
+    "Parliament approves budget\n\n"
+    "Senator Ana Reyes on Monday criticised the plan in a speech.\n"
+)
+
+
+def test_a_wire_dateline_dates_weekdays_in_the_items_later_paragraphs() -> None:
+    got = {(e.span.start, e.text[:30]) for e in dated_sentences(WIRE, 2024)}
+    assert (date(2024, 3, 6), "Deputy Foreign Minister Lan An") in got  # Wednesday before Thursday 7 March
+    assert not any(t.startswith("Senator Ana Reyes") for _, t in got)  # a headline ends the item
+
+
+def test_weekdays_of_a_survey_release_or_a_period_bound_are_no_acts() -> None:
+    got = [e.text for e in dated_sentences(WIRE, 2024)]
+    assert not any("Lowy survey" in t for t in got)
+    assert not any("40 vessels" in t or t.startswith("Friday") for t in got)  # "6 a.m. Friday" ends no sentence

@@ -328,13 +328,19 @@ def _is_title_before_head(blocks: list[Block], i: int) -> bool:
     return _may_open_with_date(nxt) and (ENTRY_HEAD.match(nxt) is not None or _is_bare_date(nxt))
 
 
+# A weekday or a month after a clock time ("6 a.m. Friday, …"): the same sentence goes on.
+_DAY_AFTER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+
+
 def sentences(block: Block) -> Iterator[Block]:
     """Sentence split that respects abbreviations (Sept., Gen., U.S.)."""
     start = 0
     for m in _SENTENCE_GAP.finditer(block.text):  # SENTENCE_END's matches, as group 1
         gap_start, gap_end = m.span(1)
-        if ends_with_abbreviation(block.text, start, gap_start):
-            continue
+        if ends_with_abbreviation(block.text, start, gap_start) or (
+                block.text.endswith(("a.m.", "p.m."), start, gap_start) and _DAY_AFTER.match(block.text, gap_end)):
+            continue  # "Sept. 5", "U.S. Navy"; "at 6 a.m. Friday"
         yield Block(block.text[start:gap_start], block.start + start)
         start = gap_end
     if start < len(block.text):
@@ -435,6 +441,7 @@ class _Clock:
     last_block: int = -2
     heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
     walk: bool = False  # the last act is a period the text then walks through ("From 3 to 5 March he …")
+    item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
 
 
 @dataclass
@@ -446,6 +453,7 @@ class _Paragraph:
     dateline: re.Match | None = None
     date: DateSpan | None = None
     scene: DateSpan | None = None
+    item: DateSpan | None = None  # a later paragraph of a datelined wire item: its dateline's date
 
 
 def dated_sentences(text: str, year: int | None) -> list[Entry]:
@@ -465,9 +473,17 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
         anchor = _anchor_line(block.text, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
+            clock.item = None
             continue
         if not (is_heading(block) or len(block.text) < 40 or _is_dated_subtitle(block.text)):
-            _date_block(block, _paragraph(block.text, index, clock), clock, out, repeats)
+            para = _paragraph(block.text, index, clock)
+            if para.dateline is not None:
+                clock.item = para.date  # the wire item's day, for its later paragraphs
+            elif clock.item is not None:
+                para.item = clock.item
+            _date_block(block, para, clock, out, repeats)
+        elif clock.item is not None and _is_title(block.text):
+            clock.item = None  # a headline: the next item
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return [e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts]
@@ -579,7 +595,7 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         return None  # "the release, which was due the same day, has been held up": of another, unmade act
     if day_only := _day_only_date(body, clock):
         return day_only, "act"
-    base = para.date or clock.anchor
+    base = para.date or para.item or clock.anchor
     if base is not None:
         today = _TODAY.search(body)
         weekday = _weekday_date(body, base)
@@ -661,6 +677,10 @@ def _days_before(span: DateSpan, n: int) -> DateSpan:
     return DateSpan(day, day, "day", span.inferred)
 
 
+# A weekday that bounds a period ("in the 24 hours to 6 a.m. Friday", "until Monday"), not the act's day.
+_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|to|[Tt]hrough|[Ss]ince)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.\s+)?$")
+
+
 def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | None:
     """'on Tuesday' in a paragraph datelined Thursday 9 May: the latest Tuesday on or before the
     dateline ('next Tuesday': the first after it). A possessive ("Sunday's runoff") is a noun phrase; a
@@ -671,6 +691,9 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     m = _WEEKDAY.search(sentence)
     if not m or _NAMED_DAY.search(sentence, max(0, m.start() - 12), m.start()):
         return None
+    if _not_an_act_date(sentence, m.start(), m.end()) or _BOUND_BEFORE.search(sentence, max(0, m.start() - 30),
+                                                                                 m.start()):
+        return None  # "a survey released Thursday", "in the 24 hours to 6 a.m. Friday": not an act's day
     wd = _WEEKDAYS.index(m["wd"].lower())
     base = anchor.start
     if m["next"]:
@@ -700,7 +723,8 @@ def _reports_named_act(sentence: str, first: bool) -> bool:
 
 # A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5".
 _POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b", re.IGNORECASE)
-_POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?(?:conducted|taken|carried out|fielded)"
+_POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?"
+                          r"(?:conducted|taken|carried out|fielded|released|published)"
                           r"(?:\s+(?:on|from|between))?\s*$", re.IGNORECASE)
 # A date that only bounds a period ("since May 28"), never the act's own.
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
