@@ -151,3 +151,36 @@ def test_weekdays_of_a_survey_release_or_a_period_bound_are_no_acts() -> None:
     got = [e.text for e in dated_sentences(WIRE, 2024)]
     assert not any("Lowy survey" in t for t in got)
     assert not any("40 vessels" in t or t.startswith("Friday") for t in got)  # "6 a.m. Friday" ends no sentence
+
+
+# ------------------------------------------------------------------ a post's dates and its scenes
+
+POST = (
+    "Notes from the border\n\n"
+    "Posted on 20 March 2024 by A. Writer\n\n"
+    "The crisis began on 3 October last year, when a bridge near the border collapsed and killed nine people. "
+    "The inquiry reported on 12 December, blaming the contractor. "
+    "Its first hearing was held on 2 March last year.\n\n"
+    "On Tuesday, President Maria Lopez met General Tomas Varga, the mission commander, in Tirana. "
+    "Varga, a Hungarian officer who took command in 2020, gave no reply. "
+    "Rome, for its part, keeps its aid for Tirana in reserve, the Italian Foreign Ministry says.\n\n"
+    "Unions have called a general strike in Tirana for 2 April.\n"
+)
+
+
+def test_last_year_after_a_date_and_dates_long_after_the_post_go_back_a_year() -> None:
+    got = {e.text[:25]: e.span.start for e in dated_sentences(POST, 2024)}
+    assert got["The crisis began on 3 Oct"] == date(2023, 10, 3)  # "last year"
+    assert got["The inquiry reported on 1"] == date(2023, 12, 12)  # December, in a March post: the last one
+    assert got["Its first hearing was hel"] == date(2023, 3, 2)  # before the post's day, but "last year"
+
+
+def test_scene_sentences_that_report_no_act_are_not_dated() -> None:
+    got = [e.text for e in dated_sentences(POST, 2024)]
+    assert any(t.startswith("On Tuesday, President Maria Lopez met") for t in got)
+    assert not any(t.startswith("Varga,") for t in got)  # its verb is the relative clause's
+    assert not any(t.startswith("Rome,") for t in got)  # a present-tense state in a past scene
+
+
+def test_a_date_after_for_is_a_planned_acts() -> None:
+    assert not any("general strike" in e.text for e in dated_sentences(POST, 2024))

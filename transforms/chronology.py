@@ -589,6 +589,9 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         last = DateSpan(last.start, last.start, last.precision, last.inferred)
     found = _sentence_date(body, clock.year, last, clock.order)
     if found:
+        span = found[0]
+        if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
+            found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
         return found
     if "day" in body and (rel := _RELATIVE.search(body)) and _RELATIVE_CLAUSE.search(body, max(0, rel.start() - 80),
                                                                                      rel.start()):
@@ -611,7 +614,7 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
-    if para.scene is not None and _reports_named_act(body, first=False):
+    if para.scene is not None and _reports_named_act(body, first=False, scene=True):
         return para.scene, "scene"
     return None
 
@@ -704,9 +707,15 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     return DateSpan(day, day, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
-def _reports_named_act(sentence: str, first: bool) -> bool:
+# A verb right after a relative pronoun ("…, an officer who took command …"): the relative clause's verb.
+_RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+ly\s+)?$")
+
+
+def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
     """A sentence of a dateline paragraph that reports an act: the lede, or a later sentence whose
-    subject names someone ("Under Secretary Jane Roe said …", not "Officials said …")."""
+    subject names someone ("Under Secretary Jane Roe said …", not "Officials said …"). Not when the verb
+    found is in a relative clause ("X, who took command last year, gave no answer"); in a scene told in the
+    past ("On Thursday, …"), not a verb in the present ("Brussels keeps …, the Commission says"): a state."""
     from transforms.events import is_finite, main_verb  # events does not import this module
 
     pred = main_verb(sentence)
@@ -715,6 +724,10 @@ def _reports_named_act(sentence: str, first: bool) -> bool:
     if first:
         return True
     subject = sentence[:pred.start]
+    if "," in subject and (_RELATIVE_CLAUSE.search(subject) or _RELATIVE_VERB.search(subject)):
+        return False
+    if scene and pred.verb != pred.lemma and pred.verb[-1:] == "s" and not pred.passive:
+        return False
     words = subject.split()
     if not words or words[0].lower().strip(",") in _ANONYMOUS:
         return False
@@ -727,7 +740,7 @@ _POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?"
                           r"(?:conducted|taken|carried out|fielded|released|published)"
                           r"(?:\s+(?:on|from|between))?\s*$", re.IGNORECASE)
 # A date that only bounds a period ("since May 28"), never the act's own.
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")  # (a target date, "for 15 March", is tested as a suffix)
 # A capitalised word (not a weekday or a sentence opener) directly before "May 4": part of a name.
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|By|"
                           r"In|Until|Since|From|Before|After|Through|Between|Late|Early|Mid)\b)[A-Z][a-z]+\s+$")
@@ -750,6 +763,8 @@ def _sentence_date(sentence: str, year: int | None, last: DateSpan | None,
             continue
         span = parse_date_expr(m.group(0), year, order)
         if span and span.precision == "day":
+            if span.inferred and sentence.startswith((" last year", " the year before", " the previous year"), m.end()):
+                span = _year_before(span)  # "on 1 November last year"
             return span, _date_role(sentence, m.start(), m.end())
     rel = _relative_date(sentence, last, fronted=False)
     return (rel, "act") if rel else None
@@ -761,6 +776,14 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*$")
 # the act takes place).
 _DETERMINER_BEFORE = re.compile(r"(?<!\b(?:[Aa]t|[Dd]uring|[Oo]n)\s+)\b(?:[Tt]he|a|an|[Ii]ts|[Tt]heir|his|her)\s+$")
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|at|on|when|as|after|before)\b)[a-z]")
+
+
+def _year_before(span: DateSpan) -> DateSpan:
+    try:
+        return DateSpan(span.start.replace(year=span.start.year - 1), span.end.replace(year=span.end.year - 1),
+                        span.precision, span.inferred)
+    except ValueError:  # 29 February
+        return span
 
 
 def _date_role(sentence: str, start: int, end: int) -> str:
@@ -777,6 +800,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
+    if before.endswith(("for ", "For ")):
+        return True  # "called a rally for 15 March", "set for Friday": the date of a planned act
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low:
         return False
