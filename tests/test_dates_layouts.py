@@ -162,7 +162,7 @@ POST = (
     "The inquiry reported on 12 December, blaming the contractor. "
     "Its first hearing was held on 2 March last year.\n\n"
     "On Tuesday, President Maria Lopez met General Tomas Varga, the mission commander, in Tirana. "
-    "Varga, a Hungarian officer who took command in 2020, gave no reply. "
+    "Varga, a Hungarian officer who took command last autumn, gave no reply. "
     "Rome, for its part, keeps its aid for Tirana in reserve, the Italian Foreign Ministry says.\n\n"
     "Unions have called a general strike in Tirana for 2 April.\n"
 )
@@ -184,3 +184,17 @@ def test_scene_sentences_that_report_no_act_are_not_dated() -> None:
 
 def test_a_date_after_for_is_a_planned_acts() -> None:
     assert not any("general strike" in e.text for e in dated_sentences(POST, 2024))
+
+
+# ------------------------------------------------------------------ a page's own title block, a transcript's day
+
+def test_an_html_title_header_outside_any_article_is_kept() -> None:
+    page = ("<html><head><title>Flood update</title></head><body>"
+            "<header><p>Relief Agency · Lowlands</p><h1>Flood Update No. 2</h1>"
+            "<p>Covering 1–9 June 2023 · Issued 10 June 2023</p></header>"
+            "<section><h2>Overview</h2><p>On 4 June, the river broke its banks near the capital and forced "
+            "thousands of families to leave their homes for higher ground.</p></section></body></html>")
+    doc = read_document("update.html", page.encode())
+    assert doc.text.startswith("Relief Agency · Lowlands\n\nFlood Update No. 2\n\nCovering 1–9 June 2023")
+    chrome = page.replace("<header>", "<header><nav><a href='/'>Home</a></nav>")
+    assert "Covering" not in read_document("update.html", chrome.encode()).text  # a site header stays out
