@@ -198,3 +198,67 @@ def test_an_html_title_header_outside_any_article_is_kept() -> None:
     assert doc.text.startswith("Relief Agency · Lowlands\n\nFlood Update No. 2\n\nCovering 1–9 June 2023")
     chrome = page.replace("<header>", "<header><nav><a href='/'>Home</a></nav>")
     assert "Covering" not in read_document("update.html", chrome.encode()).text  # a site header stays out
+
+
+TRANSCRIPT = (
+    "JOINT NEWS CONFERENCE\n"
+    "Foreign Minister Ana Silva and Foreign Minister Jan Novak\n"
+    "Lisbon, Friday, 6 June 2025\n"
+    "\n"
+    "MINISTER SILVA: Welcome. On Wednesday in Prague, President Pavel Kral announced a new\n"
+    "aid package. Last night I spoke by telephone with Foreign Minister Omar Haddad of Jordan\n"
+    "about the border. Since 2019 the European Union has provided more than 2 billion euros\n"
+    "for the camps.\n"
+)  # hard-wrapped: the header lines would be reflowed into one paragraph
+
+
+def test_a_place_and_date_line_under_a_transcript_heading_is_its_anchor() -> None:
+    doc = read_document("t.txt", TRANSCRIPT.encode())
+    assert "Lisbon, Friday, 6 June 2025" in doc.text.split("\n\n")
+    got = {e.text[:25]: e.span.start for e in dated_sentences(doc.text, 2025)}
+    assert got["On Wednesday in Prague, P"] == date(2025, 6, 4)
+    assert got["Last night I spoke by tel"] == date(2025, 6, 5)  # "last night": the day before
+    assert not any(t.startswith("Since 2019") for t in got)  # a year of its own: not the scene's day
+
+
+# ------------------------------------------------------------------ weeklies: a week line and day heads
+
+WEEKLY = (
+    "Northern Notes\n\n"
+    "Week of 2 – 8 June 2025 · Issue 9\n\n"
+    "Tuesday – Ministers in Oulu\n\n"
+    "Foreign Minister Lena Berg hosted her Estonian counterpart Mart Kask in Oulu for talks on energy.\n\n"
+    "Sweden receives an annual transit fee from Finland of about 40 million euros.\n\n"
+    "The two governments signed the rail treaty in May.\n\n"
+    "Background: the two governments signed a first rail accord after the floods.\n\n"
+    "Wednesday – Summit\n\n"
+    "Wednesday–Thursday: the first Baltic ports summit in Tallinn. Prime Minister Kaja Ots welcomed leaders of "
+    "six port cities.\n\n"
+    "Mayor Ilse Tamm and Mayor Ott Saar held talks in Tallinn on ferries.\n\n"
+    "In figures\n\n"
+    "Oulu's port handled 2 million tonnes last year, the authority said on Friday.\n\n"
+    "On 14 June Prime Minister Kaja Ots visits Vilnius (planned).\n\n"
+    "Coming up\n\n"
+    "12 June: Foreign Minister Lena Berg in Riga.\n"
+)
+
+
+def test_day_heads_under_a_week_line_date_the_blocks_under_them() -> None:
+    got = {e.text[:25]: (e.span.start, e.span.end) for e in dated_sentences(WEEKLY, 2025)}
+    assert got["Foreign Minister Lena Ber"] == (date(2025, 6, 3), date(2025, 6, 3))  # Tuesday of that week
+    assert got["Prime Minister Kaja Ots w"] == (date(2025, 6, 4), date(2025, 6, 5))  # an inline two-day head
+    assert got["Mayor Ilse Tamm and Mayor"] == (date(2025, 6, 4), date(2025, 6, 4))  # "held talks": an act
+    assert not any(t.startswith("Week of") for t in got)  # the week line is no event
+
+
+def test_under_day_heads_states_own_times_fields_and_later_sections_are_not_dated() -> None:
+    got = [e.text for e in dated_sentences(WEEKLY, 2025)]
+    assert not any(t.startswith(("Sweden receives", "The two governments", "Background", "Oulu's port"))
+                   for t in got)
+    assert not any("Riga" in t or "Vilnius" in t for t in got)  # "Coming up", "(planned)"
+
+
+def test_a_status_date_is_no_act() -> None:
+    got = dated_sentences("Funding update\n\nAs of 3 March, donors had provided 40% of the money requested "
+                          "for the season.\n", 2025)
+    assert got == []

@@ -412,9 +412,10 @@ _NAMED_DAY = re.compile(r"\b(?:Good|Black|Bloody|Super|Easter|Cyber|Palm|Holy|As
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:(?P<next>next|following)\s+|(?P<last>last|this past)\s+)?(?P<wd>Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
-# The anchor's own day ("Today, …", "spoke today", "this morning", "tonight"), or the day before it.
+# The anchor's own day ("Today, …", "spoke today", "this morning", "tonight"), or the day before it
+# ("yesterday", "last night").
 _TODAY = re.compile(r"\b(?<!(?:until|since|till|of)\s)(?:today|tonight|this (?:morning|afternoon|evening)|"
-                    r"(?P<yesterday>yesterday))\b", re.IGNORECASE)
+                    r"(?P<yesterday>yesterday|last night))\b", re.IGNORECASE)
 # The day of the scene just told: "then held talks", "Speaking to reporters afterward", "that evening".
 # Not "since then", "then-President", "…, then foreign minister", "was then the largest".
 _SAME_SCENE = re.compile(
@@ -442,6 +443,9 @@ class _Clock:
     heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
     walk: bool = False  # the last act is a period the text then walks through ("From 3 to 5 March he …")
     item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
+    week: DateSpan | None = None  # a weekly's "Week of 31 March – 6 April 2025": what its day heads count in
+    day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
+    ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
 
 
 @dataclass
@@ -454,6 +458,7 @@ class _Paragraph:
     date: DateSpan | None = None
     scene: DateSpan | None = None
     item: DateSpan | None = None  # a later paragraph of a datelined wire item: its dateline's date
+    day_head: bool = False  # `date` is a weekly's day head's, not a dateline's
 
 
 def dated_sentences(text: str, year: int | None) -> list[Entry]:
@@ -475,21 +480,86 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
             clock.anchor, clock.heads_next = anchor
             clock.item = None
             continue
-        if not (is_heading(block) or len(block.text) < 40 or _is_dated_subtitle(block.text)):
+        if (week := _week_line(block.text, clock)) is not None:
+            clock.week, clock.day = week, None
+            continue
+        head = _day_head(block.text, clock.week) if clock.week is not None else None
+        if head is not None:
+            span, rest = head
+            if not _is_title(block.text[rest:].rstrip(".")) and len(block.text) - rest >= 40:
+                # "Thursday–Friday: the first summit … . President X hosted …": this block's own day
+                para = _Paragraph(index, date=span, day_head=True)
+                _date_block(Block(block.text[rest:], block.start + rest), para, clock, out, repeats)
+            else:
+                clock.day = span  # "Monday – Three presidents close a border file": the blocks under it
+            continue
+        title = is_heading(block) or _is_title(block.text)
+        if title:
+            clock.ahead = _AHEAD.match(block.text) is not None
+            clock.day = None  # a heading ends the day's items ("By the numbers")
+        if clock.ahead:
+            continue  # "Coming up": planned acts
+        if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             para = _paragraph(block.text, index, clock)
             if para.dateline is not None:
                 clock.item = para.date  # the wire item's day, for its later paragraphs
             elif clock.item is not None:
                 para.item = clock.item
+            if para.date is None and clock.day is not None and not _FIELD_BLOCK.match(block.text):
+                para.date, para.day_head = clock.day, True
             _date_block(block, para, clock, out, repeats)
-        elif clock.item is not None and _is_title(block.text):
+        elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return [e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts]
 
 
+# A place before a date line: "Antalya, Thursday, 15 May 2025" (the place and day a transcript was given).
+_PLACE_DATE = re.compile(r"^(?!(?:Published|Posted|Updated|Released|Issued|Dated|Filed)\b)"
+                         r"[A-Z][\w’'.-]+(?: (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+                         r"[A-Z][\w’'.-]+){0,3},\s+(?P<rest>\S.*)$")
 _CLOCK_TIME = re.compile(r"\d:\d\d")  # what every STAMP holds: a cheap test before it
+
+
+# A weekly's week line: "Week of 31 March – 6 April 2025", "Week beginning 3 March 2025".
+_WEEK_OF = re.compile(r"^\W*(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)\s+(?=\d|[A-Z])")
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekly's day head: "Monday – Three presidents …", "Thursday–Friday: the first summit …", "Saturday – quiet day."
+_DAY_HEAD = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES})(?:\s*[–—-]\s*(?P<wd2>{_WEEKDAY_NAMES}))?\W*?"
+                       r"(?:\s*[:–—-]\s+|\s*$)")
+# A section of what is to come: its dates are planned acts'.
+_AHEAD = re.compile(r"^\W*(?:Coming up|Upcoming|Looking ahead|Week ahead|The week ahead|Next week|Diary|"
+                    r"Forthcoming|Dates to watch|What to watch)\b", re.IGNORECASE)
+# A time of its own in a sentence: a year ("Since 2011 …") or a month ("ratified the treaty in March").
+_OWN_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:in|since|until|by|last|early|late|mid)[- ](?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\b")
+
+
+def _week_line(line: str, clock: _Clock) -> DateSpan | None:
+    """The week a weekly's week line names (its range, or the seven days from its one date)."""
+    if line[:1] not in "WwT*" or not (m := _WEEK_OF.match(line)) or not (d := DATE_EXPR.match(line, m.end())):
+        return None
+    span = parse_date_expr(d.group(0), clock.year, clock.order)
+    if span is None or span.precision != "day":
+        return None
+    return span if span.end > span.start else DateSpan(span.start, span.start + timedelta(days=6), "day", span.inferred)
+
+
+def _day_head(line: str, week: DateSpan) -> tuple[DateSpan, int] | None:
+    """A day head under a week line: the day (or days) it names in that week, and where its text starts."""
+    if line[:3] not in DATE_HEADS or not (m := _DAY_HEAD.match(line)):
+        return None
+    days = [week.start + timedelta(days=(_WEEKDAYS.index(wd.lower()) - week.start.weekday()) % 7)
+            for wd in (m["wd"], m["wd2"] or m["wd"])]
+    if days[1] < days[0]:
+        return None
+    return DateSpan(days[0], days[1], "day", week.inferred), m.end()
+
+
+def _prints_own_time(sentence: str) -> bool:
+    """The sentence names a year or a month of its own: not dated by the scene or day head it sits under."""
+    return _OWN_TIME.search(sentence) is not None
 
 
 def _is_dated_subtitle(line: str) -> bool:
@@ -509,6 +579,8 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if len(line) > 160 or not _ASCII_DIGIT.search(line):
         return None
     date_line = _is_bare_date(line)
+    if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)):
+        line, date_line = m["rest"], _is_bare_date(m["rest"])  # "Antalya, Thursday, 15 May 2025"
     if date_line:
         text = BARE_DATE.match(line)["date"]
     elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
@@ -548,7 +620,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous = None
             continue
         found = _date_of(body, i, para, clock)
-        if found and found[1] in ("act", "anchor", "dateline", "scene") and _is_future(body):
+        if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
             continue
@@ -610,11 +682,12 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
         if weekday:
             return weekday
-    if para.date is not None and _reports_named_act(body, first=(i == 0)):
+    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and _reports_named_act(
+            body, first=(i == 0), scene=para.day_head):
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
-    if para.scene is not None and _reports_named_act(body, first=False, scene=True):
+    if para.scene is not None and not _prints_own_time(body) and _reports_named_act(body, first=False, scene=True):
         return para.scene, "scene"
     return None
 
@@ -627,6 +700,10 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|ex
 _FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
                          re.IGNORECASE)
 _FUTURE_WORDS = ("will", "shall", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ", "going to")
+
+
+# A date line marked as a plan: "7–8 April: President X in Moscow (planned)."
+_PLANNED = re.compile(r"\((?:planned|provisional|tentative|tbc|to be confirmed|expected)\)", re.IGNORECASE)
 
 
 def _is_future(sentence: str) -> bool:
@@ -711,6 +788,19 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
 _RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+ly\s+)?$")
 
 
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?$")
+# A verb in the simple past: "-ed" or a common irregular form.
+_PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|held|met|took|gave|made|said|told|spoke|went|came|sent|left|won|led|began|"
+                        r"brought|paid|sought|saw|flew|drew|struck|broke|fought|threw|wrote|rode)\b")
+
+
+def _past_before(sentence: str, end: int) -> bool:
+    """A verb in the simple past comes before `end` ("X held talks …": "talks" is no present verb); a present
+    perfect ("Serbia has been allocated …") does not count."""
+    return any(not _PERFECT_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+               for m in _PAST_FORM.finditer(sentence, 0, end))
+
+
 def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
     """A sentence of a dateline paragraph that reports an act: the lede, or a later sentence whose
     subject names someone ("Under Secretary Jane Roe said …", not "Officials said …"). Not when the verb
@@ -721,12 +811,14 @@ def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
     pred = main_verb(sentence)
     if pred is None or not is_finite(sentence, pred):
         return False
+    verb = pred.verb.split(" ", 1)[0]  # "held talks": "held"
+    if (scene and verb != pred.lemma.split(" ", 1)[0] and verb[-1:] == "s" and not pred.passive
+            and not _past_before(sentence, pred.start)):
+        return False  # "Greenland receives …", "…, the Commission says": a state, in a scene told in the past
     if first:
         return True
     subject = sentence[:pred.start]
     if "," in subject and (_RELATIVE_CLAUSE.search(subject) or _RELATIVE_VERB.search(subject)):
-        return False
-    if scene and pred.verb != pred.lemma and pred.verb[-1:] == "s" and not pred.passive:
         return False
     words = subject.split()
     if not words or words[0].lower().strip(",") in _ANONYMOUS:
@@ -800,8 +892,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
-    if before.endswith(("for ", "For ")):
-        return True  # "called a rally for 15 March", "set for Friday": the date of a planned act
+    if before.endswith(("for ", "For ", "as of ", "As of ")):
+        return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low:
         return False

@@ -116,6 +116,11 @@ _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _DASH_HEAD = re.compile(
     rf"^(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?,?)"
     r"(?:\s+(?:19|20)\d\d)?\s+[—–-]\s+(?=[A-Z“\"])")
+# A place before a line's date, as transcripts and releases print the place and day they were given:
+# "Antalya, Thursday, 15 May 2025", "NEW YORK, 3 March 2025".
+_PLACE_BEFORE_DATE = re.compile(r"(?!(?:Published|Posted|Updated|Released|Issued|Dated|Filed)\b)"
+                                r"[A-Z][\w’'.-]+(?: (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+                                r"[A-Z][\w’'.-]+){0,3},\s+(?=\S)")
 # A wrapped line that ends in one of these continues a sentence ("… signed on" / "21 Oct. …"): no head.
 _OPEN_END = re.compile(r"\b(?:on|of|from|since|until|till|by|to|and|or|between|before|after|in|at|the)$", re.I)
 # A footnote or reference line: "¹ Ministry of …", "[12] Ministry of …".
@@ -287,6 +292,8 @@ def _line_kind(text: str, previous: str) -> str | None:
     year heading, a time stamp), "furniture" (a footnote); None for a line that may continue a paragraph."""
     first = text[:1]
     if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
+        if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
+            return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
         return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
     if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text)))
                                    and not _OPEN_END.search(previous)):
