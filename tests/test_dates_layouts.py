@@ -262,3 +262,27 @@ def test_a_status_date_is_no_act() -> None:
     got = dated_sentences("Funding update\n\nAs of 3 March, donors had provided 40% of the money requested "
                           "for the season.\n", 2025)
     assert got == []
+
+
+# ------------------------------------------------------------------ a second act's own day inside an entry
+
+def test_a_next_day_sentence_after_a_footnote_mark_is_an_entry_of_that_day() -> None:
+    text = ("CHRONOLOGY\n\n"
+            "3 May 2023: The two envoys meet in Hanoi and agree to reopen the consulates.³ The next day, the "
+            "junior envoy calls on the deputy prime minister.\n\n"
+            "9 May 2023: The trade ministers meet in Quito.\n\n"
+            "12 May 2023: The leaders speak by telephone.\n")
+    entries = chronology_entries(text)
+    assert [(e.span.start, e.text[:22]) for e in entries[:2]] == [
+        (date(2023, 5, 3), "The two envoys meet in"), (date(2023, 5, 4), "The next day, the juni")]
+
+
+def test_a_time_of_day_before_the_next_day_still_moves_the_entry() -> None:
+    text = ("CHRONOLOGY\n\n"
+            "3 May 2023: The president dissolves the cabinet in a televised address. Shortly after 2 a.m. the "
+            "next day, the assembly votes to annul the decree.\n\n"
+            "9 May 2023: The trade ministers meet in Quito.\n\n"
+            "12 May 2023: The leaders speak by telephone.\n")
+    entries = chronology_entries(text)
+    assert [(e.span.start, e.text[:22]) for e in entries[:2]] == [
+        (date(2023, 5, 3), "The president dissolve"), (date(2023, 5, 4), "Shortly after 2 a.m. t")]

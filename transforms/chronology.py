@@ -52,12 +52,12 @@ def is_furniture(line: str) -> bool:
     return bool(FURNITURE.search(line))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(\d%−])")
+SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3})\s+(?=[“\"A-Z(\d%−])")  # a footnote mark may follow
 # SENTENCE_END for stdlib `re` (several times faster on this pattern): the end mark and closing quote are
 # consumed, the gap (group 1) is SENTENCE_END's match. `[^\S\x1c-\x1f]` is regex's \s (stdlib's \s also
 # holds \x1c-\x1f). Each gap is a whole whitespace run after a mark, so the matches cannot overlap
 # differently: the same gaps, in the same order.
-_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
+_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
@@ -202,6 +202,13 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     return _split_relative_days(entries)
 
 
+# A time of day before a relative day that opens a sentence: "Shortly after 1 a.m. the next day", "Early the
+# following day", "At dawn two days later".
+_TIME_LEAD = re.compile(r"(?:(?:Shortly|Just|Soon|Right|Early|Late|Later)\s+)?(?:(?:after|before|at|by|around|"
+                        r"about|until|[Aa]t|[Bb]y|[Aa]round|[Aa]bout)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|"
+                        r"o'clock|hours?)|midnight|noon|dawn|dusk|daybreak|nightfall)\s+)?(?=the\s|two\s|three\s|\d)")
+
+
 def _split_relative_days(entries: list[Entry]) -> list[Entry]:
     """An entry sentence that opens with a day of its own ("The next day, the junta denied …", "Two days
     later …") is an entry of that day."""
@@ -212,7 +219,9 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
             continue
         for sent in sentences(Block(e.text, e.start)):
             rel = _RELATIVE.match(sent.text) if sent.start > e.start else None
-            day = _relative_date(sent.text, e.span, fronted=True) if rel else None
+            if rel is None and sent.start > e.start and (lead := _TIME_LEAD.match(sent.text)):
+                rel = _RELATIVE.match(sent.text, lead.end())  # "Shortly after 1 a.m. the next day, …"
+            day = _relative_date(sent.text[rel.start():], e.span, fronted=True) if rel else None
             if day is None or day == e.span:
                 continue
             head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place)
