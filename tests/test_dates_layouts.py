@@ -286,3 +286,23 @@ def test_a_time_of_day_before_the_next_day_still_moves_the_entry() -> None:
     entries = chronology_entries(text)
     assert [(e.span.start, e.text[:22]) for e in entries[:2]] == [
         (date(2023, 5, 3), "The president dissolve"), (date(2023, 5, 4), "Shortly after 2 a.m. t")]
+
+
+# ------------------------------------------------------------------ poll dates and retellings
+
+def test_a_polls_fieldwork_and_sample_dates_are_no_acts() -> None:
+    text = ("Polling notes\n\n"
+            "The latest Ipsos survey (fieldwork 4–6 May; 2,010 adults) puts the governor's approval at 41%.\n\n"
+            "| Party | Verian, 8–9 May (n = 1,204) | Change |\n\n"
+            "On 7 May the governor vetoed the budget bill in Quito.\n")
+    assert [e.text[:20] for e in dated_sentences(text, 2025)] == ["On 7 May the governo"]
+
+
+def test_a_highlight_retold_in_the_body_is_one_act() -> None:
+    text = ("Highlights\n\n"
+            "On 9 April, a roadside bomb struck a bus carrying aid workers near Kismayo, killing four people.\n\n"
+            "Overview\n\n"
+            "On 9 April, a roadside bomb hit a bus of the aid agency on the coastal road north of Kismayo. "
+            "On 9 April, the regional council also approved the new water plan for Kismayo district.\n")
+    got = [e.text[:30] for e in dated_sentences(text, 2025)]
+    assert got == ["On 9 April, a roadside bomb st", "On 9 April, the regional counc"]

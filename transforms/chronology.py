@@ -521,7 +521,26 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
             clock.item = None  # a headline: the next item
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
-    return [e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts]
+    return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+
+
+_CONTENT_WORD = _stdre.compile(r"[A-Za-z]{4,}|\d+")
+
+
+def _drop_retellings(entries: list[Entry]) -> list[Entry]:
+    """A sentence that retells an act told before on the same day in much the same words (a highlight
+    repeated in the body: "On 15 February, a device struck a convoy …" / "On 15 February, a device hit a
+    convoy …") is one act: the first telling is kept. Much the same: half the shorter one's words (six or more)."""
+    out: list[Entry] = []
+    seen: dict[tuple[date, date], list[set[str]]] = {}
+    for e in entries:
+        words = {w.lower() for w in _CONTENT_WORD.findall(e.text)}
+        told = seen.setdefault((e.span.start, e.span.end), [])
+        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6 for w in told):
+            continue
+        told.append(words)
+        out.append(e)
+    return out
 
 
 # A place before a date line: "Antalya, Thursday, 15 May 2025" (the place and day a transcript was given).
@@ -835,11 +854,12 @@ def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
     return sum(w[:1].isupper() for w in words) >= 2
 
 
-# A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5".
-_POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b", re.IGNORECASE)
+# A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5",
+# "(fieldwork 1–3 April; …)", "ORC, 3–6 April (n = 2,340)".
+_POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b|\s*\(n\s*=\s*\d", re.IGNORECASE)
 _POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?"
                           r"(?:conducted|taken|carried out|fielded|released|published)"
-                          r"(?:\s+(?:on|from|between))?\s*$", re.IGNORECASE)
+                          r"(?:\s+(?:on|from|between))?\s*$|\bfieldwork\s*:?\s*(?:on|from|between)?\s*$", re.IGNORECASE)
 # A date that only bounds a period ("since May 28"), never the act's own.
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")  # (a target date, "for 15 March", is tested as a suffix)
 # A capitalised word (not a weekday or a sentence opener) directly before "May 4": part of a name.
@@ -904,7 +924,7 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     if before.endswith(("for ", "For ", "as of ", "As of ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     low = re.lowered(sentence)
-    if low is not None and "survey" not in low and "poll" not in low:
+    if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False
     return bool(_POLL_AFTER.match(sentence, end) or _POLL_BEFORE.search(before))
 
