@@ -306,3 +306,9 @@ def test_a_highlight_retold_in_the_body_is_one_act() -> None:
             "On 9 April, the regional council also approved the new water plan for Kismayo district.\n")
     got = [e.text[:30] for e in dated_sentences(text, 2025)]
     assert got == ["On 9 April, a roadside bomb st", "On 9 April, the regional counc"]
+
+
+def test_a_table_rows_other_columns_are_its_entrys_fields() -> None:
+    doc = read_document("log.txt", TRACKER.encode())
+    first = chronology_entries(doc.text)[0]
+    assert first.fields == {"WHO": "Coast Guard (NOR)", "COMMENT": "The trawler was released after six hours."}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re as _stdre
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -90,6 +90,9 @@ class Entry:
     head: str = ""     # the printed date head, e.g. "Oct. 16-18, 2023"
     source: str = "chronology"  # chronology | narrative
     place: str = ""    # a wire dateline's place ("SEOUL"), for a sentence dated only by its dateline
+    # Labelled fields under a chronology entry, as a table row's other columns: {"ACTORS": "Mark Rutte (NATO
+    # Secretary General); …", "NOTES": "…"} (label as printed)
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def _may_open_with_date(line: str) -> bool:
@@ -186,6 +189,9 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
                            else _entry(pending[0], b, 0, pending[1]))
             closed, more = False, []
+        elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not _SOURCE_NOTE.match(b.text):
+            entries[-1].fields.setdefault(f.group(0).rstrip().rstrip(":"), b.text[f.end():].strip())
+            closed = _ENDS_SENTENCE.search(entries[-1].text) is not None  # "NOTES: …": a field, not more text
         elif entries and not closed and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
                 _FIELD_BLOCK.match(b.text) or (_is_title(b.text) and _is_title_before_head(blocks, idx))):
             more.append(b)
