@@ -227,7 +227,8 @@ WEEKLY = (
     "Northern Notes\n\n"
     "Week of 2 – 8 June 2025 · Issue 9\n\n"
     "Tuesday – Ministers in Oulu\n\n"
-    "Foreign Minister Lena Berg hosted her Estonian counterpart Mart Kask in Oulu for talks on energy.\n\n"
+    "Foreign Minister Lena Berg hosted her Estonian counterpart Mart Kask in Oulu for talks on energy. "
+    "The two signed a memorandum on grid links.\n\n"
     "Sweden receives an annual transit fee from Finland of about 40 million euros.\n\n"
     "The two governments signed the rail treaty in May.\n\n"
     "Background: the two governments signed a first rail accord after the floods.\n\n"
@@ -246,6 +247,7 @@ WEEKLY = (
 def test_day_heads_under_a_week_line_date_the_blocks_under_them() -> None:
     got = {e.text[:25]: (e.span.start, e.span.end) for e in dated_sentences(WEEKLY, 2025)}
     assert got["Foreign Minister Lena Ber"] == (date(2025, 6, 3), date(2025, 6, 3))  # Tuesday of that week
+    assert got["The two signed a memorand"] == (date(2025, 6, 3), date(2025, 6, 3))  # the two just named
     assert got["Prime Minister Kaja Ots w"] == (date(2025, 6, 4), date(2025, 6, 5))  # an inline two-day head
     assert got["Mayor Ilse Tamm and Mayor"] == (date(2025, 6, 4), date(2025, 6, 4))  # "held talks": an act
     assert not any(t.startswith("Week of") for t in got)  # the week line is no event

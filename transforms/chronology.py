@@ -717,7 +717,7 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         if weekday:
             return weekday
     if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and _reports_named_act(
-            body, first=(i == 0), scene=para.day_head):
+            body, first=(i == 0), scene=para.day_head, group=para.day_head):
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
@@ -822,6 +822,9 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
 _RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+ly\s+)?$")
 
 
+# A subject that counts the people just named: "The three", "The two leaders", "Both ministers" (not "The two
+# also discussed …": more of the same act).
+_GROUP_SUBJECT = re.compile(r"^(?:The (?:two|three|four|five)|Both)(?: [a-z]+)?\s+(?:then\s+)?$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?$")
 # A verb in the simple past: "-ed" or a common irregular form.
 _PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|held|met|took|gave|made|said|told|spoke|went|came|sent|left|won|led|began|"
@@ -835,11 +838,12 @@ def _past_before(sentence: str, end: int) -> bool:
                for m in _PAST_FORM.finditer(sentence, 0, end))
 
 
-def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
+def _reports_named_act(sentence: str, first: bool, scene: bool = False, group: bool = False) -> bool:
     """A sentence of a dateline paragraph that reports an act: the lede, or a later sentence whose
     subject names someone ("Under Secretary Jane Roe said …", not "Officials said …"). Not when the verb
     found is in a relative clause ("X, who took command last year, gave no answer"); in a scene told in the
-    past ("On Thursday, …"), not a verb in the present ("Brussels keeps …, the Commission says"): a state."""
+    past ("On Thursday, …"), not a verb in the present ("Brussels keeps …, the Commission says"): a state.
+    With `group` (under a weekly's day head) "The three signed …" counts the people just named."""
     from transforms.events import is_finite, main_verb  # events does not import this module
 
     pred = main_verb(sentence)
@@ -854,6 +858,8 @@ def _reports_named_act(sentence: str, first: bool, scene: bool = False) -> bool:
     subject = sentence[:pred.start]
     if "," in subject and (_RELATIVE_CLAUSE.search(subject) or _RELATIVE_VERB.search(subject)):
         return False
+    if group and _GROUP_SUBJECT.match(subject):
+        return True  # "The three signed a treaty …": the people just named, under a weekly's day head
     words = subject.split()
     if not words or words[0].lower().strip(",") in _ANONYMOUS:
         return False
