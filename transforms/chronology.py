@@ -189,7 +189,8 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
                            else _entry(pending[0], b, 0, pending[1]))
             closed, more = False, []
-        elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not _SOURCE_NOTE.match(b.text):
+        elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not (
+                _SOURCE_NOTE.match(b.text) or is_heading(b)):
             entries[-1].fields.setdefault(f.group(0).rstrip().rstrip(":"), b.text[f.end():].strip())
             closed = _ENDS_SENTENCE.search(entries[-1].text) is not None  # "NOTES: …": a field, not more text
         elif entries and not closed and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
