@@ -314,3 +314,8 @@ def test_a_table_rows_other_columns_are_its_entrys_fields() -> None:
     doc = read_document("log.txt", TRACKER.encode())
     first = chronology_entries(doc.text)[0]
     assert first.fields == {"WHO": "Coast Guard (NOR)", "COMMENT": "The trawler was released after six hours."}
+
+
+def test_a_place_and_date_line_does_not_date_the_next_blocks_sentences_as_a_dateline() -> None:
+    text = "Porto, 20 May 2025\n\nOn 9 May, the assembly held its vote. Ana Silva took 44% of the seats.\n"
+    assert [e.text[:12] for e in dated_sentences(text, 2025)] == ["On 9 May, th"]

@@ -614,9 +614,11 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if len(line) > 160 or not _ASCII_DIGIT.search(line):
         return None
     date_line = _is_bare_date(line)
-    if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)):
-        line, date_line = m["rest"], _is_bare_date(m["rest"])  # "Antalya, Thursday, 15 May 2025"
-    if date_line:
+    if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)) and _is_bare_date(
+            m["rest"]):
+        text = BARE_DATE.match(m["rest"])["date"]  # "Antalya, Thursday, 15 May 2025": an anchor, as a
+        # publication line is (it does not date the block under it as a dateline would)
+    elif date_line:
         text = BARE_DATE.match(line)["date"]
     elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
         text = m["date"]
