@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re as _stdre
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -52,12 +52,12 @@ def is_furniture(line: str) -> bool:
     return bool(FURNITURE.search(line))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?)\s+(?=[“\"A-Z(\d%−])")
+SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3})\s+(?=[“\"A-Z(\d%−])")  # a footnote mark may follow
 # SENTENCE_END for stdlib `re` (several times faster on this pattern): the end mark and closing quote are
 # consumed, the gap (group 1) is SENTENCE_END's match. `[^\S\x1c-\x1f]` is regex's \s (stdlib's \s also
 # holds \x1c-\x1f). Each gap is a whole whitespace run after a mark, so the matches cannot overlap
 # differently: the same gaps, in the same order.
-_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
+_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
@@ -90,6 +90,9 @@ class Entry:
     head: str = ""     # the printed date head, e.g. "Oct. 16-18, 2023"
     source: str = "chronology"  # chronology | narrative
     place: str = ""    # a wire dateline's place ("SEOUL"), for a sentence dated only by its dateline
+    # Labelled fields under a chronology entry, as a table row's other columns: {"ACTORS": "Mark Rutte (NATO
+    # Secretary General); …", "NOTES": "…"} (label as printed)
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def _may_open_with_date(line: str) -> bool:
@@ -153,6 +156,10 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     entries: list[Entry] = []
     year_ctx: int | None = default_year
     pending: tuple[DateSpan, str] | None = None  # a bare date waiting for its entry text
+    closed = False  # the last entry has ended: a block after it was not its continuation
+    # Undated blocks after the last entry: its continuation if another entry follows; after the last entry of
+    # a chronology only one-sentence notes are (what follows it is mostly closing prose, a contact line or a list).
+    more: list[Block] = []
     order = numeric_order(text)
     for idx, b in enumerate(blocks[start_idx:], start_idx):
         period = parse_period_heading(b.text.strip("# "))
@@ -176,17 +183,37 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             span = parse_date_expr(head["date"], year_ctx, order)
         if span and not span.inferred:
             year_ctx = span.end.year
-        if head and span:
-            entries.append(_entry(span, b, head.end(), head["date"].strip()))
-        elif pending:
-            entries.append(_entry(pending[0], b, 0, pending[1]))
-        elif entries and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
-                _is_title(b.text) and _is_title_before_head(blocks, idx)):
-            _continue_entry(entries[-1], b, text)
+        if (head and span) or pending:
+            if more:  # another entry follows: the blocks held back were the last one's continuation
+                _continue_entry(entries[-1], more[-1], text)
+            entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
+                           else _entry(pending[0], b, 0, pending[1]))
+            closed, more = False, []
+        elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not (
+                _SOURCE_NOTE.match(b.text) or is_heading(b)):
+            entries[-1].fields.setdefault(f.group(0).rstrip().rstrip(":"), b.text[f.end():].strip())
+            closed = _ENDS_SENTENCE.search(entries[-1].text) is not None  # "NOTES: …": a field, not more text
+        elif entries and not closed and not is_heading(b) and not _SOURCE_NOTE.match(b.text) and not (
+                _FIELD_BLOCK.match(b.text) or (_is_title(b.text) and _is_title_before_head(blocks, idx))):
+            more.append(b)
+        elif entries and _ENDS_SENTENCE.search(entries[-1].text if not more else more[-1].text):
+            closed, more = True, []  # past a heading, a note or a field, undated text no longer continues the entry
+            # (unless the entry stopped mid-sentence: a running header cut it, "… with the Guyana Defence")
         pending = None
+    for b in more:  # after the last entry: a one-sentence note goes on with it, prose or a title ends it
+        if not b.text.endswith((".", "!", "?", ".”", '."')) or next(iter(_SENTENCE_GAP.finditer(b.text)), None):
+            break
+        _continue_entry(entries[-1], b, text)
     for e in entries:
         _cut_sources(e)
     return _split_relative_days(entries)
+
+
+# A time of day before a relative day that opens a sentence: "Shortly after 1 a.m. the next day", "Early the
+# following day", "At dawn two days later".
+_TIME_LEAD = re.compile(r"(?:(?:Shortly|Just|Soon|Right|Early|Late|Later)\s+)?(?:(?:after|before|at|by|around|"
+                        r"about|until|[Aa]t|[Bb]y|[Aa]round|[Aa]bout)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|"
+                        r"o'clock|hours?)|midnight|noon|dawn|dusk|daybreak|nightfall)\s+)?(?=the\s|two\s|three\s|\d)")
 
 
 def _split_relative_days(entries: list[Entry]) -> list[Entry]:
@@ -199,7 +226,9 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
             continue
         for sent in sentences(Block(e.text, e.start)):
             rel = _RELATIVE.match(sent.text) if sent.start > e.start else None
-            day = _relative_date(sent.text, e.span, fronted=True) if rel else None
+            if rel is None and sent.start > e.start and (lead := _TIME_LEAD.match(sent.text)):
+                rel = _RELATIVE.match(sent.text, lead.end())  # "Shortly after 1 a.m. the next day, …"
+            day = _relative_date(sent.text[rel.start():], e.span, fronted=True) if rel else None
             if day is None or day == e.span:
                 continue
             head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place)
@@ -274,6 +303,10 @@ def _continue_entry(entry: Entry, block: Block, text: str) -> None:
 
 # A note under a chronology table ("Sources: EU Council, …"): not the last entry's continuation.
 _SOURCE_NOTE = re.compile(r"^\W*(?:Sources?|Notes?|Credits?|Compiled by)\b\s*:")
+_ENDS_SENTENCE = re.compile(r"[.!?;:][\"”’')\]¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+# A labelled field under an entry ("NOTES: …", "Actors: …", as a tab-separated table's reader writes the other
+# columns of a row): a field of the entry, not more of its text.
+_FIELD_BLOCK = re.compile(r"^(?:[A-Z]{2,}(?:[ /][A-Z]{2,})?|[A-Z][a-z]+):\s")
 # A heading's parenthetical note, joined to it by the reflow: "CHRONOLOGY OF … (Dates are day–month; …)".
 _NOTE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -289,8 +322,8 @@ def _chronology_start(blocks: list[Block]) -> int | None:
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run += 1
-        elif YEAR_LINE.match(b.text) or (run and _is_title_before_head(blocks, i)):
-            continue  # a year heading, or a readout's title, between entries
+        elif YEAR_LINE.match(b.text) or (run and (_is_title_before_head(blocks, i) or _FIELD_BLOCK.match(b.text))):
+            continue  # a year heading, a readout's title or an entry's labelled field, between entries
         elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:
@@ -311,13 +344,19 @@ def _is_title_before_head(blocks: list[Block], i: int) -> bool:
     return _may_open_with_date(nxt) and (ENTRY_HEAD.match(nxt) is not None or _is_bare_date(nxt))
 
 
+# A weekday or a month after a clock time ("6 a.m. Friday, …"): the same sentence goes on.
+_DAY_AFTER = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+
+
 def sentences(block: Block) -> Iterator[Block]:
     """Sentence split that respects abbreviations (Sept., Gen., U.S.)."""
     start = 0
     for m in _SENTENCE_GAP.finditer(block.text):  # SENTENCE_END's matches, as group 1
         gap_start, gap_end = m.span(1)
-        if ends_with_abbreviation(block.text, start, gap_start):
-            continue
+        if ends_with_abbreviation(block.text, start, gap_start) or (
+                block.text.endswith(("a.m.", "p.m."), start, gap_start) and _DAY_AFTER.match(block.text, gap_end)):
+            continue  # "Sept. 5", "U.S. Navy"; "at 6 a.m. Friday"
         yield Block(block.text[start:gap_start], block.start + start)
         start = gap_end
     if start < len(block.text):
@@ -389,9 +428,10 @@ _NAMED_DAY = re.compile(r"\b(?:Good|Black|Bloody|Super|Easter|Cyber|Palm|Holy|As
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:(?P<next>next|following)\s+|(?P<last>last|this past)\s+)?(?P<wd>Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
-# The anchor's own day ("Today, …", "spoke today", "this morning", "tonight"), or the day before it.
+# The anchor's own day ("Today, …", "spoke today", "this morning", "tonight"), or the day before it
+# ("yesterday", "last night").
 _TODAY = re.compile(r"\b(?<!(?:until|since|till|of)\s)(?:today|tonight|this (?:morning|afternoon|evening)|"
-                    r"(?P<yesterday>yesterday))\b", re.IGNORECASE)
+                    r"(?P<yesterday>yesterday|last night))\b", re.IGNORECASE)
 # The day of the scene just told: "then held talks", "Speaking to reporters afterward", "that evening".
 # Not "since then", "then-President", "…, then foreign minister", "was then the largest".
 _SAME_SCENE = re.compile(
@@ -418,6 +458,10 @@ class _Clock:
     last_block: int = -2
     heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
     walk: bool = False  # the last act is a period the text then walks through ("From 3 to 5 March he …")
+    item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
+    week: DateSpan | None = None  # a weekly's "Week of 31 March – 6 April 2025": what its day heads count in
+    day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
+    ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
 
 
 @dataclass
@@ -429,6 +473,8 @@ class _Paragraph:
     dateline: re.Match | None = None
     date: DateSpan | None = None
     scene: DateSpan | None = None
+    item: DateSpan | None = None  # a later paragraph of a datelined wire item: its dateline's date
+    day_head: bool = False  # `date` is a weekly's day head's, not a dateline's
 
 
 def dated_sentences(text: str, year: int | None) -> list[Entry]:
@@ -448,15 +494,107 @@ def dated_sentences(text: str, year: int | None) -> list[Entry]:
         anchor = _anchor_line(block.text, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
+            clock.item = None
             continue
-        if not (is_heading(block) or len(block.text) < 40 or _is_dated_subtitle(block.text)):
-            _date_block(block, _paragraph(block.text, index, clock), clock, out, repeats)
+        if (week := _week_line(block.text, clock)) is not None:
+            clock.week, clock.day = week, None
+            continue
+        head = _day_head(block.text, clock.week) if clock.week is not None else None
+        if head is not None:
+            span, rest = head
+            if not _is_title(block.text[rest:].rstrip(".")) and len(block.text) - rest >= 40:
+                # "Thursday–Friday: the first summit … . President X hosted …": this block's own day
+                para = _Paragraph(index, date=span, day_head=True)
+                _date_block(Block(block.text[rest:], block.start + rest), para, clock, out, repeats)
+            else:
+                clock.day = span  # "Monday – Three presidents close a border file": the blocks under it
+            continue
+        title = is_heading(block) or _is_title(block.text)
+        if title:
+            clock.ahead = _AHEAD.match(block.text) is not None
+            clock.day = None  # a heading ends the day's items ("By the numbers")
+        if clock.ahead:
+            continue  # "Coming up": planned acts
+        if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
+            para = _paragraph(block.text, index, clock)
+            if para.dateline is not None:
+                clock.item = para.date  # the wire item's day, for its later paragraphs
+            elif clock.item is not None:
+                para.item = clock.item
+            if para.date is None and clock.day is not None and not _FIELD_BLOCK.match(block.text):
+                para.date, para.day_head = clock.day, True
+            _date_block(block, para, clock, out, repeats)
+        elif clock.item is not None and title:
+            clock.item = None  # a headline: the next item
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
-    return [e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts]
+    return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
 
 
+_CONTENT_WORD = _stdre.compile(r"[A-Za-z]{4,}|\d+")
+
+
+def _drop_retellings(entries: list[Entry]) -> list[Entry]:
+    """A sentence that retells an act told before on the same day in much the same words (a highlight
+    repeated in the body: "On 15 February, a device struck a convoy …" / "On 15 February, a device hit a
+    convoy …") is one act: the first telling is kept. Much the same: half the shorter one's words (six or more)."""
+    out: list[Entry] = []
+    seen: dict[tuple[date, date], list[set[str]]] = {}
+    for e in entries:
+        words = {w.lower() for w in _CONTENT_WORD.findall(e.text)}
+        told = seen.setdefault((e.span.start, e.span.end), [])
+        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6 for w in told):
+            continue
+        told.append(words)
+        out.append(e)
+    return out
+
+
+# A place before a date line: "Antalya, Thursday, 15 May 2025" (the place and day a transcript was given).
+_PLACE_DATE = re.compile(r"^(?!(?:Published|Posted|Updated|Released|Issued|Dated|Filed)\b)"
+                         r"[A-Z][\w’'.-]+(?: (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+                         r"[A-Z][\w’'.-]+){0,3},\s+(?P<rest>\S.*)$")
 _CLOCK_TIME = re.compile(r"\d:\d\d")  # what every STAMP holds: a cheap test before it
+
+
+# A weekly's week line: "Week of 31 March – 6 April 2025", "Week beginning 3 March 2025".
+_WEEK_OF = re.compile(r"^\W*(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)\s+(?=\d|[A-Z])")
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekly's day head: "Monday – Three presidents …", "Thursday–Friday: the first summit …", "Saturday – quiet day."
+_DAY_HEAD = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES})(?:\s*[–—-]\s*(?P<wd2>{_WEEKDAY_NAMES}))?\W*?"
+                       r"(?:\s*[:–—-]\s+|\s*$)")
+# A section of what is to come: its dates are planned acts'.
+_AHEAD = re.compile(r"^\W*(?:Coming up|Upcoming|Looking ahead|Week ahead|The week ahead|Next week|Diary|"
+                    r"Forthcoming|Dates to watch|What to watch)\b", re.IGNORECASE)
+# A time of its own in a sentence: a year ("Since 2011 …") or a month ("ratified the treaty in March").
+_OWN_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:in|since|until|by|last|early|late|mid)[- ](?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\b")
+
+
+def _week_line(line: str, clock: _Clock) -> DateSpan | None:
+    """The week a weekly's week line names (its range, or the seven days from its one date)."""
+    if line[:1] not in "WwT*" or not (m := _WEEK_OF.match(line)) or not (d := DATE_EXPR.match(line, m.end())):
+        return None
+    span = parse_date_expr(d.group(0), clock.year, clock.order)
+    if span is None or span.precision != "day":
+        return None
+    return span if span.end > span.start else DateSpan(span.start, span.start + timedelta(days=6), "day", span.inferred)
+
+
+def _day_head(line: str, week: DateSpan) -> tuple[DateSpan, int] | None:
+    """A day head under a week line: the day (or days) it names in that week, and where its text starts."""
+    if line[:3] not in DATE_HEADS or not (m := _DAY_HEAD.match(line)):
+        return None
+    days = [week.start + timedelta(days=(_WEEKDAYS.index(wd.lower()) - week.start.weekday()) % 7)
+            for wd in (m["wd"], m["wd2"] or m["wd"])]
+    if days[1] < days[0]:
+        return None
+    return DateSpan(days[0], days[1], "day", week.inferred), m.end()
+
+
+def _prints_own_time(sentence: str) -> bool:
+    """The sentence names a year or a month of its own: not dated by the scene or day head it sits under."""
+    return _OWN_TIME.search(sentence) is not None
 
 
 def _is_dated_subtitle(line: str) -> bool:
@@ -476,7 +614,11 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if len(line) > 160 or not _ASCII_DIGIT.search(line):
         return None
     date_line = _is_bare_date(line)
-    if date_line:
+    if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)) and _is_bare_date(
+            m["rest"]):
+        text = BARE_DATE.match(m["rest"])["date"]  # "Antalya, Thursday, 15 May 2025": an anchor, as a
+        # publication line is (it does not date the block under it as a dateline would)
+    elif date_line:
         text = BARE_DATE.match(line)["date"]
     elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
         text = m["date"]
@@ -515,7 +657,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous = None
             continue
         found = _date_of(body, i, para, clock)
-        if found and found[1] in ("act", "anchor", "dateline", "scene") and _is_future(body):
+        if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
             continue
@@ -556,13 +698,16 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         last = DateSpan(last.start, last.start, last.precision, last.inferred)
     found = _sentence_date(body, clock.year, last, clock.order)
     if found:
+        span = found[0]
+        if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
+            found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
         return found
     if "day" in body and (rel := _RELATIVE.search(body)) and _RELATIVE_CLAUSE.search(body, max(0, rel.start() - 80),
                                                                                      rel.start()):
         return None  # "the release, which was due the same day, has been held up": of another, unmade act
     if day_only := _day_only_date(body, clock):
         return day_only, "act"
-    base = para.date or clock.anchor
+    base = para.date or para.item or clock.anchor
     if base is not None:
         today = _TODAY.search(body)
         weekday = _weekday_date(body, base)
@@ -574,11 +719,12 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
         if weekday:
             return weekday
-    if para.date is not None and _reports_named_act(body, first=(i == 0)):
+    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and _reports_named_act(
+            body, first=(i == 0), scene=para.day_head, group=para.day_head):
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
-    if para.scene is not None and _reports_named_act(body, first=False):
+    if para.scene is not None and not _prints_own_time(body) and _reports_named_act(body, first=False, scene=True):
         return para.scene, "scene"
     return None
 
@@ -591,6 +737,10 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|ex
 _FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
                          re.IGNORECASE)
 _FUTURE_WORDS = ("will", "shall", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ", "going to")
+
+
+# A date line marked as a plan: "7–8 April: President X in Moscow (planned)."
+_PLANNED = re.compile(r"\((?:planned|provisional|tentative|tbc|to be confirmed|expected)\)", re.IGNORECASE)
 
 
 def _is_future(sentence: str) -> bool:
@@ -644,6 +794,10 @@ def _days_before(span: DateSpan, n: int) -> DateSpan:
     return DateSpan(day, day, "day", span.inferred)
 
 
+# A weekday that bounds a period ("in the 24 hours to 6 a.m. Friday", "until Monday"), not the act's day.
+_BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|to|[Tt]hrough|[Ss]ince)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.\s+)?$")
+
+
 def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | None:
     """'on Tuesday' in a paragraph datelined Thursday 9 May: the latest Tuesday on or before the
     dateline ('next Tuesday': the first after it). A possessive ("Sunday's runoff") is a noun phrase; a
@@ -654,6 +808,9 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     m = _WEEKDAY.search(sentence)
     if not m or _NAMED_DAY.search(sentence, max(0, m.start() - 12), m.start()):
         return None
+    if _not_an_act_date(sentence, m.start(), m.end()) or _BOUND_BEFORE.search(sentence, max(0, m.start() - 30),
+                                                                                 m.start()):
+        return None  # "a survey released Thursday", "in the 24 hours to 6 a.m. Friday": not an act's day
     wd = _WEEKDAYS.index(m["wd"].lower())
     base = anchor.start
     if m["next"]:
@@ -664,29 +821,62 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     return DateSpan(day, day, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
-def _reports_named_act(sentence: str, first: bool) -> bool:
+# A verb right after a relative pronoun ("…, an officer who took command …"): the relative clause's verb.
+_RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+ly\s+)?$")
+
+
+# A subject that counts the people just named: "The three", "The two leaders", "Both ministers" (not "The two
+# also discussed …": more of the same act).
+_GROUP_SUBJECT = re.compile(r"^(?:The (?:two|three|four|five)|Both)(?: [a-z]+)?\s+(?:then\s+)?$")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ly\s+)?$")
+# A verb in the simple past: "-ed" or a common irregular form.
+_PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|held|met|took|gave|made|said|told|spoke|went|came|sent|left|won|led|began|"
+                        r"brought|paid|sought|saw|flew|drew|struck|broke|fought|threw|wrote|rode)\b")
+
+
+def _past_before(sentence: str, end: int) -> bool:
+    """A verb in the simple past comes before `end` ("X held talks …": "talks" is no present verb); a present
+    perfect ("Serbia has been allocated …") does not count."""
+    return any(not _PERFECT_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+               for m in _PAST_FORM.finditer(sentence, 0, end))
+
+
+def _reports_named_act(sentence: str, first: bool, scene: bool = False, group: bool = False) -> bool:
     """A sentence of a dateline paragraph that reports an act: the lede, or a later sentence whose
-    subject names someone ("Under Secretary Jane Roe said …", not "Officials said …")."""
+    subject names someone ("Under Secretary Jane Roe said …", not "Officials said …"). Not when the verb
+    found is in a relative clause ("X, who took command last year, gave no answer"); in a scene told in the
+    past ("On Thursday, …"), not a verb in the present ("Brussels keeps …, the Commission says"): a state.
+    With `group` (under a weekly's day head) "The three signed …" counts the people just named."""
     from transforms.events import is_finite, main_verb  # events does not import this module
 
     pred = main_verb(sentence)
     if pred is None or not is_finite(sentence, pred):
         return False
+    verb = pred.verb.split(" ", 1)[0]  # "held talks": "held"
+    if (scene and verb != pred.lemma.split(" ", 1)[0] and verb[-1:] == "s" and not pred.passive
+            and not _past_before(sentence, pred.start)):
+        return False  # "Greenland receives …", "…, the Commission says": a state, in a scene told in the past
     if first:
         return True
     subject = sentence[:pred.start]
+    if "," in subject and (_RELATIVE_CLAUSE.search(subject) or _RELATIVE_VERB.search(subject)):
+        return False
+    if group and _GROUP_SUBJECT.match(subject):
+        return True  # "The three signed a treaty …": the people just named, under a weekly's day head
     words = subject.split()
     if not words or words[0].lower().strip(",") in _ANONYMOUS:
         return False
     return sum(w[:1].isupper() for w in words) >= 2
 
 
-# A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5".
-_POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b", re.IGNORECASE)
-_POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?(?:conducted|taken|carried out|fielded)"
-                          r"(?:\s+(?:on|from|between))?\s*$", re.IGNORECASE)
+# A date that is a poll's fieldwork, not an act: "Gallup Korea's May 28-30 survey", "a poll taken June 3-5",
+# "(fieldwork 1–3 April; …)", "ORC, 3–6 April (n = 2,340)".
+_POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b|\s*\(n\s*=\s*\d", re.IGNORECASE)
+_POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?"
+                          r"(?:conducted|taken|carried out|fielded|released|published)"
+                          r"(?:\s+(?:on|from|between))?\s*$|\bfieldwork\s*:?\s*(?:on|from|between)?\s*$", re.IGNORECASE)
 # A date that only bounds a period ("since May 28"), never the act's own.
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")  # (a target date, "for 15 March", is tested as a suffix)
 # A capitalised word (not a weekday or a sentence opener) directly before "May 4": part of a name.
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|By|"
                           r"In|Until|Since|From|Before|After|Through|Between|Late|Early|Mid)\b)[A-Z][a-z]+\s+$")
@@ -709,6 +899,8 @@ def _sentence_date(sentence: str, year: int | None, last: DateSpan | None,
             continue
         span = parse_date_expr(m.group(0), year, order)
         if span and span.precision == "day":
+            if span.inferred and sentence.startswith((" last year", " the year before", " the previous year"), m.end()):
+                span = _year_before(span)  # "on 1 November last year"
             return span, _date_role(sentence, m.start(), m.end())
     rel = _relative_date(sentence, last, fronted=False)
     return (rel, "act") if rel else None
@@ -720,6 +912,14 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*$")
 # the act takes place).
 _DETERMINER_BEFORE = re.compile(r"(?<!\b(?:[Aa]t|[Dd]uring|[Oo]n)\s+)\b(?:[Tt]he|a|an|[Ii]ts|[Tt]heir|his|her)\s+$")
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|at|on|when|as|after|before)\b)[a-z]")
+
+
+def _year_before(span: DateSpan) -> DateSpan:
+    try:
+        return DateSpan(span.start.replace(year=span.start.year - 1), span.end.replace(year=span.end.year - 1),
+                        span.precision, span.inferred)
+    except ValueError:  # 29 February
+        return span
 
 
 def _date_role(sentence: str, start: int, end: int) -> str:
@@ -736,8 +936,10 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
+    if before.endswith(("for ", "For ", "as of ", "As of ")):
+        return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     low = re.lowered(sentence)
-    if low is not None and "survey" not in low and "poll" not in low:
+    if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False
     return bool(_POLL_AFTER.match(sentence, end) or _POLL_BEFORE.search(before))
 

@@ -47,10 +47,15 @@ _NUMERIC_FORMS = [
     rf"{_NUM_OPEN}(?P<n1>{_ND})/(?P<n2>{_ND})/(?P<y1>{_YEAR}){_NUM_CLOSE}",
 ]
 
+# Day, month name and year joined by hyphens, as trackers and spreadsheets print them: "25-Dec-24",
+# "3-March-2025". A two-digit year is of this century. No space may follow a hyphen, so "4 - Dec" is no date.
+_HYPHEN_DMY = (rf"(?P<d1>(?:[12]\d|3[01]|0?[1-9]))-(?P<m1>{_MONTH})-(?P<y1>(?:19|20)?\d\d)(?![\w-])")
+
 # Order matters: the most specific forms first. Named groups: m1 d1 y1 m2 d2 y2.
 _FORMS = [
     *_ISO_FORMS,
     *_NUMERIC_FORMS,
+    _HYPHEN_DMY,
     # Aug. 22–Sept. 1, 2022 / Dec. 31, 2023–Jan. 2, 2024
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY})(?:,\s*(?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
     # Dec. 5-7, 2023 / Oct. 29-30
@@ -92,6 +97,7 @@ _FORMS_BY_SHAPE = {
     (dash, day_first): [r for r, f in zip(_FORM_RES, _FORMS, strict=True)
                         if (f in _ISO_FORMS and day_first)  # an ISO date opens with a digit and has dashes
                         or (f in _NUMERIC_FORMS and day_first and (_DASH in f) == dash)
+                        or (f == _HYPHEN_DMY and day_first and dash)
                         or ((_DASH in f) == dash and f.removeprefix(_BETWEEN).startswith("(?P<d1>") == day_first)]
     for dash in (False, True) for day_first in (False, True)
 }
@@ -197,8 +203,8 @@ def numeric_order(text: str) -> str:
 
 
 def _span_from_groups(g: dict[str, str | None], default_year: int | None) -> DateSpan | None:
-    y1 = int(g["y1"]) if g.get("y1") else None
-    y2 = int(g["y2"]) if g.get("y2") else None
+    y1 = _full_year(g["y1"]) if g.get("y1") else None
+    y2 = _full_year(g["y2"]) if g.get("y2") else None
     year_end = y2 or y1 or default_year
     if year_end is None:
         return None
@@ -216,6 +222,12 @@ def _span_from_groups(g: dict[str, str | None], default_year: int | None) -> Dat
     except ValueError:
         return None
     return DateSpan(start, end, "day", inferred) if start <= end else None
+
+
+def _full_year(text: str) -> int:
+    """A printed year; a two-digit one ("25-Dec-24") is of this century."""
+    year = int(text)
+    return year + 2000 if year < 100 else year
 
 
 def parse_period_heading(line: str) -> tuple[date, date] | None:

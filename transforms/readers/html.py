@@ -126,6 +126,7 @@ class _Walker:
         self.kind = "para"
         self.lead_end: int | None = None  # end of a leading inline element in buf (date candidates)
         self.lead_text = ""
+        self.header_blocks: list[int] = []  # indices of the blocks of a kept <header> (_title_header)
 
     def flush(self, next_kind: str = "para") -> None:
         span = self.buf
@@ -163,8 +164,15 @@ class _Walker:
             return
         # Page chrome: footers, navigation roles and boilerplate classes go everywhere; a <header>
         # only outside the article (inside, it holds the title and byline).
-        if (tag == "footer" or (tag == "header" and self.skip_chrome)
+        if (tag == "footer" or (tag == "header" and self.skip_chrome and not _title_header(node))
                 or (node.attributes.get("role") or "") in ("navigation", "banner", "contentinfo")):
+            return
+        if tag == "header" and self.skip_chrome:  # the document's own title block: kept, and kept first
+            self.flush()
+            first = len(self.blocks)
+            self.walk(node)
+            self.flush()
+            self.header_blocks.extend(range(first, len(self.blocks)))
             return
         cls = " ".join(filter(None, [node.attributes.get("class"), node.attributes.get("id")]))
         if cls and _BOILER_CLASS.search(cls) and tag not in ("body", "main", "article"):
@@ -186,6 +194,12 @@ class _Walker:
         if leading and self.buf.text.strip():
             self.lead_end = len(self.buf)
             self.lead_text = self.buf.text
+
+
+def _title_header(node: LexborNode) -> bool:
+    """A <header> outside any <article> that is the document's title block, not the site's chrome: it holds
+    the page's <h1> and no navigation ("<header><h1>Situation Report No. 4</h1><p>Reporting period: …</p>")."""
+    return node.css_first("h1") is not None and node.css_first("nav") is None and node.css_first("ul") is None
 
 
 def _merge_date_blocks(blocks: list[Block]) -> list[Block]:
@@ -278,9 +292,14 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     walker = _Walker(_Aligner(source, start), skip_chrome=not scoped)
     walker.walk(root)
     walker.flush()
+    kept = walker.header_blocks
     blocks = _merge_date_blocks([_classify(b) if b.kind == "para" else b for b in walker.blocks])
     if not scoped:
-        blocks = _content_range(blocks, source)
+        if kept and len(blocks) == len(walker.blocks) and kept == list(range(len(kept))):
+            # the title block stays even when the content range starts after it
+            blocks = blocks[:len(kept)] + [b for b in _content_range(blocks, source) if b not in blocks[:len(kept)]]
+        else:
+            blocks = _content_range(blocks, source)
     if not blocks:
         raise ReaderError(f"{name or 'input'}: HTML has no text")
     h1 = root.css_first("h1") if scoped else None

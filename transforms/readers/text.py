@@ -109,6 +109,18 @@ _COLUMN_GAP = re.compile(r"\s{2,}(?=\S)")
 # A chronology head with no colon, as PDF conversions print them: "21 Oct.  Foreign Secretary …".
 _DAY_FIRST_HEAD = re.compile(
     r"^\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+(?=[A-Z])")
+# A chronology head set off by a dash, day first or month first, with or without a year: "23 Oct 2024 — Prime
+# Minister …", "25–30 Oct 2024 — Troops …", "March 3 – The council …". The dash must have a space on each side
+# and a capital must follow it.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH_HEAD = re.compile(
+    rf"^(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?,?)"
+    r"(?:\s+(?:19|20)\d\d)?\s+[—–-]\s+(?=[A-Z“\"])")
+# A place before a line's date, as transcripts and releases print the place and day they were given:
+# "Antalya, Thursday, 15 May 2025", "NEW YORK, 3 March 2025".
+_PLACE_BEFORE_DATE = re.compile(r"(?!(?:Published|Posted|Updated|Released|Issued|Dated|Filed)\b)"
+                                r"[A-Z][\w’'.-]+(?: (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+                                r"[A-Z][\w’'.-]+){0,3},\s+(?=\S)")
 # A wrapped line that ends in one of these continues a sentence ("… signed on" / "21 Oct. …"): no head.
 _OPEN_END = re.compile(r"\b(?:on|of|from|since|until|till|by|to|and|or|between|before|after|in|at|the)$", re.I)
 # A footnote or reference line: "¹ Ministry of …", "[12] Ministry of …".
@@ -183,6 +195,7 @@ def blocks_from_lines(
     widths: list[int] = []
     lines = list(lines)
     running = _running_lines(lines)
+    tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
 
     def flush() -> None:
         nonlocal acc
@@ -192,10 +205,15 @@ def blocks_from_lines(
                 blocks.append(Block(span, acc.kind))
         acc = _Acc()
 
-    for raw, off in lines:
+    for n, (raw, off) in enumerate(lines):
         if not raw.strip():
             flush()
             in_caption = False
+            prev_len = 0
+            continue
+        if n in tab_rows:
+            flush()
+            blocks.extend(Block(b, "para") for b in tab_rows[n])  # [] for the header row
             prev_len = 0
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
@@ -274,8 +292,11 @@ def _line_kind(text: str, previous: str) -> str | None:
     year heading, a time stamp), "furniture" (a footnote); None for a line that may continue a paragraph."""
     first = text[:1]
     if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
+        if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
+            return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
         return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
-    if DATE_PREFIX.match(text) or (_DAY_FIRST_HEAD.match(text) and not _OPEN_END.search(previous)):
+    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text)))
+                                   and not _OPEN_END.search(previous)):
         return "entry"
     stamp = ":" in text[:60] and STAMP.match(text)  # every stamp holds a clock time
     if _YEAR_LINE.match(text) or stamp or (len(text) <= 60 and DATE_LINE.fullmatch(text)):
@@ -330,6 +351,69 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
     if not cells or not _DATE_CELL.match(cells[0].text):
         return None
     return cells
+
+
+# A tab-separated table with a header row (spreadsheet exports, trackers): "DATE<TAB>ACTORS<TAB>EVENT<TAB>PLACE".
+# The header names its date column, and may name the event and place columns (else the event is the row's
+# longest cell).
+_DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
+_EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
+                           r"|activity|activities|item)$")
+_PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
+_NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
+
+
+def _tab_cells(raw: str, off: int) -> list[Span]:
+    """The cells of a tab-separated line, each a squeezed Span at its source offset."""
+    cells, start = [], 0
+    for part in raw.split("\t"):
+        cells.append(Span.verbatim(part, off + start).squeeze())
+        start += len(part) + 1
+    return cells
+
+
+def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
+    """Blocks for the rows of tab-separated tables whose header names a date column, by line index: each
+    dated row becomes one chronology entry, "<date> · <place> · <event>" (a field head, as incident monitors
+    print them), then each other non-empty cell as a block of its own labelled by its column
+    ("Notes: …"), so that the columns do not run together. The header row gives no block; a row whose date
+    cell is not a date is left to the ordinary reflow."""
+    out: dict[int, list[Span]] = {}
+    header: list[Span] | None = None
+    date_col = event_col = place_col = -1
+    for n, (raw, off) in enumerate(lines):
+        if "\t" not in raw or not raw.strip():
+            header = None
+            continue
+        cells = _tab_cells(raw, off)
+        if header is None or len(cells) < 2:
+            names = [c.text for c in cells]
+            date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+            if date_col < 0 or any(len(t) > 40 for t in names):
+                continue
+            header = cells
+            event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
+            place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
+            out[n] = []
+            continue
+        if date_col >= len(cells) or not DATE_LINE.fullmatch(cells[date_col].text):
+            continue
+        event = event_col if 0 <= event_col < len(cells) else max(
+            (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
+        if event < 0 or cells[event].text in _NO_VALUE:
+            continue
+        date = cells[date_col]
+        entry = date + Span.synthetic(" · ", date.end_offset())
+        if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
+            place = cells[place_col]
+            entry = entry + place + Span.synthetic(" · ", place.end_offset())
+        blocks = [entry + cells[event]]
+        for i, cell in enumerate(cells):
+            if i not in (date_col, event, place_col) and cell.text not in _NO_VALUE and i < len(header):
+                label = header[i]
+                blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
+        out[n] = blocks
+    return out
 
 
 def _classify(b: Block) -> Block:
