@@ -8,6 +8,7 @@ import pytest
 from transforms.document import Document
 from transforms.extract import extract_document
 from transforms.people import _holds_a_name, find_mentions
+from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
 
 
@@ -234,3 +235,30 @@ def test_i_without_a_speaker_label_is_nobody(ref):
 def test_a_dotted_abbreviation_opens_a_title(ref):
     found = names("Fidan met U.S. Secretary of State Marco Rubio.", ref)
     assert found[-1] == ("Marco Rubio", "U.S. Secretary of State")
+
+
+TRACKER = ("SECURITY TRACKER\nPeriod covered: Jan 2025 - Mar 2025\n\n"
+           "DATE\tACTORS\tEVENT\tPLACE\tNOTES\n"
+           "14-Jan-25\tMark Rutte (NATO Secretary General); Alexander Stubborn (President, Finland)\t"
+           "Leaders of the Baltic Sea allies meet. Russia condemns the meeting.\tHelsinki\tFirst summit.\n"
+           "11-Mar-25\tKaja Kallas (High Representative, EU); Margus Tsahkna (Foreign Minister, Estonia)\t"
+           "Kallas and Tsahkna hold talks on the shadow fleet.\tTallinn\t-\n"
+           "16-Mar-25\tSWE (Coast Guard); Eagle S (tanker, Cook Islands flag)\t"
+           "The coast guard boards the tanker.\tKarlskrona\t-\n")
+
+
+def test_a_trackers_actors_column_gives_people_and_states(ref):
+    tables = extract_document(read_document("tracker.txt", TRACKER.encode()), ref, file_id="f1", report_id="r1")
+    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    by_event: dict[str, list] = {}
+    for link in tables["event_participants"].to_pylist():
+        by_event.setdefault(link["event_id"], []).append(
+            (names_by_id[link["participant_id"]], link["country"], link["title"]))
+    events = tables["events"].to_pylist()
+    assert sorted(by_event[events[0]["event_id"]]) == [("Alexander Stubborn", "FIN", "President"),
+                                                       ("Mark Rutte", "INT", "NATO Secretary General")]
+    assert events[0]["countries"] == ["FIN"]
+    assert events[1]["event_id"] not in by_event  # "Russia condemns …": the row's next act is not theirs
+    # the column's role and body win over the name alone in the text (Kallas is Estonian in the seeds)
+    assert ("Kaja Kallas", "INT", "High Representative") in by_event[events[2]["event_id"]]
+    assert events[3]["event_id"] not in by_event and events[3]["countries"] == ["SWE"]  # a state, a ship

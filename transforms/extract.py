@@ -43,6 +43,7 @@ from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
 from transforms.metrics_context import describe_metric
 from transforms.people import (
+    ROLE_WORDS,
     Mention,
     PeopleContext,
     ResolvedPerson,
@@ -549,6 +550,10 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     if pred and _FIRST_PERSON.search(subject) and (speaker := _speaker(state, act.start + pred.start)) and all(
             p[0].participant_id != speaker[0].participant_id for p in people):
         people = [speaker, *people]  # "MINISTER FIDAN: … the Secretary and I held …": the speaker
+    listed_people, listed_states = _listed_actors(state, act, when) if act.entry.fields else ([], set())
+    if listed_people:  # the column's role and state are the row's own: they win over a bare name in the text
+        listed_ids = {p[0].participant_id for p in listed_people}
+        people = [p for p in people if p[0].participant_id not in listed_ids] + listed_people
     _remember_subject(state, act, people, pred)
     event_type = act.kind or classify(act.text, pred, subject)
     if event_type == "election" and not people:
@@ -557,6 +562,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
+    countries |= listed_states
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
     location = None if is_remote(act.text) else find_location(
@@ -675,6 +681,52 @@ def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, M
         return None  # "MODERATOR:", "Q:": no one the report has named
     title = " ".join(w.capitalize() for w in words[:-1])
     return known, known.country, Mention(family, title, label.start(1), label.start(1) + len(label.group(1)))
+
+
+_ACTOR_FIELDS = frozenset({"actors", "actor", "participants", "parties", "who"})
+# One listed actor: "Mark Rutte (NATO Secretary General)", "Alexander Stubb (President, Finland)", "FIN (Police)"
+_LISTED_ACTOR = re.compile(r"\s*(?P<name>[^();]+?)\s*(?:\((?P<note>[^)]*)\))?\s*(?:;|$)")
+
+
+def _listed_actors(state: ReportState, act: Act, when: date
+                   ) -> tuple[list[tuple[ResolvedPerson, str | None, Mention]], set[str]]:
+    """The people and states an entry's actors column lists (a tracker's "ACTORS" cell), for the entry's
+    first act: "Name (Role, State)" is a person with that title and state; a state's name or code is a state."""
+    if act.start != act.entry.start + len(act.entry.text) - len(act.entry.text.lstrip()):
+        return [], set()  # a later act of the entry: the column lists the row's actors, not its
+    cell = next((v for k, v in act.entry.fields.items() if k.strip().lower() in _ACTOR_FIELDS), "")
+    people: list[tuple[ResolvedPerson, str | None, Mention]] = []
+    states: set[str] = set()
+    for m in _LISTED_ACTOR.finditer(cell):
+        name, note = m["name"].strip(), [w.strip() for w in (m["note"] or "").split(",") if w.strip()]
+        listed_state = _state_named(name, state.ref)
+        if listed_state:
+            states.add(listed_state)  # "FIN (Police, Border Guard)"
+            continue
+        # the bracket's last item: a state ("President, Finland", "LTU") or a body ("High Representative, EU")
+        noted_state = (_state_named(note[-1], state.ref) or state.ref.organizations.get(fold(note[-1])) or None
+                       ) if note else None
+        role = ", ".join(note[:-1] if noted_state else note)
+        if not (any(x.name == name for x in find_mentions(f"{role} {name}".strip(), state.ref, state.people))
+                or ((noted_state or ROLE_WORDS.search(role)) and _LISTED_NAME.fullmatch(name))):
+            continue  # "Eagle S (tanker, Cook Islands flag)", "unknown vessel": not a person
+        mention = Mention(name, role, act.entry.start, act.entry.start)
+        hint = noted_state or country_from_title(role, state.ref)
+        person = resolve(mention, state.ref, state.people, when, hint)
+        country = noted_state or leading_country(role, state.ref) or (
+            person.country if person.in_reference and person.country else hint)
+        people.append((person, country, mention))
+        if country and country != "INT":
+            states.add(country)
+    return people, states
+
+
+_LISTED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|al|bin)){1,3}")
+
+
+def _state_named(phrase: str, ref: Reference) -> str | None:
+    key = fold(phrase)
+    return phrase if phrase in ref.countries else ref.country_by_name.get(key)
 
 
 def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
