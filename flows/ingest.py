@@ -503,17 +503,31 @@ def _describe_failures(report, paths: dict[str, Path]) -> list[str]:
 
 
 def _failing_rows(failure, paths: dict[str, Path], names: dict[str, str], limit: int = 5) -> list[str]:
-    """Keys of the staged rows whose `failure.column` holds one of the failure's sample values."""
+    """Keys of the staged rows whose `failure.column` holds one of the failure's sample values (for
+    the not-null check, whose values name the columns: the rows with a null in one of them)."""
     table, column = getattr(failure, "table", None), getattr(failure, "column", None)
     samples = {str(v) for v in getattr(failure, "sample_values", None) or []}
     if table not in paths or table not in schema.TABLES_BY_NAME or not column or not samples:
         return []
+    if getattr(failure, "check", None) == "not_null":
+        return _null_rows(schema.TABLES_BY_NAME[table], pq.read_table(paths[table]), column.split(","), names,
+                          limit)
     out = []
     for row in pq.read_table(paths[table]).to_pylist():
         value = row.get(column)
         values = value if isinstance(value, list) else [value]
         if any(str(v) in samples for v in values) and len(out) < limit:
             out.append(_row_ref(schema.TABLES_BY_NAME[table], row, column, names))
+    return out
+
+
+def _null_rows(spec: schema.Table, data: pa.Table, columns: list[str], names: dict[str, str],
+               limit: int) -> list[str]:
+    """Keys of the rows of `data` with a null (or NaN) in one of `columns`."""
+    out = []
+    for column in (c for c in columns if c in data.column_names):
+        hits = pc.indices_nonzero(pc.is_null(data.column(column), nan_is_null=True)).to_pylist()
+        out += [_row_ref(spec, data.slice(i, 1).to_pylist()[0], column, names) for i in hits[:limit - len(out)]]
     return out
 
 
