@@ -119,6 +119,8 @@ class RunSummary:
     held_back_dirs: list[str] = field(default_factory=list)
     quarantined_files: dict[str, str] = field(default_factory=dict)  # file name -> error
     timings: dict[str, float] = field(default_factory=dict)
+    # CPU seconds of this process per stage (every thread: DuckDB's, and GX's import while extracting)
+    cpu: dict[str, float] = field(default_factory=dict)
 
     @property
     def held_back(self) -> bool:
@@ -485,11 +487,12 @@ def new_run_id() -> str:
 
 @contextmanager
 def timed(summary: RunSummary, stage: str) -> Iterator[None]:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
         summary.timings[stage] = round(summary.timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
+        summary.cpu[stage] = round(summary.cpu.get(stage, 0.0) + time.process_time() - c0, 3)
 
 
 def _describe_failures(report, paths: dict[str, Path]) -> list[str]:
