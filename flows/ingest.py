@@ -411,6 +411,28 @@ def stage_batch(batch: Batch, batch_dir: Path) -> dict[str, Path]:
     return paths
 
 
+# The staged tables of the batch being validated, kept for its load: path -> (file identity, table).
+_STAGED: dict[Path, tuple[tuple[int, int, int], pa.Table]] = {}
+
+
+def read_staged(paths: dict[str, Path], keep: bool = False) -> dict[str, pa.Table]:
+    """A staged batch's tables from its Parquet files. keep: hold them (one batch at a time) for the
+    next read of the same files, so that validation and load read them once (~0.13 CPU-s per
+    500-report batch); a held table is used only if its file is unchanged since (inode, size,
+    modification time), and then dropped."""
+    if keep:
+        _STAGED.clear()
+    out = {}
+    for name, path in paths.items():
+        st = Path(path).stat()
+        key = (st.st_ino, st.st_size, st.st_mtime_ns)
+        held = _STAGED.pop(Path(path), None)
+        out[name] = held[1] if held is not None and held[0] == key else pq.read_table(path)
+        if keep:
+            _STAGED[Path(path)] = (key, out[name])
+    return out
+
+
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_types: set[str],
                    country_codes: set[str], warehouse: str | None, thresholds=None):
@@ -420,7 +442,7 @@ def validate_batch(paths: dict[str, Path], gx_root: Path, run_id: str, event_typ
     await_import("expectations.runner")
     from expectations import validate_tables
 
-    tables = {name: pq.read_table(path) for name, path in paths.items()}
+    tables = read_staged(paths, keep=True)  # the load of this batch takes them over
     known = Warehouse(warehouse).referenced_ids(tables) if warehouse else {}
     return validate_tables(tables, gx_root=gx_root, run_id=run_id, event_types=event_types,
                            country_codes=country_codes, known_ids=known, thresholds=thresholds,
@@ -440,8 +462,9 @@ def build_data_docs(gx_root: Path) -> Path | None:
 def load_batch(warehouse: str, paths: dict[str, Path], run_id: str, seed_dir: Path,
                threads: int | None = None) -> dict[str, int]:
     """Load the staged batch into DuckDB in one transaction (`threads`: Warehouse.load_batch)."""
-    tables = {name: pq.read_table(path) for name, path in paths.items() if name != "files"}
-    return Warehouse(warehouse).load_batch(tables, pq.read_table(paths["files"]), run_id, seed_dir=seed_dir,
+    tables = read_staged(paths)
+    files = tables.pop("files")
+    return Warehouse(warehouse).load_batch(tables, files, run_id, seed_dir=seed_dir,
                                            threads=threads)
 
 
@@ -723,6 +746,7 @@ def run_batch(refs: list[FileRef], index: int, summary: RunSummary, wh: Warehous
         call(record_validation, str(wh.path), run_id, batch_dir, report,
              root / "quarantine" / run_id / batch_dir.name)
     if report is not None and not report.success:
+        _STAGED.clear()  # not loaded: its tables are not needed
         with timed(summary, "hold_back"):
             where = call(hold_back, batch_dir, root / "quarantine" / run_id / batch_dir.name, report.summary())
         summary.held_back_dirs.append(str(where))
