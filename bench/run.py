@@ -286,7 +286,8 @@ def main(argv: list[str] | None = None) -> dict:
                  "files_duplicate": summary.files_duplicate, "files_quarantined": summary.files_quarantined,
                  "files_held_back": summary.files_held_back, "validation_success": summary.validation_success,
                  "rows_loaded": summary.rows_loaded, "rows_total": rows,
-                 "cpu": cpu},  # children: the extraction pool (and Prefect's server with --engine prefect)
+                 # cpu: children = the extraction pool (and Prefect's server with --engine prefect)
+                 "cpu": cpu, "stage_cpu": dict(summary.cpu)},
         "noop_rerun": {"seconds": round(rerun_seconds, 3), "files_seen": rerun.files_seen,
                        "files_new": rerun.files_new, "timings": dict(rerun.timings)},
         "floor": fl,
@@ -326,6 +327,8 @@ def print_result(r: dict) -> None:
     print(f"cpu      flow process {cpu['flow_process_s']:.1f} s, child processes {cpu['children_s']:.1f} s: "
           f"{cpu['cores_busy']} of {r['machine']['cpus']} cores busy on average "
           f"(memory sampler {r['memory_sampler']['cpu_s']:.1f} s)")
+    print("stage cpu " + "  ".join(f"{k} {v:.2f}s" for k, v in f.get("stage_cpu", {}).items())
+          + "  (CPU of the flow process, every thread)")
     print(f"loaded   {f['files_loaded']} files, {f['rows_total']} rows; duplicate {f['files_duplicate']}, "
           f"quarantined {f['files_quarantined']}, held back {f['files_held_back']}, "
           f"validation {f['validation_success']}")

@@ -59,6 +59,7 @@ from expectations.suites import (
     domain_frames,
     foreign_key_frames,
     helper_frames,
+    not_null_frames,
     suite_parameters,
 )
 from warehouse import schema
@@ -186,6 +187,7 @@ def validate_tables(
         if name in tables:
             frames[name] = tables[name]
             frames.update(helper_frames(name, tables[name], by_name[name]))
+            frames.update(not_null_frames(name, tables[name], by_name[name]))
     frames.update(domain_frames({**(context_tables or {}), **{n: frames[n] for n in schema_names if n in frames}},
                                 thresholds))
     frames.update(foreign_key_frames({n: tables[n] for n in schema_names if n in tables}, tables_schema, known))
@@ -433,6 +435,9 @@ def _outcomes_of(vres) -> list[Failure]:
                                sample_values=[], message="", check=meta.get("check"), success=True,
                                suite=vres.suite_name))
             continue
+        column = meta.get("column") or cfg.kwargs.get("column")
+        if meta.get("columns_from_values") and samples and not errors:
+            column = _columns_named(samples, column)  # <table>__not_null: the columns found null
         if not samples and count is None and isinstance(_plain(observed), int | float):
             samples = [observed]  # table-level expectations (shares): the observed value is the example
         if errors:
@@ -446,7 +451,7 @@ def _outcomes_of(vres) -> list[Failure]:
         out.append(Failure(
             table=meta.get("table") or vres.suite_name,
             expectation=cfg.type,
-            column=meta.get("column") or cfg.kwargs.get("column"),
+            column=column,
             severity=severity,
             unexpected_count=count,
             sample_values=_samples(samples or []),
@@ -455,6 +460,14 @@ def _outcomes_of(vres) -> list[Failure]:
             suite=vres.suite_name,
         ))
     return out
+
+
+def _columns_named(samples: list, checked: str | None) -> str:
+    """The columns named by the unexpected values of a folded check (comma-separated names), in the
+    order of `checked` (the columns it checks, comma-separated)."""
+    named = {c for v in samples if isinstance(v, str) for c in v.split(",")}
+    order = (checked or "").split(",")
+    return ",".join([c for c in order if c in named] + sorted(named - set(order)))
 
 
 def _samples(values: list) -> list:

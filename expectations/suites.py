@@ -16,6 +16,13 @@ allowed keys as a value set instead costs GX time in proportion to the number of
 and serialises the whole set for every expectation, ~25 s for a 500-report batch), and the set of
 known keys grows with the warehouse.
 
+A table's required (non-nullable) columns are checked together by one expectation on a helper frame
+``<table>__not_null`` (one row per row of the table; its ``null_columns`` holds the names of the
+required columns that are null in that row, null when none) with ``expect_column_values_to_be_null``:
+the unexpected values name the columns, and the runner reports the failure against them (meta
+``columns_from_values``). One expectation per column cost GX ~8 CPU-ms each in fixed overhead (58 of
+the 126 expectations), whatever the data; the frame is built with Arrow compute.
+
 Every expectation carries ``meta = {"severity", "table", "column", "check"}`` and GX's own
 ``severity`` field (critical for keys, uniqueness, vocabularies, date order, foreign keys and the
 percent range; warning for soft plausibility checks).
@@ -71,6 +78,8 @@ P_MIN_LOCATION_SHARE = "min_location_share"
 EVENTS_PERIOD = "events__period"  # event dates against the stated period of its report, +- tolerance
 EVENTS_ACTORS = "events__actors"  # participants/countries/location per event, for batch-level shares
 FOREIGN_KEYS = "foreign_keys"  # helper frame <table>__foreign_keys: the dangling keys of each row
+NOT_NULL = "not_null"  # helper frame <table>__not_null: the required columns null in each row
+NULL_COLUMNS = "null_columns"  # its one column
 
 
 @dataclass(frozen=True)
@@ -105,19 +114,25 @@ class SuiteSpec:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _meta(severity: str, table: str, column: str | None, check: str) -> dict:
-    return {"severity": severity, "table": table, "column": column, "check": check}
+def _meta(severity: str, table: str, column: str | None, check: str, **more) -> dict:
+    return {"severity": severity, "table": table, "column": column, "check": check, **more}
 
 
-def _add(spec: SuiteSpec, cls, severity: str, where: str | None, check: str, **kwargs) -> None:
+def _add(spec: SuiteSpec, cls, severity: str, where: str | None, check: str, meta: Mapping | None = None,
+         **kwargs) -> None:
     """Append cls(**kwargs) to spec; `where` is the column(s) failures are reported against."""
     spec.expectations.append(
-        cls(severity=severity, meta=_meta(severity, spec.table, where, check), **kwargs)
+        cls(severity=severity, meta=_meta(severity, spec.table, where, check, **(meta or {})), **kwargs)
     )
 
 
 def _param(name: str) -> dict:
     return {"$PARAMETER": name}
+
+
+def required_columns(table: Table) -> list[str]:
+    """The columns that must not be null (schema order)."""
+    return [c.name for c in table.columns if not c.nullable]
 
 
 def list_iso3_columns(table: Table) -> list[str]:
@@ -137,8 +152,6 @@ def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec
             _add(spec, gxe.ExpectTableColumnsToMatchSet, CRITICAL, None, "columns",
                  column_set=t.column_names, exact_match=True)
         for c in t.columns:
-            if not c.nullable:
-                _add(spec, gxe.ExpectColumnValuesToNotBeNull, CRITICAL, c.name, "not_null", column=c.name)
             if c.allowed is not None:
                 _add(spec, gxe.ExpectColumnValuesToBeInSet, CRITICAL, c.name, "allowed",
                      column=c.name, value_set=list(c.allowed))
@@ -164,6 +177,8 @@ def build_suite_specs(tables: Sequence[Table] = schema.TABLES) -> list[SuiteSpec
         if t.name == "events" and "event_participants" in by_name:
             specs.append(_actors_spec())
 
+        if required_columns(t):
+            specs.append(_not_null_spec(t))
         if checked_foreign_keys(t, by_name):
             specs.append(_foreign_key_spec(t, by_name))
         for col in list_iso3_columns(t):
@@ -222,6 +237,15 @@ def _foreign_key_spec(t: Table, by_name: Mapping[str, Table]) -> SuiteSpec:
     spec = SuiteSpec(helper_name(t.name, FOREIGN_KEYS), t.name)
     for col in checked_foreign_keys(t, by_name):
         _add(spec, gxe.ExpectColumnValuesToBeNull, CRITICAL, col, "foreign_key", column=col)
+    return spec
+
+
+def _not_null_spec(t: Table) -> SuiteSpec:
+    """Every required column of `t` in one expectation (see the module's docstring); passed, it is
+    reported against all of them, failed, against those its unexpected values name."""
+    spec = SuiteSpec(helper_name(t.name, NOT_NULL), t.name)
+    _add(spec, gxe.ExpectColumnValuesToBeNull, CRITICAL, ",".join(required_columns(t)), "not_null",
+         meta={"columns_from_values": True}, column=NULL_COLUMNS)
     return spec
 
 
@@ -327,6 +351,43 @@ def helper_frames(name: str, table: pa.Table, t: Table) -> dict[str, pa.Table]:
         cols[col] = pc.list_flatten(arr)
         out[helper_name(name, col)] = pa.table(cols)
     return out
+
+
+def not_null_frames(name: str, table: pa.Table, t: Table) -> dict[str, pa.Table]:
+    """<table>__not_null: per row, the names of the required columns of `t` that are null in it
+    (comma-separated, in schema order; NaN counts as null, as in GX's pandas not-null check), else
+    null. A required column absent from `table` is null in every row (the columns check fails too).
+
+    The frame has no other column, so its row order is free: the first row of each distinct set of
+    names comes first, so that GX's partial list of unexpected values (its first 20) names every
+    column that is null somewhere (up to 20 distinct sets)."""
+    required = required_columns(t)
+    if not required:
+        return {}
+    n = table.num_rows
+    null_rows: dict[str, list[int]] = {}
+    for col in required:
+        if col not in table.column_names:
+            null_rows[col] = list(range(n))
+            continue
+        column = table.column(col)
+        if column.null_count == 0 and not pa.types.is_floating(column.type):
+            continue
+        mask = pc.is_null(column, nan_is_null=True)
+        if pc.any(mask).as_py():
+            null_rows[col] = pc.indices_nonzero(mask).to_pylist()
+    if not null_rows:
+        names: pa.Array = pa.nulls(n, pa.string())
+    else:
+        per_row: dict[int, list[str]] = {}
+        for col in required:  # schema order within a row
+            for i in null_rows.get(col, ()):
+                per_row.setdefault(i, []).append(col)
+        values = [",".join(cols) for _, cols in sorted(per_row.items())]
+        firsts = set(dict((v, i) for i, v in reversed(list(enumerate(values)))).values())
+        ordered = [values[i] for i in sorted(firsts)] + [v for i, v in enumerate(values) if i not in firsts]
+        names = pa.array(ordered + [None] * (n - len(values)), pa.string())
+    return {helper_name(name, NOT_NULL): pa.table({NULL_COLUMNS: names})}
 
 
 def foreign_key_frames(tables: Mapping[str, pa.Table], schema_tables: Sequence[Table],

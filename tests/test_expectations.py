@@ -261,9 +261,12 @@ def test_missing_column(shared_gx):
     f = only(report, "metrics", "expect_table_columns_to_match_set")
     assert "unit" in f.message
     # expectations on the missing column cannot be evaluated: critical, never a soft pass
-    for check in ("not_null", "vocabulary", "percent_range", "money_positive"):
+    for check in ("vocabulary", "percent_range", "money_positive"):
         g = next(g for g in report.critical_failures if g.check == check)
         assert g.table == "metrics" and "could not be evaluated" in g.message
+    # the folded not-null check (metrics__not_null) counts a missing required column as null in every row
+    g = next(g for g in report.critical_failures if g.check == "not_null")
+    assert (g.table, g.column, g.unexpected_count, g.sample_values) == ("metrics", "unit", 2, ["unit"])
 
 
 def test_empty_suite_and_zero_expectations_guard(tmp_path):
@@ -316,8 +319,46 @@ def test_null_in_required_column(shared_gx):
     rows = valid_rows()
     rows["events"][0]["text"] = None
     report = run(rows, shared_gx)
-    f = assert_only_failure(report, "events", "expect_column_values_to_not_be_null", "text")
-    assert f.unexpected_count == 1
+    # one expectation on events__not_null checks every required column; its values name the columns
+    f = assert_only_failure(report, "events", "expect_column_values_to_be_null", "text")
+    assert (f.check, f.suite, f.unexpected_count, f.sample_values) == ("not_null", "events__not_null", 1, ["text"])
+    assert "events: expect_column_values_to_be_null(text) failed on 1 row(s): ['text'] [not_null]" in report.summary()
+
+
+def test_nulls_in_several_required_columns_are_all_named(shared_gx):
+    """Each column null somewhere is named, even when it is null in one row after more than 20 rows
+    with another column null (GX lists only the first 20 unexpected values)."""
+    rows = valid_rows()
+    base = rows["metrics"][0]
+    rows["metrics"] = [dict(base, metric_id=f"x{i}", text=None) for i in range(25)]
+    rows["metrics"].append(dict(base, metric_id="x_last", unit=None, file_id=None))
+    rows["metrics"].append(dict(base, metric_id="x_nan", value=float("nan")))  # NaN is null, as GX has it
+    rows["reports"][0]["n_metrics"] = len(rows["metrics"])
+    report = run(rows, shared_gx)
+    not_null = [f for f in report.critical_failures if f.check == "not_null"]
+    assert len(not_null) == 1, report.summary()
+    f = not_null[0]
+    assert (f.table, f.suite) == ("metrics", "metrics__not_null")
+    assert f.column == "value,unit,text,file_id"  # in the schema's order
+    assert f.unexpected_count == 27  # rows with a null, not cells
+    assert set(f.sample_values) == {"text", "unit,file_id", "value"}
+    passed = next(r for r in report.results if r.success and r.check == "not_null" and r.table == "events")
+    assert passed.column == ",".join(c.name for c in schema.EVENTS.columns if not c.nullable)
+
+
+def test_not_null_is_one_expectation_per_table_over_the_schema_required_columns():
+    from expectations.suites import NULL_COLUMNS, build_suite_specs
+
+    specs = {s.name: s for s in build_suite_specs()}
+    for t in schema.TABLES:
+        required = [c.name for c in t.columns if not c.nullable]
+        checks = [e for s in specs.values() if s.table == t.name for e in s.expectations
+                  if e.meta["check"] == "not_null"]
+        assert len(checks) == (1 if required else 0), t.name
+        if required:
+            e = checks[0]
+            assert e.meta["column"] == ",".join(required) and e.column == NULL_COLUMNS
+            assert e.meta["severity"] == "critical" and e in specs[f"{t.name}__not_null"].expectations
 
 
 def test_data_docs_built(tmp_path):

@@ -89,9 +89,19 @@ class Table:
         return [f"ALTER TABLE {self.name} ADD COLUMN {c.name} {c.duckdb_type}"
                 for c in self.columns if c.name not in existing]
 
-    def comment_sql(self) -> list[str]:
-        out = [f"COMMENT ON TABLE {self.name} IS {_sql_str(self.description)}"]
-        out += [f"COMMENT ON COLUMN {self.name}.{c.name} IS {_sql_str(c.description)}" for c in self.columns]
+    def comments(self) -> dict[str | None, str]:
+        """The data dictionary: column name (None: the table) -> its COMMENT."""
+        return {None: self.description, **{c.name: c.description for c in self.columns}}
+
+    def comment_sql(self, current: dict[str | None, str | None] | None = None) -> list[str]:
+        """COMMENT ON statements of the table and its columns; with `current` (the comments the
+        database holds, keyed as `comments`), only those that would change one."""
+        out = []
+        for column, text in self.comments().items():
+            if current is not None and current.get(column) == text:
+                continue
+            target = f"TABLE {self.name}" if column is None else f"COLUMN {self.name}.{column}"
+            out.append(f"COMMENT ON {target} IS {_sql_str(text)}")
         return out
 
 
