@@ -47,13 +47,7 @@ CRITICAL, WARNING = "critical", "warning"
 
 # Units that are not currencies; any other unit is an ISO 4217 code and the value is money.
 FIXED_UNITS: tuple[str, ...] = schema.METRIC_UNITS_FIXED
-# A compact list of common ISO 4217 codes (the extractor only emits currencies it recognises).
-CURRENCY_CODES: tuple[str, ...] = (
-    "USD", "EUR", "JPY", "CNY", "KRW", "KPW", "TWD", "HKD", "GBP", "CHF", "CAD", "AUD", "NZD",
-    "RUB", "UAH", "INR", "PKR", "BDT", "IDR", "MYR", "SGD", "THB", "VND", "PHP", "MMK", "KHR",
-    "LAK", "MNT", "KZT", "BRL", "MXN", "ARS", "ZAR", "NGN", "EGP", "TRY", "SAR", "AED", "ILS",
-    "IRR", "IQD", "QAR", "KWD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "XDR",
-)
+CURRENCY_CODES: tuple[str, ...] = schema.CURRENCY_CODES
 METRIC_UNITS: tuple[str, ...] = FIXED_UNITS + CURRENCY_CODES
 
 BARE_TITLES = (

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from transforms import _regex as re
 from transforms.chronology import Block, is_furniture, sentences, split_lines
 from transforms.reference import Reference
+from warehouse.schema import CURRENCY_CODES
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9,
          "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}
@@ -16,11 +17,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "JPY", "₩": "KRW", "€": 
                     "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR",
                     "NZ$": "NZD", "R$": "BRL", "MX$": "MXN"}
 # ISO 4217 codes written before or after an amount ("EUR 1.2 billion", "60 million CHF"): the codes the
-# warehouse accepts (expectations/suites.py CURRENCY_CODES; a unit outside it fails the batch), not every
-# three capitals ("MoE 2", "ORC 3").
-ISO_CODES = frozenset(
-    "USD EUR JPY CNY KRW KPW TWD HKD GBP CHF CAD AUD NZD RUB UAH INR PKR BDT IDR MYR SGD THB VND PHP MMK KHR LAK "
-    "MNT KZT BRL MXN ARS ZAR NGN EGP TRY SAR AED ILS IRR IQD QAR KWD SEK NOK DKK PLN CZK HUF".split())
+# warehouse accepts (a unit outside them fails the batch), not every three capitals ("MoE 2", "ORC 3").
+ISO_CODES = frozenset(CURRENCY_CODES)
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euros?": "EUR",
                   "dollars?": "USD", "pounds?": "GBP", "rupees?": "INR", "pesos?": "PHP",
                   "rubles?": "RUB", "roubles?": "RUB", "dong": "VND", "baht": "THB", "ringgit": "MYR"}

@@ -132,6 +132,24 @@ FORMATS = ("txt", "md", "html", "pdf")
 FILE_STATUSES = ("loaded", "duplicate", "quarantined")
 DATE_PRECISIONS = ("day", "month", "year")
 METRIC_UNITS_FIXED = ("percent", "percentage_points", "count")  # plus ISO 4217 currency codes
+# The ISO 4217 codes a metric's unit may take: the GX suites accept them, the extractor reads them before or
+# after an amount ("EUR 1.58 billion", "GYD 42.7 billion"). One list, so the two cannot drift apart.
+CURRENCY_CODES: tuple[str, ...] = (
+    "USD", "EUR", "JPY", "CNY", "KRW", "KPW", "TWD", "HKD", "GBP", "CHF", "CAD", "AUD", "NZD",
+    "RUB", "UAH", "INR", "PKR", "BDT", "IDR", "MYR", "SGD", "THB", "VND", "PHP", "MMK", "KHR",
+    "LAK", "MNT", "KZT", "BRL", "MXN", "ARS", "ZAR", "NGN", "EGP", "TRY", "SAR", "AED", "ILS",
+    "IRR", "IQD", "QAR", "KWD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "XDR",
+    # Europe and Central Asia beyond the above
+    "ISK", "RON", "BGN", "RSD", "BAM", "MKD", "ALL", "MDL", "BYN", "GEL", "AMD", "AZN", "UZS", "KGS", "TJS",
+    "TMT", "AFN",
+    # the Middle East and Africa
+    "JOD", "LBP", "SYP", "YER", "OMR", "BHD", "MAD", "DZD", "TND", "LYD", "SDG", "SSP", "ETB", "ERN", "SOS",
+    "KES", "UGX", "TZS", "RWF", "BIF", "CDF", "GHS", "XOF", "XAF", "AOA", "ZMW", "MWK", "MZN", "BWP", "NAD",
+    # the Americas, South Asia and the Pacific
+    "GYD", "SRD", "VES", "COP", "CLP", "PEN", "BOB", "PYG", "UYU", "CUP", "NIO", "HNL", "GTQ", "CRC", "PAB",
+    "DOP", "HTG", "JMD", "TTD", "NPR", "LKR", "MVR", "BTN", "BND", "MOP", "FJD", "PGK", "WST", "TOP", "SBD",
+    "VUV",
+)
 
 
 def _provenance(what: str) -> tuple[Column, ...]:
