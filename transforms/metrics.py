@@ -349,7 +349,8 @@ BASELINE_COUNT = re.compile(rf"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|
                             r"kilomet\w+|km|miles?|met(?:er|re)s?|degrees?)\b))")
 _RANKED = re.compile(r"\b(?:rank\w*|place[ds]?|position\w*|spots?)\b", re.I)
 # An estimate of a crowd or a number: "put attendance at 350,000", "estimated the crowd at 20,000".
-ESTIMATED_AT = re.compile(rf"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+ESTIMATE_VERBS = r"(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)"
+ESTIMATED_AT = re.compile(rf"\b{ESTIMATE_VERBS}\s+"
                           rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?at\s+{_HEDGE}{_BARE_COUNT}"
                           r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–:]))")
 # The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".

@@ -11,7 +11,7 @@ from functools import lru_cache
 from transforms import _regex as re
 from transforms.chronology import BARE_DATE
 from transforms.dates import MONTHS, parse_date_expr
-from transforms.metrics import ISO_CODES, MetricMatch
+from transforms.metrics import ESTIMATE_VERBS, ISO_CODES, MetricMatch
 from transforms.reference import Reference, fold
 
 MEASURES = [
@@ -132,7 +132,7 @@ _RULING_AGAINST = re.compile(r"\d{1,3}[-–]$")
 _TOLL_WORDS = frozenset("dead killed wounded injured hurt".split())
 _MARGIN_BEFORE = re.compile(r"\b(?:MoE|margin\s+of\s+error)(?:\s+(?:of|was|is|at))?\s*[±+]?\s*$", re.I)
 _SAMPLE_BEFORE = re.compile(r"(?<![\w.])[nN]\s*=\s*$")
-_ESTIMATE_BEFORE = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|placed|places)\s+"
+_ESTIMATE_BEFORE = re.compile(rf"\b{ESTIMATE_VERBS}\s+"
                               r"(?:the\s+|its\s+|their\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)\s+at\s+(?:[\w-]+\s+){0,2}?$")
 _BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to))\s+"
                               r"(?:(?:more|less|fewer)\s+than\s+|[a-z]+\s+){0,1}$")
