@@ -387,9 +387,10 @@ class Writer:
             elif k == 2:
                 sentences.append(f"{a} visited {self.place()} on {day_text} and held talks on "
                                  f"{self.rng.choice(TOPICS)}.")
-            else:
+            else:  # a poll's publication is no act (the labelling conventions), but it dates "Two days later"
                 sentences.append(f"In a {self.rng.choice(MEDIA)} poll published on {day_text}, support for the "
                                  f"government stood at {self.pct()}.")
+                n -= 1
             n += 1
             if self.rng.random() < 0.3 and day.day < 25:
                 c, _ = self.person()

@@ -319,3 +319,25 @@ def test_a_table_rows_other_columns_are_its_entrys_fields() -> None:
 def test_a_place_and_date_line_does_not_date_the_next_blocks_sentences_as_a_dateline() -> None:
     text = "Porto, 20 May 2025\n\nOn 9 May, the assembly held its vote. Ana Silva took 44% of the seats.\n"
     assert [e.text[:12] for e in dated_sentences(text, 2025)] == ["On 9 May, th"]
+
+
+# ------------------------------------------------------------------ polls and same-day acts in a digest
+
+DIGEST = (
+    "Alliance Digest\n\n"
+    "  • In a Kyodo News poll published on November 6, support for the government stood at 58.1%. Two days"
+    " later the foreign minister released a statement welcoming the outcome.\n"
+    "  • Ana Reyes and Tom Hale spoke by telephone on November 8 about supply chain resilience in the region.\n"
+    "  • Li Wen and Omar Said spoke by telephone on November 8 about supply chain resilience in the region.\n"
+)
+
+
+def test_a_polls_publication_is_no_act_but_later_days_count_from_it() -> None:
+    got = [(e.span.start, e.text) for e in dated_sentences(DIGEST, 2024)]
+    assert (date(2024, 11, 8), "Two days later the foreig") in [(d, t[:25]) for d, t in got]
+    assert not any("poll" in t for _, t in got)
+
+
+def test_the_same_words_between_other_people_on_one_day_are_two_acts() -> None:
+    got = [e.text.lstrip("• ")[:10] for e in dated_sentences(DIGEST, 2024)]
+    assert "Ana Reyes " in got and "Li Wen and" in got

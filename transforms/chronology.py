@@ -539,15 +539,20 @@ def _drop_retellings(entries: list[Entry]) -> list[Entry]:
     repeated in the body: "On 15 February, a device struck a convoy …" / "On 15 February, a device hit a
     convoy …") is one act: the first telling is kept. Much the same: half the shorter one's words (six or more)."""
     out: list[Entry] = []
-    seen: dict[tuple[date, date], list[set[str]]] = {}
+    seen: dict[tuple[date, date], list[tuple[set[str], set[str]]]] = {}
     for e in entries:
         words = {w.lower() for w in _CONTENT_WORD.findall(e.text)}
+        names = set(_NAME_WORD.findall(e.text))
         told = seen.setdefault((e.span.start, e.span.end), [])
-        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6 for w in told):
-            continue
-        told.append(words)
+        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6
+               and len(names & n) >= 0.5 * min(len(names), len(n)) for w, n in told):
+            continue  # (two calls on one day in the same words, between other people, are two acts)
+        told.append((words, names))
         out.append(e)
     return out
+
+
+_NAME_WORD = re.compile(r"(?<=\w )[A-Z][\w'’-]+")  # capitalised words past a sentence's first: names, places
 
 
 # A place before a date line: "Antalya, Thursday, 15 May 2025" (the place and day a transcript was given).
@@ -659,6 +664,10 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
         found = _date_of(body, i, para, clock)
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
+            previous = None
+            continue
+        if found and found[1] == "published":
+            _advance(clock, para, found[0], "act")  # a dated happening later days count from, not an act
             previous = None
             continue
         if found:
@@ -875,6 +884,7 @@ _POLL_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?(?:survey|poll)s?\b|\s*\(n\s*=\s
 _POLL_BEFORE = re.compile(r"\b(?:survey|poll)s?\s+(?:was\s+|were\s+)?"
                           r"(?:conducted|taken|carried out|fielded|released|published)"
                           r"(?:\s+(?:on|from|between))?\s*$|\bfieldwork\s*:?\s*(?:on|from|between)?\s*$", re.IGNORECASE)
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|released)\s+(?:on\s+)?$")
 # A date that only bounds a period ("since May 28"), never the act's own.
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")  # (a target date, "for 15 March", is tested as a suffix)
 # A capitalised word (not a weekday or a sentence opener) directly before "May 4": part of a name.
@@ -896,6 +906,9 @@ def _sentence_date(sentence: str, year: int | None, last: DateSpan | None,
         if year is None and not YEAR_RE.search(m.group(0)):
             continue
         if _not_an_act_date(sentence, m.start(), m.end()):
+            if _PUBLISHED_BEFORE.search(sentence, max(0, m.start() - 20), m.start()) and (
+                    span := parse_date_expr(m.group(0), year, order)) and span.precision == "day":
+                return span, "published"  # "a poll published on March 15": no act, but "Two days later" counts from it
             continue
         span = parse_date_expr(m.group(0), year, order)
         if span and span.precision == "day":
