@@ -293,12 +293,10 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     learn_name_order(mentions, state.ref, state.people)
     for mention in mentions:
         if len(mention.name.split()) >= 2:
-            hint = country_from_title(mention.title, state.ref)
-            person = resolve(mention, state.ref, state.people, when, hint)
+            person, country = _person_and_state(state, mention, when, country_from_title(mention.title, state.ref))
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
             # a later "the Secretary" is Rubio
-            _note_holder(state, mention.title, person, leading_country(mention.title, state.ref) or (
-                person.country if person.in_reference and person.country else hint))
+            _note_holder(state, mention.title, person, country)
     state.people.aliases.clear()
 
 
@@ -645,9 +643,7 @@ _TELLING = frozenset({"say", "tell", "state", "report"})
 
 
 def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: str) -> list:
-    if event_type != "legal" or pred is None:
-        return []
-    if pred.lemma not in _AGAINST:
+    if event_type != "legal" or pred is None or pred.lemma not in _AGAINST:
         return []
     verb_at = act.start + pred.start
     return [p for p in people if p[2].start > verb_at]
@@ -711,10 +707,8 @@ def _listed_actors(state: ReportState, act: Act, when: date
                 or ((noted_state or ROLE_WORDS.search(role)) and _LISTED_NAME.fullmatch(name))):
             continue  # "Eagle S (tanker, Cook Islands flag)", "unknown vessel": not a person
         mention = Mention(name, role, act.entry.start, act.entry.start)
-        hint = noted_state or country_from_title(role, state.ref)
-        person = resolve(mention, state.ref, state.people, when, hint)
-        country = noted_state or leading_country(role, state.ref) or (
-            person.country if person.in_reference and person.country else hint)
+        person, country = _person_and_state(state, mention, when, noted_state or country_from_title(role, state.ref),
+                                            stated=noted_state)
         people.append((person, country, mention))
         if country and country != "INT":
             states.add(country)
@@ -744,10 +738,8 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
         if not _stands_in_the_vote(text, mention):
             continue  # "the protégée of former president Rafael Correa": named, not standing
         hint = country_from_title(mention.title, state.ref) or of_country(text, mention.end, state.ref)
-        person = resolve(mention, state.ref, state.people, when, hint)
+        person, country = _person_and_state(state, mention, when, hint)
         if all(p[0].participant_id != person.participant_id for p in out):
-            country = leading_country(mention.title, state.ref) or (
-                person.country if person.in_reference and person.country else hint)
             out.append((person, country, mention))
     return out
 
@@ -781,10 +773,7 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
             named = {}  # "On Tuesday, he hosted Szijjarto … The next day he told …": still the same "he"
         if len(named) == 1:
             mention = next(iter(named.values()))
-            hint = country_from_title(mention.title, state.ref)
-            person = resolve(mention, state.ref, state.people, when, hint)
-            country = leading_country(mention.title, state.ref) or (
-                person.country if person.in_reference and person.country else hint)
+            person, country = _person_and_state(state, mention, when, country_from_title(mention.title, state.ref))
             return person, country, Mention(mention.name, "", mention.start, mention.end)
         if named:  # several named: "he" is that sentence's subject, if it had one ("Scholz met Macron …")
             last = state.last_subject
@@ -844,11 +833,7 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
             continue
         hint = (country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
                 or of_country(text, mention.end, state.ref))  # "President Paul Kagame of Rwanda"
-        person = resolve(mention, state.ref, state.people, when, hint)
-        # A title that opens with a state ("Chinese Ambassador …") is explicit; one read off an office or
-        # organisation ("Democratic Party leader") yields to what the reference data knows of the person.
-        explicit = leading_country(mention.title, state.ref)
-        country = explicit or (person.country if person.in_reference and person.country else hint)
+        person, country = _person_and_state(state, mention, when, hint)
         absolute = Mention(mention.name, mention.title, act.start + mention.start, act.start + mention.end,
                            mention.country_hint)
         out.append((person, country, absolute))
@@ -900,6 +885,16 @@ def _title_references(state: ReportState, act: Act, limit: int, named: set[str]
         named.add(held[0].participant_id)
         out.append((held[0], held[1], Mention(m["t"], m["t"], act.start + m.start("t"), act.start + m.end("t"))))
     return out
+
+
+def _person_and_state(state: ReportState, mention: Mention, when: date, hint: str | None,
+                      stated: str | None = None) -> tuple[ResolvedPerson, str | None]:
+    """The person a mention names and the state they act for. A state stated with the name (a tracker's
+    "(President, Finland)") or opening the title ("Chinese Ambassador …") is explicit; one read off an
+    office or organisation (`hint`: "Democratic Party leader") yields to what the reference knows of them."""
+    person = resolve(mention, state.ref, state.people, when, hint)
+    explicit = stated or leading_country(mention.title, state.ref)
+    return person, explicit or (person.country if person.in_reference and person.country else hint)
 
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
