@@ -8,6 +8,7 @@ from transforms.document import Document
 from transforms.events import find_location
 from transforms.extract import extract_document
 from transforms.people import find_mentions
+from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
 
 
@@ -466,3 +467,36 @@ def test_a_bodys_words_after_a_semicolon_are_part_of_the_act(ref):
     events = events_of("Feb. 3, 2025: Fighters ambushed an army convoy south of the town; a JNIM statement"
                        " claimed 30 dead.", ref)
     assert [e["event_type"] for e in events] == ["incident"]
+
+
+# ----------------------------------------------------------------------------- the people of a scene, acting together
+
+def prose_events(text: str, ref) -> list[dict]:
+    doc = Document(text=text, format="txt", source_text=text)
+    return extract_document(doc, ref, file_id="f1", report_id="r1")["events"].to_pylist()
+
+
+def test_a_named_person_and_he_signing_is_its_own_accord(ref):
+    events = events_of("March 5, 2025: Prime Minister Keir Starmer visits Kyiv. He and President Volodymyr Zelensky"
+                       " sign a 100-year partnership.", ref)
+    assert [(e["event_type"], e["countries"]) for e in events] == [("visit", ["GBR"]), ("agreement", ["GBR", "UKR"])]
+
+
+def test_in_prose_the_leaders_accord_is_its_own_event_where_they_met(ref):
+    events = prose_events("East Africa, spring 2025\n\nOn 3 March 2025, Kenyan President William Ruto met Ugandan"
+                          " President Yoweri Museveni in Kampala. The two leaders signed a pipeline agreement. They"
+                          " also discussed trade.\n", ref)
+    assert [(e["event_type"], e["countries"], e["location"], e["date_start"].isoformat()) for e in events] == [
+        ("meeting", ["KEN", "UGA"], "Kampala", "2025-03-03"), ("agreement", ["KEN", "UGA"], "Kampala", "2025-03-03")]
+
+
+def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
+    text = ("# Northern weekly\n\n**Week of 31 March – 6 April 2025**\n\n**Monday** – Border file closed\n- In"
+            " Khujand, President Emomali Rahmon of Tajikistan hosted Sadyr Japarov of Kyrgyzstan\n  and Shavkat"
+            " Mirziyoyev of Uzbekistan. The three signed a treaty on their borders.\n")
+    tables = extract_document(read_document("weekly.md", text.encode()), ref, file_id="f1", report_id="r1")
+    events = tables["events"].to_pylist()
+    assert [(e["event_type"], e["countries"]) for e in events] == [
+        ("meeting", ["KGZ", "TJK", "UZB"]), ("agreement", ["KGZ", "TJK", "UZB"])]
+    linked = [link["event_id"] for link in tables["event_participants"].to_pylist()]
+    assert [linked.count(e["event_id"]) for e in events] == [3, 3]

@@ -121,6 +121,10 @@ def test_he_after_a_title_alone_is_its_holder(ref):
      [("Jay Tarriela", "Coast Guard spokesperson Commodore")]),  # a rank is no name
     ("Yesterday, the EU's envoy for the dialogue, Peter Sorenby, met Serbia's chief negotiator, Petar Petkovac.",
      [("Peter Sorenby", "EU's envoy for the dialogue"), ("Petar Petkovac", "Serbia's chief negotiator")]),
+    ("Minister Hakan Fidan and U.S. Secretary of State Marco Rubio\nAntalya, Thursday, 15 May 2025",
+     [("Hakan Fidan", "Minister"), ("Marco Rubio", "U.S. Secretary of State")]),  # the next line's place is no name
+    ("Last Friday the President named our ambassador, Tom Barrack, as his special envoy for Syria.",
+     [("Tom Barrack", "")]),  # what he is named as is no title he holds
 ])
 def test_names_and_titles_around_places_and_ranks(ref, sentence, expected):
     assert names(sentence, ref) == expected

@@ -368,7 +368,17 @@ _RELATIVE = re.compile(
     r"\b(?P<same>(?:the\s+)?(?:same|next|following|previous)\s+day|the\s+day\s+(?:before|after))\b",
     re.IGNORECASE)
 # "Economy Minister Nishimura attended from Japan." adds a participant to the act before it.
-_JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined|took part|participated)\b")
+# The people just named, as a subject: "They", "The two leaders", "He and President Hassan Sheikh Mohamud".
+JOINT_SUBJECT = (r"(?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|sides|delegations|presidents|"
+                 r"governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+# Their joint act that is an event of its own (an accord), not part of the meeting (what they discuss or say).
+JOINT_VERB = r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|ink(?:s|ed)?)"
+JOINT_WORDS = ("They ", "The two ", "The three ", "Both ", "The leaders ", "The ministers ", "The sides ",
+               "The delegations ", "The presidents ", "The governments ", "He and ", "She and ")
+# A sentence that belongs to the act told just before it: its attendance, or the same people's accord
+# ("The two leaders signed …", told as its own act by extract.split_acts).
+_JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined|took part|participated)\b|"
+                             rf"^{JOINT_SUBJECT}(?:\s+(?:also|then|later|jointly))?\s+{JOINT_VERB}\b")
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

@@ -14,6 +14,9 @@ import pyarrow as pa
 from transforms import _regex as re
 from transforms.chronology import (
     CITATION,
+    JOINT_SUBJECT,
+    JOINT_VERB,
+    JOINT_WORDS,
     Entry,
     chronology_entries,
     dated_sentences,
@@ -123,8 +126,10 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     state = ReportState(doc, ref, file_id, report_id,
                         PeopleContext(report_countries=report_countries(doc, ref)))
     prime_people(doc.text, state, period)
-    for entry in entries:
-        previous: list = []
+    previous: list = []
+    for k, entry in enumerate(entries):
+        if not (k and entry.span.start == entries[k - 1].span.start and _SAME_ACTORS.search(entry.text.lstrip())):
+            previous = []  # unless "The three signed …" goes on with the people of the entry before
         for act in split_acts(entry, ref):
             previous = add_event(state, act, previous)
     metrics = metric_rows(state, period, entries)
@@ -330,12 +335,8 @@ _SECOND_ACT = re.compile(
     r"Subsequently)\b))|(?:,?\s+and then\s+)")
 # "… hosted Feleti Teo in Canberra. The two signed the arrangement …": the same people's next act, an
 # agreement, is its own event (what they say or discuss stays part of the meeting).
-_JOINT_ACT = re.compile(r"(?<=[.!?”\"’])\s+((?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|"
-                        r"sides|delegations|presidents|governments))(?:\s+(?:also|then|later|jointly))?\s+"
-                        r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|"
-                        r"ink(?:s|ed)?)\b(?![^.]{0,30}\b(?:statement|communiqu)))")
-_JOINT_ACT_WORDS = ("They ", "The two ", "The three ", "Both ", "The leaders ", "The ministers ", "The sides ",
-                    "The delegations ", "The presidents ", "The governments ")
+_JOINT_ACT = re.compile(rf"(?<=[.!?”\"’])\s+({JOINT_SUBJECT}(?:\s+(?:also|then|later|jointly))?\s+{JOINT_VERB}\b"
+                        r"(?![^.]{0,30}\b(?:statement|communiqu)))")
 # What a _SECOND_ACT match is followed by or holds: a cheap test before the regex.
 _SECOND_ACT_WORDS = ("Later", "The same day", "That ", "Afterward", "Then", "This is followed by", "Subsequently",
                      "and then")
@@ -353,7 +354,7 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
     if entry.source == "chronology":
         cuts += _new_subject_sentences(text, ref)
-    if any(map(text.__contains__, _JOINT_ACT_WORDS)):
+    if any(map(text.__contains__, JOINT_WORDS)):
         cuts += [m.start(1) for m in _JOINT_ACT.finditer(text)]
     joined = _coordinated_acts(text, ref) if ref is not None and any(map(text.__contains__, _JOINED_WORDS)) else {}
     cuts = sorted(set(cuts) | set(joined))
@@ -569,7 +570,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
     if location is None and act.entry.place and not is_remote(act.text):
         location = _resolve_dateline(act.entry.place, ref)  # dated only by its dateline: its place too
-    if location is None and state.events and _SCENE_GOES_ON.search(act.text) and not is_remote(act.text):
+    if location is None and state.events and not is_remote(act.text) and (_SCENE_GOES_ON.search(act.text) or (
+            act.entry.source != "chronology" and _JOINT_START.match(act.text))):
         location = _scene_location(state, act)  # "The Secretary then held talks with …": still in Kyiv
     # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
     # names no state. A gathering that "is held in" a place with no actor named has its host as the one
@@ -652,6 +654,8 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|B
                               r"[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
                               r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
                               r"(?!\s+(?:and|or)\s+(?:his|her)\s)")
+# A told scene's people acting together ("The two leaders signed …"): in prose, still where they met.
+_JOINT_START = re.compile(JOINT_SUBJECT + r"\s")
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")

@@ -341,6 +341,10 @@ def _completes_a_place(before: str, word: str, ref: Reference) -> bool:
     return before[:1].isupper() and (pair in ref.country_by_name or pair in ref.places)
 
 
+def _known_name(run: list[tuple[str, int, int]], ref: Reference) -> bool:
+    return fold(" ".join(tok for tok, _, _ in run)) in ref.people_by_alias
+
+
 def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference) -> tuple[int, int]:
     """The name inside a run of capitalized tokens: not a possessive ("NHK's Yusaku Ishii"), not a
     leading place ("Florida Cord Byrd"); empty when the run is part of an organisation's name
@@ -360,6 +364,9 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i  # "Two Rounds and a Royal Welcome": a counted noun, not Senator Rounds
     while j - i > 1 and fold(tokens[i][0]) in ref.places:
         i += 1
+    if j - i >= 3 and fold(tokens[j - 1][0]) in ref.places and _known_name(tokens[i:j - 1], ref) and not (
+            _known_name(tokens[i:j], ref)):
+        j -= 1  # "Marco Rubio / Antalya, Thursday": a known person, then the place of the next line
     if i > 0 and _completes_a_place(tokens[i - 1][0], tokens[i][0], ref):
         i += 1  # "the ambassador to Saudi Arabia": "Saudi" is no name word, and "Arabia" is no name
     nxt = tokens[j][0] if j < len(tokens) else ""
@@ -468,7 +475,7 @@ def _strip_trailing_rank(title: str) -> str:
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?P<t>(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:[a-z]+\s+){0,2}(?:(?i:deputy|vice|senior|chief|special|"
+    r"^,\s+(?P<t>(?!as\s)(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:[a-z]+\s+){0,2}(?:(?i:deputy|vice|senior|chief|special|"
     r"nuclear|director|general|head|commissioner|prime minister|minister|secretary|envoy|representative|adviser|"
     r"advisor|spokesperson|ambassador|president|chairman|chair|director-general|secretary-general|leader|governor|"
     r"mayor|premier|chancellor|MEP|MP|lawmaker|senator)\b[^,;.]*))")
