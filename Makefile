@@ -67,6 +67,10 @@ eval-heldout: setup  ## the same for our own labelled reports in other styles (t
 	$(call score,tests/fixtures/heldout4/corpus,tests/fixtures/heldout4/gold,$(EVAL_DIR)-heldout4)
 	@echo "tests/fixtures/heldout5:"
 	$(call score,tests/fixtures/heldout5/corpus,tests/fixtures/heldout5/gold,$(EVAL_DIR)-heldout5)
+	@echo "tests/fixtures/heldout6:"
+	$(call score,tests/fixtures/heldout6/corpus,tests/fixtures/heldout6/gold,$(EVAL_DIR)-heldout6)
+	@echo "tests/fixtures/heldout7:"
+	$(call score,tests/fixtures/heldout7/corpus,tests/fixtures/heldout7/gold,$(EVAL_DIR)-heldout7)
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
