@@ -500,3 +500,63 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
         ("meeting", ["KGZ", "TJK", "UZB"]), ("agreement", ["KGZ", "TJK", "UZB"])]
     linked = [link["event_id"] for link in tables["event_participants"].to_pylist()]
     assert [linked.count(e["event_id"]) for e in events] == [3, 3]
+
+
+# ----------------------------------------------------------------------------- kinds of act, and who did them
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("President Javier Milei swore in Diego Santilli as interior minister.", "appointment"),
+    ("Thai and Cambodian border guards exchange fire for ten minutes.", "incident"),
+    ("President Donald Trump signs an executive order raising the duty on imported steel.", "legal"),
+    ("The Constitutional Court removes Prime Minister Srettha Thavisin from office.", "legal"),
+    ("The State Department revokes the visa of the visiting mayor.", "legal"),
+    ("President Yoon Suk Yeol removes the army chief from his post.", "appointment"),
+    ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
+    ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
+])
+def test_the_verb_and_its_object_give_the_kind(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+def test_a_court_removing_someone_from_office_does_not_make_them_take_part(ref):
+    from transforms.extract import extract_document as extract
+    text = "Chronology\n\nJuly 9, 2024: The Constitutional Court removes Prime Minister Srettha Thavisin from office.\n"
+    tables = extract(Document(text=text, format="txt", source_text=text), ref, file_id="f1", report_id="r1")
+    assert tables["events"].to_pylist()[0]["countries"] == ["THA"]
+    assert tables["event_participants"].num_rows == 0
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The UN Security Council adopts a resolution drafted by the United States and Panama.", ["PAN", "USA"]),
+    ("The White House designates the cartel a terrorist organisation.", ["USA"]),
+    ("The NASA-ISRO radar satellite is launched from the coast.", ["IND", "USA"]),
+    ("The Congolese government and the rebels sign a framework in Doha.", ["COD"]),
+])
+def test_states_acting_through_their_bodies_and_drafts(ref, sentence, expected):
+    assert one_event(sentence, ref)["countries"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Over 100 villagers were killed in Yelwata on Friday night.", "Yelwata"),
+    ("The army's patrol came under fire near Chong Bok.", "Chong Bok"),
+    ("Gunmen killed 22 worshippers at a mosque in Banibangou department.", "Banibangou"),
+    ("The navy holds an exercise on La Orchila island.", "La Orchila"),
+    ("Modi meets President Xi Jinping on the sidelines of the Shanghai Cooperation Organisation summit in Tianjin.",
+     "Tianjin"),
+    ("The foreign ministers met around Christmas in Paris.", "Paris"),
+])
+def test_small_places_known_by_what_surrounds_them(ref, sentence, expected):
+    assert one_event(sentence, ref)["location"] == expected
+
+
+def test_the_office_and_name_of_a_parliamentary_speaker_make_i_and_the_government_theirs(ref):
+    text = ("House of Commons\nTuesday 24 June 2025\n\nThe Secretary of State for Foreign, Commonwealth and Development"
+            " Affairs (Mr David Lammy): Last Tuesday I met the Chairperson of the African Union Commission in London."
+            " On 3 June the Prime Minister spoke to President Lula by telephone.\n")
+    tables = extract_document(read_document("commons.txt", text.encode()), ref, file_id="f1", report_id="r1")
+    events = tables["events"].to_pylist()
+    assert [(e["event_type"], e["countries"]) for e in events] == [("meeting", ["GBR"]), ("phone_call", ["BRA", "GBR"])]
+    names = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    first = [names[link["participant_id"]] for link in tables["event_participants"].to_pylist()
+             if link["event_id"] == events[0]["event_id"]]
+    assert first == ["David Lammy"]

@@ -125,6 +125,10 @@ def test_he_after_a_title_alone_is_its_holder(ref):
      [("Hakan Fidan", "Minister"), ("Marco Rubio", "U.S. Secretary of State")]),  # the next line's place is no name
     ("Last Friday the President named our ambassador, Tom Barrack, as his special envoy for Syria.",
      [("Tom Barrack", "")]),  # what he is named as is no title he holds
+    ("Chief Negotiator Rajesh Agrawal led the talks.", [("Rajesh Agrawal", "Chief Negotiator")]),
+    ("My noble Friend Lord Collins visited Abuja.", [("Collins", "Lord")]),
+    ("She called Sheikh Mohammed bin Abdulrahman Al Thani on Monday.",
+     [("Sheikh Mohammed bin Abdulrahman Al Thani", "")]),
 ])
 def test_names_and_titles_around_places_and_ranks(ref, sentence, expected):
     assert names(sentence, ref) == expected

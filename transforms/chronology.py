@@ -369,8 +369,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE)
 # "Economy Minister Nishimura attended from Japan." adds a participant to the act before it.
 # The people just named, as a subject: "They", "The two leaders", "He and President Hassan Sheikh Mohamud".
-JOINT_SUBJECT = (r"(?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|sides|delegations|presidents|"
-                 r"governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+JOINT_SUBJECT = (r"(?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|sides|delegations|"
+                 r"presidents|governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
 # Their joint act that is an event of its own (an accord), not part of the meeting (what they discuss or say).
 JOINT_VERB = r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|ink(?:s|ed)?)"
 JOINT_WORDS = ("They ", "The two ", "The three ", "Both ", "The leaders ", "The ministers ", "The sides ",

@@ -47,12 +47,13 @@ VERB_TYPES: dict[str, str] = {
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
+    "revoke": "legal", "blame": "statement", "remove": "announcement", "lead": "other",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
     "make": ["makes", "made"], "say": ["says", "said"], "give": ["gives", "gave", "given"],
     "send": ["sends", "sent"], "begin": ["begins", "began", "begun"], "win": ["wins", "won"],
-    "swear": ["swears", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
+    "swear": ["swears", "swore", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
     "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
@@ -369,11 +370,13 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "released $17 million from the emergency fund", "announced NZ$20 million for the facility"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
-    if base == "election" and _COURT.search(subject):
+    if base in _COURT_ACTS and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
     return base
 
 
+# A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
+_COURT_ACTS = frozenset({"election", "appointment", "announcement", "other"})
 _COURT = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udges?|[Pp]anel of the)\b")
 
 
@@ -395,7 +398,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out"})
+                             "carry out", "remove", "lead"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -420,7 +423,13 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
+    if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
+        return "appointment"  # "removes the governor from office": a dismissal
+    if lemma == "lead" and _DELEGATION_TO.match(predicate_text):
+        return "visit"  # "leads a delegation to Pyongyang": the trip is the act
     if lemma == "exchange":  # "exchange congratulatory messages" is a statement; "exchange prisoners" other
+        if re.match(r"\w+\s+(?:fire|gunfire|shots)\b", predicate_text):
+            return "incident"  # "troops exchange fire": a clash
         return "statement" if re.search(r"\b(?:messages?|letters?|greetings|congratulations)\b", clause) else (
             noun or base)
     if lemma in _ENACTING:
@@ -481,7 +490,11 @@ _ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w
 _STRIKE = re.compile(r"\b(?:air ?strikes?|drone strikes?|strikes?|raids?|bombing|shelling|bombardment)\b")
 _REACHED_LEVEL = re.compile(r"reach(?:es|ed)?\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?[\d$€£¥]")
 _AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humanitarian)\b", re.IGNORECASE)
-_LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance)s?\b")
+_FROM_OFFICE = re.compile(r"\w+\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:office|power|(?:his|her|their|the)\s+"
+                          r"(?:post|position))\b")
+_DELEGATION_TO = re.compile(r"\w+\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:delegation|mission)\s+"
+                            r"(?:\w+\s+){0,3}?to\s+[A-Z]")
+_LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance|[Ee]xecutive [Oo]rder)s?\b")
 _FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
                        r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")
 
@@ -568,12 +581,19 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
                     _LISTED_PEOPLE.match(tail)) or (people_of and people_of.start() < end <= people_of.end() + 1):
                 out.add(iso3)  # "… talks with the political directors of France, Germany and the UK"
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
+        if " by " in rest and (agent := _DRAFTED_BY.search(rest)):
+            # "adopts resolution 2793, drafted by the United States and Panama": the drafters act too
+            out |= _countries_in(agent.group(1), ref, expand_groups=False)
         if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+# The states that wrote or brokered what was adopted or signed: actors of its adoption.
+_DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated)\s+by\s+"
+                         r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
+                         r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)")
 # People of the states listed after "of": the states whose people the act is done with.
 _PEOPLE_OF = re.compile(r"\b(?:directors?|ministers?|officials?|counterparts?|delegations?|delegates|leaders?|"
                         r"envoys?|representatives?|diplomats?|negotiators?) of (?:the )?[A-Z][^;:.]{0,90}")
@@ -607,6 +627,10 @@ def _state_organ(subject: str, ref: Reference) -> set[str]:
             iso3 = ref.state_bodies.get(fold(" ".join(words[i:])))
             if iso3:
                 return {iso3}
+    for word in subject.split() if "-" in subject else ():
+        parts = word.strip("(),'’s").split("-")
+        if len(parts) > 1 and all(fold(p) in ref.state_bodies for p in parts):
+            return {ref.state_bodies[fold(p)] for p in parts}  # "The NASA-ISRO satellite": both agencies' states
     for m in _HEAD_GOVERNMENT.finditer(subject):
         states = {ref.people[pid].country for pid in ref.people_by_family.get(fold(m.group(1)), ())}
         if len(states) == 1 and "" not in states:
@@ -624,7 +648,7 @@ def _with_country(text: str, ref: Reference) -> set[str]:
 
 
 _WITH_NAME = re.compile(r"\bwith\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)")
-_HEAD_NAME = re.compile(r"\s*(?:the\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
+_HEAD_NAME = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)")
 _LISTED_NAME = re.compile(r"(?:,|\band)\s+([A-Z][\w.'’]*)")
 _CAPITALIZED_PHRASE = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)*")
 
@@ -775,7 +799,7 @@ _LOC = re.compile(
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over))\s+(?:the\s+)?"
-    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|of|de|du|la))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
+    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -783,7 +807,8 @@ _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government)\b")
+    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government|"
+    r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
 
 
@@ -804,19 +829,24 @@ def find_location(text: str, ref: Reference) -> Location | None:
     candidates: list[Location] = []
     sites: list[Location] = []
     contained: set[str] = set()
+    named_body: set[str] = set()
     for m in _LOC.finditer(text, 0, lead_end):
         loc = _resolve_place(m["place"], ref)
-        if loc is None and not m["weak"] and (unknown := _unknown_place(m, text, ref)):
+        unknown = None
+        if loc is None and (not m["weak"] or _PLACE_KIND_AFTER.match(text, m.end("place"))) and (
+                unknown := _unknown_place(m, text, ref)):
             loc = unknown
         if loc is None:
             continue
+        if loc.place is not None and ref.organizations.get(fold(m["place"].split(",")[0].strip(" ."))) == "INT":
+            named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
         if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref):
             contained.add(loc.name)  # "at Parliament House in Canberra"
         if not m["weak"]:
             candidates.append(loc)
         elif loc.name != m["place"].split(",")[0].strip(" ."):
             continue  # "following up on the Camp David Summit": the place names something else
-        elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or (
+        elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or unknown or (
                 m["weak"] == "from" and re.match(r"(?:the\s+)?\S+(?:\s+\S+)?\s+area\b", text[m.start("place"):])):
             sites.append(loc)
     # "near Mana in Uttarakhand": the unknown place inside a known one is the finer.
@@ -828,6 +858,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
     known = [c for c in candidates if c.place is not None]
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
+    if named_body and len(finest) > 1:  # "… Organisation summit in Tianjin": the other place is the venue
+        finest = [c for c in finest if c.name not in named_body] or finest
     return (finest or pool)[0]
 
 
@@ -844,8 +876,10 @@ def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | No
     if not 0 < len(words) <= 2 or NOT_PLACES.match(name) or _EVENT_NAME_END.search(name) or _names_something_else(
             name, ref):
         return None
-    if _SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or _known_place_after(
-            text[m.start("place") + len(name):], ref):
+    after = text[m.start("place") + len(name):]
+    if (_SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or _known_place_after(after, ref)
+            or _PLACE_KIND_AFTER.match(after) or text.startswith(("near ", "around "), m.start())
+            or _HARM_BEFORE.search(text, max(0, m.start() - 40), m.start() + 3)):
         return Location(name, None)
     return None
 
@@ -862,6 +896,11 @@ _EVENT_NAME_END = re.compile(r"\b(?:Dialogue|Summit|Conference|Forum|Meeting|Tal
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|port|airport|station|hospital|market|camp|base|centre|center|"
     r"outskirts|suburbs?|region|county|prefecture)\s+(?:of|in|near|at|outside)\s+(?:the\s+)?$")
+# The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
+                               r"temple|mosque|county|prefecture|municipality|commune|locality)\b")
+# Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
+_HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # "A Seoul court sentenced …": a city named before the institution that acted.
 _ATTRIBUTIVE_PLACE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’-]+)\s+(?:district |high |appeals? )?"
@@ -907,8 +946,8 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
     for n in range(len(words), 0, -1):  # longest known place at the start of the phrase
         cand = " ".join(words[:n])
         place = ref.places.get(fold(cand))
-        if place:
-            return Location(cand, place)
+        if place and not (len(cand) <= 3 and not cand.isupper() and fold(place.name) != fold(cand)):
+            return Location(cand, place)  # (not "La Orchila" as "LA", Los Angeles)
     for n in range(len(words), 0, -1):  # "the Economic Club of New York": the place inside a venue name
         for i in range(1, len(words) - n + 1):
             cand = " ".join(words[i:i + n])

@@ -562,6 +562,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
     countries |= listed_states
+    if pred and any(map(subject.__contains__, _OUR_WORDS)) and _OUR_GOVERNMENT.search(subject) and (
+            speaker := _speaker(state, act.start + pred.start)) and speaker[1] not in (None, "", "INT"):
+        countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
     location = None if is_remote(act.text) else find_location(
@@ -615,7 +618,7 @@ _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
 # "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
 _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
-                      "deport", "sanction", "designate"})
+                      "deport", "sanction", "designate", "remove", "suspend", "revoke"})
 # A body of the target's own state acting on its citizen: that state acts. (An international court names
 # itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
@@ -661,10 +664,17 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
 
 
+# The speaker's own government or leader, unnamed: "the Government", "the Prime Minister", "our two Governments"
+_OUR_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:two\s+)?(?:Government|Prime Minister|President|"
+                             r"Foreign Secretary|Defence Secretary|Chancellor)s?\b(?!\s+(?:of\b|[A-Z]))")
+_OUR_WORDS = ("Government", "Prime Minister", "President", "Secretary", "Chancellor")  # a cheap test first
 # "I" in the subject: "Last night I spoke …", "the Secretary, Foreign Minister al-Shaibani and I held …"
 _FIRST_PERSON = re.compile(r"(?:^|\s|,)I\b(?!\.)")
 # A transcript's speaker label at the start of a line: "MINISTER FIDAN:", "SECRETARY RUBIO:", "Mr. Price:"
-_SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z'’-]+):\s", re.MULTILINE)
+_SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z'’-]+):\s|"
+                            # a parliamentary record's office and name: "The Secretary of State for … (Mr Jo Bloggs):"
+                            r"^[A-Z][^\n:()]{2,160}\((?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
+                            r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\):\s", re.MULTILINE)
 
 
 def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, Mention] | None:
@@ -674,13 +684,15 @@ def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, M
     if not labels:
         return None
     label = labels[-1]
-    words = label.group(1).split()
+    group = 1 if label.group(1) else 2
+    words = label.group(group).split()
     family = words[-1].capitalize() if words[-1].isupper() else words[-1]
     known = state.people.by_family.get(fold(family))
     if known is None:
         return None  # "MODERATOR:", "Q:": no one the report has named
-    title = " ".join(w.capitalize() for w in words[:-1])
-    return known, known.country, Mention(family, title, label.start(1), label.start(1) + len(label.group(1)))
+    title = " ".join(w.capitalize() for w in words[:-1]) if group == 1 else re.sub(
+        r"^The\s+", "", label.group(0).split("(", 1)[0]).strip()  # the office before the name
+    return known, known.country, Mention(family, title, label.start(group), label.end(group))
 
 
 _ACTOR_FIELDS = frozenset({"actors", "actor", "participants", "parties", "who"})

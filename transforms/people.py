@@ -52,6 +52,7 @@ terrorism financial intelligence climate change arms control digital nonprolifer
 disarmament political military cyber maritime oceans environmental sanctions export legislative management
 resources human rights democracy refugees migration narcotics enforcement consular agriculture fisheries
 transport transportation infrastructure tourism welfare veterans homeland commodore brigadier
+negotiator negotiators mediator lord lady baroness emir sultan commonwealth
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
@@ -94,7 +95,7 @@ a an the this that these those it its he she they their his her we our both all 
 later earlier after before following then also however meanwhile despite during while when where since
 sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
-one dozens hundreds thousands today yesterday tomorrow tonight
+one dozens hundreds thousands today yesterday tomorrow tonight friend friends
 """.split()) | _NUMBER_WORDS
 
 
@@ -264,7 +265,7 @@ def _name_words(tokens: list[tuple[str, int, int]], ref: Reference) -> list[bool
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "bin",
-                            "binti", "al", "el", "la", "le", "ter"})
+                            "binti", "al", "el", "la", "le", "ter", "Al"})  # "Al Thani": one more word
 
 
 def _name_particle(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -> bool:
@@ -378,6 +379,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
     return i, min(j, i + 4 + particles)
 
 
+# A parliament's way of naming a colleague ("my hon. Friend"): never part of a title.
+_FORMS_OF_ADDRESS = frozenset({"Friend", "Friends"})
 _DOTTED_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 
 
@@ -403,6 +406,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
                 k >= 2 and tokens[k - 1][0] == "," and is_title_word(tokens[k - 2][0])):
             break  # "Cotton and Minister …" is two people; "Ambassador to South Korea", "Energy, and the …" one title
         if tok[0].isupper() or tok.endswith(("'s", "’s")) or tok.lower().rstrip(".") in LOWER_TITLE_WORDS:
+            if tok in _FORMS_OF_ADDRESS:
+                break  # "my noble Friend Lord Collins": no part of the title
             if tok[0].isupper() and (_sentence_initial_name(tokens, k) or tok.lower().rstrip(".") in MONTH_WORDS):
                 break  # "… warrants on Thursday for Israeli Prime Minister": the date is not the title
             start = tokens[k][1]
