@@ -511,6 +511,12 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
     ("The Constitutional Court removes Prime Minister Srettha Thavisin from office.", "legal"),
     ("The State Department revokes the visa of the visiting mayor.", "legal"),
     ("President Yoon Suk Yeol removes the army chief from his post.", "appointment"),
+    ("Deputy Prime Minister Phumtham Wechayachai becomes acting prime minister.", "appointment"),
+    ("The ministry spokesman briefs reporters in Beijing.", "statement"),
+    ("National Security Adviser Ajit Doval briefs Secretary of State Marco Rubio by telephone.", "phone_call"),
+    ("Russia withdraws its troops from the border area.", "military_action"),
+    ("India launches Operation Sindoor against camps across the border.", "military_action"),
+    ("Ukraine launched a counteroffensive in the south.", "military_action"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
 ])
@@ -560,3 +566,10 @@ def test_the_office_and_name_of_a_parliamentary_speaker_make_i_and_the_governmen
     first = [names[link["participant_id"]] for link in tables["event_participants"].to_pylist()
              if link["event_id"] == events[0]["event_id"]]
     assert first == ["David Lammy"]
+
+
+def test_a_further_sentence_with_a_verb_of_its_own_is_its_own_act(ref):
+    events = events_of("May 7, 2025: India launches Operation Sindoor against camps across the border. National"
+                       " Security Adviser Ajit Doval briefs Secretary of State Marco Rubio by telephone.", ref)
+    assert [(e["event_type"], e["countries"]) for e in events] == [
+        ("military_action", ["IND"]), ("phone_call", ["IND", "USA"])]

@@ -127,6 +127,9 @@ def test_he_after_a_title_alone_is_its_holder(ref):
      [("Tom Barrack", "")]),  # what he is named as is no title he holds
     ("Chief Negotiator Rajesh Agrawal led the talks.", [("Rajesh Agrawal", "Chief Negotiator")]),
     ("My noble Friend Lord Collins visited Abuja.", [("Collins", "Lord")]),
+    ("Medvedev watched the parade on Kim Il Sung Square with Kim Jong Un.", [("Medvedev", ""), ("Kim Jong Un", "")]),
+    ("Commanders Hun Manet; Phumtham Wechayachai Casualties (Cambodia) 13 killed",
+     [("Hun Manet", "Commanders")]),  # an infobox's next label is no part of a name
     ("She called Sheikh Mohammed bin Abdulrahman Al Thani on Monday.",
      [("Sheikh Mohammed bin Abdulrahman Al Thani", "")]),
 ])

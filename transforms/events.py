@@ -47,7 +47,8 @@ VERB_TYPES: dict[str, str] = {
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
-    "revoke": "legal", "blame": "statement", "remove": "announcement", "lead": "other",
+    "revoke": "legal", "blame": "statement", "remove": "announcement", "lead": "other", "brief": "meeting",
+    "withdraw": "other", "become": "other",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -398,7 +399,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out", "remove", "lead"})
+                             "carry out", "remove", "lead", "brief", "withdraw", "become"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -414,8 +415,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
     if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
-        if noun == "military_action":
-            return "military_action"
+        if noun == "military_action" or _OPERATION_OBJECT.match(predicate_text):
+            return "military_action"  # "launches Operation Sindoor, striking …", "launched an offensive"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
     if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"; "takes over as president"
         if re.match(r"\w+\s+over\s+as\b", predicate_text):
@@ -425,6 +426,12 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
+    if lemma == "brief":  # "briefs reporters" speaks to the public; "briefs the Secretary by telephone" consults
+        return "statement" if _PUBLIC_AUDIENCE.match(predicate_text) else base
+    if lemma == "withdraw" and _TROOPS_OBJECT.match(predicate_text):
+        return "military_action"  # "withdraws its troops from the border": a deployment undone
+    if lemma == "become" and _OFFICE_OBJECT.match(predicate_text):
+        return "appointment"  # "becomes acting prime minister"
     if lemma == "lead" and _DELEGATION_TO.match(predicate_text):
         return "visit"  # "leads a delegation to Pyongyang": the trip is the act
     if lemma == "exchange":  # "exchange congratulatory messages" is a statement; "exchange prisoners" other
@@ -490,6 +497,17 @@ _ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w
 _STRIKE = re.compile(r"\b(?:air ?strikes?|drone strikes?|strikes?|raids?|bombing|shelling|bombardment)\b")
 _REACHED_LEVEL = re.compile(r"reach(?:es|ed)?\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?[\d$€£¥]")
 _AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humanitarian)\b", re.IGNORECASE)
+_OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+new)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:offensive|counter-offensive|counteroffensive|incursion|invasion|assault|airstrikes|"
+                               r"air strikes|strikes|raids?|bombardment)\b)")
+_PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
+                              r"lawmakers|legislators|senators|(?:[A-Z][\w-]*\s+){0,3}(?:committee|Committee))\b")
+_TROOPS_OBJECT = re.compile(r"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[a-z-]+\s+)?"
+                            r"(?:troops|forces|soldiers|units)\b")
+_OFFICE_OBJECT = re.compile(r"\w+\s+(?:the\s+)?(?:country's\s+)?(?:new\s+|first\s+|acting\s+|interim\s+|caretaker\s+)*"
+                            r"(?:(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|[Pp]remier|"
+                            r"[Cc]hancellor|[Cc]hair(?:man|woman)?|[Ll]eader|[Ss]ecretary|[Gg]overnor|[Mm]ayor|[Ss]peaker|"
+                            r"[Hh]ead of)\b")
 _FROM_OFFICE = re.compile(r"\w+\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:office|power|(?:his|her|their|the)\s+"
                           r"(?:post|position))\b")
 _DELEGATION_TO = re.compile(r"\w+\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:delegation|mission)\s+"

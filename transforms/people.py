@@ -96,6 +96,7 @@ later earlier after before following then also however meanwhile despite during 
 sept dec oct nov jan feb aug apr jun jul mar osprey hwasong icbm slbm apec asean quad g7 g20 unga
 media newspaper reports report statement joint communique photo figure is are was were media
 one dozens hundreds thousands today yesterday tomorrow tonight friend friends
+casualties belligerents commanders
 """.split()) | _NUMBER_WORDS
 
 
@@ -342,6 +343,10 @@ def _completes_a_place(before: str, word: str, ref: Reference) -> bool:
     return before[:1].isupper() and (pair in ref.country_by_name or pair in ref.places)
 
 
+_VENUE_WORDS = frozenset({"Square", "Street", "Avenue", "Road", "Boulevard", "Stadium", "Bridge", "Station",
+                          "Hospital", "Tower", "Mausoleum", "Memorial", "Airport", "Highway"})
+
+
 def _known_name(run: list[tuple[str, int, int]], ref: Reference) -> bool:
     return fold(" ".join(tok for tok, _, _ in run)) in ref.people_by_alias
 
@@ -370,6 +375,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         j -= 1  # "Marco Rubio / Antalya, Thursday": a known person, then the place of the next line
     if i > 0 and _completes_a_place(tokens[i - 1][0], tokens[i][0], ref):
         i += 1  # "the ambassador to Saudi Arabia": "Saudi" is no name word, and "Arabia" is no name
+    if tokens[j - 1][0] in _VENUE_WORDS:
+        return i, i  # "Kim Il Sung Square", "Jomo Kenyatta Stadium": a place named after someone
     nxt = tokens[j][0] if j < len(tokens) else ""
     if nxt and nxt[0].isupper() and is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
         return i, i
