@@ -573,3 +573,19 @@ def test_a_further_sentence_with_a_verb_of_its_own_is_its_own_act(ref):
                        " Security Adviser Ajit Doval briefs Secretary of State Marco Rubio by telephone.", ref)
     assert [(e["event_type"], e["countries"]) for e in events] == [
         ("military_action", ["IND"]), ("phone_call", ["IND", "USA"])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("US forces strike a vessel in the Caribbean.", "military_action"),
+    ("Israeli warplanes strike Hezbollah positions in southern Lebanon.", "military_action"),
+    ("A Myanmar military jet bombed a village market in Kyauktaw, killing 28 civilians.", "incident"),
+    ("RSF forces shelled Kadugli on Monday.", "incident"),  # no state's force
+    ("Russian forces shelled a market in Kharkiv, killing 11 civilians.", "incident"),
+])
+def test_a_states_forces_striking_use_force_and_an_attack_on_people_is_an_incident(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+def test_a_guesthouse_is_a_venue(ref):
+    assert one_event("Wang Yi holds talks with Sergey Lavrov at the Diaoyutai State Guesthouse.", ref)[
+        "location"] == "Diaoyutai State Guesthouse"

@@ -974,8 +974,8 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
                 return Location(cand, place)
     if fold(head) in ref.organizations or fold(head) in ref.country_by_adjective or len(words) > 4:
         return None
-    if re.search(r"\b(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Hall|Center|"
-                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|"
+    if re.search(r"\b(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|"
+                 r"Center|Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|"
                  r"Shoal|Reef|Strait|Peninsula)\b", head) or "," in phrase:
         return Location(head, None)
     return None

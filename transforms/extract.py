@@ -567,6 +567,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
+    if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and _STATE_FORCE.match(
+            subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80):
+        event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
     location = None if is_remote(act.text) else find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
@@ -664,6 +667,13 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
 
 
+_ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
+# A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
+_STATE_FORCE = re.compile(r"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){0,4}?(?:[Ff]orces|[Tt]roops|[Aa]rmy|[Nn]avy|"
+                          r"[Bb]ombers|(?:fighter\s+)?jets|[Ww]arplanes|[Ww]arships|[Aa]ir [Ff]orce)\b")
+# What a strike on people hits: an attack (incident), whoever struck.
+_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|village|market|school|hospital|shelter|homes?|residential|mosque|"
+                              r"church|camp for|displaced)\b")
 # The speaker's own government or leader, unnamed: "the Government", "the Prime Minister", "our two Governments"
 _OUR_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:two\s+)?(?:Government|Prime Minister|President|"
                              r"Foreign Secretary|Defence Secretary|Chancellor)s?\b(?!\s+(?:of\b|[A-Z]))")
