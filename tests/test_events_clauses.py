@@ -589,3 +589,11 @@ def test_a_states_forces_striking_use_force_and_an_attack_on_people_is_an_incide
 def test_a_guesthouse_is_a_venue(ref):
     assert one_event("Wang Yi holds talks with Sergey Lavrov at the Diaoyutai State Guesthouse.", ref)[
         "location"] == "Diaoyutai State Guesthouse"
+
+
+def test_a_visitor_of_unknown_state_to_one_side_of_a_titled_bilateral_report_comes_from_the_other(ref):
+    text = ("Share  Print\n\nRUSSIA–NORTH KOREA RELATIONS\n\nChronology\n\nSept. 24, 2025: Culture Minister Olga"
+            " Lyubimova visits Pyongyang with a touring ballet company.\n")
+    events = extract_document(read_document("chapter.txt", text.encode()), ref, file_id="f1",
+                              report_id="r1")["events"].to_pylist()
+    assert [(e["event_type"], e["countries"]) for e in events] == [("visit", ["RUS"])]

@@ -109,6 +109,7 @@ class ReportState:
     holders: dict[str, tuple[ResolvedPerson, str | None] | None] = field(default_factory=dict)
     doc_mentions: list[Mention] = field(default_factory=list)  # everyone named in the document, in order
     doc_starts: list[int] = field(default_factory=list)
+    titled_pair: tuple[str, ...] = ()  # the two states a "X-Y RELATIONS" title names
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -123,8 +124,9 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
         year, year_inferred = report_year(doc.text, ref, period, _weak_year_lines(doc))
         entries = dated_sentences(doc.text, year)
         entries = [_mark_inferred(e, year_inferred) for e in entries]
+    titled = titled_pair(doc, ref)
     state = ReportState(doc, ref, file_id, report_id,
-                        PeopleContext(report_countries=report_countries(doc, ref)))
+                        PeopleContext(report_countries=titled or most_named_countries(doc, ref)), titled_pair=titled)
     prime_people(doc.text, state, period)
     previous: list = []
     for k, entry in enumerate(entries):
@@ -158,17 +160,32 @@ def _mark_inferred(e: Entry, inferred: bool) -> Entry:
 
 # ----------------------------------------------------------------------------- report level
 
-def report_countries(doc: Document, ref: Reference) -> tuple[str, ...]:
-    """The states a report is about: its title ("US-JAPAN RELATIONS"), else the most named."""
+def titled_pair(doc: Document, ref: Reference) -> tuple[str, ...]:
+    """The states a report's title says it is about ("US-JAPAN RELATIONS"), or ()."""
     head = " ".join(b.text for b in split_lines(doc.text)[:15])
     if doc.title:
         head = doc.title + " " + head
-    m = re.search(r"\b([A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+(?:RELATIONS|Relations|ALLIANCE|Alliance)\b", head)
+    m = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s?[-–]\s?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)+)\s+"
+                  r"(?:RELATIONS|Relations|ALLIANCE|Alliance)\b", head)  # "Russia–North Korea Relations"
     if m:
-        codes = [ref.country_by_name.get(fold(p)) or ref.country_by_adjective.get(fold(p))
-                 for p in re.split(r"[-–]", m.group(1))]
+        codes = [_state_named_last(p, ref) for p in re.split(r"[-–]", m.group(1))]
         if all(codes):
             return tuple(codes)  # type: ignore[arg-type]
+    return ()
+
+
+def _state_named_last(phrase: str, ref: Reference) -> str | None:
+    """The state the phrase ends with: "NORTH KOREA", "Print RUSSIA" (a menu word before the title)."""
+    words = phrase.split()
+    for k in range(len(words)):
+        key = fold(" ".join(words[k:]))
+        if code := ref.country_by_name.get(key) or ref.country_by_adjective.get(key):
+            return code
+    return None
+
+
+def most_named_countries(doc: Document, ref: Reference) -> tuple[str, ...]:
+    """The two states the report names most."""
     counts: Counter[str] = Counter()
     for word in re.findall(r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?", doc.text[:20000]):
         iso3 = ref.country_by_name.get(fold(word)) or ref.country_by_adjective.get(fold(word))
@@ -586,6 +603,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = {location.place.country} - {""}
     if location is None and event_type == "election":
         location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
+    if event_type == "visit" and people and not countries and location and location.place:
+        people, countries = _visitor_from_the_other_side(state, people, location.place.country)
     et = ref.event_types.get(event_type)
     pids = sorted({p[0].participant_id for p in people})
     event_id = stable_id("ev", state.report_id, act.entry.span.start, act.entry.span.end, event_type, pids,
@@ -952,6 +971,17 @@ def _fill_countries_from_context(state: ReportState, people: list[tuple[Resolved
         return people
     other = next(c for c in pair if c not in known)
     return [(p, c or other, m) for p, c, m in people]
+
+
+def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                                 host: str) -> tuple[list[tuple[ResolvedPerson, str | None, Mention]], set[str]]:
+    """"Culture Minister Olga Lyubimova visits Pyongyang" in a Russia-North Korea report: a visitor of
+    unknown state to one side of a bilateral report comes from the other."""
+    pair = state.titled_pair  # (the states named most are a weaker sign than a title)
+    if len(pair) != 2 or host not in pair or any(c for _, c, _ in people):
+        return people, set()
+    other = next(c for c in pair if c != host)
+    return [(p, other, m) for p, _, m in people], {other}
 
 
 def _link_people(state: ReportState, event_id: str, act: Act,
