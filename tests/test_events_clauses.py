@@ -517,6 +517,8 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
     ("Russia withdraws its troops from the border area.", "military_action"),
     ("India launches Operation Sindoor against camps across the border.", "military_action"),
     ("Ukraine launched a counteroffensive in the south.", "military_action"),
+    ("Thailand sends F-16 jets to the border.", "military_action"),
+    ("Russia sent 5,000 troops to Belarus.", "military_action"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
 ])
@@ -547,6 +549,7 @@ def test_states_acting_through_their_bodies_and_drafts(ref, sentence, expected):
     ("The army's patrol came under fire near Chong Bok.", "Chong Bok"),
     ("Gunmen killed 22 worshippers at a mosque in Banibangou department.", "Banibangou"),
     ("The navy holds an exercise on La Orchila island.", "La Orchila"),
+    ("Fighting breaks out near the Ta Muen Thom temple.", "Ta Muen Thom"),
     ("Modi meets President Xi Jinping on the sidelines of the Shanghai Cooperation Organisation summit in Tianjin.",
      "Tianjin"),
     ("The foreign ministers met around Christmas in Paris.", "Paris"),
@@ -597,3 +600,9 @@ def test_a_visitor_of_unknown_state_to_one_side_of_a_titled_bilateral_report_com
     events = extract_document(read_document("chapter.txt", text.encode()), ref, file_id="f1",
                               report_id="r1")["events"].to_pylist()
     assert [(e["event_type"], e["countries"]) for e in events] == [("visit", ["RUS"])]
+
+
+def test_fighting_and_a_states_strike_joined_by_a_semicolon_are_one_happening(ref):
+    events = events_of("July 24, 2025: Fighting breaks out near the border and spreads; Thailand sends F-16 jets to"
+                       " strike military targets across it.", ref)
+    assert len(events) == 1

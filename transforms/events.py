@@ -399,7 +399,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out", "remove", "lead", "brief", "withdraw", "become"})
+                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -426,6 +426,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
+    if lemma == "send" and _TROOPS_OBJECT.match(predicate_text):
+        return "military_action"  # "sends F-16 jets to strike …", "sent 5,000 troops": a deployment
     if lemma == "brief":  # "briefs reporters" speaks to the public; "briefs the Secretary by telephone" consults
         return "statement" if _PUBLIC_AUDIENCE.match(predicate_text) else base
     if lemma == "withdraw" and _TROOPS_OBJECT.match(predicate_text):
@@ -502,8 +504,8 @@ _OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+n
                                r"air strikes|strikes|raids?|bombardment)\b)")
 _PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
                               r"lawmakers|legislators|senators|(?:[A-Z][\w-]*\s+){0,3}(?:committee|Committee))\b")
-_TROOPS_OBJECT = re.compile(r"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[a-z-]+\s+)?"
-                            r"(?:troops|forces|soldiers|units)\b")
+_TROOPS_OBJECT = re.compile(r"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[\w-]+\s+)?"
+                            r"(?:troops|forces|soldiers|units|jets|warships|warplanes|bombers|aircraft)\b")
 _OFFICE_OBJECT = re.compile(r"\w+\s+(?:the\s+)?(?:country's\s+)?(?:new\s+|first\s+|acting\s+|interim\s+|caretaker\s+)*"
                             r"(?:(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|[Pp]remier|"
                             r"[Cc]hancellor|[Cc]hair(?:man|woman)?|[Ll]eader|[Ss]ecretary|[Gg]overnor|[Mm]ayor|[Ss]peaker|"
@@ -891,12 +893,13 @@ def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | No
     Quetta", "the centre of Dobropillia", "near Mana in Uttarakhand"."""
     name = re.split(r"[.]\s|['’]s\b", m["place"], maxsplit=1)[0].split(",")[0].strip(" .")
     words = name.split()
-    if not 0 < len(words) <= 2 or NOT_PLACES.match(name) or _EVENT_NAME_END.search(name) or _names_something_else(
-            name, ref):
-        return None
     after = text[m.start("place") + len(name):]
+    kind_after = _PLACE_KIND_AFTER.match(after)
+    if not 0 < len(words) <= (3 if kind_after else 2) or NOT_PLACES.match(name) or _EVENT_NAME_END.search(name) or (
+            _names_something_else(name, ref)):
+        return None
     if (_SETTLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start("place")) or _known_place_after(after, ref)
-            or _PLACE_KIND_AFTER.match(after) or text.startswith(("near ", "around "), m.start())
+            or kind_after or text.startswith(("near ", "around "), m.start())
             or _HARM_BEFORE.search(text, max(0, m.start() - 40), m.start() + 3)):
         return Location(name, None)
     return None

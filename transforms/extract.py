@@ -484,7 +484,11 @@ def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
     # "…; a JNIM statement claimed 30 dead": a body's words on the act are part of it
     if not (_names_actor(subject, ref) or (kind != "statement" and _names_body(subject, ref))):
         return False
-    return kind != classify(head, head_pred, head[:head_pred.start])
+    return _KIND_FAMILY.get(kind, kind) != _KIND_FAMILY.get(k := classify(head, head_pred, head[:head_pred.start]), k)
+
+
+# Kinds of act that tell one happening when joined by a semicolon: "Fighting breaks out …; Thailand sends jets".
+_KIND_FAMILY = {"military_action": "incident"}
 
 
 def _names_body(subject: str, ref: Reference) -> bool:
