@@ -519,6 +519,9 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
     ("Ukraine launched a counteroffensive in the south.", "military_action"),
     ("Thailand sends F-16 jets to the border.", "military_action"),
     ("Russia sent 5,000 troops to Belarus.", "military_action"),
+    ("The New Zealand government pauses NZ$18.2 million of development funding to the Cook Islands.",
+     "announcement"),
+    ("The ministers' talks in Tokyo cover trade and energy.", "meeting"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
 ])

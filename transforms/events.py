@@ -47,7 +47,8 @@ VERB_TYPES: dict[str, str] = {
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
-    "revoke": "legal", "blame": "statement", "remove": "announcement", "lead": "other", "brief": "meeting",
+    "revoke": "legal", "blame": "statement", "pause": "announcement", "freeze": "announcement",
+    "remove": "announcement", "lead": "other", "brief": "meeting",
     "withdraw": "other", "become": "other",
 }
 _IRREGULAR = {
@@ -259,7 +260,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
                               r"next|joint|of)\s+$")
 # A compound adjective or a number right before the word makes it a noun.
-_NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*)\s+$")
+_NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
+                            r"\ws['’])\s+$")  # ("leaders' talks": a plural's possessive, the noun it owns)
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
                         "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
 _ADJECTIVE_AFTER_DETERMINER = re.compile(
