@@ -116,5 +116,9 @@ def test_a_quoted_passage_gives_no_figures():
     assert values(text) == []
 
 
+def test_a_noun_that_opens_like_a_month_is_no_date():
+    assert values("Officials said 12 Marines were aboard when the helicopter came down.") == [(12.0, "count")]
+
+
 def test_an_observed_level_reached_by_a_year_stays():
     assert values("Exports had reached $40 billion by 2019, the customs office said.") == [(40e9, "USD")]

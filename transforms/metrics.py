@@ -405,7 +405,9 @@ SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\
 
 # A count after its label: "Reported deaths: 9", "People displaced by the floods (UN, May): 1.3 million";
 # a figures box flattened into one paragraph runs the next label on ("...: 4 People killed ...: 21").
-_MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+# (whole month names or their abbreviations only: "12 Marines", "3 Octopus" are no dates)
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+                r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\b|(?<=\w)\.)")
 LABEL_COUNT = re.compile(rf"(?<=\S):\s+{_HEDGE}{_BARE_COUNT}(?!\s+{_MONTH_NAMES})(?=\s*(?:[.;(]|$)|\s+[A-Z])")
 _LABEL_CUT = re.compile(r"(?r)[:;.!?)]")
 _LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "(IOM, June)": the label's source, not its noun
@@ -883,7 +885,7 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
 
 
-_MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*\b|\.)")
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAMES}")
 _OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
 
 
