@@ -98,6 +98,8 @@ def test_places_visited_are_no_count():
     "The government imposed a 35% tariff on imported steel from the first of the month.",
     "Ottawa announced an additional 15% duty on foreign electric cars over subsidies.",
     "Both capitals set a goal of $80 billion in two-way trade by 2032 at the summit.",
+    "The bloc will raise its fund to EUR 12 billion by 2031, the commission said.",
+    "The bloc will raise its fund to 12 billion euros by 2031, the commission said.",
     "The watchdog said public debt will fall to 60% of output by 2029 under the plan.",
     "30%: the coalition's new renewable power goal (share of supply, by 2040)",
     "Correction: An earlier version of this story gave the grant as EUR 9 million.",

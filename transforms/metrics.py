@@ -637,11 +637,13 @@ def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tup
         yield from _money_baseline(s, m, CURRENCY_SYMBOLS[m["sym"]])
     for m in MONEY_CODE.finditer(s) if not ISO_CODES.isdisjoint(_CAPS3.findall(s)) else ():
         cur = m["code"] or m["code2"]
-        if cur in ISO_CODES:
+        if cur in ISO_CODES and not _is_goal_by_year(s, m.start(), m.end()):
             value = _money(m["num"], m["scale"], cur)
             yield (-value if _negated(s, m.start()) else value), cur, m.span()
             yield from _money_baseline(s, m, cur)
     for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
+        if _is_goal_by_year(s, m.start(), m.end()):
+            continue
         cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
         value = _money(m["num"], m["scale"], cur)
         yield (-value if _negated(s, m.start()) else value), cur, m.span()
