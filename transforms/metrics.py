@@ -149,7 +149,7 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
         if first == ">":  # a quoted passage (an e-mail's earlier message, a blockquote): not this report's figures
             continue
         for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
-            if sent.text not in read and not _RETRACTED.search(sent.text):
+            if sent.text not in read and not ("version" in sent.text and _RETRACTED.search(sent.text)):
                 read.add(sent.text)
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
