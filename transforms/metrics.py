@@ -102,7 +102,8 @@ OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
 NOT_COUNT_BEFORE = re.compile(
     r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|"
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
-    r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No))\.?\s*$|[A-Z]-$|[#§]$)")
+    r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No|question|row))\.?\s*$|[A-Z]-$|[#§]$"
+    r"|\d\s*[-–]\s*\d+\s+of\s+$)")  # "Question 9", "Row 6"; a pager's "Showing 1-8 of 214 results"
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
 DURATION_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                             r"-year|-month|-day|times)\b", re.I)
@@ -138,17 +139,25 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
                 out.extend(_table_counts(block, rows, head))
         else:
             head = []
-        if first != "|" and prev is not None and len(block.text) < 24 and (first.isdigit() or first in "$€£¥US"):
+        if first != "|" and prev is not None and len(block.text) < 24 and (
+                first.isdigit() or first in "$€£¥US" or block.text.startswith(_HEDGE_OPENINGS)):
             out.extend(_key_figure(text, prev, block))  # "People in need" / "5.98 million": a key figures list
         prev = block
-        if (len(block.text) < 25 and first != "|") or is_furniture(block.text):  # (a table row may be short)
+        if (len(block.text) < 25 and first != "|" and not (first.isdigit() and _TOLL_WORD.search(block.text))) \
+                or is_furniture(block.text):  # (a table row may be short; so may a toll cell: "13 killed, 71 injured")
+            continue
+        if first == ">":  # a quoted passage (an e-mail's earlier message, a blockquote): not this report's figures
             continue
         for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
-            if sent.text not in read:
+            if sent.text not in read and not ("version" in sent.text and _RETRACTED.search(sent.text)):
                 read.add(sent.text)
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
+
+
+# A correction's account of what an earlier version wrongly said: its figures are retracted.
+_RETRACTED = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+(?:this|the)\b", re.I)
 
 
 def _cells(row_text: str) -> list[list[tuple[str, int]]]:
@@ -193,6 +202,7 @@ def _table_counts(block: Block, rows: list[list[tuple[str, int]]], head: list[tu
                                   measure=_head_measure(name), subject=row[0][0])
 
 
+_NOT_COUNTED_WORD = re.compile(rf"(?:{_NOT_COUNTED})", re.I)
 _NOT_COUNTED_HEAD = re.compile(rf"\b(?:{_NOT_COUNTED}|change|share|rank|year|date)\b", re.I)
 
 
@@ -205,10 +215,19 @@ _KEY_FIGURE = re.compile(rf"(?P<sym>US\$|\$|€|£|¥)?\s?{_NUM}{_SCALE}(?P<pct>
 _LABEL_CURRENCY = re.compile(rf"\((?P<cur>{_SYM}|[A-Z]{{3}})\)")
 
 
+# An infobox cell's hedge and its note marker: "over 260,000[3]", "about 1.2 million".
+_HEDGE_OPENINGS = ("over ", "about ", "around ", "nearly ", "almost ", "more than ", "at least ", "some ", "up to ")
+_CELL_HEDGE = re.compile(r"(?:over|about|around|nearly|almost|more\s+than|at\s+least|some|up\s+to)\s+")
+_NOTE_MARKERS = re.compile(r"(?:\[\w+\])+$")
+
+
 def _key_figure(text: str, label: Block, block: Block) -> Iterator[MetricMatch]:
     """A figure alone on its line under a short label ("People in need" / "5.98 million", "Funding received
-    (US$)" / "58.2 million"): a key-figures table read as lines."""
-    m = _KEY_FIGURE.fullmatch(block.text.strip())
+    (US$)" / "58.2 million", "Displaced" / "over 260,000[3]"): a key-figures table or an infobox read as lines."""
+    cell = block.text.strip()
+    hedge = _CELL_HEDGE.match(cell)
+    figure = _NOTE_MARKERS.sub("", cell[hedge.end() if hedge else 0:])
+    m = _KEY_FIGURE.fullmatch(figure)
     name = label.text.strip()
     if m is None or not 3 <= len(name) <= 60 or _DIGIT.search(name) or name.endswith(".") or not name[0].isupper():
         return
@@ -223,7 +242,7 @@ def _key_figure(text: str, label: Block, block: Block) -> Iterator[MetricMatch]:
             return
         value, unit = _money(m["num"], m["scale"], code), code
     else:
-        value, unit = _money(m["num"], m["scale"], ""), "count"
+        value, unit = round(_money(m["num"], m["scale"], ""), 6), "count"
         if value < 2 or not value.is_integer() or not _COUNTED_HEAD.search(name) or \
                 (m["scale"] is None and re.fullmatch(r"(?:19|20)\d\d", m["num"])):
             return
@@ -295,6 +314,9 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                 yield _word_value(m["word"]), "count", m.span("word")
         if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
             yield from _sanctioned_words(s)
+    if low is None or ("one " in low and ("kill" in low or "injur" in low or "wound" in low)):
+        for m in ONE_CASUALTY.finditer(s):
+            yield 1.0, "count", m.span("word")
     if low is None or "times" in low:
         for m in TIMES.finditer(s):
             if _ACT_VERB.search(_clause_before(s, m.start())):
@@ -311,7 +333,9 @@ VOTE_TALLY = re.compile(
     rf"|(?<![\w.,-])(?P<a3>\d{{1,3}})[-–](?P<b3>\d{{1,3}})\s+(?:vote|(?P<ruling>ruling|decision|verdict|judgment|"
     r"judgement))\b"
     rf"|(?<![\w.,])(?P<a4>{_INT})\s+(?:votes?\s+)?in\s+favou?r\b,?\s+(?:and\s+|with\s+)?(?P<b4>{_INT})\s+"
-    r"(?:votes?\s+)?against\b", re.I)
+    r"(?:votes?\s+)?against\b"
+    r"|\b(?:voted|voting|(?P<ruling5>ruling|ruled|decided|deciding))\s+(?P<a5>\d{1,2})\s*[-–]\s*(?P<b5>\d{1,2})"
+    r"(?![\w.,]*\d|\s*(?:%|percent))", re.I)  # "ruling 6-3 that ...", "voted 7-2 to ..."
 _HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+)?"
 _BARE_COUNT = rf"{_NUM}{_COUNT_SCALE}{_NOT_A_FIGURE}"
 TOLL = re.compile(
@@ -353,6 +377,9 @@ ESTIMATE_VERBS = r"(?:put|puts|putting|estimated|estimates|estimating|pegged|peg
 ESTIMATED_AT = re.compile(rf"\b{ESTIMATE_VERBS}\s+"
                           rf"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?at\s+{_HEDGE}{_BARE_COUNT}"
                           r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–:]))")
+# A second estimate with its noun elided: "organisers claim 20,000 marchers, police estimate 7,000."
+ESTIMATE_ELIDED = re.compile(rf"\b(?:estimate[sd]?|estimating|count(?:s|ed)?|reckon(?:s|ed)?)\s+{_HEDGE}{_BARE_COUNT}"
+                             r"(?=\s*(?:[,;)\[.]|$))", re.I)
 # The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".
 PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
                      rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
@@ -376,9 +403,33 @@ GAPPED_COUNT = re.compile(rf"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,5}}(?
 # A sample size: "(n = 2,340)", "n=1,010".
 SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\d)")
 
+# A count after its label: "Reported deaths: 9", "People displaced by the floods (UN, May): 1.3 million";
+# a figures box flattened into one paragraph runs the next label on ("...: 4 People killed ...: 21").
+# (whole month names or their abbreviations only: "12 Marines", "3 Octopus" are no dates)
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+                r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\b|(?<=\w)\.)")
+LABEL_COUNT = re.compile(rf"(?<=\S):\s+{_HEDGE}{_BARE_COUNT}(?!\s+{_MONTH_NAMES})(?=\s*(?:[.;(]|$)|\s+[A-Z])")
+_LABEL_CUT = re.compile(r"(?r)[:;.!?)]")
+_LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "(IOM, June)": the label's source, not its noun
+_REPORT_STATUS = re.compile(r"\s*(?:confirmed|reported|verified)\s*", re.I)  # "...; confirmed: 6"
+# Pairs of counts under a head that names both: "(reported / confirmed deaths): North 191 / 98 | South 73 / 41".
+SLASH_HEAD = re.compile(r"\b[a-z-]+\s*/\s*[a-z-]+\s+(?:[a-z-]+\s+)?[a-z-]*[a-hj-rt-z]s\b")
+SLASH_PAIR = re.compile(rf"(?<![\w.,/-])(?P<num>{_INT})(?P<scale>)\s+/\s+(?P<b>{_INT})(?![\w/]|[.,]\d)")
+# The confirmed part of a reported figure: "14 deaths reported, 9 confirmed", "of which 236 are confirmed".
+CONFIRMED_COUNT = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:(?:are|were|have\s+been|had\s+been)\s+)?"
+                             r"(?:confirmed|verified)\b(?!\s+(?:that|as|the|a|an|his|her|their|its|this)\b)")
+
 # The second casualty figure in words: "killing two drivers and injuring three".
 ELIDED_WORD = re.compile(rf"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+(?P<word>{_WORD_NUM})"
                          r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|when)\b)", re.I)
+
+
+# A single casualty ("one soldier is killed"): a toll of one, which the counts in words leave out ("one" alone
+# measures nothing worth a row).
+ONE_CASUALTY = re.compile(r"\b(?P<word>[Oo]ne)\s+(?:[A-Z][\w-]+\s+)?(?:soldier|civilian|person|man|woman|child|officer|"
+                          r"policeman|peacekeeper|worker|journalist|fighter|sailor|pilot|guard|resident|villager|"
+                          r"protester|migrant|member|passenger)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                          r"(?:killed|injured|wounded)\b")
 
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
@@ -387,7 +438,8 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     out: list[tuple[float, str, tuple[int, int]]] = []
     every = low is None
     low = low or ""
-    if every or "vote" in low or "ruling" in low or "decision" in low or "verdict" in low or "judg" in low:
+    if every or "vote" in low or "voting" in low or "rul" in low or "decid" in low or "decision" in low or \
+            "verdict" in low or "judg" in low:
         out.extend(_vote_tallies(s))
     if every or "toll" in low or "number of" in low or "tally" in low:
         out.extend(_bare_counts(s, TOLL.finditer(s)))
@@ -407,6 +459,8 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     if every or (" at " in low and (
             "put" in low or "estimat" in low or "peg" in low or "placed" in low or "places" in low)):
         out.extend(_bare_counts(s, ESTIMATED_AT.finditer(s), least=2))
+    if every or "estimat" in low or " count " in low or " counts " in low or " counted " in low or "reckon" in low:
+        out.extend(_bare_counts(s, ESTIMATE_ELIDED.finditer(s), least=2))
     if every or " of them" in low or " of these" in low or " of those" in low or "of whom" in low:
         out.extend(_bare_counts(s, PART_OF.finditer(s), least=2))
     if "=" in s:
@@ -414,6 +468,12 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     if "-" in s and (every or "convoy" in low or "fleet" in low or "flotilla" in low or "squadron" in low or
                      "column" in low or "formation" in low or "armada" in low or "caravan" in low):
         out.extend(_bare_counts(s, COMPOUND_COUNT.finditer(s), least=2))
+    if ": " in s:
+        out.extend(_bare_counts(s, _labelled_counts(s), least=2))
+    if " / " in s and SLASH_HEAD.search(s):
+        out.extend(_slash_pairs(s))
+    if every or "confirmed" in low or "verified" in low:
+        out.extend(_bare_counts(s, CONFIRMED_COUNT.finditer(s)))
     if s[:1].isdigit() and ":" in s[:16]:
         labelled = LABELLED_COUNT.match(s)
         label = " " + labelled["label"] if labelled else ""
@@ -422,16 +482,47 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     return out
 
 
+def _labelled_counts(s: str) -> Iterator[re.Match[str]]:
+    """LABEL_COUNT's matches whose label (back to the last break, its source note dropped) names what is
+    counted, or says the figure is the confirmed/reported one of a count named before."""
+    for m in LABEL_COUNT.finditer(s):
+        label = _LABEL_NOTE.sub("", s[max(0, m.start() - 80):m.start()])
+        cut = _LABEL_CUT.search(label)
+        label = label[cut.end():] if cut else label
+        if _names_counted(label) or _REPORT_STATUS.fullmatch(label):
+            yield m
+
+
+# (nor the page's own parts: "Rows: 11", "Results: 40")
+_NOT_A_TALLY = re.compile(r"\b(?:change|share|rank|years?|dates?|rate|ratio|average|per|rows?|columns?|entries|results|"
+                          r"items|pages?|records|hits)\b", re.I)
+
+
+def _names_counted(label: str) -> bool:
+    """A label with a counted noun ("People killed", "Militia members") that no word makes a rate or a date."""
+    return not _NOT_A_TALLY.search(label) and any(
+        not _NOT_COUNTED_WORD.fullmatch(w.group()) for w in _COUNTED_HEAD.finditer(label))
+
+
+def _slash_pairs(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    """Both counts of each "191 / 98" pair after a head naming them ("reported / confirmed deaths")."""
+    for m in SLASH_PAIR.finditer(s, SLASH_HEAD.search(s).end()):
+        for name in ("num", "b"):
+            if not re.fullmatch(r"(?:19|20)\d\d", m[name]):
+                yield _num(m[name]), "count", m.span(name)
+
+
 def _vote_tallies(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
     """"by 513 votes to 207", "a vote of 52-48", "a 6-3 vote": each side is a count (a side may be 0 or 1)."""
     for m in VOTE_TALLY.finditer(s):
-        a, b = next((m.span(x), m.span(y)) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"))
+        a, b = next((m.span(x), m.span(y)) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"),
+                                                           ("a5", "b5"))
                      if m[x] is not None)
         first, second = _num(s[a[0]:a[1]]), _num(s[b[0]:b[1]])
         if re.fullmatch(r"(?:19|20)\d\d", s[b[0]:b[1]]) and first < 1000:
             continue  # "by 12 votes to 2024 levels": a year, not a side
         yield first, "count", a
-        if second or not m["ruling"]:  # "an 8-0 ruling": no judge dissented, no count of dissenters
+        if second or not (m["ruling"] or m["ruling5"]):  # "an 8-0 ruling": no judge dissented, no count of dissenters
             yield second, "count", b
 
 
@@ -470,18 +561,35 @@ _WORD_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?(?:{_NUM
 _WORD_NUM_RE = re.compile(rf"(?<![\w-]){_WORD_NUM}(?![\w-])", re.I)
 
 
+_WORD_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.I)
+# The targets of a strike counted in words: "struck nine sites", "hitting four bases" (not "visited three sites").
+_STRIKE_VERB = re.compile(r"\b(?:str(?:uck|ik(?:e|es|ing))|hit(?:s|ting)?|attack(?:s|ed|ing)?|target(?:s|ed|ing)?|"
+                          r"bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|raid(?:s|ed|ing)?)\s+$", re.I)
+_STRUCK_TARGET = re.compile(rf"{_WORD_NUM}\s+(?:[\w-]+\s+)?(?:sites|targets|positions|locations|facilities|bases|camps|"
+                            r"depots|villages|towns|buildings)\b", re.I)
+
+
+def _struck_targets(s: str, m: re.Match[str]) -> re.Match[str] | None:
+    if not _STRIKE_VERB.search(s, max(0, m.start() - 12), m.start()):
+        return None
+    return _STRUCK_TARGET.match(s, m.start())
+
+
 def _measured_words(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
     """Counts in words: "four victories", "on seven occasions", "three out of five seats"."""
     for m in _WORD_NUM_RE.finditer(s):
         if m.group()[0].isupper() and m.start() == 0 and ":" in s[:60]:
             continue  # a list heading ("Three priorities: ...")
+        if _WORD_OF_THEM.match(s, m.end()):  # "Thirty-one of them changed flag": the part of a group named before
+            yield _word_value(m.group()), "count", m.span()
+            continue
         out_of = _WORD_OUT_OF.match(s, m.end())
         if out_of:
             rest = s[out_of.end():out_of.end() + 60]
             if COUNT_NOUNS.match(rest) or OPEN_COUNT_NOUN.match(rest):
                 yield _word_value(m.group()), "count", m.span()
             continue
-        w = WORD_MEASURED.match(s, m.start())
+        w = WORD_MEASURED.match(s, m.start()) or _struck_targets(s, m)
         if w is None or _WORD_NOT_BEFORE.search(s[max(0, m.start() - 12):m.start()]):
             continue
         if re.match(r"\s+(?:more|other|additional|fewer|new)\b", s[m.end():]) or s[w.end():w.end() + 2].strip() == ":":
@@ -507,23 +615,43 @@ def _may_count_words(s: str, low: str | None) -> bool:
     return (low is None or any(map(low.__contains__, _WORD_NUM_PARTS))) and any(map(s.__contains__, _COUNTED))
 
 
+# The earlier amount an amount is set against, its currency elided: "XOF 1,300 a litre against 800 before".
+MONEY_BASELINE = re.compile(rf"[^.;]{{0,40}}?\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
+                            rf"{_NUM}{_SCALE}(?=\s+(?:before|earlier|previously)\b|\s*[,;)]|\.(?!\d)|\s*$)")
+
+
+def _money_baseline(s: str, m: re.Match[str], currency: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    if " against " not in s and " from " not in s and "compared" not in s:
+        return
+    base = MONEY_BASELINE.match(s, m.end())
+    if base is not None and not re.fullmatch(r"(?:19|20)\d\d", base["num"]):
+        yield _money(base["num"], base["scale"] or m["scale"], currency), currency, base.span("num")
+
+
 def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tuple[int, int]]]:
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
+        if _is_goal_by_year(s, m.start(), m.end()):
+            continue
         value = _money(m["num"], m["scale"], CURRENCY_SYMBOLS[m["sym"]])
         yield (-value if _negated(s, m.start()) else value), CURRENCY_SYMBOLS[m["sym"]], m.span()
+        yield from _money_baseline(s, m, CURRENCY_SYMBOLS[m["sym"]])
     for m in MONEY_CODE.finditer(s) if not ISO_CODES.isdisjoint(_CAPS3.findall(s)) else ():
         cur = m["code"] or m["code2"]
-        if cur in ISO_CODES:
+        if cur in ISO_CODES and not _is_goal_by_year(s, m.start(), m.end()):
             value = _money(m["num"], m["scale"], cur)
             yield (-value if _negated(s, m.start()) else value), cur, m.span()
+            yield from _money_baseline(s, m, cur)
     for m in MONEY_WORD.finditer(s) if low is None or any(map(low.__contains__, _CURRENCY_PARTS)) else ():
+        if _is_goal_by_year(s, m.start(), m.end()):
+            continue
         cur = next(code for pat, code in CURRENCY_WORDS.items() if re.fullmatch(pat, m["cur"], re.I))
         value = _money(m["num"], m["scale"], cur)
         yield (-value if _negated(s, m.start()) else value), cur, m.span()
     for m in PERCENT.finditer(s) if any(map(s.__contains__, _PERCENT_PARTS)) else ():
         value = _num(m["num"])
         words = _words_before(s, m.start())
-        if value > 100 or _is_threshold(s, m, words) or s[m.end():m.end() + 12].lstrip().startswith("confidence"):
+        if value > 100 or _is_threshold(s, m, words) or s[m.end():m.end() + 12].lstrip().startswith("confidence") \
+                or _is_goal_by_year(s, m.start(), m.end()):
             continue  # "rose 250%" is no share (and fails the warehouse's bounds); a rule's threshold; a
             # method's parameter ("at 95% confidence")
         pre = s[max(0, m.start() - 4):m.start()]
@@ -591,7 +719,9 @@ def _is_change(s: str, m: re.Match[str]) -> bool:
 
 # Rules, targets and caps: "exempt defence spending above 1% of GDP", "the 2% target", "capped at 3%".
 # A threshold is no observation (but "approval fell below 20%" is: a verb, no rule word).
-_THRESHOLD_NOUN = r"(?:target|threshold|ceiling|cap|benchmark|guideline|hurdle|floor|quota)s?"
+# A trade measure's rate is a policy parameter of the same kind: "a 25% tariff", "an additional 10% duty".
+_THRESHOLD_NOUN = (r"(?:(?:target|threshold|ceiling|cap|benchmark|guideline|hurdle|floor|quota|tariff|surcharge)s?|"
+                   r"dut(?:y|ies))")
 _THRESHOLD_AFTER = re.compile(rf"\s+(?:of\s+(?:GDP|gross\s+domestic\s+product|national\s+income)\s+)?(?:(?!(?:"
                               rf"{_FUNCTION_WORDS})\b)[\w-]+\s+){{0,2}}?{_THRESHOLD_NOUN}\b")  # lowercase nouns
 _THRESHOLD_BEFORE = re.compile(rf"\b(?:{_THRESHOLD_NOUN}\s+(?:of|at)|cap(?:s|ped|ping)?\s+(?:[\w-]+\s+){{0,3}}?at)\s+"
@@ -612,7 +742,8 @@ _COMPARED_LAST = frozenset("above below over under exceeding beyond least most".
 def _has_threshold_noun(text: str) -> bool:
     """Whether `text` may hold a _THRESHOLD_NOUN or "cap" (an or-chain: cheaper than any() on most figures)."""
     return "target" in text or "threshold" in text or "ceiling" in text or "cap" in text or "benchmark" in text or \
-        "guideline" in text or "hurdle" in text or "floor" in text or "quota" in text
+        "guideline" in text or "hurdle" in text or "floor" in text or "quota" in text or "tariff" in text or \
+        "dut" in text or "surcharge" in text
 
 
 # A plan's target: "a plan to spend 5-6% of GDP", "pledged to raise aid to 0.7% of national income".
@@ -648,6 +779,21 @@ def _is_threshold(s: str, m: re.Match[str], words: list[str]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:()]|\.(?!\d)")
+
+# A figure to be reached by a year is a goal or a projection, not an observation: "a goal of $500 billion in
+# trade by 2030", "aid will fall to 0.3% of national income by 2027" (a cue word before or after the figure).
+_BY_YEAR_AFTER = re.compile(r"[^.;]{0,80}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
+_GOAL_CUE = re.compile(r"\b(?:will|shall|would|goals?|targets?|aims?|aimed|plans?|planned|pledge[sd]?|vow\w*|"
+                       r"expected|projected|forecast|set\s+to)\b", re.I)
+
+
+def _is_goal_by_year(s: str, start: int, end: int) -> bool:
+    """Whether the figure at s[start:end] is to be reached by a year ("... by 2030") that a cue makes a goal."""
+    if "by " not in s[end:end + 90]:
+        return False
+    by_year = _BY_YEAR_AFTER.match(s, end)
+    return by_year is not None and bool(_GOAL_CUE.search(s, max(0, start - 90), start) or
+                                        _GOAL_CUE.search(s, end, by_year.end()))
 
 
 # A fall stated with a percentage: "after shrinking 0.2%", "fell by 3%", "a decline of 1.5%", "a 3% drop"
@@ -706,7 +852,8 @@ def _negated(s: str, i: int) -> bool:
 
 def _count_value(m: re.Match[str]) -> float:
     """A count with its scale word: "10 million" -> 10,000,000."""
-    return _num(m["num"]) * SCALE[m["scale"].lower()] if m["scale"] else _num(m["num"])
+    # (rounded: 8.2 * 1e6 is 8199999.999999999 in floats, which no integer test would pass)
+    return round(_num(m["num"]) * SCALE[m["scale"].lower()], 6) if m["scale"] else _num(m["num"])
 
 
 def _count_span(m: re.Match[str]) -> tuple[int, int]:
@@ -735,9 +882,12 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
         return False  # "will let up to 280 islanders a year settle": a rule's cap, not an observation
     if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", before):
         return False
+    if _MONTH_AFTER.match(after):  # "2 Sep US forces strike ...": a day of a date column, not a count
+        return False
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
 
 
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAMES}")
 _OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
 
 
