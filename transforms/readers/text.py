@@ -594,6 +594,37 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
     return repair_page_breaks([b for b in blocks if b.text])
 
 
+# An e-mail's header line: "From: …", "Date: Mon, 10 Nov 2025 06:12:44 -0300".
+_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|MIME-Version|"
+                          r"Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):[ \t]*(?P<value>.*)$",
+                          re.IGNORECASE)
+
+
+def _email_header(source: str) -> tuple[int, str] | None:
+    """A message that opens with an e-mail header (a From: line and a Date: or Subject: line, before the first
+    blank line): where the header ends and its date."""
+    if source.lstrip()[:5].lower() not in ("from:", "date:", "to: ", "subje", "sent:"):
+        return None
+    keys: dict[str, str] = {}
+    end = 0
+    for line, off in iter_lines(source):
+        if not line.strip():
+            if keys:
+                break
+            continue
+        m = _HEADER_LINE.match(line.strip())
+        if m is None:
+            if line[:1] in " \t" and keys:  # a folded header line
+                end = off + len(line)
+                continue
+            break
+        keys[m["key"].lower()] = m["value"].strip()
+        end = off + len(line)
+    if "from" not in keys or not ({"date", "sent", "subject"} & keys.keys()):
+        return None
+    return end, keys.get("date") or keys.get("sent") or ""
+
+
 def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
     """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
     source = data if isinstance(data, str) else decode_text(data, name)
@@ -603,7 +634,14 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     markdown = fmt == "md" or looks_like_markdown(source)
     extra: dict[str, str] = {}
     kept_lines = []
+    email = _email_header(source)
+    if email is not None:
+        header_end, date_value = email
+        if date_value:
+            extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
     for line, off in iter_lines(source):
+        if email is not None and (off < header_end or _QUOTE.match(line)):
+            continue  # the header is no text; a quoted line is an earlier message's, not this one's
         if _COPYRIGHT.search(line) and len(line) < 200:
             extra.setdefault("footer", line.strip())
             continue
