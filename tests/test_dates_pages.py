@@ -145,3 +145,38 @@ def test_a_time_named_in_a_relative_clause_is_its_nouns(ref):
     page = ARCHIVE.format(d1="12.02.2025", d2="03.02.2025").replace(
         "at Parliament House in Canberra.", "at Parliament House, which was completed in 1988.")
     assert days(events_of("archive.html", page, ref))[0][:2] == ("2025-02-12", "2025-02-12")
+
+
+# ------------------------------------------------------------------ a Markdown calendar table
+
+LONG_WHAT = ("Visit to Samoa and Tonga with ministers, officials and business leaders for talks on climate finance "
+             "and labour mobility")
+CALENDAR = f"""# Calendar of engagements — March 2024
+
+| Date | Who | What | Where |
+|---|---|---|---|
+| 4 Mar (Mon) | Penny Wong, Australian Foreign Minister | {LONG_WHAT} | Apia; Nukuʻalofa |
+| Mar 6–8 | President Emmanuel Macron | Talks with the president on trade | Brasília |
+| 9 Mar | Fiji government | Recalls its envoys, incl. Ambassador Rigamoto | - |
+
+## Notes
+
+Row 2 replaces the provisional entry of 7 Mar.
+"""
+
+
+def test_a_markdown_tables_rows_are_entries_with_their_subject_and_first_place(ref):
+    events = events_of("calendar.md", CALENDAR, ref)
+    got = [(str(e["date_start"]), str(e["date_end"]), e["location"], e["text"]) for e in events]
+    assert got == [
+        ("2024-03-04", "2024-03-04", "Apia", f"Penny Wong, Australian Foreign Minister – {LONG_WHAT}"),
+        ("2024-03-06", "2024-03-08", "Brasília", "President Emmanuel Macron – Talks with the president on trade"),
+        ("2024-03-09", "2024-03-09", "", "Fiji government – Recalls its envoys, incl. Ambassador Rigamoto"),
+    ]
+    assert [p for e in events[:2] for p in e["countries"]] == ["AUS", "FRA"]
+
+
+def test_a_sentence_goes_on_after_incl() -> None:
+    text = "Published 10 June 2024\n\nOn Monday the envoys met officials, incl. Minister Tui, in Suva.\n"
+    assert [e.text for e in dated_sentences(text, 2024)] == ["On Monday the envoys met officials, incl. Minister Tui, "
+                                                             "in Suva."]

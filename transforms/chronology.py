@@ -288,7 +288,8 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
             if label:
                 cut += label.end()
             where = fields[-2] if len(fields) >= 3 or label else fields[0]
-            place = _PLACE_WORDS.sub("", where.split(",")[-1].strip()).strip()
+            # "Country, province, near Town": the last, most precise; "Suva; Nuku'alofa" (two stops): the first
+            place = _PLACE_WORDS.sub("", where.split(";")[0].split(",")[-1].strip()).strip()
             at += cut
             body = b.text[at:]
     elif (m := _PLACE_FIRST.match(body)) and len(m["place"]) > 2 and not _ends_like_name(m["place"]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -196,6 +196,8 @@ def blocks_from_lines(
     lines = list(lines)
     running = _running_lines(lines)
     tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
+    if markdown and any(raw[:1] == "|" for raw, _ in lines):
+        tab_rows |= _md_table_rows(lines)
 
     def flush() -> None:
         nonlocal acc
@@ -213,7 +215,8 @@ def blocks_from_lines(
             continue
         if n in tab_rows:
             flush()
-            blocks.extend(Block(b, "para") for b in tab_rows[n])  # [] for the header row
+            # [] for the header row; a row is an entry of its own, never the continuation of the row above
+            blocks.extend(Block(b, "entry" if k == 0 else "para") for k, b in enumerate(tab_rows[n]))
             prev_len = 0
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
@@ -360,6 +363,7 @@ _DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
 _EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
                            r"|activity|activities|item)$")
 _PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
+_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
 
@@ -372,20 +376,54 @@ def _tab_cells(raw: str, off: int) -> list[Span]:
     return cells
 
 
+def _pipe_cells(raw: str, off: int) -> list[Span]:
+    """The cells of a Markdown table row ("| a | b |"), empty ones kept so that columns line up."""
+    bounds = [i for i, ch in enumerate(raw) if ch == "|"]
+    return [clean_inline(raw[a + 1:b], off + a + 1).squeeze() for a, b in pairwise(bounds)]
+
+
+# A weekday in brackets after a table's date: "2 Jun (Mon)", "14 March (Fri.)".
+_WEEKDAY_NOTE = re.compile(r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)\s*$", re.IGNORECASE)
+
+
+def _date_cell(cell: Span) -> Span | None:
+    """A table's date cell as a date (its bracketed weekday dropped), or None if it is no date."""
+    if DATE_LINE.fullmatch(cell.text):
+        return cell
+    note = _WEEKDAY_NOTE.search(cell.text) if cell.text.endswith(")") else None
+    return cell[:note.start()] if note and DATE_LINE.fullmatch(cell.text[:note.start()]) else None
+
+
+def _md_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
+    """_tab_table_rows for Markdown tables ("| Date | Who | What | Where |"): the same blocks per dated row, but
+    the actors' cell goes before the event's ("Penny Wong, Foreign Minister – Visit to Fiji"): a calendar's
+    "Who" cell is written as a subject, with names and titles in any order, not as a list of "Name (Role)"."""
+    return _table_rows(lines, lambda raw: _TABLE_ROW.match(raw) is not None, _pipe_cells,
+                       lambda raw: _TABLE_RULE.match(raw) is not None, actors_first=True)
+
+
 def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
     """Blocks for the rows of tab-separated tables whose header names a date column, by line index: each
     dated row becomes one chronology entry, "<date> · <place> · <event>" (a field head, as incident monitors
     print them), then each other non-empty cell as a block of its own labelled by its column
     ("Notes: …"), so that the columns do not run together. The header row gives no block; a row whose date
     cell is not a date is left to the ordinary reflow."""
+    return _table_rows(lines, lambda raw: "\t" in raw, _tab_cells, lambda raw: False)
+
+
+def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
+                is_rule: Callable[[str], bool], actors_first: bool = False) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
     header: list[Span] | None = None
-    date_col = event_col = place_col = -1
+    date_col = event_col = place_col = actor_col = -1
     for n, (raw, off) in enumerate(lines):
-        if "\t" not in raw or not raw.strip():
+        if not is_row(raw) or not raw.strip():
             header = None
             continue
-        cells = _tab_cells(raw, off)
+        if header is not None and is_rule(raw):
+            out[n] = []  # the rule under a Markdown header
+            continue
+        cells = split(raw, off)
         if header is None or len(cells) < 2:
             names = [c.text for c in cells]
             date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
@@ -394,22 +432,26 @@ def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
             header = cells
             event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
             place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
+            actor_col = next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1)
             out[n] = []
             continue
-        if date_col >= len(cells) or not DATE_LINE.fullmatch(cells[date_col].text):
+        if date_col >= len(cells) or (date := _date_cell(cells[date_col])) is None:
             continue
         event = event_col if 0 <= event_col < len(cells) else max(
             (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
         if event < 0 or cells[event].text in _NO_VALUE:
             continue
-        date = cells[date_col]
         entry = date + Span.synthetic(" · ", date.end_offset())
         if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
             place = cells[place_col]
             entry = entry + place + Span.synthetic(" · ", place.end_offset())
+        actor = actor_col if actors_first and 0 <= actor_col < len(cells) else -1
+        actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
+        if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
+            entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
         blocks = [entry + cells[event]]
         for i, cell in enumerate(cells):
-            if i not in (date_col, event, place_col) and cell.text not in _NO_VALUE and i < len(header):
+            if i not in (date_col, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(header):
                 label = header[i]
                 blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
         out[n] = blocks
