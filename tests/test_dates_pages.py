@@ -180,3 +180,23 @@ def test_a_sentence_goes_on_after_incl() -> None:
     text = "Published 10 June 2024\n\nOn Monday the envoys met officials, incl. Minister Tui, in Suva.\n"
     assert [e.text for e in dated_sentences(text, 2024)] == ["On Monday the envoys met officials, incl. Minister Tui, "
                                                              "in Suva."]
+
+
+# ------------------------------------------------------------------ day/month dates without a year
+
+def test_a_day_and_month_without_a_year_after_on_or_as_a_head_is_a_date() -> None:
+    for text, day in (("troops shelled the port on 13/10; no figures", date(2025, 10, 13)),
+                      ("A ministry statement of 16/10 denied it", date(2025, 10, 16)),
+                      ("14/10: An attack on a post at the border", date(2025, 10, 14))):
+        m = DATE_EXPR.search(text)
+        assert m is not None and parse_date_expr(m.group(0), 2025).start == day, text
+    for text in ("the desk works 24/7 now", "24/7 support is offered", "a 2/3 majority", "Sahel 191/98 events",
+                 "rose on 12/10% rates"):
+        assert DATE_EXPR.search(text) is None, text
+
+
+def test_a_day_and_month_head_starts_its_own_dated_block(ref):
+    text = ("WEEKLY CONFLICT UPDATE\nCoverage: 11 October - 17 October 2025\n\nNORTH REGION\n"
+            "14/10: Gunmen attacked a police post at Kaya, killing four officers.\n")
+    events = events_of("weekly.txt", text, ref)
+    assert [(str(e["date_start"]), e["text"][:6]) for e in events] == [("2025-10-14", "14/10:")]

@@ -47,6 +47,11 @@ _NUMERIC_FORMS = [
     rf"{_NUM_OPEN}(?P<d1>{_ND})\.?{_DASH}(?P<d2>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
     rf"{_NUM_OPEN}(?P<d1>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
     rf"{_NUM_OPEN}(?P<n1>{_ND})/(?P<n2>{_ND})/(?P<y1>{_YEAR}){_NUM_CLOSE}",
+    # a day and month with no year ("14/10: An attack …", "shelled the town on 13/10"), as weeklies print them:
+    # only after "on", "of", "since", "from", "until", "by" or as a line's head before a colon, so that "24/7",
+    # "2/3 majority" and "191/98" stay numbers; the year is the report's
+    rf"(?:(?<=^|\n)(?=\d\d?/\d\d?(?::|$))|(?<=\b(?i:on|of|since|from|until|by)\s))"
+    rf"(?P<n1>{_ND})/(?P<n2>{_ND})(?![\d/]|[.,]\d|\s*%)",
 ]
 
 # Day, month name and year joined by hyphens, as trackers and spreadsheets print them: "25-Dec-24",

@@ -113,6 +113,8 @@ _DAY_FIRST_HEAD = re.compile(
 # Minister …", "25–30 Oct 2024 — Troops …", "March 3 – The council …". The dash must have a space on each side
 # and a capital must follow it.
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A day and month head with a colon, as weeklies print them: "14/10: An attack on …".
+_NUMERIC_HEAD = re.compile(r"^\d{1,2}/\d{1,2}:\s+(?=[A-Z])")
 _DASH_HEAD = re.compile(
     rf"^(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?,?)"
     r"(?:\s+(?:19|20)\d\d)?\s+[—–-]\s+(?=[A-Z“\"])")
@@ -298,8 +300,8 @@ def _line_kind(text: str, previous: str) -> str | None:
         if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
             return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
         return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
-    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text)))
-                                   and not _OPEN_END.search(previous)):
+    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text))
+                                    or _NUMERIC_HEAD.match(text)) and not _OPEN_END.search(previous)):
         return "entry"
     stamp = ":" in text[:60] and STAMP.match(text)  # every stamp holds a clock time
     if _YEAR_LINE.match(text) or stamp or (len(text) <= 60 and DATE_LINE.fullmatch(text)):
