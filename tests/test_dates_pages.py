@@ -200,3 +200,30 @@ def test_a_day_and_month_head_starts_its_own_dated_block(ref):
             "14/10: Gunmen attacked a police post at Kaya, killing four officers.\n")
     events = events_of("weekly.txt", text, ref)
     assert [(str(e["date_start"]), e["text"][:6]) for e in events] == [("2025-10-14", "14/10:")]
+
+
+# ------------------------------------------------------------------ dates of no act
+
+def test_a_covered_period_a_figures_period_and_a_forecast_are_no_acts() -> None:
+    text = ("Regional Outlook, May 2024 edition (covering 1-30 April 2024) by the desk staff of the institute.\n\n"
+            "Ships seized by the navy, 3-28 April: 6 in the strait and two more near the coast of the island.\n\n"
+            "We expect more seizures and a vote on the defence budget on 14 May, as the ministers agreed earlier.\n\n"
+            "On 9 April the navy seized a tanker in the strait after a chase of two hours near the coast.\n")
+    assert [e.span.start for e in dated_sentences(text, 2024)] == [date(2024, 4, 9)]
+
+
+WIKI = """<html><body><main><h1>Timeline of the 2024 river dispute</h1>
+<table class="infobox"><tr><th>Date</th><td>3 March – 30 April 2024</td></tr>
+<tr><th>Location</th><td>the river border</td></tr></table>
+<h2>Contents</h2><ul><li>1 March 2024</li><li>2 April 2024</li><li>3 See also</li></ul>
+<h2>March 2024</h2><ul><li><b>3 March</b> – Border guards of the two states exchange fire near the dam.</li>
+<li><b>9 March</b> – The foreign ministers meet in Vienna and agree on a hotline.</li></ul>
+<h2>April 2024</h2><ul><li><b>30 April</b> – The two governments sign a water-sharing accord in Geneva.</li></ul>
+</main></body></html>"""
+
+
+def test_an_infobox_date_and_a_contents_line_head_no_entry() -> None:
+    doc = read_document("wiki.html", WIKI.encode())
+    assert [(e.span.start, e.span.end) for e in chronology_entries(doc.text, 2024)] == [
+        (date(2024, 3, 3), date(2024, 3, 3)), (date(2024, 3, 9), date(2024, 3, 9)),
+        (date(2024, 4, 30), date(2024, 4, 30))]

@@ -178,6 +178,9 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             continue
         dated = _may_open_with_date(b.text)
         bare = BARE_DATE.match(b.text) if dated and _may_be_bare_date(b.text) else None
+        if bare and _box_or_contents_date(blocks, idx):
+            pending = None
+            continue
         if bare and (span := parse_date_expr(bare["date"], year_ctx, order)):
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
@@ -213,6 +216,23 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     for e in entries:
         _cut_sources(e)
     return _split_relative_days(entries)
+
+
+# The label of an infobox's or a fact box's date row ("Date", "Period"): the value under it is no entry head.
+_DATE_LABELS = frozenset({"date", "dates", "period", "duration", "time", "when", "date(s)", "time period"})
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+\S")
+
+
+def _box_or_contents_date(blocks: list[Block], idx: int) -> bool:
+    """A line that is a date but heads no entry: an infobox's value under its "Date" label ("Date" / "28 May –
+    29 August 2025"), or a numbered contents line read as a date ("4 August 2025" between "3 July 2025" and
+    "5 See also")."""
+    label = blocks[idx - 1].text.strip(" :*#").lower() if idx else ""
+    if label in _DATE_LABELS:
+        return True
+    number = _SECTION_NUMBER.match(blocks[idx].text)
+    after = _SECTION_NUMBER.match(blocks[idx + 1].text) if number and idx + 1 < len(blocks) else None
+    return after is not None and int(after.group(1)) == int(number.group(1)) + 1
 
 
 # A time of day before a relative day that opens a sentence: "Shortly after 1 a.m. the next day", "Early the
@@ -1010,12 +1030,25 @@ def _date_role(sentence: str, start: int, end: int) -> str:
     return "act"
 
 
+# A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
+# ("Vessels struck, 2-30 September: 4") and a forecast ("We expect … a vote on 21 October"): no act's dates.
+_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)\s*:?\s*$")
+_FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
+_FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
+                              r"(?:expect|anticipate|forecast|foresee|predict)\b")
+_FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
+
+
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     if before.endswith(("for ", "For ", "as of ", "As of ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
+    if _COVERING_BEFORE.search(before) or (sentence[end:end + 1] == ":" and _FIGURE_AFTER.match(sentence, end)):
+        return True
+    if any(w in sentence[:start] for w in _FORECAST_WORDS) and _FORECAST_BEFORE.search(sentence, 0, start):
+        return True
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False
