@@ -227,3 +227,9 @@ def test_an_infobox_date_and_a_contents_line_head_no_entry() -> None:
     assert [(e.span.start, e.span.end) for e in chronology_entries(doc.text, 2024)] == [
         (date(2024, 3, 3), date(2024, 3, 3)), (date(2024, 3, 9), date(2024, 3, 9)),
         (date(2024, 4, 30), date(2024, 4, 30))]
+
+
+def test_a_markets_move_is_no_act() -> None:
+    text = ("Published Monday, 10 June 2024\n\nThe rand closed Friday at 18.4 to the dollar after the vote count. "
+            "On Friday the finance minister met bankers in Pretoria.\n")
+    assert [e.text[:9] for e in dated_sentences(text, 2024)] == ["On Friday"]

@@ -1036,6 +1036,11 @@ _COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|re
 _FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
                               r"(?:expect|anticipate|forecast|foresee|predict)\b")
+# A market quantity as the subject: its moves are figures, not acts.
+_MARKET_SUBJECT = re.compile(
+    r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|"
+    r"currency|shares|stocks|index|bourse|bonds?|yields?|prices)\s+(?i:closed|ended|finished|fell|rose|traded|gained|"
+    r"lost|slipped|climbed|dropped|jumped|firmed|weakened|strengthened)\b")
 _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 
@@ -1049,6 +1054,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if any(w in sentence[:start] for w in _FORECAST_WORDS) and _FORECAST_BEFORE.search(sentence, 0, start):
         return True
+    if _MARKET_SUBJECT.match(sentence):
+        return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False
