@@ -233,3 +233,9 @@ def test_a_markets_move_is_no_act() -> None:
     text = ("Published Monday, 10 June 2024\n\nThe rand closed Friday at 18.4 to the dollar after the vote count. "
             "On Friday the finance minister met bankers in Pretoria.\n")
     assert [e.text[:9] for e in dated_sentences(text, 2024)] == ["On Friday"]
+
+
+def test_a_counts_period_is_no_act() -> None:
+    text = ("Weekly Update, 11-17 October 2025\n\nThe agency counted 3,100 new arrivals in the camp between 11 and 14 "
+            "October. Between 12 and 14 October, the army carried out raids around the town of Kati.\n")
+    assert [e.text[:11] for e in dated_sentences(text, 2025)] == ["Between 12 "]

@@ -1041,6 +1041,9 @@ _MARKET_SUBJECT = re.compile(
     r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|"
     r"currency|shares|stocks|index|bourse|bonds?|yields?|prices)\s+(?i:closed|ended|finished|fell|rose|traded|gained|"
     r"lost|slipped|climbed|dropped|jumped|firmed|weakened|strengthened)\b")
+# A count taken over the date: "counted 5,700 new arrivals in the town between 10 and 15 October".
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|registered|logged|tallied|documented)\s+(?:about\s+|some\s+|"
+                             r"over\s+|more than\s+|at least\s+|nearly\s+)?\d[\d,.]*\b[^.;:]{0,60}$")
 _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 
@@ -1056,6 +1059,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if _MARKET_SUBJECT.match(sentence):
         return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
+    if "ed " in sentence[:start] and _COUNTED_BEFORE.search(sentence, 0, start):
+        return True  # "IOM counted 5,700 arrivals between 10 and 15 October": a count's period
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False
