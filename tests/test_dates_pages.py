@@ -239,3 +239,9 @@ def test_a_counts_period_is_no_act() -> None:
     text = ("Weekly Update, 11-17 October 2025\n\nThe agency counted 3,100 new arrivals in the camp between 11 and 14 "
             "October. Between 12 and 14 October, the army carried out raids around the town of Kati.\n")
     assert [e.text[:11] for e in dated_sentences(text, 2025)] == ["Between 12 "]
+
+
+def test_a_date_in_a_sources_line_run_into_a_sentence_is_no_act() -> None:
+    text = ("Monthly Outlook, covering 1-30 April 2024, by the desk staff of the regional institute.\n\n"
+            "Ships seized in April: 6 Crew detained: 40 Sources: navy statement of 28 April 2024; port records.\n")
+    assert dated_sentences(text, 2024) == []

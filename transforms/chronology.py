@@ -1036,6 +1036,7 @@ _COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|re
 _FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
                               r"(?:expect|anticipate|forecast|foresee|predict)\b")
+_SOURCES_BEFORE = re.compile(r"\bSources?\s*:[^.!?]*$")
 # A market quantity as the subject: its moves are figures, not acts.
 _MARKET_SUBJECT = re.compile(
     r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|"
@@ -1057,6 +1058,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if any(w in sentence[:start] for w in _FORECAST_WORDS) and _FORECAST_BEFORE.search(sentence, 0, start):
         return True
+    if "Source" in sentence[:start] and _SOURCES_BEFORE.search(sentence, 0, start):
+        return True  # "Sources: UN press release SC/16178 of 30 September 2025": a citation's date
     if _MARKET_SUBJECT.match(sentence):
         return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
     if "ed " in sentence[:start] and _COUNTED_BEFORE.search(sentence, 0, start):
