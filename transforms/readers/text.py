@@ -399,7 +399,8 @@ def _date_cell(cell: Span) -> Span | None:
 def _md_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
     """_tab_table_rows for Markdown tables ("| Date | Who | What | Where |"): the same blocks per dated row, but
     the actors' cell goes before the event's ("Penny Wong, Foreign Minister – Visit to Fiji"): a calendar's
-    "Who" cell is written as a subject, with names and titles in any order, not as a list of "Name (Role)"."""
+    "Who" cell is written as a subject, with names and titles in any order, not as a list of "Name (Role)". Only
+    for a table with a Who or a Where column: a "| Date | Event |" table keeps its date and entry blocks."""
     return _table_rows(lines, lambda raw: _TABLE_ROW.match(raw) is not None, _pipe_cells,
                        lambda raw: _TABLE_RULE.match(raw) is not None, actors_first=True)
 
@@ -435,6 +436,9 @@ def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], spl
             event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
             place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
             actor_col = next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1)
+            if actors_first and actor_col < 0 and place_col < 0:
+                header = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
+                continue
             out[n] = []
             continue
         if date_col >= len(cells) or (date := _date_cell(cells[date_col])) is None:
