@@ -60,7 +60,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0
 _SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
-    r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx)\.$")
+    r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx|"
+    r"incl|esp|viz)\.$")
+
+
+# A day-first date whose abbreviated month closes it ("on 22–23 Nov."): the date is whole, so before a capital
+# the full stop ends the sentence too (a month-first "Nov. 18" has its day after it).
+_DAY_MONTH_END = re.compile(r"\d\s+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 
 def ends_with_abbreviation(text: str, start: int, end: int) -> bool:
@@ -172,6 +178,9 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             continue
         dated = _may_open_with_date(b.text)
         bare = BARE_DATE.match(b.text) if dated and _may_be_bare_date(b.text) else None
+        if bare and _box_or_contents_date(blocks, idx):
+            pending = None
+            continue
         if bare and (span := parse_date_expr(bare["date"], year_ctx, order)):
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
@@ -209,6 +218,23 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
     return _split_relative_days(entries)
 
 
+# The label of an infobox's or a fact box's date row ("Date", "Period"): the value under it is no entry head.
+_DATE_LABELS = frozenset({"date", "dates", "period", "duration", "time", "when", "date(s)", "time period"})
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+\S")
+
+
+def _box_or_contents_date(blocks: list[Block], idx: int) -> bool:
+    """A line that is a date but heads no entry: an infobox's value under its "Date" label ("Date" / "28 May –
+    29 August 2025"), or a numbered contents line read as a date ("4 August 2025" between "3 July 2025" and
+    "5 See also")."""
+    label = blocks[idx - 1].text.strip(" :*#").lower() if idx else ""
+    if label in _DATE_LABELS:
+        return True
+    number = _SECTION_NUMBER.match(blocks[idx].text)
+    after = _SECTION_NUMBER.match(blocks[idx + 1].text) if number and idx + 1 < len(blocks) else None
+    return after is not None and int(after.group(1)) == int(number.group(1)) + 1
+
+
 # A time of day before a relative day that opens a sentence: "Shortly after 1 a.m. the next day", "Early the
 # following day", "At dawn two days later".
 _TIME_LEAD = re.compile(r"(?:(?:Shortly|Just|Soon|Right|Early|Late|Later)\s+)?(?:(?:after|before|at|by|around|"
@@ -216,12 +242,29 @@ _TIME_LEAD = re.compile(r"(?:(?:Shortly|Just|Soon|Right|Early|Late|Later)\s+)?(?
                         r"o'clock|hours?)|midnight|noon|dawn|dusk|daybreak|nightfall)\s+)?(?=the\s|two\s|three\s|\d)")
 
 
+# A later sentence of an entry that opens with a date of its own: "On Oct. 10, the envoy watches …",
+# "Earlier, on 8 November, he had toured …".
+_FRONTED_WORDS = ("On ", "Earlier", "Later", "Then", "Separately", "Meanwhile")
+_FRONTED_DATE = re.compile(rf"^(?:(?:Earlier|Later|Then|Separately|Meanwhile)\s*,?\s+)?(?:[Oo]n\s+)?{WEEKDAY_PREFIX}?"
+                           rf"(?P<date>{DATE_EXPR.pattern})\s*,")
+
+
+def _fronted_date(sentence: str, entry: DateSpan) -> DateSpan | None:
+    """The day a fronted date gives a later sentence of an entry (its year the entry's, if it prints none)."""
+    if not sentence.startswith(_FRONTED_WORDS) or (m := _FRONTED_DATE.match(sentence)) is None:
+        return None
+    span = parse_date_expr(m["date"], entry.end.year)
+    if span is None or span.precision != "day":
+        return None
+    return DateSpan(span.start, span.end, span.precision, entry.inferred and span.inferred)
+
+
 def _split_relative_days(entries: list[Entry]) -> list[Entry]:
     """An entry sentence that opens with a day of its own ("The next day, the junta denied …", "Two days
-    later …") is an entry of that day."""
+    later …", "On Oct. 10, …") is an entry of that day."""
     out: list[Entry] = []
     for e in entries:
-        if "day" not in e.text:
+        if "day" not in e.text and not any(map(e.text.__contains__, _FRONTED_WORDS)):
             out.append(e)
             continue
         for sent in sentences(Block(e.text, e.start)):
@@ -229,6 +272,8 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
             if rel is None and sent.start > e.start and (lead := _TIME_LEAD.match(sent.text)):
                 rel = _RELATIVE.match(sent.text, lead.end())  # "Shortly after 1 a.m. the next day, …"
             day = _relative_date(sent.text[rel.start():], e.span, fronted=True) if rel else None
+            if day is None and sent.start > e.start:
+                day = _fronted_date(sent.text, e.span)
             if day is None or day == e.span:
                 continue
             head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place)
@@ -263,7 +308,8 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
             if label:
                 cut += label.end()
             where = fields[-2] if len(fields) >= 3 or label else fields[0]
-            place = _PLACE_WORDS.sub("", where.split(",")[-1].strip()).strip()
+            # "Country, province, near Town": the last, most precise; "Suva; Nuku'alofa" (two stops): the first
+            place = _PLACE_WORDS.sub("", where.split(";")[0].split(",")[-1].strip()).strip()
             at += cut
             body = b.text[at:]
     elif (m := _PLACE_FIRST.match(body)) and len(m["place"]) > 2 and not _ends_like_name(m["place"]):
@@ -354,7 +400,8 @@ def sentences(block: Block) -> Iterator[Block]:
     start = 0
     for m in _SENTENCE_GAP.finditer(block.text):  # SENTENCE_END's matches, as group 1
         gap_start, gap_end = m.span(1)
-        if ends_with_abbreviation(block.text, start, gap_start) or (
+        if (ends_with_abbreviation(block.text, start, gap_start)
+                and not _DAY_MONTH_END.search(block.text, max(start, gap_start - 12), gap_start)) or (
                 block.text.endswith(("a.m.", "p.m."), start, gap_start) and _DAY_AFTER.match(block.text, gap_end)):
             continue  # "Sept. 5", "U.S. Navy"; "at 6 a.m. Friday"
         yield Block(block.text[start:gap_start], block.start + start)
@@ -399,6 +446,9 @@ _BYLINE_SEGMENTS = re.compile(r"[·|•]")
 _PUBLISHED = re.compile(
     r"\W*(?:(?i:first|last)\s+)?(?P<verb>(?i:published|posted|updated|released|issued|dated|archived|modified|"
     rf"for immediate release))\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+# An editor's note under a story ("Correction, March 4: An earlier version said …"): it retells the text's
+# errors, it reports no act.
+_EDITORS_NOTE = re.compile(r"^\W*(?:Correction|Clarification|Editor['’]s note|Note to editors)\b[^:.]{0,40}:")
 _COVERS = re.compile(r"\W*(?i:covers|covering|period covered|coverage)\b")
 _NOT_ANCHOR_VERBS = ("updated", "archived", "modified")  # a later date than the one the text counts from
 _META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover")
@@ -467,6 +517,7 @@ class _Clock:
     last: DateSpan | None = None
     last_block: int = -2
     heads_next: bool = False  # the anchor is a date line: the block under it is dated like a dateline's
+    published: DateSpan | None = None  # the day the text was published: a later date in it is a plan
     walk: bool = False  # the last act is a period the text then walks through ("From 3 to 5 March he …")
     item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
     week: DateSpan | None = None  # a weekly's "Week of 31 March – 6 April 2025": what its day heads count in
@@ -487,23 +538,27 @@ class _Paragraph:
     day_head: bool = False  # `date` is a weekly's day head's, not a dateline's
 
 
-def dated_sentences(text: str, year: int | None) -> list[Entry]:
+def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None) -> list[Entry]:
     """Digest style: every sentence that dates an act ("on September 7", "Two days later") in the
     body; relative dates count from the previous dated sentence. In a wire paragraph that opens with a
     dateline, weekdays count back from the dateline's date, and a sentence with no date of its own that
     reports a named actor's act takes the dateline's date (and its place). A line that is only a date, a
     publication line or a wire time stamp anchors the paragraphs under it: "today" is its day, weekdays
     count back from it. A dated noun phrase that repeats an act dated elsewhere ("the March 18 vote",
-    "Saturday's bombing") is not a second event."""
+    "Saturday's bombing") is not a second event. `anchor`: the page's publication day from its metadata,
+    the anchor until a line of the text gives one."""
     out: list[Entry] = []
     repeats: set[int] = set()  # id() of entries dated only by a noun phrase
-    clock = _Clock(year, numeric_order(text))
+    clock = _Clock(year, numeric_order(text), anchor=anchor, published=anchor)
     for index, block in enumerate(split_lines(text)):
-        if is_furniture(block.text) or CITATION.match(block.text):
+        if is_furniture(block.text) or CITATION.match(block.text) or (
+                block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
         anchor = _anchor_line(block.text, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
+            if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
+                clock.published = clock.anchor
             clock.item = None
             continue
         if (week := _week_line(block.text, clock)) is not None:
@@ -607,9 +662,19 @@ def _day_head(line: str, week: DateSpan) -> tuple[DateSpan, int] | None:
     return DateSpan(days[0], days[1], "day", week.inferred), m.end()
 
 
+# Where a relative clause opens: the time it names is its noun's ("a force whose first battalion is to deploy
+# in 2026", "the session, which reviewed the 2023 agreement"), not the sentence's.
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|whose|who|whom)\b")
+
+
 def _prints_own_time(sentence: str) -> bool:
-    """The sentence names a year or a month of its own: not dated by the scene or day head it sits under."""
-    return _OWN_TIME.search(sentence) is not None
+    """The sentence names a year or a month of its own, outside a relative clause: not dated by the scene
+    or day head it sits under."""
+    m = _OWN_TIME.search(sentence)
+    if m is None or "," not in sentence[:m.start()]:
+        return m is not None
+    clause = _RELATIVE_OPEN.search(sentence, 0, m.start())
+    return clause is None or _OWN_TIME.search(sentence, 0, clause.start()) is not None
 
 
 def _is_dated_subtitle(line: str) -> bool:
@@ -720,7 +785,10 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
         span = found[0]
         if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
             found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
-        return found
+        if clock.published is None or found[0].start <= clock.published.start:
+            return found
+        # a day after the text's publication is planned ("attend the summit on 22–23 Nov"): the sentence's
+        # act, if any, is dated by its weekday or "yesterday" below
     if "day" in body and (rel := _RELATIVE.search(body)) and _RELATIVE_CLAUSE.search(body, max(0, rel.start() - 80),
                                                                                      rel.start()):
         return None  # "the release, which was due the same day, has been held up": of another, unmade act
@@ -817,6 +885,10 @@ def _days_before(span: DateSpan, n: int) -> DateSpan:
 _BOUND_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|to|[Tt]hrough|[Ss]ince)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.\s+)?$")
 
 
+_NEXT_WEEKDAY = re.compile(r"\s+(?:and|to|through|[–-])\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday)\b(?!['’]s)")
+
+
 def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | None:
     """'on Tuesday' in a paragraph datelined Thursday 9 May: the latest Tuesday on or before the
     dateline ('next Tuesday': the first after it). A possessive ("Sunday's runoff") is a noun phrase; a
@@ -837,7 +909,10 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     else:  # "last Monday" in a Monday item is a week back; "on Monday" is that day
         day = base - timedelta(days=(base.weekday() - wd) % 7 or (7 if m["last"] else 0))
     possessive = sentence.startswith(("'s ", "’s "), m.end())
-    return DateSpan(day, day, "day", anchor.inferred), "repeat" if possessive else "anchor"
+    end = day
+    if (pair := _NEXT_WEEKDAY.match(sentence, m.end())) is not None:  # "last Thursday and Friday": both days
+        end = day + timedelta(days=(_WEEKDAYS.index(pair["wd"].lower()) - wd) % 7)
+    return DateSpan(day, end, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
 # A verb right after a relative pronoun ("…, an officer who took command …"): the relative clause's verb.
@@ -955,12 +1030,40 @@ def _date_role(sentence: str, start: int, end: int) -> str:
     return "act"
 
 
+# A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
+# ("Vessels struck, 2-30 September: 4") and a forecast ("We expect … a vote on 21 October"): no act's dates.
+_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)\s*:?\s*$")
+_FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
+_FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
+                              r"(?:expect|anticipate|forecast|foresee|predict)\b")
+_SOURCES_BEFORE = re.compile(r"\bSources?\s*:[^.!?]*$")
+# A market quantity as the subject: its moves are figures, not acts.
+_MARKET_SUBJECT = re.compile(
+    r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|"
+    r"currency|shares|stocks|index|bourse|bonds?|yields?|prices)\s+(?i:closed|ended|finished|fell|rose|traded|gained|"
+    r"lost|slipped|climbed|dropped|jumped|firmed|weakened|strengthened)\b")
+# A count taken over the date: "counted 5,700 new arrivals in the town between 10 and 15 October".
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|registered|logged|tallied|documented)\s+(?:about\s+|some\s+|"
+                             r"over\s+|more than\s+|at least\s+|nearly\s+)?\d[\d,.]*\b[^.;:]{0,60}$")
+_FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
+
+
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     if before.endswith(("for ", "For ", "as of ", "As of ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
+    if _COVERING_BEFORE.search(before) or (sentence[end:end + 1] == ":" and _FIGURE_AFTER.match(sentence, end)):
+        return True
+    if any(w in sentence[:start] for w in _FORECAST_WORDS) and _FORECAST_BEFORE.search(sentence, 0, start):
+        return True
+    if "Source" in sentence[:start] and _SOURCES_BEFORE.search(sentence, 0, start):
+        return True  # "Sources: UN press release SC/16178 of 30 September 2025": a citation's date
+    if _MARKET_SUBJECT.match(sentence):
+        return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
+    if "ed " in sentence[:start] and _COUNTED_BEFORE.search(sentence, 0, start):
+        return True  # "IOM counted 5,700 arrivals between 10 and 15 October": a count's period
     low = re.lowered(sentence)
     if low is not None and "survey" not in low and "poll" not in low and "fieldwork" not in low and "(n" not in low:
         return False

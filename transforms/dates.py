@@ -30,7 +30,9 @@ _BETWEEN = r"(?:[Bb]etween\s+)?"
 # ISO 8601 calendar dates (2025-03-10) and ranges of them ("2025-03-10 to 2025-03-20", "… – …")
 _ISO1 = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?![\d-])"
 _ISO2 = _ISO1.replace("y1", "y2").replace("m1", "m2").replace("d1", "d2")
-_ISO_FORMS = [rf"{_ISO1}(?:\s*[-–—]\s*|\s+to\s+){_ISO2}", _ISO1]
+# … and with slashes, as East Asian and archive pages print them ("2025/11/12"): year first, so never ambiguous
+_ISO_SLASH = r"(?P<y1>(?:19|20)\d\d)/(?P<m1>1[0-2]|0?[1-9])/(?P<d1>[12]\d|3[01]|0?[1-9])(?![\d/])"
+_ISO_FORMS = [rf"{_ISO1}(?:\s*[-–—]\s*|\s+to\s+){_ISO2}", _ISO1, _ISO_SLASH]
 # All-numeric dates. With dots they are day-first (European: "24.02.2025", "7.3.2025", "23–25.03.2025",
 # "28.02.–02.03.2025"); a full four-digit year is required, so times (12.30), decimals and version numbers
 # are not dates. A slash date ("03/11/2025") names its two numbers n1/n2: which is the day is decided by
@@ -45,6 +47,11 @@ _NUMERIC_FORMS = [
     rf"{_NUM_OPEN}(?P<d1>{_ND})\.?{_DASH}(?P<d2>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
     rf"{_NUM_OPEN}(?P<d1>{_ND})\.(?P<m1>{_NM})\.(?P<y1>{_YEAR}){_NUM_CLOSE}",
     rf"{_NUM_OPEN}(?P<n1>{_ND})/(?P<n2>{_ND})/(?P<y1>{_YEAR}){_NUM_CLOSE}",
+    # a day and month with no year ("14/10: An attack …", "shelled the town on 13/10"), as weeklies print them:
+    # only after "on", "of", "since", "from", "until", "by" or as a line's head before a colon, so that "24/7",
+    # "2/3 majority" and "191/98" stay numbers; the year is the report's
+    rf"(?:(?<=^|\n)(?=\d\d?/\d\d?(?::|$))|(?<=\b(?i:on|of|since|from|until|by)\s))"
+    rf"(?P<n1>{_ND})/(?P<n2>{_ND})(?![\d/]|[.,]\d|\s*%)",
 ]
 
 # Day, month name and year joined by hyphens, as trackers and spreadsheets print them: "25-Dec-24",

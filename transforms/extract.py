@@ -25,7 +25,7 @@ from transforms.chronology import (
     split_lines,
     stated_period,
 )
-from transforms.dates import DATE_EXPR, YEAR_RE, parse_date_expr
+from transforms.dates import DATE_EXPR, YEAR_RE, DateSpan, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
     REPORTING,
@@ -121,8 +121,9 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
-        year, year_inferred = report_year(doc.text, ref, period, _weak_year_lines(doc))
-        entries = dated_sentences(doc.text, year)
+        published = _published_day(doc)
+        year, year_inferred = report_year(doc.text, ref, period, _weak_year_lines(doc), published)
+        entries = dated_sentences(doc.text, year, anchor=published)
         entries = [_mark_inferred(e, year_inferred) for e in entries]
     titled = titled_pair(doc, ref)
     state = ReportState(doc, ref, file_id, report_id,
@@ -151,6 +152,26 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
 def _weak_year_lines(doc: Document) -> tuple[str, ...]:
     """What the reader kept aside that may print a year: a copyright footer, a publication date."""
     return tuple(v for k in ("footer", "published") if (v := (doc.metadata or {}).get(k)))
+
+
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def _published_day(doc: Document) -> DateSpan | None:
+    """The day the reader found the page published on (`<meta property="article:published_time">`, an
+    e-mail's `Date:` header): what a news item's undated "Nov 18" and "on Tuesday" count from."""
+    value = (doc.metadata or {}).get("published") or ""
+    m = _ISO_DAY.match(value)
+    if m is None and (e := DATE_EXPR.search(value)):
+        span = parse_date_expr(e.group(0), None)
+        return span if span is not None and span.precision == "day" and span.start == span.end else None
+    if m is None:
+        return None
+    try:
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return DateSpan(day, day, "day", False)
 
 
 def _mark_inferred(e: Entry, inferred: bool) -> Entry:
@@ -195,20 +216,31 @@ def most_named_countries(doc: Document, ref: Reference) -> tuple[str, ...]:
 
 
 def report_year(text: str, ref: Reference, period: tuple[date, date] | None,
-                weak_lines: tuple[str, ...] = ()) -> tuple[int | None, bool]:
+                weak_lines: tuple[str, ...] = (), published: DateSpan | None = None) -> tuple[int | None, bool]:
     """The year of undated day-month expressions: the stated period, the year most printed with the
     report's own dates, else inferred from who holds which office at those dates, else the year the body
     mentions most. A target ("by 2030", "until 2027") is not the report's year; a copyright line or a
     publication date (`weak_lines`: the reader's footer, a published date) is only a weak signal (an upper
-    bound, or the last resort), never preferred to the body's own evidence."""
+    bound, or the last resort), never preferred to the body's own evidence. A page's publication day
+    (`published`: its metadata or e-mail header) is the year of a news item, unless the body prints days
+    of other years only: the months and years its text names ("an election in June 2026", "the offensive
+    of September 2023") are background, not the item's dates."""
     if period:
         return period[1].year, False
     blocks = split_lines(text)
     body = [b.text for b in blocks if not _is_furniture(b.text) and not CITATION.match(b.text)]
     printed: Counter[int] = Counter()
+    printed_days: set[int] = set()
     for line in body:  # the first dozen dates printed with a year are evidence enough
         if printed.total() < 12 and YEAR_RE.search(line):
-            printed.update(int(y.group(1)) for m in DATE_EXPR.finditer(line) if (y := YEAR_RE.search(m.group(0))))
+            for m in DATE_EXPR.finditer(line):
+                if (y := YEAR_RE.search(m.group(0))) is None:
+                    continue
+                printed[int(y.group(1))] += 1
+                if (span := parse_date_expr(m.group(0), None)) is not None and span.precision == "day":
+                    printed_days.add(span.start.year)
+    if published is not None and (not printed_days or published.start.year in printed_days):
+        return published.start.year, False
     if printed:
         return _most_common_year(printed, latest=False), False
     mentioned = [y for line in body for y in _mentioned_years(line)]

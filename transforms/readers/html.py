@@ -15,6 +15,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from transforms.dates import DATE_LINE
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
 from transforms.readers.text import Block, _classify, build_document
@@ -203,7 +204,10 @@ def _title_header(node: LexborNode) -> bool:
 
 
 def _merge_date_blocks(blocks: list[Block]) -> list[Block]:
-    """A block that is only a date ('<dt>Sept. 1, 2023</dt>', '<div class=date>') heads the next block."""
+    """A block that is only a date ('<dt>Sept. 1, 2023</dt>', '<div class=date>') heads the next block. In a
+    list of dated items that each put a headline between their date and their summary (a press archive:
+    `<span class=date>` `<h2>` `<p>`, two or more of them), the date heads the summary, after the headline."""
+    blocks = _date_items_headlines_first(blocks)
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -223,6 +227,25 @@ def _merge_date_blocks(blocks: list[Block]) -> list[Block]:
     for b in out:
         if b.kind != "heading" and DATE_PREFIX.match(b.text):
             b.kind = "entry"
+    return out
+
+
+def _only_a_date(text: str) -> bool:
+    """A block that is one date in any printed form ("28.11.2025", "2025/11/12", "Nov. 28, 2025")."""
+    return len(text) <= 40 and text[:1].isalnum() and DATE_LINE.fullmatch(text) is not None
+
+
+def _date_items_headlines_first(blocks: list[Block]) -> list[Block]:
+    """Date, headline, summary -> headline, date, summary, when two or more items have that shape (one alone
+    is an article's date line above its title and text, which are not one item)."""
+    items = [k for k in range(len(blocks) - 2) if _only_a_date(blocks[k].text)
+             and blocks[k + 1].kind == "heading" and blocks[k + 2].kind != "heading"
+             and not DATE_ONLY.match(blocks[k + 2].text)]
+    if len(items) < 2:
+        return blocks
+    out = list(blocks)
+    for k in items:
+        out[k], out[k + 1] = out[k + 1], out[k]
     return out
 
 
@@ -263,6 +286,19 @@ def _split_authors(value: str | None) -> tuple[str, ...]:
         return ()
     parts = re.split(r"\s*(?:;|,|\band\b|&)\s*", value)
     return tuple(p.strip() for p in parts if p.strip())
+
+
+def _time_published(tree: LexborHTMLParser) -> str | None:
+    """A publication day printed in a `<time>` element: one marked as the publication's
+    (`itemprop="datePublished"`, `pubdate`), or the page's only `<time datetime>` (an archive's many
+    `<time>` elements date its items, not the page)."""
+    node = tree.css_first('[itemprop="datePublished"]') or tree.css_first("time[pubdate]")
+    if node is None and len(times := tree.css("time[datetime]")) == 1:
+        node = times[0]
+    if node is None:
+        return None
+    value = node.attributes.get("datetime") or node.attributes.get("content") or ""
+    return value.strip() or None
 
 
 def read_html(data: bytes | str, *, name: str = "") -> Document:
@@ -310,7 +346,8 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     authors = _split_authors(_meta(tree, "author", "citation_author", "article:author", "dc.creator"))
     publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher")
     extra = {}
-    if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")):
+    if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")
+            or _time_published(tree)):
         extra["published"] = d
     return build_document(blocks, source=source, fmt="html", markup="html", extra=extra, name=name,
                           title=title, authors=authors, publication=publication)

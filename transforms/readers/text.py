@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -113,6 +113,8 @@ _DAY_FIRST_HEAD = re.compile(
 # Minister …", "25–30 Oct 2024 — Troops …", "March 3 – The council …". The dash must have a space on each side
 # and a capital must follow it.
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A day and month head with a colon, as weeklies print them: "14/10: An attack on …".
+_NUMERIC_HEAD = re.compile(r"^\d{1,2}/\d{1,2}:\s+(?=[A-Z])")
 _DASH_HEAD = re.compile(
     rf"^(?:\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?,?)"
     r"(?:\s+(?:19|20)\d\d)?\s+[—–-]\s+(?=[A-Z“\"])")
@@ -196,6 +198,8 @@ def blocks_from_lines(
     lines = list(lines)
     running = _running_lines(lines)
     tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
+    if markdown and any(raw[:1] == "|" for raw, _ in lines):
+        tab_rows |= _md_table_rows(lines)
 
     def flush() -> None:
         nonlocal acc
@@ -213,7 +217,8 @@ def blocks_from_lines(
             continue
         if n in tab_rows:
             flush()
-            blocks.extend(Block(b, "para") for b in tab_rows[n])  # [] for the header row
+            # [] for the header row; a row is an entry of its own, never the continuation of the row above
+            blocks.extend(Block(b, "entry" if k == 0 else "para") for k, b in enumerate(tab_rows[n]))
             prev_len = 0
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
@@ -295,8 +300,8 @@ def _line_kind(text: str, previous: str) -> str | None:
         if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
             return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
         return "furniture" if first in "¹²³⁴⁵⁶⁷⁸⁹⁰[" and _FOOTNOTE.match(text) else None
-    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text)))
-                                   and not _OPEN_END.search(previous)):
+    if DATE_PREFIX.match(text) or ((_DAY_FIRST_HEAD.match(text) or (" " in text[:20] and _DASH_HEAD.match(text))
+                                    or _NUMERIC_HEAD.match(text)) and not _OPEN_END.search(previous)):
         return "entry"
     stamp = ":" in text[:60] and STAMP.match(text)  # every stamp holds a clock time
     if _YEAR_LINE.match(text) or stamp or (len(text) <= 60 and DATE_LINE.fullmatch(text)):
@@ -360,6 +365,7 @@ _DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
 _EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
                            r"|activity|activities|item)$")
 _PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
+_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
 
@@ -372,20 +378,55 @@ def _tab_cells(raw: str, off: int) -> list[Span]:
     return cells
 
 
+def _pipe_cells(raw: str, off: int) -> list[Span]:
+    """The cells of a Markdown table row ("| a | b |"), empty ones kept so that columns line up."""
+    bounds = [i for i, ch in enumerate(raw) if ch == "|"]
+    return [clean_inline(raw[a + 1:b], off + a + 1).squeeze() for a, b in pairwise(bounds)]
+
+
+# A weekday in brackets after a table's date: "2 Jun (Mon)", "14 March (Fri.)".
+_WEEKDAY_NOTE = re.compile(r"\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)\s*$", re.IGNORECASE)
+
+
+def _date_cell(cell: Span) -> Span | None:
+    """A table's date cell as a date (its bracketed weekday dropped), or None if it is no date."""
+    if DATE_LINE.fullmatch(cell.text):
+        return cell
+    note = _WEEKDAY_NOTE.search(cell.text) if cell.text.endswith(")") else None
+    return cell[:note.start()] if note and DATE_LINE.fullmatch(cell.text[:note.start()]) else None
+
+
+def _md_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
+    """_tab_table_rows for Markdown tables ("| Date | Who | What | Where |"): the same blocks per dated row, but
+    the actors' cell goes before the event's ("Penny Wong, Foreign Minister – Visit to Fiji"): a calendar's
+    "Who" cell is written as a subject, with names and titles in any order, not as a list of "Name (Role)". Only
+    for a table with a Who or a Where column: a "| Date | Event |" table keeps its date and entry blocks."""
+    return _table_rows(lines, lambda raw: _TABLE_ROW.match(raw) is not None, _pipe_cells,
+                       lambda raw: _TABLE_RULE.match(raw) is not None, actors_first=True)
+
+
 def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
     """Blocks for the rows of tab-separated tables whose header names a date column, by line index: each
     dated row becomes one chronology entry, "<date> · <place> · <event>" (a field head, as incident monitors
     print them), then each other non-empty cell as a block of its own labelled by its column
     ("Notes: …"), so that the columns do not run together. The header row gives no block; a row whose date
     cell is not a date is left to the ordinary reflow."""
+    return _table_rows(lines, lambda raw: "\t" in raw, _tab_cells, lambda raw: False)
+
+
+def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
+                is_rule: Callable[[str], bool], actors_first: bool = False) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
     header: list[Span] | None = None
-    date_col = event_col = place_col = -1
+    date_col = event_col = place_col = actor_col = -1
     for n, (raw, off) in enumerate(lines):
-        if "\t" not in raw or not raw.strip():
+        if not is_row(raw) or not raw.strip():
             header = None
             continue
-        cells = _tab_cells(raw, off)
+        if header is not None and is_rule(raw):
+            out[n] = []  # the rule under a Markdown header
+            continue
+        cells = split(raw, off)
         if header is None or len(cells) < 2:
             names = [c.text for c in cells]
             date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
@@ -394,22 +435,29 @@ def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
             header = cells
             event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
             place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
+            actor_col = next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1)
+            if actors_first and actor_col < 0 and place_col < 0:
+                header = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
+                continue
             out[n] = []
             continue
-        if date_col >= len(cells) or not DATE_LINE.fullmatch(cells[date_col].text):
+        if date_col >= len(cells) or (date := _date_cell(cells[date_col])) is None:
             continue
         event = event_col if 0 <= event_col < len(cells) else max(
             (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
         if event < 0 or cells[event].text in _NO_VALUE:
             continue
-        date = cells[date_col]
         entry = date + Span.synthetic(" · ", date.end_offset())
         if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
             place = cells[place_col]
             entry = entry + place + Span.synthetic(" · ", place.end_offset())
+        actor = actor_col if actors_first and 0 <= actor_col < len(cells) else -1
+        actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
+        if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
+            entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
         blocks = [entry + cells[event]]
         for i, cell in enumerate(cells):
-            if i not in (date_col, event, place_col) and cell.text not in _NO_VALUE and i < len(header):
+            if i not in (date_col, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(header):
                 label = header[i]
                 blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
         out[n] = blocks
@@ -594,6 +642,37 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
     return repair_page_breaks([b for b in blocks if b.text])
 
 
+# An e-mail's header line: "From: …", "Date: Mon, 10 Nov 2025 06:12:44 -0300".
+_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|MIME-Version|"
+                          r"Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):[ \t]*(?P<value>.*)$",
+                          re.IGNORECASE)
+
+
+def _email_header(source: str) -> tuple[int, str] | None:
+    """A message that opens with an e-mail header (a From: line and a Date: or Subject: line, before the first
+    blank line): where the header ends and its date."""
+    if source.lstrip()[:5].lower() not in ("from:", "date:", "to: ", "subje", "sent:"):
+        return None
+    keys: dict[str, str] = {}
+    end = 0
+    for line, off in iter_lines(source):
+        if not line.strip():
+            if keys:
+                break
+            continue
+        m = _HEADER_LINE.match(line.strip())
+        if m is None:
+            if line[:1] in " \t" and keys:  # a folded header line
+                end = off + len(line)
+                continue
+            break
+        keys[m["key"].lower()] = m["value"].strip()
+        end = off + len(line)
+    if "from" not in keys or not ({"date", "sent", "subject"} & keys.keys()):
+        return None
+    return end, keys.get("date") or keys.get("sent") or ""
+
+
 def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
     """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
     source = data if isinstance(data, str) else decode_text(data, name)
@@ -603,7 +682,14 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     markdown = fmt == "md" or looks_like_markdown(source)
     extra: dict[str, str] = {}
     kept_lines = []
+    email = _email_header(source)
+    if email is not None:
+        header_end, date_value = email
+        if date_value:
+            extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
     for line, off in iter_lines(source):
+        if email is not None and (off < header_end or _QUOTE.match(line)):
+            continue  # the header is no text; a quoted line is an earlier message's, not this one's
         if _COPYRIGHT.search(line) and len(line) < 200:
             extra.setdefault("footer", line.strip())
             continue
