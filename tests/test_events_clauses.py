@@ -609,3 +609,29 @@ def test_fighting_and_a_states_strike_joined_by_a_semicolon_are_one_happening(re
     events = events_of("July 24, 2025: Fighting breaks out near the border and spreads; Thailand sends F-16 jets to"
                        " strike military targets across it.", ref)
     assert len(events) == 1
+
+
+def test_styles_of_address_and_places_that_are_not(ref):
+    event = one_event("The Minister for Foreign Affairs, Hon. Samuel Okudzeto Ablakwa, received Namibia's Minister"
+                      " Selma Ashipala-Musavyi at the Ministry in Accra.", ref)
+    assert (event["countries"], event["location"]) == (["GHA", "NAM"], "Accra")
+    assert one_event("The two ministers signed a memorandum; trade stood at US$38 million.", ref)["location"] == ""
+
+
+def test_he_after_a_weekday_date_and_the_person_sworn_in_as_a_minister(ref):
+    text = ("Subject: news\nDate: Mon, 10 Nov 2025 06:12:44 -0300\n\nPresident Javier Milei has moved fast since."
+            " On Mon 3 Nov he swore in Diego Santilli as interior minister at the Casa Rosada.\n")
+    tables = extract_document(read_document("mail.txt", text.encode()), ref, file_id="f1", report_id="r1")
+    names = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    linked = sorted((names[link["participant_id"]], link["country"])
+                    for link in tables["event_participants"].to_pylist())
+    assert linked == [("Diego Santilli", "ARG"), ("Javier Milei", "ARG")]
+
+
+def test_a_style_of_address_does_not_end_a_sentence(ref):
+    text = ("Ghana, 2025\n\nOn 21 November 2025, in a telephone conversation, Hon. Ablakwa and Minister Vieira"
+            " discussed the summit.\n")
+    events = prose_events(text, ref)
+    assert [e["text"][:20] for e in events] == ["On 21 November 2025,"]
+    events = events_of("July 9, 2024: In a telephone conversation, Hon. Ablakwa and Minister Vieira met.", ref)
+    assert [e["text"][:20] for e in events] == ["In a telephone conve"]

@@ -128,6 +128,8 @@ def test_he_after_a_title_alone_is_its_holder(ref):
     ("Chief Negotiator Rajesh Agrawal led the talks.", [("Rajesh Agrawal", "Chief Negotiator")]),
     ("My noble Friend Lord Collins visited Abuja.", [("Collins", "Lord")]),
     ("Medvedev watched the parade on Kim Il Sung Square with Kim Jong Un.", [("Medvedev", ""), ("Kim Jong Un", "")]),
+    ("Deputy Minister for Foreign Affairs, Hon. Efua Mensah-Bonsu, spoke.",
+     [("Efua Mensah-Bonsu", "Deputy Minister for Foreign Affairs")]),
     ("Commanders Hun Manet; Phumtham Wechayachai Casualties (Cambodia) 13 killed",
      [("Hun Manet", "Commanders")]),  # an infobox's next label is no part of a name
     ("She called Sheikh Mohammed bin Abdulrahman Al Thani on Monday.",
@@ -135,6 +137,16 @@ def test_he_after_a_title_alone_is_its_holder(ref):
 ])
 def test_names_and_titles_around_places_and_ranks(ref, sentence, expected):
     assert names(sentence, ref) == expected
+
+
+def test_a_consorts_office_is_no_evidence_unless_the_title_asks_for_it(ref):
+    from datetime import date
+
+    from transforms.people import _best_candidate
+    trumps = ref.people_by_family["trump"]
+    picked = {title: _best_candidate(trumps, ref, date(2025, 11, 7), None, title, need_evidence=True)
+              for title in ("Mr", "", "First Lady")}
+    assert picked == {"Mr": "donald-trump", "": "donald-trump", "First Lady": "melania-trump"}
 
 
 def test_an_ambassador_acts_for_the_state_that_sent_him(ref):

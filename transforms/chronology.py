@@ -61,7 +61,7 @@ _SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx|"
-    r"incl|esp|viz)\.$")
+    r"incl|esp|viz|Hon|Rt)\.$")
 
 
 # A day-first date whose abbreviated month closes it ("on 22–23 Nov."): the date is whole, so before a capital

@@ -821,7 +821,8 @@ _LOC = re.compile(
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over))\s+(?:the\s+)?"
-    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)")
+    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
+    r"(?![$€£¥])")  # ("at US$38 million": a currency)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -829,7 +830,7 @@ _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government|"
+    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government|Ministry|"
     r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
 

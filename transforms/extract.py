@@ -639,6 +639,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = {location.place.country} - {""}
     if location is None and event_type == "election":
         location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
+    if event_type == "appointment" and len(countries) == 1 and any(c is None for _, c, _ in people):
+        state_of = next(iter(countries))  # "Milei swore in Diego Santilli as interior minister": Argentina's
+        people = [(p, c or state_of, m) for p, c, m in people]
     if event_type == "visit" and people and not countries and location and location.place:
         people, countries = _visitor_from_the_other_side(state, people, location.place.country)
     et = ref.event_types.get(event_type)
@@ -711,7 +714,8 @@ def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: s
     verb_at = act.start + pred.start
     return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
+                              r"\d{1,2}\s+[A-Z][a-z]+\.?|"  # ("On Mon 3 Nov he …")
                               r"[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
                               r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
                               r"(?!\s+(?:and|or)\s+(?:his|her)\s)")

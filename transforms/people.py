@@ -52,7 +52,7 @@ terrorism financial intelligence climate change arms control digital nonprolifer
 disarmament political military cyber maritime oceans environmental sanctions export legislative management
 resources human rights democracy refugees migration narcotics enforcement consular agriculture fisheries
 transport transportation infrastructure tourism welfare veterans homeland commodore brigadier
-negotiator negotiators mediator lord lady baroness emir sultan commonwealth
+negotiator negotiators mediator lord lady baroness emir sultan commonwealth hon honourable honorable rt
 """.split())
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
@@ -74,7 +74,7 @@ LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 NAME_TOKEN = (rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|"
               rf"Mc[A-Z][a-z]+|(?:al|el|ad|as|ash|az|bin|ibn|abu)-[{UPPER}][{LOWER}]+|[A-Z]\.(?!\w))")
 TOKEN = re.compile(
-    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof)\.|[A-Z]\.(?!\w)"
+    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof|Hon)\.|[A-Z]\.(?!\w)"
     r"|[^\W\d_][\w'’-]*\w|[^\W\d_]|[,()&/;:“”\"]")
 # Role nouns: a lone surname needs a title with one of these to count as a person.
 ROLE_WORDS = re.compile(
@@ -469,7 +469,11 @@ def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
 @lru_cache(maxsize=1 << 14)  # titles recur through a report
 def _title_of(raw_title: str) -> str:
     """The title printed before a name, without honorifics and a trailing rank."""
-    return _strip_trailing_rank(HONORIFICS.sub("", raw_title + " ").strip())
+    return _strip_trailing_rank(_STYLE_AFTER.sub("", HONORIFICS.sub("", raw_title + " ").strip()))
+
+
+# A style of address ending the words before a name: "The Minister for Foreign Affairs, Hon.", "Hon.", "Rt Hon"
+_STYLE_AFTER = re.compile(r"(?:^|,?\s+)(?:(?:the\s+)?(?:Rt\.?\s+)?(?:Hon\.?|Honourable|Honorable))$")
 
 
 _TRAILING_RANK = re.compile(r"\s+(?:General|Gen\.|Admiral|Adm\.|Gov\.|Sen\.|Rep\.|Dr\.|Mr\.|Ms\.|Mrs\.)$")
@@ -592,7 +596,7 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         # "the Democratic Party of Kosovo led by Bedri Hamza"
         plausible = plausible or (of_country(text, end, ref) is not None
                                   and not text[max(0, pos - 4):pos].lower().endswith("the ")) or bool(
-            _LED_BY.search(text, max(0, pos - 12), pos))
+            _LED_BY.search(text, max(0, pos - 12), pos)) or bool(_AS_OFFICE.match(text, end))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -604,6 +608,10 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
     return plausible and not _NUMBER_AFTER.match(text[end:end + 3])
 
 
+# Named to an office: "swore in Diego Santilli as interior minister", "appointed Jo Roe as the new envoy".
+_AS_OFFICE = re.compile(r",?\s+as\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|acting\s+|interim\s+)?"
+                        r"(?:[A-Za-z-]+\s+){0,3}(?:minister|secretary|ambassador|envoy|president|chair(?:man|woman)?|"
+                        r"governor|commander|chief|director|spokes(?:man|woman|person)|adviser|advisor|head)\b", re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
@@ -817,7 +825,10 @@ def _person_by_canonical(canonical: str, ref: Reference) -> Person | None:
 def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_hint: str | None,
                     title: str, need_evidence: bool = False, favoured: str | None = None) -> str | None:
     """Among same-name people: the one in office at `when`, with a matching role and country
-    (and a small preference for the one the report already named)."""
+    (and a small preference for the one the report already named). A consort's office does not count
+    as evidence unless the title asks for it: "Mr Trump" and a bare "Trump" are the President."""
+    consort_unlikely = not _FEMALE_ADDRESS.match(title)
+
     def score(pid: str) -> float:
         p = ref.people[pid]
         s = 2.0 if pid == favoured else 0.0
@@ -825,7 +836,7 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
             s += 1
         for role in ref.roles.get(pid, []):
             active = when is not None and (role.start is None or role.start <= when) and (
-                role.end is None or when <= role.end)
+                role.end is None or when <= role.end) and not (consort_unlikely and _CONSORT.match(role.role))
             similar = bool(title) and _similar_role(title, role.role)
             s = max(s, (2 if active else 0) + (3 if similar else 0) + (1 if country_hint == p.country else 0)
                     + (2 if pid == favoured else 0))
@@ -839,6 +850,10 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
     if need_evidence and (scored[0][0] == 0 or (len(scored) > 1 and scored[0][:2] == scored[1][:2])):
         return None
     return scored[0][2]
+
+
+_CONSORT = re.compile(r"(?i)first (?:lady|gentleman)|(?:queen|prince) consort|spouse")
+_FEMALE_ADDRESS = re.compile(r"(?i)(?:.*\b)?(?:Mrs|Ms|Madam|Madame|Lady|First Lady)\.?$")
 
 
 @lru_cache(maxsize=1 << 14)
