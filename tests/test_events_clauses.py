@@ -522,6 +522,7 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
     ("The New Zealand government pauses NZ$18.2 million of development funding to the Cook Islands.",
      "announcement"),
     ("The ministers' talks in Tokyo cover trade and energy.", "meeting"),
+    ("Foreign Minister Espen Barth Eide received his Icelandic counterpart in Tromsø for talks.", "meeting"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
 ])
@@ -635,3 +636,21 @@ def test_a_style_of_address_does_not_end_a_sentence(ref):
     assert [e["text"][:20] for e in events] == ["On 21 November 2025,"]
     events = events_of("July 9, 2024: In a telephone conversation, Hon. Ablakwa and Minister Vieira met.", ref)
     assert [e["text"][:20] for e in events] == ["In a telephone conve"]
+
+
+def test_a_clause_of_its_own_day_after_and_is_its_own_event(ref):
+    text = ("House of Commons\nTuesday 24 June 2025\n\nOn 3 June the Prime Minister spoke to President Lula by"
+            " telephone, and on 10 June the Minister for Latin America, Chris Elmore, travelled to Brasilia for"
+            " talks.\n")
+    events = prose_events(text, ref)
+    assert [(e["date_start"].isoformat(), e["event_type"], e["location"], e["countries"]) for e in events] == [
+        ("2025-06-03", "phone_call", "", ["BRA"]), ("2025-06-10", "visit", "Brasilia", [])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Prime Minister Jonas Gahr Støre pledged US$3 billion over ten years to the forest facility.", "aid"),
+    ("The Minister announced a contribution of US$2 million to the standby force.", "aid"),
+    ("The United Kingdom announced on 26 February a contribution of £15 million for nutrition.", "aid"),
+])
+def test_money_given_under_another_name_is_aid(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected

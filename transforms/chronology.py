@@ -748,7 +748,15 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
         if found:
             span, how = found
             place = dl["place"] if dl and how == "dateline" else ""
-            previous = Entry(span, body, sent.start + skip, sent.end, source="narrative", place=place)
+            start = sent.start + skip
+            clause = _AND_DATED_CLAUSE.search(body) if ", and " in body else None
+            later = _date_of(body[clause.end("and"):], 1, para, clock) if clause else None
+            if later and later[1] in ("act", "anchor") and later[0] != span and _acts_on_its_own(body[clause.end():]):
+                # "…, and on 10 June the Minister, Chris Elmore, travelled to Brasilia": an act of its own day
+                out.append(Entry(span, body[:clause.start()], start, start + clause.start(), source="narrative",
+                                 place=place))
+                span, body, start, place = later[0], body[clause.end("and"):], start + clause.end("and"), ""
+            previous = Entry(span, body, start, sent.end, source="narrative", place=place)
             out.append(previous)
             if how == "repeat":
                 repeats.add(id(previous))
@@ -760,6 +768,20 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous.end = sent.end
         else:
             previous = None
+
+
+def _acts_on_its_own(clause: str) -> bool:
+    """A clause with its own named subject and finite verb: "the Minister …, Chris Elmore, travelled to …"."""
+    from transforms.events import is_finite, main_verb  # events does not import this module
+
+    pred = main_verb(clause)
+    return pred is not None and 0 < pred.start <= 100 and is_finite(clause, pred) and any(
+        w[:1].isupper() for w in clause[:pred.start].split())
+
+
+# A clause of its own day joined by ", and": "…, and on 10 June the Minister … travelled", "…, and on Saturday X flew".
+_AND_DATED_CLAUSE = re.compile(rf",\s+(?P<and>and)\s+on\s+(?:{WEEKDAY_PREFIX}?{DATE_EXPR.pattern}|"
+                               r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*,?\s+(?=[A-Za-z])")
 
 
 def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:

@@ -61,7 +61,8 @@ _IRREGULAR = {
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
     "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
     "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
-    "carry out": ["carries out", "carried out"], "break out": ["breaks out", "broke out", "broken out"],
+    "carry out": ["carries out", "carried out"],
+    "travel": ["travels", "traveled", "travelled"], "break out": ["breaks out", "broke out", "broken out"],
 }
 
 
@@ -258,7 +259,7 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
-                              r"next|joint|of)\s+$")
+                              r"next|joint|of|for)\s+$")  # ("for talks": a noun)
 # A compound adjective or a number right before the word makes it a noun.
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
                             r"\ws['’])\s+$")  # ("leaders' talks": a plural's possessive, the noun it owns)
@@ -369,8 +370,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "incident"  # "fighters accidentally release eight bombs": unplanned, whatever the verb
     elif lemma in _PLEDGING and _AID_MONEY.search(_first_clause(predicate_text)):
         base = "aid"  # "announces $500 million in foreign military financing for the Philippines"
-    elif lemma in _GIVING and _MONEY_OBJECT.match(predicate_text):
-        base = "aid"  # "released $17 million from the emergency fund", "announced NZ$20 million for the facility"
+    elif lemma in _GIVING and (_MONEY_OBJECT.match(predicate_text) or _CONTRIBUTION.match(predicate_text)):
+        base = "aid"  # "released $17 million from the emergency fund", "announced a contribution of US$2 million"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
     if base in _COURT_ACTS and _COURT.search(subject):
@@ -390,7 +391,11 @@ _PLEDGING = frozenset({"announce", "pledge", "unveil", "promise", "offer"})
 _GIVING = frozenset({"release", "allocate", "disburse", "pledge", "announce", "provide", "grant", "donate"})
 _MONEY_OBJECT = re.compile(r"\w+\s+(?:a\s+(?:further|new|additional)\s+|an\s+additional\s+|another\s+)?"
                            r"(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?"
-                           r"(?:\s+\([^)]{0,40}\))?\s+(?:in|for|to|from)\b")
+                           r"(?:\s+\([^)]{0,40}\))?(?:\s+over\s+(?:\w+\s+){1,2}years)?\s+(?:in|for|to|from)\b")
+# A sum given, named as a gift: "announced a contribution of US$2 million", "pledged a grant of €5 million".
+_CONTRIBUTION = re.compile(r"\w+\s+(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\s+)?(?:a|an)\s+"
+                           r"(?:new\s+|further\s+|additional\s+|financial\s+)*(?:contribution|donation|grant)\s+of\s+"
+                           r"(?:about\s+)?(?:[A-Z]{1,3})?[$€£¥]")
 # A sum of money given as help: "$500 million in foreign military financing", "¥2 billion in grant aid".
 _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion|trillion)\b).{0,80}?\b(?:aid|assistance|"
                         r"military financing|relief|humanitarian|support)\b")
@@ -817,7 +822,7 @@ _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
     r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
-    r"travel(?:s|ed)? to|(?:flies|flew|fly) to|"
+    r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over))\s+(?:the\s+)?"

@@ -708,7 +708,9 @@ def _named_body_state(phrase: str, ref: Reference) -> str | None:
     the Democratic Republic of the Congo" -> COD)."""
     for m in re.finditer(r"(?<![\w'’-])[A-Z]", phrase):
         key = fold(phrase[m.start():])
-        iso3 = ref.country_by_name.get(key) or ref.organizations.get(key)
+        before = phrase[:m.start()].split()
+        tail_of_a_name = bool(before) and before[-1][:1].isupper()  # "Minister for Latin America"
+        iso3 = (None if tail_of_a_name else ref.country_by_name.get(key)) or ref.organizations.get(key)
         if iso3:
             return iso3
     return None
