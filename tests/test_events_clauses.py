@@ -523,6 +523,8 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
      "announcement"),
     ("The ministers' talks in Tokyo cover trade and energy.", "meeting"),
     ("Foreign Minister Espen Barth Eide received his Icelandic counterpart in Tromsø for talks.", "meeting"),
+    ("Wazalendo militias and M23 fighters clashed around Luvungi.", "incident"),
+    ("Zelenskyy, President Donald Trump and Vice President JD Vance clash in front of reporters.", "meeting"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),
 ])
@@ -654,3 +656,11 @@ def test_a_clause_of_its_own_day_after_and_is_its_own_event(ref):
 ])
 def test_money_given_under_another_name_is_aid(ref, sentence, expected):
     assert one_event(sentence, ref)["event_type"] == expected
+
+
+def test_a_plain_text_section_head_is_not_part_of_the_paragraph_below_it(ref):
+    text = ("CONFLICT WEEKLY, 13-19 October 2025\n\n====\nMALI - Koulikoro and Sikasso regions\nOn Sunday (12 October),"
+            " JNIM fighters ambushed a convoy of fuel tankers near\nKolondieba, setting 25 trucks on fire.\n")
+    events = extract_document(read_document("weekly.txt", text.encode()), ref, file_id="f1",
+                              report_id="r1")["events"].to_pylist()
+    assert [(e["text"][:9], e["countries"]) for e in events] == [("On Sunday", [])]

@@ -47,7 +47,7 @@ VERB_TYPES: dict[str, str] = {
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
-    "revoke": "legal", "blame": "statement", "pause": "announcement", "freeze": "announcement",
+    "revoke": "legal", "blame": "statement", "clash": "incident", "pause": "announcement", "freeze": "announcement",
     "remove": "announcement", "lead": "other", "brief": "meeting",
     "withdraw": "other", "become": "other",
 }

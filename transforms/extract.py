@@ -620,6 +620,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
+    if event_type == "incident" and pred and pred.lemma == "clash" and any(
+            p[2].start < act.start + pred.start for p in people):
+        event_type = "meeting"  # "Zelenskyy, Trump and Vance clash in front of reporters": words, at a meeting
     if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and _STATE_FORCE.match(
             subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80):
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people

@@ -131,6 +131,10 @@ _FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z�
 MARKDOWN_HINTS = re.compile(r"\]\([^)\n]*\)|^ {0,3}#{1,6} \S|\*\*\S[^*\n]*\*\*|^\s*[-*] \S", re.M)
 
 
+# A plain-text section head opening a paragraph: capitals, then perhaps " - " and the area it covers.
+_SECTION_HEAD = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?: [-–—] [^.!?:]{1,60})?$")
+
+
 def looks_like_markdown(text: str) -> bool:
     return len(MARKDOWN_HINTS.findall(text[:200_000])) >= 3
 
@@ -273,6 +277,8 @@ def blocks_from_lines(
                 kind = "heading"  # a short Title Case line between paragraphs
             else:
                 widths.append(len(line.text))
+        elif kind is None and not acc.parts and len(line.text) <= 70 and _SECTION_HEAD.match(line.text):
+            kind = "heading"  # "MALI - Koulikoro region", "DIPLOMACY": a section's head above its paragraph
         if kind is not None:
             flush()
             acc.kind = kind
