@@ -128,6 +128,7 @@ def test_he_after_a_title_alone_is_its_holder(ref):
     ("Chief Negotiator Rajesh Agrawal led the talks.", [("Rajesh Agrawal", "Chief Negotiator")]),
     ("My noble Friend Lord Collins visited Abuja.", [("Collins", "Lord")]),
     ("Medvedev watched the parade on Kim Il Sung Square with Kim Jong Un.", [("Medvedev", ""), ("Kim Jong Un", "")]),
+    ("Hun Sen publishes the full recording.", [("Hun Sen", "")]),  # a family name like a title's abbreviation
     ("Deputy Minister for Foreign Affairs, Hon. Efua Mensah-Bonsu, spoke.",
      [("Efua Mensah-Bonsu", "Deputy Minister for Foreign Affairs")]),
     ("Commanders Hun Manet; Phumtham Wechayachai Casualties (Cambodia) 13 killed",

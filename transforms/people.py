@@ -277,7 +277,7 @@ def _name_particle(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -
     return k > j and k < len(tokens) and _is_name_token(tokens[k][0], ref)
 
 
-SURNAME_TITLES = frozenset({"King", "Bishop", "Major", "Judge", "Marshal", "Dean", "Chancellor", "Speaker"})
+SURNAME_TITLES = frozenset({"King", "Bishop", "Major", "Judge", "Marshal", "Dean", "Chancellor", "Speaker", "Sen"})
 
 
 def _surname_like_title(tokens: list[tuple[str, int, int]], j: int, ref: Reference) -> bool:
