@@ -664,3 +664,18 @@ def test_a_plain_text_section_head_is_not_part_of_the_paragraph_below_it(ref):
     events = extract_document(read_document("weekly.txt", text.encode()), ref, file_id="f1",
                               report_id="r1")["events"].to_pylist()
     assert [(e["text"][:9], e["countries"]) for e in events] == [("On Sunday", [])]
+
+
+def test_who_is_told_takes_part_and_who_is_told_about_does_not(ref):
+    def people(sentence: str) -> list[str]:
+        text = f"Chronology\n\nJune 17, 2025: {sentence}\n"
+        tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
+                                  report_id="r1")
+        names = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+        return sorted(names[link["participant_id"]] for link in tables["event_participants"].to_pylist())
+
+    assert people("Foreign Secretary Vikram Misri tells reporters that Modi made clear India rejects mediation.") == [
+        "Vikram Misri"]
+    assert people("Kim Jong Un tells Vladimir Putin that the alliance will last.") == ["Kim Jong Un", "Vladimir Putin"]
+    assert one_event("Foreign Secretary Vikram Misri tells reporters that Modi made clear India rejects mediation.",
+                     ref)["event_type"] == "statement"

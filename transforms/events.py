@@ -330,6 +330,8 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
         return None
     inner, finite = found
     kind = VERB_TYPES[inner.lemma]
+    if inner.lemma in _OBJECT_DECIDES:  # "tells reporters that Modi made clear …": no visit made
+        kind = _verb_with_object(inner.lemma, text[inner.start:], kind)
     if kind == "statement" or (inner.lemma == "reach" and _REACHED_LEVEL.match(text, inner.start)):
         return None  # "said inflation reached 10.5%": a figure reported, not an act
     if kind in {"meeting", "visit", "phone_call"} and not finite:

@@ -697,7 +697,10 @@ def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: 
         return False
     said_from = act.start + pred.start + len(pred.verb)
     if event_type == "statement":
-        return pred.lemma != "tell" and person[2].start > said_from
+        if pred.lemma == "tell":  # "told Putin that …": the one told takes part; "… that Modi made clear": not
+            that = act.text.find(" that ", pred.start + len(pred.verb))
+            return that >= 0 and person[2].start > act.start + that
+        return person[2].start > said_from
     if pred.lemma not in _TELLING or event_type == "announcement" or person[2].start > said_from:
         return False  # "Misri announces that India and China have reached agreement": he announces it
     reported = complement_verb(act.text, pred)
