@@ -679,3 +679,11 @@ def test_who_is_told_takes_part_and_who_is_told_about_does_not(ref):
     assert people("Kim Jong Un tells Vladimir Putin that the alliance will last.") == ["Kim Jong Un", "Vladimir Putin"]
     assert one_event("Foreign Secretary Vikram Misri tells reporters that Modi made clear India rejects mediation.",
                      ref)["event_type"] == "statement"
+
+
+def test_the_four_launching_an_initiative_is_their_accord(ref):
+    events = events_of("July 1, 2025: Rubio hosts the meeting in Washington with Jaishankar, Australian Foreign"
+                       " Minister Penny Wong and Japanese Foreign Minister Takeshi Iwaya. The four launch a critical"
+                       " minerals initiative.", ref)
+    assert [(e["event_type"], e["countries"]) for e in events] == [
+        ("meeting", ["AUS", "IND", "JPN", "USA"]), ("agreement", ["AUS", "IND", "JPN", "USA"])]

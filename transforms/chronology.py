@@ -416,12 +416,13 @@ _RELATIVE = re.compile(
     re.IGNORECASE)
 # "Economy Minister Nishimura attended from Japan." adds a participant to the act before it.
 # The people just named, as a subject: "They", "The two leaders", "He and President Hassan Sheikh Mohamud".
-JOINT_SUBJECT = (r"(?:They|The two|The three|Both|The (?:two |three )?(?:leaders|ministers|sides|delegations|"
-                 r"presidents|governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+JOINT_SUBJECT = (r"(?:They|The two|The three|The four|The five|Both|The (?:two |three |four )?(?:leaders|ministers|"
+                 r"sides|delegations|presidents|governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
 # Their joint act that is an event of its own (an accord), not part of the meeting (what they discuss or say).
-JOINT_VERB = r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|ink(?:s|ed)?)"
-JOINT_WORDS = ("They ", "The two ", "The three ", "Both ", "The leaders ", "The ministers ", "The sides ",
-               "The delegations ", "The presidents ", "The governments ", "He and ", "She and ")
+JOINT_VERB = (r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|ink(?:s|ed)?|"
+              r"launch(?:es|ed)?)")
+JOINT_WORDS = ("They ", "The two ", "The three ", "The four ", "The five ", "Both ", "The leaders ", "The ministers ",
+               "The sides ", "The delegations ", "The presidents ", "The governments ", "He and ", "She and ")
 # A sentence that belongs to the act told just before it: its attendance, or the same people's accord
 # ("The two leaders signed …", told as its own act by extract.split_acts).
 _JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined|took part|participated)\b|"

@@ -581,7 +581,7 @@ def _acting_sentence(sentence: str, ref: Reference) -> bool:
 
 
 _SAME_ACTORS = re.compile(r"^(?:(?:Later|Then|Afterwards?|Subsequently)[^,]{0,20},\s+)?(?:both|the two|the three|"
-                          r"they|all three|jointly|together)\b", re.IGNORECASE)
+                          r"the four|they|all three|jointly|together)\b", re.IGNORECASE)
 
 
 def add_event(state: ReportState, act: Act, previous: list) -> list:
