@@ -524,6 +524,8 @@ def test_the_three_under_a_day_head_are_the_people_of_the_item_before(ref):
     ("The ministers' talks in Tokyo cover trade and energy.", "meeting"),
     ("Foreign Minister Espen Barth Eide received his Icelandic counterpart in Tromsø for talks.", "meeting"),
     ("Wazalendo militias and M23 fighters clashed around Luvungi.", "incident"),
+    ("A Thai soldier loses a foot to a landmine while on patrol.", "incident"),
+    ("Luisa González lost the runoff to Daniel Noboa.", "election"),
     ("Zelenskyy, President Donald Trump and Vice President JD Vance clash in front of reporters.", "meeting"),
     ("Foreign Ministry spokeswoman Maria Zakharova blames the allied drills for the tension.", "statement"),
     ("Dmitry Medvedev leads a party delegation to Pyongyang for the anniversary.", "visit"),

@@ -47,9 +47,9 @@ VERB_TYPES: dict[str, str] = {
     "pay": "other", "take": "other", "bomb": "incident", "shell": "incident", "ambush": "incident",
     "attack": "incident", "allocate": "aid", "disburse": "aid", "enter": "other", "capture": "military_action",
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
-    "revoke": "legal", "blame": "statement", "clash": "incident", "pause": "announcement", "freeze": "announcement",
-    "remove": "announcement", "lead": "other", "brief": "meeting",
-    "withdraw": "other", "become": "other",
+    "revoke": "legal", "blame": "statement", "clash": "incident", "lose": "other", "pause": "announcement",
+    "freeze": "announcement", "remove": "announcement", "lead": "other", "brief": "meeting", "withdraw": "other",
+    "become": "other",
 }
 _IRREGULAR = {
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -61,7 +61,7 @@ _IRREGULAR = {
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
     "fly": ["flies", "flew", "flown"], "hand over": ["hands over", "handed over"], "ram": ["rams", "rammed"],
     "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
-    "carry out": ["carries out", "carried out"],
+    "carry out": ["carries out", "carried out"], "lose": ["loses", "lost"],
     "travel": ["travels", "traveled", "travelled"], "break out": ["breaks out", "broke out", "broken out"],
 }
 
@@ -408,7 +408,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send"})
+                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -435,6 +435,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
+    if lemma == "lose":  # "loses a foot to a landmine": harm; "lost the runoff": an election
+        return "incident" if _INJURY_OBJECT.match(predicate_text) else noun or base
     if lemma == "send" and _TROOPS_OBJECT.match(predicate_text):
         return "military_action"  # "sends F-16 jets to strike …", "sent 5,000 troops": a deployment
     if lemma == "brief":  # "briefs reporters" speaks to the public; "briefs the Secretary by telephone" consults
@@ -511,6 +513,8 @@ _AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humani
 _OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+new)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:offensive|counter-offensive|counteroffensive|incursion|invasion|assault|airstrikes|"
                                r"air strikes|strikes|raids?|bombardment)\b)")
+_INJURY_OBJECT = re.compile(r"\w+\s+(?:a|an|his|her|their|both|one|two)?\s*(?:foot|feet|leg|legs|arm|arms|hand|thumb|"
+                            r"fingers?|eye|limb|limbs|life|lives)\b")
 _PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
                               r"lawmakers|legislators|senators|(?:[A-Z][\w-]*\s+){0,3}(?:committee|Committee))\b")
 _TROOPS_OBJECT = re.compile(r"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[\w-]+\s+)?"
