@@ -517,8 +517,9 @@ _INJURY_OBJECT = re.compile(r"\w+\s+(?:a|an|his|her|their|both|one|two)?\s*(?:fo
                             r"fingers?|eye|limb|limbs|life|lives)\b")
 _PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
                               r"lawmakers|legislators|senators|(?:[A-Z][\w-]*\s+){0,3}(?:committee|Committee))\b")
-_TROOPS_OBJECT = re.compile(r"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[\w-]+\s+)?"
-                            r"(?:troops|forces|soldiers|units|jets|warships|warplanes|bombers|aircraft)\b")
+# The armed force a state sends or strikes with (see also extract._STATE_FORCE).
+FORCE_NOUNS = r"(?:troops|forces|soldiers|units|jets|warships|warplanes|bombers|aircraft|army|navy|air force)"
+_TROOPS_OBJECT = re.compile(rf"\w+\s+(?:its|their|the|all|some|[\d,]+)?\s*(?:[\w-]+\s+)?{FORCE_NOUNS}\b")
 _OFFICE_OBJECT = re.compile(r"\w+\s+(?:the\s+)?(?:country's\s+)?(?:new\s+|first\s+|acting\s+|interim\s+|caretaker\s+)*"
                             r"(?:(?:[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|[Pp]remier|"
                             r"[Cc]hancellor|[Cc]hair(?:man|woman)?|[Ll]eader|[Ss]ecretary|[Gg]overnor|[Mm]ayor|[Ss]peaker|"

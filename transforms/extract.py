@@ -28,6 +28,7 @@ from transforms.chronology import (
 from transforms.dates import DATE_EXPR, YEAR_RE, DateSpan, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
+    FORCE_NOUNS,
     REPORTING,
     Location,
     Predicate,
@@ -734,8 +735,7 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
 
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
-_STATE_FORCE = re.compile(r"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){0,4}?(?:[Ff]orces|[Tt]roops|[Aa]rmy|[Nn]avy|"
-                          r"[Bb]ombers|(?:fighter\s+)?jets|[Ww]arplanes|[Ww]arships|[Aa]ir [Ff]orce)\b")
+_STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # What a strike on people hits: an attack (incident), whoever struck.
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|village|market|school|hospital|shelter|homes?|residential|mosque|"
                               r"church|camp for|displaced)\b")
