@@ -56,21 +56,18 @@ endef
 eval: setup  ## ingest ../shared/corpus into a scratch warehouse, export, score against ../shared/gold
 	$(call score,$(SHARED)/corpus,$(SHARED)/gold,$(EVAL_DIR))
 
+# Our own labelled sets in other styles: every tests/fixtures/heldout*/ with a gold/ folder.
+HELDOUT_SETS := $(sort $(patsubst tests/fixtures/%/gold,%,$(wildcard tests/fixtures/heldout*/gold)))
+
+# $(call score_set,SET): print the set's name, then its scores (one recipe line each; the blank line ends it)
+define score_set
+	@echo "tests/fixtures/$(1):"
+	$(call score,tests/fixtures/$(1)/corpus,tests/fixtures/$(1)/gold,$(EVAL_DIR)-$(1))
+
+endef
+
 eval-heldout: setup  ## the same for our own labelled reports in other styles (tests/fixtures/heldout*)
-	@echo "tests/fixtures/heldout:"
-	$(call score,tests/fixtures/heldout/corpus,tests/fixtures/heldout/gold,$(EVAL_DIR)-heldout)
-	@echo "tests/fixtures/heldout2:"
-	$(call score,tests/fixtures/heldout2/corpus,tests/fixtures/heldout2/gold,$(EVAL_DIR)-heldout2)
-	@echo "tests/fixtures/heldout3:"
-	$(call score,tests/fixtures/heldout3/corpus,tests/fixtures/heldout3/gold,$(EVAL_DIR)-heldout3)
-	@echo "tests/fixtures/heldout4:"
-	$(call score,tests/fixtures/heldout4/corpus,tests/fixtures/heldout4/gold,$(EVAL_DIR)-heldout4)
-	@echo "tests/fixtures/heldout5:"
-	$(call score,tests/fixtures/heldout5/corpus,tests/fixtures/heldout5/gold,$(EVAL_DIR)-heldout5)
-	@echo "tests/fixtures/heldout6:"
-	$(call score,tests/fixtures/heldout6/corpus,tests/fixtures/heldout6/gold,$(EVAL_DIR)-heldout6)
-	@echo "tests/fixtures/heldout7:"
-	$(call score,tests/fixtures/heldout7/corpus,tests/fixtures/heldout7/gold,$(EVAL_DIR)-heldout7)
+	$(foreach set,$(HELDOUT_SETS),$(call score_set,$(set)))
 
 bench: setup  ## throughput benchmark over a synthetic corpus (BENCH_N reports)
 	$(BIN)/python -m bench.run --n $${BENCH_N:-200} --batch-size $${BENCH_BATCH:-500}
