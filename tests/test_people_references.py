@@ -6,7 +6,7 @@ the project's own reference (seeds/); the people in these sentences are invented
 import pytest
 
 from transforms.document import Document
-from transforms.extract import extract_document
+from transforms.extract import extract_document, publisher_state
 from transforms.people import _holds_a_name, find_mentions
 from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
@@ -286,3 +286,60 @@ def test_a_trackers_actors_column_gives_people_and_states(ref):
     # the column's role and body win over the name alone in the text (Kallas is Estonian in the seeds)
     assert ("Kaja Kallas", "INT", "High Representative") in by_event[events[2]["event_id"]]
     assert events[3]["event_id"] not in by_event and events[3]["countries"] == ["SWE"]  # a state, a ship
+
+
+# ----------------------------------------------------------------------------- a government's own page
+
+def _archive_page(site: str) -> bytes:
+    """A ministry's press-release archive in our own words: items dated by a span, newest first."""
+    items = [
+        ("21.10.2025", "Minister Vieira thanked the Minister for Foreign Affairs, Hon. Samuel Okudzeto Ablakwa, "
+                       "in a telephone conversation about trade."),
+        ("14.10.2025", "Deputy Minister for Foreign Affairs, Hon. Kwesi Abrefa-Mintah, delivered an address at the "
+                       "forum in Bridgetown."),
+        ("10.10.2025", "In Abuja, the Minister held talks with the Nigerian Minister of Foreign Affairs on border "
+                       "trade."),
+    ]
+    body = "".join(f'<div class="item"><span class="date">{d}</span><p>{t}</p></div>' for d, t in items)
+    return (f"<html><head><title>Press releases | {site}</title></head><body><main><h1>Press releases</h1>"
+            f"{body}</main></body></html>").encode()
+
+
+def _people_by_day(data: bytes, ref) -> dict[str, list[tuple[str, str | None]]]:
+    doc = read_document("archive.html", data)
+    tables = extract_document(doc, ref, file_id="f1", report_id="r1")
+    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    day = {e["event_id"]: str(e["date_start"]) for e in tables["events"].to_pylist()}
+    out: dict[str, list] = {}
+    for link in tables["event_participants"].to_pylist():
+        out.setdefault(day[link["event_id"]], []).append((names_by_id[link["participant_id"]], link["country"]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def test_an_official_of_no_stated_state_on_a_ministrys_page_is_the_ministrys(ref):
+    ghana = _people_by_day(_archive_page("Ministry of Foreign Affairs, Republic of Ghana"), ref)
+    assert ghana["2025-10-14"] == [("Kwesi Abrefa-Mintah", "GHA")]
+    # The same page under a site that names no state: the deputy's state stays unknown.
+    plain = _people_by_day(_archive_page("Ministry of Foreign Affairs"), ref)
+    assert plain["2025-10-14"] == [("Kwesi Abrefa-Mintah", None)]
+
+
+def test_the_minister_on_a_ministrys_page_is_its_own_after_a_guest_minister(ref):
+    ghana = _people_by_day(_archive_page("Ministry of Foreign Affairs, Republic of Ghana"), ref)
+    assert ("Samuel Okudzeto Ablakwa", "GHA") in ghana["2025-10-10"]
+    # Without the publisher, "the Minister" could be either minister named before: no one.
+    plain = _people_by_day(_archive_page("Ministry of Foreign Affairs"), ref)
+    assert all(name != "Samuel Okudzeto Ablakwa" for name, _ in plain.get("2025-10-10", []))
+
+
+@pytest.mark.parametrize(("head", "state"), [
+    ("Ministry of Foreign Affairs of Japan\n\nPress Conference by the Press Secretary", "JPN"),
+    ("U.S. Department of State\n\nReadout of the Deputy Secretary's call", "USA"),
+    ("Government of Serbia\n\nPublic schedule of the Prime Minister", "SRB"),
+    ("Ministry of Foreign Affairs\n\nStatement on the elections", None),  # no state named
+    ("Japan's Foreign Ministry and the Ministry of Defence of Korea\n\nJoint statement", None),  # two
+    ("Notes on the elections\n\nThe ministers met in Seoul.", None),  # no government body
+])
+def test_the_publishing_state_is_named_with_a_government_body_in_the_head(head, state, ref):
+    doc = Document(text=head, format="txt", source_text=head)
+    assert publisher_state(doc, ref) == state

@@ -111,6 +111,9 @@ class ReportState:
     doc_mentions: list[Mention] = field(default_factory=list)  # everyone named in the document, in order
     doc_starts: list[int] = field(default_factory=list)
     titled_pair: tuple[str, ...] = ()  # the two states a "X-Y RELATIONS" title names
+    publisher: str | None = None  # the state whose ministry or government published the page
+    # every holder of a title's forms, in order (`holders` forgets them once two have held it)
+    all_holders: dict[str, list[tuple[ResolvedPerson, str | None]]] = field(default_factory=dict)
 
 
 def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: str,
@@ -128,7 +131,8 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
         entries = [_mark_inferred(e, year_inferred) for e in entries]
     titled = titled_pair(doc, ref)
     state = ReportState(doc, ref, file_id, report_id,
-                        PeopleContext(report_countries=titled or most_named_countries(doc, ref)), titled_pair=titled)
+                        PeopleContext(report_countries=titled or most_named_countries(doc, ref)), titled_pair=titled,
+                        publisher=publisher_state(doc, ref))
     prime_people(doc.text, state, period)
     previous: list = []
     for k, entry in enumerate(entries):
@@ -194,6 +198,37 @@ def titled_pair(doc: Document, ref: Reference) -> tuple[str, ...]:
         if all(codes):
             return tuple(codes)  # type: ignore[arg-type]
     return ()
+
+
+# A page a government body published: "Press releases | Ministry of Foreign Affairs, Republic of Ghana",
+# "Ministry of Foreign Affairs of Japan", "U.S. Department of State", "Government of Serbia".
+_GOVERNMENT_BODY = (r"(?:Ministry|Department|Government|Presidency|Embassy|Prime Minister['’]s Office|"
+                    r"Office of the (?:President|Prime Minister))")
+_BODY_THEN_STATE = re.compile(_GOVERNMENT_BODY + r"\b(?:\s+(?:of|for)\s+[A-Z][\w'’]*(?:\s+(?:[A-Z][\w'’]*|and|&))*)?"
+                              r"(?:\s*,\s*|\s+of\s+)(?:the\s+)?(?P<state>[A-Z][\w'’.]*(?:\s+(?:of\s+)?[A-Z][\w'’.]*){0,3})")
+_STATE_THEN_BODY = re.compile(r"(?P<state>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)(?:['’]s)?\s+(?:Foreign\s+)?"
+                              + _GOVERNMENT_BODY + r"\b")
+
+
+def publisher_state(doc: Document, ref: Reference) -> str | None:
+    """The one state whose government body the page's title or first lines name as its publisher."""
+    head = "\n".join([doc.title or "", doc.publication or "", *(b.text for b in split_lines(doc.text[:3000])[:8])])
+    if not re.search(_GOVERNMENT_BODY, head):
+        return None  # a cheap test before the two patterns
+    found = {code for pattern in (_BODY_THEN_STATE, _STATE_THEN_BODY) for m in pattern.finditer(head)
+             if (code := _state_in(m["state"], ref))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _state_in(phrase: str, ref: Reference) -> str | None:
+    """The state a run of capitalised words names: "Republic of Ghana Press" -> GHA."""
+    words = re.sub(r"['’]s\b", "", phrase).split()
+    for n in range(len(words), 0, -1):
+        for k in range(len(words) - n + 1):
+            key = fold(" ".join(words[k:k + n]))
+            if code := ref.country_by_name.get(key) or ref.country_by_adjective.get(key):
+                return code
+    return None
 
 
 def _state_named_last(phrase: str, ref: Reference) -> str | None:
@@ -737,6 +772,9 @@ _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # What a strike on people hits: an attack (incident), whoever struck.
+# A government office whose holder acts for the state of the page that names them
+_OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
+                       r"Chargé|Consul|Representative)\b")
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|village|market|school|hospital|shelter|homes?|residential|mosque|"
                               r"church|camp for|displaced)\b")
 # The speaker's own government or leader, unnamed: "the Government", "the Prime Minister", "our two Governments"
@@ -812,6 +850,13 @@ _LISTED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|d
 def _state_named(phrase: str, ref: Reference) -> str | None:
     key = fold(phrase)
     return phrase if phrase in ref.countries else ref.country_by_name.get(key)
+
+
+def _publisher_holder(state: ReportState, key: str) -> tuple[ResolvedPerson, str | None] | None:
+    """"the Minister" on a ministry's own page, after a guest minister was named too: its own minister,
+    when the publisher's state has had one holder of the title."""
+    own = {held[0].participant_id: held for held in state.all_holders.get(key, ()) if held[1] == state.publisher}
+    return next(iter(own.values())) if state.publisher and len(own) == 1 else None
 
 
 def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
@@ -925,6 +970,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
         hint = (country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
                 or of_country(text, mention.end, state.ref))  # "President Paul Kagame of Rwanda"
         person, country = _person_and_state(state, mention, when, hint)
+        if country is None and state.publisher and not person.in_reference and _OFFICIAL.search(mention.title):
+            country = state.publisher  # "Deputy Minister for Foreign Affairs, Hon. Efua Mensah-Bonsu" on its page
         absolute = Mention(mention.name, mention.title, act.start + mention.start, act.start + mention.end,
                            mention.country_hint)
         out.append((person, country, absolute))
@@ -950,6 +997,7 @@ def _title_keys(title: str, ref: Reference) -> list[str]:
 
 def _note_holder(state: ReportState, title: str, person: ResolvedPerson, country: str | None) -> None:
     for key in _title_keys(title, state.ref):
+        state.all_holders.setdefault(key, []).append((person, country))
         held = state.holders.get(key, (person, country))
         same = held is not None and held[0].participant_id == person.participant_id
         state.holders[key] = (person, country or held[1]) if same else None
@@ -968,7 +1016,8 @@ def _title_references(state: ReportState, act: Act, limit: int, named: set[str]
         return []  # no title seen yet, or no "the …" phrase: a cheap test first
     out = []
     for m in _TITLE_REFERENCE.finditer(act.text, 0, limit):
-        held = state.holders.get(fold(m["t"]))
+        key = fold(m["t"])
+        held = state.holders.get(key) or _publisher_holder(state, key)
         if held is None or held[0].participant_id in named or _quoted(act.text, m.start()):
             continue
         if m["next"] and not is_title_word(m["next"]):

@@ -197,6 +197,12 @@ class _Walker:
             self.lead_text = self.buf.text
 
 
+def _site_name(title_text: str) -> str | None:
+    """The site a <title> names after the page's own title: "Press releases | Ministry of Foreign Affairs"."""
+    parts = re.split(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+", title_text)
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) > 3 else None
+
+
 def _title_header(node: LexborNode) -> bool:
     """A <header> outside any <article> that is the document's title block, not the site's chrome: it holds
     the page's <h1> and no navigation ("<header><h1>Situation Report No. 4</h1><p>Reporting period: …</p>")."""
@@ -344,7 +350,7 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     title_text = " ".join(title_node.text().split()) if title_node is not None else ""
     title = _meta(tree, "og:title", "citation_title", "dc.title", "DC.title") or h1_text or title_text or None
     authors = _split_authors(_meta(tree, "author", "citation_author", "article:author", "dc.creator"))
-    publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher")
+    publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher") or _site_name(title_text)
     extra = {}
     if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")
             or _time_published(tree)):
