@@ -245,3 +245,12 @@ def test_a_date_in_a_sources_line_run_into_a_sentence_is_no_act() -> None:
     text = ("Monthly Outlook, covering 1-30 April 2024, by the desk staff of the regional institute.\n\n"
             "Ships seized in April: 6 Crew detained: 40 Sources: navy statement of 28 April 2024; port records.\n")
     assert dated_sentences(text, 2024) == []
+
+
+def test_a_rows_where_cell_is_the_place_of_its_act_before_places_its_text_names(ref):
+    calendar = ("# Calendar of engagements — June 2025\n\n| Date | Who | What | Where |\n|---|---|---|---|\n"
+                "| 13 Jun | Israel Defense Forces | Strikes on sites in Iran, incl. the Natanz plant | Natanz |\n"
+                "| 14 Jun | Foreign Minister Penny Wong | Talks in Suva on fisheries | - |\n"
+                "| 16 Jun | President Emmanuel Macron | Visit to Greenland, with talks in Nuuk | Nuuk |\n")
+    events = events_of("calendar.md", calendar, ref)
+    assert [e["location"] for e in events] == ["Natanz", "Suva", "Nuuk"]

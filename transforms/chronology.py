@@ -96,6 +96,9 @@ class Entry:
     head: str = ""     # the printed date head, e.g. "Oct. 16-18, 2023"
     source: str = "chronology"  # chronology | narrative
     place: str = ""    # a wire dateline's place ("SEOUL"), for a sentence dated only by its dateline
+    # a place the entry states apart from its text (a Where column, "near Djibo · Battle.", "Tehran. …"):
+    # where its first act happened, whatever other places its text names
+    venue: str = ""
     # Labelled fields under a chronology entry, as a table row's other columns: {"ACTORS": "Mark Rutte (NATO
     # Secretary General); …", "NOTES": "…"} (label as printed)
     fields: dict[str, str] = field(default_factory=dict)
@@ -276,7 +279,8 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
                 day = _fronted_date(sent.text, e.span)
             if day is None or day == e.span:
                 continue
-            head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place)
+            head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place,
+                         venue=e.venue)
             out.append(head)
             e = Entry(day, sent.text + e.text[sent.end - e.start:], sent.start, e.end, e.head, e.source)
         out.append(e)
@@ -287,7 +291,7 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
 # (the place, then the event type). _FIELD_SEP splits them; the type is a short verbless label.
 _FIELD_SEP = re.compile(r"\s+[·•]\s+")
 _TYPE_LABEL = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[ -](?:[A-Za-z]+)){0,3}\.\s+(?=[A-Z“\"])")
-_PLACE_WORDS = re.compile(r"^(?:near|outside|around|in|north|south|east|west)(?:\s+of)?\s+|"
+_PLACE_WORDS = re.compile(r"^(?:near|outside|around|off|in|north|south|east|west)(?:\s+of)?\s+|"
                           r"\s+(?:township|district|province|region|state|governorate|county|prefecture)$",
                           re.IGNORECASE)
 # A place that opens an entry as a sentence of its own: "Tehran. IAEA Director General … meets …".
@@ -316,7 +320,7 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
         place = m["place"]
         at += m.end()
         body = b.text[at:]
-    return Entry(span, body, b.start + at, b.end, head, place=place)
+    return Entry(span, body, b.start + at, b.end, head, place=place, venue=place)
 
 
 _NOT_PLACES = frozenset({"Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Sen", "Rep", "Update", "Updated", "Correction", "Note",

@@ -662,7 +662,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and _STATE_FORCE.match(
             subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80):
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
-    location = None if is_remote(act.text) else find_location(
+    location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
@@ -936,6 +936,15 @@ def _scene_location(state: ReportState, act: Act) -> Location | None:
         return None
     place = state.ref.places.get(fold(last["location"]))
     return Location(last["location"], place)
+
+
+def _stated_venue(act: Act, ref: Reference) -> Location | None:
+    """The place an entry states apart from its text, for its first act: "Israel Defense Forces – Strikes on
+    sites in Iran, incl. Natanz" in a calendar row whose Where cell says Natanz took place at Natanz."""
+    if not act.entry.venue or act.start > act.entry.start + 2:
+        return None
+    name = act.entry.venue
+    return Location(name, ref.places.get(fold(name))) if not name.isupper() else _resolve_dateline(name, ref)
 
 
 def _resolve_dateline(place: str, ref: Reference) -> Location:
