@@ -689,3 +689,34 @@ def test_the_four_launching_an_initiative_is_their_accord(ref):
                        " minerals initiative.", ref)
     assert [(e["event_type"], e["countries"]) for e in events] == [
         ("meeting", ["AUS", "IND", "JPN", "USA"]), ("agreement", ["AUS", "IND", "JPN", "USA"])]
+
+
+# ----------------------------------------------------------------------------- eleventh round: kinds
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a phrasal verb in the present is the main verb, and "take-off" is a noun
+    ("A fire breaks out at the embassy in Lima and guards call the fire brigade.", "incident"),
+    ("An engine exploded on the runway of Lima airport before take-off.", "incident"),
+    # money handed over in a tranche is aid, also inside what a fund says
+    ("The Kuwait Fund says it has transferred a second tranche of $12m to Yemen's central bank.", "aid"),
+    # a coalition joined is membership taken up
+    ("Peru formally joined the Global Alliance against Hunger in Brasilia.", "agreement"),
+    # the office sworn into
+    ("Ms Tavares takes the oath of office in Praia as the new president.", "appointment"),
+    # what is signed decides, not the meeting it belongs to
+    ("Minister Dlamini and Minister Osei sign the joint declaration of the Fourth Ministerial Meeting.",
+     "agreement"),
+    ("President Ruto inaugurates the new terminal at a ceremony attended by regional leaders.", "other"),
+    ("Rebels overran an army post near Bunia.", "incident"),
+    ("Government troops retook the town of Goma.", "military_action"),
+    ("The militia took control of the airport after two days of fighting.", "military_action"),
+    ("The cabinet adopted a decree on fuel subsidies.", "legal"),
+    ("The junta extended the state of emergency by three months.", "legal"),
+    ("Finance Minister Aidara presented the draft budget to parliament.", "announcement"),
+    # a plan announced: "would be held" is still to come
+    ("General Ouedraogo announced in Ouagadougou that elections would be held before the rainy season.", "announcement"),
+    # a visitor named by state and office is received: a meeting
+    ("Prime Minister Al-Sudani received Jordan's deputy foreign minister, Omar Nadi, in Baghdad.", "meeting"),
+])
+def test_kinds_of_the_eleventh_rounds_phrasings(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected

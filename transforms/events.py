@@ -49,13 +49,15 @@ VERB_TYPES: dict[str, str] = {
     "seize": "military_action", "claim": "statement", "carry out": "other", "break out": "incident",
     "revoke": "legal", "blame": "statement", "clash": "incident", "lose": "other", "pause": "announcement",
     "freeze": "announcement", "remove": "announcement", "lead": "other", "brief": "meeting", "withdraw": "other",
-    "become": "other",
+    "become": "other", "transfer": "other", "inaugurate": "other", "overrun": "incident", "retake": "military_action",
+    "recapture": "military_action", "present": "announcement", "extend": "other",
 }
-_IRREGULAR = {
+_IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
     "make": ["makes", "made"], "say": ["says", "said"], "give": ["gives", "gave", "given"],
     "send": ["sends", "sent"], "begin": ["begins", "began", "begun"], "win": ["wins", "won"],
     "swear": ["swears", "swore", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
+    "overrun": ["overruns", "overran"], "transfer": ["transferred"], "retake": ["retakes", "retook", "retaken"],
     "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
@@ -86,7 +88,7 @@ for _lemma in VERB_TYPES:
         continue
     for _f in _forms(_lemma):
         VERB_FORMS.setdefault(_f, _lemma)
-_PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.endswith("s")}
+_PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.split()[0].endswith("s")}  # "breaks out" too
 VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
     sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
 
@@ -241,8 +243,9 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
     """'a call', 'the meeting', 'Trade Representative' — verb forms used as nouns or in names."""
     word = m.group(1)
     before = text[max(0, m.start() - 12):m.start()].lower()
-    if _NOUN_DETERMINER.search(before) or _NOUN_MODIFIER.search(before) or before.endswith("-"):
-        return True  # "the meeting", "a Peshawar-bound train", "by 513 votes", "live-fire drills"
+    if _NOUN_DETERMINER.search(before) or _NOUN_MODIFIER.search(before) or before.endswith("-") or (
+            text.startswith("-", m.end())):
+        return True  # "the meeting", "a Peshawar-bound train", "by 513 votes", "live-fire drills", "take-off"
     if word in _NOUN_LIKE and _ADJECTIVE_AFTER_DETERMINER.search(text, max(0, m.start() - 30), m.start()):
         return True  # "a congratulatory call", "an unannounced visit"
     if word in _PLURAL_NOUNS and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
@@ -308,7 +311,8 @@ def complement_verb(text: str, pred: Predicate | None) -> tuple[Predicate, bool]
         if (pron := _PRONOUN_SUBJECT.search(clause, begin, m.start())) and pron.end() < m.start():
             return None  # "says it hopes ties hold": the reported clause's own verb is one we do not know
         inner = Predicate(word, lemma, m.start(), m.group(0) != word)
-        finite = is_finite(clause, inner)
+        # "announced that elections would be held": a passive after a modal is still to come
+        finite = is_finite(clause, inner) and not _MODAL_BE_BEFORE.search(clause, max(0, m.start() - 24), m.start())
         if not finite and not _MODAL_BEFORE.search(clause, max(0, m.start() - 24), m.start()):
             continue  # "will offer assistance to help …": a purpose infinitive, not the reported act
         return inner, finite
@@ -319,6 +323,7 @@ def complement_verb(text: str, pred: Predicate | None) -> tuple[Predicate, bool]
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|they|we)\s+(?!(?:will|would|shall|should|can|could|may|might|must|is|"
                               r"are|was|were|has|have|had|does|did|do|not|also|then|now)\b)\w+")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:\w+ly\s+)?$")
+_MODAL_BE_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:not\s+)?be\s+$")
 
 
 def _complement_type(text: str, pred: Predicate) -> str | None:
@@ -396,7 +401,8 @@ _MONEY_OBJECT = re.compile(r"\w+\s+(?:a\s+(?:further|new|additional)\s+|an\s+add
                            r"(?:\s+\([^)]{0,40}\))?(?:\s+over\s+(?:\w+\s+){1,2}years)?\s+(?:in|for|to|from)\b")
 # A sum given, named as a gift: "announced a contribution of US$2 million", "pledged a grant of €5 million".
 _CONTRIBUTION = re.compile(r"\w+\s+(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\s+)?(?:a|an)\s+"
-                           r"(?:new\s+|further\s+|additional\s+|financial\s+)*(?:contribution|donation|grant)\s+of\s+"
+                           r"(?:new\s+|further\s+|additional\s+|financial\s+|first\s+|second\s+|final\s+)*"
+                           r"(?:contribution|donation|grant|tranche|instal?lment)\s+of\s+"
                            r"(?:about\s+)?(?:[A-Z]{1,3})?[$€£¥]")
 # A sum of money given as help: "$500 million in foreign military financing", "¥2 billion in grant aid".
 _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion|trillion)\b).{0,80}?\b(?:aid|assistance|"
@@ -408,7 +414,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose"})
+                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -421,6 +427,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     if lemma in {"participate", "attend", "join"}:
         if _CEREMONY.search(clause[:60]):
             return "other"  # "attends the Victory Day parade", "attended a memorial": a ceremony attended
+        if lemma == "join" and noun != "meeting" and _MEMBERSHIP.match(predicate_text):
+            return "agreement"  # "joined the Global Coalition …": membership taken up, not a meeting attended
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
     if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
@@ -428,8 +436,10 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
             return "military_action"  # "launches Operation Sindoor, striking …", "launched an offensive"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
     if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"; "takes over as president"
-        if re.match(r"\w+\s+over\s+as\b", predicate_text):
-            return "appointment"
+        if re.match(r"\w+\s+(?:over\s+as|the\s+oath)\b", predicate_text):
+            return "appointment"  # "takes over as president", "takes the oath of office"
+        if re.match(r"\w+\s+control\s+of\b", predicate_text):
+            return "military_action"  # "took control of the town": ground taken
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
@@ -455,8 +465,10 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     if lemma in _ENACTING:
         if lemma != "impose" and re.search(r"\bresolutions?\b", clause):
             return "election"  # "The Council adopted resolution 2773 by 15 votes to none": a body's vote
-        if _SANCTIONS.search(clause):
-            return "legal"  # "EU ministers adopt a 16th sanctions package": a sanction designation
+        if _SANCTIONS.search(clause) or (lemma == "adopt" and _LAW.search(clause[:60])):
+            return "legal"  # "EU ministers adopt a 16th sanctions package", "the Government adopted a decree"
+        if lemma == "extend" and _EMERGENCY_RULE.search(clause[:60]):
+            return "legal"  # "extended the state of emergency by six months"
         if lemma == "approve" and re.search(r"\b(?:ceasefire|cease-fire|truce|deal|agreement|accord)\b", clause):
             return "agreement"  # "the cabinet approved a ceasefire with Hezbollah"
         return base
@@ -495,8 +507,13 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "aid" if _AID_CARRIER.search(subject) else "other"
     if lemma == "enter":  # "enters Guyana's waters", "entered Bukavu": an incursion; "entered into force" is not
         return "military_action" if _ENTERED_GROUND.match(predicate_text) else noun or base
-    if lemma == "sign" and _LAW.search(clause[:60]):
-        return "legal"  # "signs the Organic Law …": legislation signed
+    if lemma == "sign":
+        if _LAW.search(clause[:60]):
+            return "legal"  # "signs the Organic Law …": legislation signed
+        # "sign the joint communiqué of the 57th Security Consultative Meeting": what is signed, not its occasion
+        return _type_from_nouns(re.split(r"\s+of\s+the\b", clause, maxsplit=1)[0]) or base
+    if lemma == "transfer":  # "transferred a first tranche of $29m to the ministry": money given
+        return "aid" if _MONEY_OBJECT.match(predicate_text) or _CONTRIBUTION.match(predicate_text) else noun or base
     if lemma == "fire" and _FIRED_ON.match(predicate_text):
         return "incident"  # "opened fire on the market", "fired water cannon at the vessel": an attack
     return noun or base
@@ -538,12 +555,19 @@ _CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}
 # Where a verb's object ends: a place, a time or an occasion follows.
 _OBJECT_END = re.compile(r"\s+(?:at|in|on|during|ahead of|alongside)\s+")
 _ENACTING = frozenset({"adopt", "approve", "impose", "pass", "extend", "renew"})
+_EMERGENCY_RULE = re.compile(r"\b(?:state of (?:emergency|siege)|martial law|emergency rule|curfew)\b")
+# A body a state becomes a member of: "joined the Global Coalition to Defeat ISIS", "joins the alliance".
+_MEMBERSHIP = re.compile(r"\w+\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[Cc]oalition|[Aa]lliance|[Pp]act|[Tt]reaty|"
+                         r"[Cc]onvention|[Oo]rgani[sz]ation|[Bb]loc|[Pp]artnership|[Ii]nitiative|[Cc]ommonwealth)\b")
 _SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
     r"\w+\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
     r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
-    r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b")
+    r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b|"
+    # "received Iran's deputy foreign minister", "receives Syria's intelligence chief"
+    r"\w+\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:minister|envoy|ambassador|president|"
+    r"chief|secretary|counterpart|adviser|advisor|commander|speaker|delegation|premier|foreign minister)\b")
 
 
 @lru_cache(maxsize=16)  # classify and _verb_with_object cut the same predicate
