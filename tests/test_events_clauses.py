@@ -714,9 +714,35 @@ def test_the_four_launching_an_initiative_is_their_accord(ref):
     ("The junta extended the state of emergency by three months.", "legal"),
     ("Finance Minister Aidara presented the draft budget to parliament.", "announcement"),
     # a plan announced: "would be held" is still to come
-    ("General Ouedraogo announced in Ouagadougou that elections would be held before the rainy season.", "announcement"),
+    ("General Ouedraogo announced in Ouagadougou that elections would be held before the rains.", "announcement"),
     # a visitor named by state and office is received: a meeting
     ("Prime Minister Al-Sudani received Jordan's deputy foreign minister, Omar Nadi, in Baghdad.", "meeting"),
 ])
 def test_kinds_of_the_eleventh_rounds_phrasings(ref, sentence, expected):
     assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A military air strike hit the village of Tamu, killing nine people.", "military_action"),
+    ("Army shelling hit the market in Kadugli.", "military_action"),
+    ("Rebel shelling hit the market in Kadugli.", "incident"),
+    ("Fighting went on in Kachin, and military air strikes were reported in Bhamo.", "military_action"),
+])
+def test_a_strike_by_a_states_forces_is_military_action_and_an_unowned_one_an_incident(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # an unknown place inside a known one is the finer: after "in", or as its district
+    ("Gunmen attacked a police post at Bulo Marer, in Lower Shabelle.", "Bulo Marer"),
+    ("The army fired two rockets from the Sadong district of Pyongyang.", "Sadong"),
+    ("The two presidents met at the Sao Jose palace in Maputo.", "Sao Jose"),
+    ("The two presidents met at the Sao Jose palace after the parade.", "Sao Jose"),
+    ("Police arrested the mayor at his official residence in Itaewon-dong.", "Itaewon-dong"),
+    # a venue named after its city is finer than the city
+    ("The leaders held a summit at the Busan National Museum.", "Busan National Museum"),
+    # the place a strike hit, with its kind after the name
+    ("A drone hit Pyin Oo village, killing four people.", "Pyin Oo"),
+])
+def test_the_finest_named_place_of_unseen_phrasings(ref, sentence, place):
+    assert one_event(sentence, ref)["location"] == place

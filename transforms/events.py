@@ -51,13 +51,15 @@ VERB_TYPES: dict[str, str] = {
     "freeze": "announcement", "remove": "announcement", "lead": "other", "brief": "meeting", "withdraw": "other",
     "become": "other", "transfer": "other", "inaugurate": "other", "overrun": "incident", "retake": "military_action",
     "recapture": "military_action", "present": "announcement", "extend": "other",
+    "hit": "incident",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
     "make": ["makes", "made"], "say": ["says", "said"], "give": ["gives", "gave", "given"],
     "send": ["sends", "sent"], "begin": ["begins", "began", "begun"], "win": ["wins", "won"],
     "swear": ["swears", "swore", "sworn"], "shoot": ["shoots", "shot"], "strike": ["strikes", "struck"],
-    "overrun": ["overruns", "overran"], "transfer": ["transferred"], "retake": ["retakes", "retook", "retaken"],
+    "overrun": ["overruns", "overran"], "transfer": ["transferred"], "hit": ["hits"],
+    "retake": ["retakes", "retook", "retaken"],
     "sink": ["sinks", "sank", "sunk"], "rule": ["rules", "ruled"], "tell": ["tells", "told"],
     "take office": ["takes office", "took office", "taken office"],
     "assume office": ["assumes office", "assumed office"], "hold talks": ["holds talks", "held talks"],
@@ -248,8 +250,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "the meeting", "a Peshawar-bound train", "by 513 votes", "live-fire drills", "take-off"
     if word in _NOUN_LIKE and _ADJECTIVE_AFTER_DETERMINER.search(text, max(0, m.start() - 30), m.start()):
         return True  # "a congratulatory call", "an unannounced visit"
-    if word in _PLURAL_NOUNS and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
-        return True  # "ceasefire talks", "drone strikes"
+    if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
+        return True  # "ceasefire talks", "drone strikes", "a military air strike"
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -383,7 +385,17 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "meeting"
     if base in _COURT_ACTS and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
+    if lemma == "report" and pred.passive and _STRIKE.search(subject):
+        base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
+    if base == "incident" and _MILITARY_STRIKE.search(subject):
+        base = "military_action"  # "a military air strike hit the village": a state's armed force
     return base
+
+
+# A strike by a state's forces, named as such: "a military air strike", "army shelling", "government airstrikes"
+_MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
+                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
+                              r"raids?)\b", re.IGNORECASE)
 
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
@@ -856,7 +868,7 @@ _LOC = re.compile(
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
-    r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over))\s+(?:the\s+)?"
+    r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
@@ -901,8 +913,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
         if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref):
             contained.add(loc.name)  # "at Parliament House in Canberra"
-        if not m["weak"]:
-            candidates.append(loc)
+        if not m["weak"] or loc.name in contained:
+            candidates.append(loc)  # (a weak one too when a known place holds it: "from the Ryokpho district of …")
         elif loc.name != m["place"].split(",")[0].strip(" ."):
             continue  # "following up on the Camp David Summit": the place names something else
         elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or unknown or (
@@ -955,13 +967,18 @@ _EVENT_NAME_END = re.compile(r"\b(?:Dialogue|Summit|Conference|Forum|Meeting|Tal
 # A settlement or a site before the preposition: the unknown name after it is a place.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|port|airport|station|hospital|market|camp|base|centre|center|"
-    r"outskirts|suburbs?|region|county|prefecture)\s+(?:of|in|near|at|outside)\s+(?:the\s+)?$")
+    r"outskirts|suburbs?|region|county|prefecture|residence|palace|compound|prison|embassy)\s+(?:of|in|near|at|outside)"
+    r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
-                               r"temple|mosque|county|prefecture|municipality|commune|locality)\b")
+                               r"temple|mosque|county|prefecture|municipality|commune|locality|palace)\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
-_IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# A known place holding the one before: "Awdheegle, in Lower Shabelle", "the Ponta Vermelha palace in Maputo",
+# "the Ryokpho district of Pyongyang".
+_PLACE_KINDS = r"(?:palace|district|village|town|township|suburb|neighbou?rhood|quarter|area|province|region|county)"
+_IN_PLACE_AFTER = re.compile(rf"(?:(?:\s+{_PLACE_KINDS})?,?\s+in|\s+{_PLACE_KINDS}\s+of)\s+(?:the\s+)?"
+                             r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # "A Seoul court sentenced …": a city named before the institution that acted.
 _ATTRIBUTIVE_PLACE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’-]+)\s+(?:district |high |appeals? )?"
                                 r"(?:court|hospital|police|prosecutors?)\b")
@@ -996,6 +1013,13 @@ def host_location(subject: str, ref: Reference) -> Location | None:
 _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
+_VENUE_WORDS = (r"(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|Center|"
+                r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|Shoal|"
+                r"Reef|Strait|Peninsula)")
+_VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
+_VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University)$")
+
+
 def _resolve_place(phrase: str, ref: Reference) -> Location | None:
     phrase = re.split(r"[.]\s", phrase, maxsplit=1)[0]  # a place ends its sentence: "in Manila.\n\nKamikawa …"
     phrase = re.sub(r"['’]s$", "", phrase.strip(" ,."))
@@ -1007,6 +1031,8 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
         cand = " ".join(words[:n])
         place = ref.places.get(fold(cand))
         if place and not (len(cand) <= 3 and not cand.isupper() and fold(place.name) != fold(cand)):
+            if n < len(words) and _VENUE_END.search(head):
+                return Location(head, None)  # "the Gyeongju National Museum": the venue, finer than its city
             return Location(cand, place)  # (not "La Orchila" as "LA", Los Angeles)
     for n in range(len(words), 0, -1):  # "the Economic Club of New York": the place inside a venue name
         for i in range(1, len(words) - n + 1):
@@ -1016,8 +1042,6 @@ def _resolve_place(phrase: str, ref: Reference) -> Location | None:
                 return Location(cand, place)
     if fold(head) in ref.organizations or fold(head) in ref.country_by_adjective or len(words) > 4:
         return None
-    if re.search(r"\b(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|"
-                 r"Center|Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|"
-                 r"Shoal|Reef|Strait|Peninsula)\b", head) or "," in phrase:
+    if _VENUE_WORD.search(head) or "," in phrase:
         return Location(head, None)
     return None
