@@ -746,3 +746,34 @@ def test_a_strike_by_a_states_forces_is_military_action_and_an_unowned_one_an_in
 ])
 def test_the_finest_named_place_of_unseen_phrasings(ref, sentence, place):
     assert one_event(sentence, ref)["location"] == place
+
+
+def _events_under_title(title: str, body: str, ref) -> list[dict]:
+    text = f"{title}\n\nChronology\n\n{body}\n"
+    doc = Document(text=text, format="txt", source_text=text)
+    return extract_document(doc, ref, file_id="f1", report_id="r1")["events"].to_pylist()
+
+
+def test_an_unnamed_organ_acts_for_the_one_state_the_report_is_about(ref):
+    body = ("April 4, 2024: The Supreme Court unanimously upholds the ruling on the ban.\n\n"
+            "May 9, 2024: On Thursday, the National Security Council extended the state of emergency.")
+    ghana = _events_under_title("2024 in Ghana", body, ref)
+    assert [e["countries"] for e in ghana] == [["GHA"], ["GHA"]]
+    # a report about a region or two states names no one state: the organ's state stays unknown
+    for title in ("2024 in West Africa", "2024 in Ghana and Togo"):
+        assert [e["countries"] for e in _events_under_title(title, body, ref)] == [[], []]
+
+
+def test_an_unnamed_organ_after_a_year_pages_day_and_dash(ref):
+    page = ("# 2024 in Ghana\n\n## Events\n\n### April\n\n"
+            "- 4 April – The Supreme Court unanimously upholds the ruling on the ban.\n"
+            "- 9 April – The Parliament passes the new budget.\n"
+            "- 19 April – The Electoral Commission publishes the voter register.\n")
+    events = extract_document(read_document("ghana.md", page.encode()), ref, file_id="f1",
+                              report_id="r1")["events"].to_pylist()
+    assert [e["countries"] for e in events] == [["GHA"], ["GHA"], ["GHA"]]
+
+
+def test_a_peoples_vote_is_their_states_election(ref):
+    event = one_event("Malawians voted in general elections to choose a president.", ref)
+    assert (event["event_type"], event["countries"], event["location"]) == ("election", ["MWI"], "Malawi")

@@ -989,10 +989,16 @@ def election_place(text: str, ref: Reference) -> Location | None:
     "Greenland voted on 11 March", "Venezuela holds legislative elections"."""
     m = _STATE_VOTE.search(text) if "'s " in text or "’s " in text else None
     m = m or _STATE_VOTES.match(text)
-    iso3 = ref.country_by_name.get(fold(m.group(1))) if m else None
+    iso3 = (ref.country_by_name.get(fold(m.group(1))) or _people_of(m.group(1), ref)) if m else None
     if not iso3:
         return None
-    return Location(m.group(1), ref.places.get(fold(m.group(1))))
+    name = ref.countries[iso3].name if fold(m.group(1)) not in ref.country_by_name else m.group(1)
+    return Location(name, ref.places.get(fold(name)))
+
+
+def _people_of(word: str, ref: Reference) -> str | None:
+    """The state whose people a plural demonym names: "Mozambicans" -> MOZ."""
+    return ref.country_by_adjective.get(fold(word[:-1])) if word.endswith("ns") else None
 
 
 _STATE_VOTES = re.compile(r"(?:On\s[^,]{1,30},\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+(?:votes|voted|holds|held|"

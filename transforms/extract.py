@@ -112,6 +112,7 @@ class ReportState:
     doc_starts: list[int] = field(default_factory=list)
     titled_pair: tuple[str, ...] = ()  # the two states a "X-Y RELATIONS" title names
     publisher: str | None = None  # the state whose ministry or government published the page
+    home: str | None = None  # the one state the report is about or published by ("2025 in South Korea")
     # every holder of a title's forms, in order (`holders` forgets them once two have held it)
     all_holders: dict[str, list[tuple[ResolvedPerson, str | None]]] = field(default_factory=dict)
 
@@ -132,7 +133,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     titled = titled_pair(doc, ref)
     state = ReportState(doc, ref, file_id, report_id,
                         PeopleContext(report_countries=titled or most_named_countries(doc, ref)), titled_pair=titled,
-                        publisher=publisher_state(doc, ref))
+                        publisher=(publisher := publisher_state(doc, ref)), home=publisher or title_state(doc, ref))
     prime_people(doc.text, state, period)
     previous: list = []
     for k, entry in enumerate(entries):
@@ -217,6 +218,14 @@ def publisher_state(doc: Document, ref: Reference) -> str | None:
         return None  # a cheap test before the two patterns
     found = {code for pattern in (_BODY_THEN_STATE, _STATE_THEN_BODY) for m in pattern.finditer(head)
              if (code := _state_in(m["state"], ref))}
+    return found.pop() if len(found) == 1 else None
+
+
+def title_state(doc: Document, ref: Reference) -> str | None:
+    """The one state a report's title names ("2025 in South Korea", "Mozambique after the vote"), or None."""
+    title = doc.title or next((b.text for b in split_lines(doc.text[:2000]) if b.text.strip()), "")
+    found = {code for m in re.finditer(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}", title[:200])
+             if (code := _state_in(m.group(0), ref))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -656,6 +665,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
+    if not countries and state.home and pred and _UNNAMED_ORGAN.match(subject):
+        countries = {state.home}  # "The Constitutional Court upholds …" in "2025 in South Korea": that state's
     if event_type == "incident" and pred and pred.lemma == "clash" and any(
             p[2].start < act.start + pred.start for p in people):
         event_type = "meeting"  # "Zelenskyy, Trump and Vance clash in front of reporters": words, at a meeting
@@ -678,6 +689,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = {location.place.country} - {""}
     if location is None and event_type == "election":
         location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
+        if not countries and location and location.place and location.place.kind == "country":
+            countries = {location.place.country}  # "Mozambicans voted …": their state holds the vote
     if event_type == "appointment" and len(countries) == 1 and any(c is None for _, c, _ in people):
         state_of = next(iter(countries))  # "Milei swore in Diego Santilli as interior minister": Argentina's
         people = [(p, c or state_of, m) for p, c, m in people]
@@ -721,6 +734,12 @@ _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "cha
                       "deport", "sanction", "designate", "remove", "suspend", "revoke"})
 # A body of the target's own state acting on its citizen: that state acts. (An international court names
 # itself: the reference gives it INT, so the states found are not empty.)
+# An organ of a state left unnamed as the subject: "The Constitutional Court unanimously", "On 31 January, the
+# National Defence and Security Council", "the military" (its state is the report's one state).
+_UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
+                            r"(?:Government|Cabinet|"
+                            r"Parliament|Assembly|Senate|Court|Council|Commission|Congress|Legislature|military|army|"
+                            r"junta|police|security forces)(?:\s+\w+ly)?\s*$")
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
                             r"[Ll]egislature|Senate|Congress|Diet|Knesset|Duma)\b")
 
