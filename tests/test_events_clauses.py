@@ -777,3 +777,15 @@ def test_an_unnamed_organ_after_a_year_pages_day_and_dash(ref):
 def test_a_peoples_vote_is_their_states_election(ref):
     event = one_event("Malawians voted in general elections to choose a president.", ref)
     assert (event["event_type"], event["countries"], event["location"]) == ("election", ["MWI"], "Malawi")
+
+
+def test_a_rescue_team_arriving_is_aid(ref):
+    assert one_event("A Turkish rescue team of 40 personnel arrived in Antakya.", ref)["event_type"] == "aid"
+
+
+def test_a_documents_head_lines_name_its_state_when_its_title_is_a_symbol(ref):
+    head = "S/2025/999 Security Council Distr.: General\n\n2 May 2025\n\nOriginal: English\n\nSituation in Ghana"
+    body = ("April 4, 2025: A military air strike hit a market near Tamale, killing six people.\n\n"
+            "April 9, 2025: The military announced a ceasefire in the north.")
+    events = _events_under_title(head, body, ref)
+    assert [e["countries"] for e in events] == [["GHA"], ["GHA"]]

@@ -383,19 +383,21 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "released $17 million from the emergency fund", "announced a contribution of US$2 million"
     if lemma == "visit" and re.search(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b", predicate_text):
         base = "meeting"
+    elif lemma == "arrive" and _AID_CARRIER.search(subject):
+        base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if base in _COURT_ACTS and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
     if lemma == "report" and pred.passive and _STRIKE.search(subject):
         base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
-    if base == "incident" and _MILITARY_STRIKE.search(subject):
+    if base == "incident" and MILITARY_STRIKE.search(subject):
         base = "military_action"  # "a military air strike hit the village": a state's armed force
     return base
 
 
 # A strike by a state's forces, named as such: "a military air strike", "army shelling", "government airstrikes"
-_MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
-                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
-                              r"raids?)\b", re.IGNORECASE)
+MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
+                             r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
+                             r"raids?)\b", re.IGNORECASE)
 
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
@@ -538,7 +540,8 @@ _ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w
                              r"[A-Z]|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s+on\b|[,.;]|\s+and\b))")
 _STRIKE = re.compile(r"\b(?:air ?strikes?|drone strikes?|strikes?|raids?|bombing|shelling|bombardment)\b")
 _REACHED_LEVEL = re.compile(r"reach(?:es|ed)?\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?[\d$€£¥]")
-_AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humanitarian)\b", re.IGNORECASE)
+_AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humanitarian|rescue team|rescuers)\b",
+                          re.IGNORECASE)
 _OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+new)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:offensive|counter-offensive|counteroffensive|incursion|invasion|assault|airstrikes|"
                                r"air strikes|strikes|raids?|bombardment)\b)")

@@ -29,6 +29,7 @@ from transforms.dates import DATE_EXPR, YEAR_RE, DateSpan, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
     FORCE_NOUNS,
+    MILITARY_STRIKE,
     REPORTING,
     Location,
     Predicate,
@@ -224,9 +225,19 @@ def publisher_state(doc: Document, ref: Reference) -> str | None:
 def title_state(doc: Document, ref: Reference) -> str | None:
     """The one state a report's title names ("2025 in South Korea", "Mozambique after the vote"), or None."""
     title = doc.title or next((b.text for b in split_lines(doc.text[:2000]) if b.text.strip()), "")
-    found = {code for m in re.finditer(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}", title[:200])
-             if (code := _state_in(m.group(0), ref))}
+    found = _states_named(title[:200], ref)
+    if not found:  # a document whose title is its symbol: "S/2025/231 … Situation in Myanmar" in its head lines
+        found = _states_named("\n".join(b.text for b in split_lines(doc.text[:1500])[:8]
+                                        if len(b.text) < 80 and not _LANGUAGE_LINE.match(b.text)), ref)
     return found.pop() if len(found) == 1 else None
+
+
+_LANGUAGE_LINE = re.compile(r"(?:Original|Language|Languages)\s*:")  # "Original: English" names no state
+
+
+def _states_named(text: str, ref: Reference) -> set[str]:
+    return {code for m in re.finditer(r"[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3}", text)
+            if (code := _state_in(m.group(0), ref))}
 
 
 def _state_in(phrase: str, ref: Reference) -> str | None:
@@ -665,7 +676,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
-    if not countries and state.home and pred and _UNNAMED_ORGAN.match(subject):
+    if not countries and state.home and pred and (_UNNAMED_ORGAN.match(subject) or (
+            event_type == "military_action" and MILITARY_STRIKE.search(subject))):
         countries = {state.home}  # "The Constitutional Court upholds …" in "2025 in South Korea": that state's
     if event_type == "incident" and pred and pred.lemma == "clash" and any(
             p[2].start < act.start + pred.start for p in people):
