@@ -5,7 +5,7 @@ spokesperson or a capital's ministry acts for. Read with the project's own refer
 import pytest
 
 from transforms.document import Document
-from transforms.events import find_location
+from transforms.events import find_location, main_verb
 from transforms.extract import extract_document
 from transforms.people import find_mentions
 from transforms.readers import read_document
@@ -789,3 +789,21 @@ def test_a_documents_head_lines_name_its_state_when_its_title_is_a_symbol(ref):
             "April 9, 2025: The military announced a ceasefire in the north.")
     events = _events_under_title(head, body, ref)
     assert [e["countries"] for e in events] == [["GHA"], ["GHA"]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the source named after the act is not its verb, nor the appositive after it
+    ("President Ruto received Uganda's defence minister, Jacob Oboth, in Nairobi, his office said, "
+     "the first security visit in a decade.", "meeting"),
+    ("Foreign Minister Albusaidi received Yemen's envoy in Muscat on Monday, the state news agency reports.",
+     "meeting"),
+    # an accident with no verb we know is an incident, whatever drill it happened in
+    ("Two fighter jets accidentally drop four bombs on a farm during a live-fire drill.", "incident"),
+])
+def test_kinds_behind_a_source_or_an_accident(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+def test_a_plural_noun_after_a_number_word_is_no_verb():
+    assert main_verb("Rebels fired four rockets and six bombs at the base.").lemma == "fire"
+    assert main_verb("The two sign a memorandum on fisheries.").lemma == "sign"  # "the two" is the subject
