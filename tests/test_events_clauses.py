@@ -807,3 +807,4 @@ def test_kinds_behind_a_source_or_an_accident(ref, sentence, expected):
 def test_a_plural_noun_after_a_number_word_is_no_verb():
     assert main_verb("Rebels fired four rockets and six bombs at the base.").lemma == "fire"
     assert main_verb("The two sign a memorandum on fisheries.").lemma == "sign"  # "the two" is the subject
+    assert main_verb("A 7 a.m. train to Lviv, three hours of fields.") is None  # a train at a time of day is a noun

@@ -279,7 +279,7 @@ _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|seco
                               r"ten|twelve|several|dozens of))\s+$")  # ("for talks", "eight bombs"; not "the two sign")
 # A compound adjective or a number right before the word makes it a noun.
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
-                            r"\ws['’])\s+$")  # ("leaders' talks": a plural's possessive, the noun it owns)
+                            r"\b[ap]\.m\.|\ws['’])\s+$")  # ("leaders' talks": a plural's possessive; "a 6 a.m. train")
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
                         "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
 _ADJECTIVE_AFTER_DETERMINER = re.compile(
