@@ -744,14 +744,13 @@ _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
 # "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
 _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
                       "deport", "sanction", "designate", "remove", "suspend", "revoke"})
-# A body of the target's own state acting on its citizen: that state acts. (An international court names
-# itself: the reference gives it INT, so the states found are not empty.)
 # An organ of a state left unnamed as the subject: "The Constitutional Court unanimously", "On 31 January, the
 # National Defence and Security Council", "the military" (its state is the report's one state).
 _UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
-                            r"(?:Government|Cabinet|"
-                            r"Parliament|Assembly|Senate|Court|Council|Commission|Congress|Legislature|military|army|"
-                            r"junta|police|security forces)(?:\s+\w+ly)?\s*$")
+                            r"(?:Government|Cabinet|Parliament|Assembly|Senate|Court|Council|Commission|Congress|"
+                            r"Legislature|military|army|junta|police|security forces)(?:\s+\w+ly)?\s*$")
+# A body of the target's own state acting on its citizen: that state acts. (An international court names
+# itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
                             r"[Ll]egislature|Senate|Congress|Diet|Knesset|Duma)\b")
 
