@@ -80,3 +80,92 @@ def test_an_archive_list_with_several_stamps_per_item_is_not_an_item_list() -> N
             "of the joint commission on the river border were held in Tartu.</p></div></main></body></html>")
     text = read_document("two.html", page.encode()).text
     assert "3 Jan" in text and "9 Jan" in text and "2024:" not in text
+
+
+# ------------------------------------------------------------------ a PDF converted to text
+
+RULE = "-" * 96
+UN_TEXT = f"""                                                                              A/79/555
+  General Assembly                                                  Distr.: General
+
+  Report of the Secretary-General on the Lake Varda basin
+
+  1.   The present report covers the situation in the Lake Varda basin and the work of the
+  joint commission.
+
+  2.   On 4 March 2024, the Foreign Minister of Kerelia met the Envoy of the Secretary-General in
+  Porvik to discuss the release of detained fishermen, the reopening of the ferry line and the
+  joint survey of the fishing grounds.1
+
+
+  2/5                                                                           24-11873
+{RULE}
+                                                                              A/79/555
+
+  3.   On 12 March 2024, Kerelian coastguard vessels detained two fishing boats near the island
+  of Lusk.
+  _______________
+  1  Ministry of Foreign Affairs of Kerelia, press release, 4 March 2024.
+  2  Information received by the commission, 14 March
+     2024.
+
+  24-11873                                                                           3/5
+{RULE}
+                                                                              A/79/555
+
+  4.   On 20 March 2024, the commission convened in Porvik and agreed a joint patrol. It met again
+  in Lusk and the coastguard of Kerelia released the boats on 22 March
+{RULE}
+                                                                              A/79/555
+
+  2024 after talks with the commission.
+"""
+
+
+def test_running_header_and_coded_page_footer_are_dropped() -> None:
+    text = read_document("un.txt", UN_TEXT.encode()).text
+    assert "A/79/555" not in text
+    assert "24-11873" not in text and "2/5" not in text and "3/5" not in text
+
+
+def test_a_sentence_cut_by_a_page_break_is_joined_again() -> None:
+    text = read_document("un.txt", UN_TEXT.encode()).text
+    assert "released the boats on 22 March 2024 after talks with the commission." in text
+
+
+def test_footnotes_under_a_short_rule_are_not_report_text() -> None:
+    text = read_document("un.txt", UN_TEXT.encode()).text
+    assert "press release" not in text and "Information received" not in text
+
+
+def test_a_plain_digit_footnote_mark_ends_a_paragraph() -> None:
+    text = read_document("un.txt", UN_TEXT.encode()).text
+    assert "fishing grounds.1\n" in text  # paragraph 2 ends there; paragraph 3 is not glued to it
+    page = "  2.   The envoy visited the port of Lusk on 2 March\n\n  that year, it was reported.\n"
+    assert "2 March that year" in read_document("cut.txt", page.encode()).text  # no mark: still joined
+
+
+def test_a_short_rule_without_numbered_notes_is_just_a_rule() -> None:
+    page = ("Talks in Porvik resumed on 5 May.\n\n_______________\n\n"
+            "The envoy met the minister in Lusk on 6 May.\n")
+    assert "The envoy met the minister in Lusk" in read_document("rule.txt", page.encode()).text
+
+
+def test_a_dated_table_row_that_looks_like_a_page_footer_is_kept() -> None:
+    page = ("Votes on the draft texts (month/day)\n\n  2701      12/3\n  2702      12/5\n\n"
+            "The committee adopted both texts.\n")
+    text = read_document("votes.txt", page.encode()).text
+    assert "2701 12/3" in text and "2702 12/5" in text  # a footer's code repeats on every page; these differ
+
+
+def test_a_running_header_between_page_rules_is_dropped_without_page_numbers() -> None:
+    page = "\n".join([
+        "  Situation of the Varda fisheries                                             WP/2024/17", "",
+        "  The commission met in Porvik on 3 June and heard the fishermen's", RULE,
+        "  Situation of the Varda fisheries                                             WP/2024/17", "",
+        "  union, which asked for a joint patrol.", "", "  The patrol began on 9 June near Lusk.", RULE,
+        "  Situation of the Varda fisheries                                             WP/2024/17", "",
+        "  The commission reported on 30 June.", ""])
+    text = read_document("wp.txt", page.encode()).text
+    assert "WP/2024/17" not in text
+    assert "heard the fishermen's union, which asked for a joint patrol." in text

@@ -89,6 +89,12 @@ _CAPTION = re.compile(
     r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+# A page footer that prints a document code beside "page/pages" ("2/6      25-05112", "25-05112      3/6").
+_CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?:\s{3,}(?P<b>\S*\d\S*))?\s*$")
+# Footnotes in a PDF converted to text: a short rule, then "1  Source, title, date." lines.
+_NOTE_RULE = re.compile(r"^\s*_{5,30}\s*$")
+_NOTE = re.compile(r"^\s*\d{1,3}\s+\S")
+_PAGE_RULE = re.compile(r"^\s*(?:-{60,}|={60,}|_{60,})\s*$")  # a page break in a PDF converted to text
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
@@ -98,7 +104,9 @@ _DATE_CELL = re.compile(
     r"|[\s.,/:–—-])+$", re.IGNORECASE)
 _FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4})?|privacy policy|all rights reserved", re.I)
-_TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])?\s*$")  # a footnote mark may follow
+# A footnote mark may follow, also as plain digits after a word or a year ("… million).4", "… March 2025.5").
+_TERMINAL = re.compile(r"(?:[.!?:;][\"”’')\]*_¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])?"
+                       r"|(?:[a-z)\]\"”’]|(?<!\d)(?:19|20)\d\d)[.!?]\d{1,2})\s*$")
 _HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
 # Lines that stand alone as blocks of their own ("date" blocks): a line that is only a date ("Sept. 11,
 # 2024" under a press release's heading; DATE_LINE), a year heading of a chronology ("2025"), a time stamp
@@ -196,11 +204,12 @@ def blocks_from_lines(
     """
     blocks: list[Block] = []
     acc = _Acc()
-    in_caption = False
+    in_caption = in_notes = False
     prev_len = 0
     widths: list[int] = []
     lines = list(lines)
-    running = _running_lines(lines)
+    pages = _page_lines(lines)
+    running = _running_lines(lines, pages)
     tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
     if markdown and any(raw[:1] == "|" for raw, _ in lines):
         tab_rows |= _md_table_rows(lines)
@@ -216,7 +225,7 @@ def blocks_from_lines(
     for n, (raw, off) in enumerate(lines):
         if not raw.strip():
             flush()
-            in_caption = False
+            in_caption = in_notes = False
             prev_len = 0
             continue
         if n in tab_rows:
@@ -224,6 +233,12 @@ def blocks_from_lines(
             # [] for the header row; a row is an entry of its own, never the continuation of the row above
             blocks.extend(Block(b, "entry" if k == 0 else "para") for k, b in enumerate(tab_rows[n]))
             prev_len = 0
+            continue
+        if _NOTE_RULE.match(raw) and _NOTE.match(lines[n + 1][0] if n + 1 < len(lines) else ""):
+            flush()
+            in_notes = True  # a page's footnotes, under their short rule, up to the next blank line: their
+            continue  # dates are the sources', and they would cut a paragraph running on to the next page
+        if in_notes:
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
             flush()
@@ -239,7 +254,7 @@ def blocks_from_lines(
             continue
         if in_caption:
             continue
-        if _PAGE_NUMBER.match(raw) or (running and " ".join(raw.split()) in running):
+        if n in pages or (running and " ".join(raw.split()) in running):
             continue  # not a break: a paragraph cut by the page goes on after its header
         text, base = raw, off
         md_heading = 0
@@ -328,17 +343,28 @@ def _column_head(raw: str, line: Span, previous: str) -> Span | None:
     return line[:n] + Span.synthetic(":", line.end_offset() if n >= len(line) else line.offs[n]) + line[n:]
 
 
-def _running_lines(lines: list[tuple[str, int]]) -> frozenset[str]:
+def _page_lines(lines: list[tuple[str, int]]) -> set[int]:
+    """Lines that are a page number: "12", "Page 3 of 9", or "2/6" beside a code that the footers of two or
+    more pages print (a UN document's job number: "2/6      25-05112"). The code must repeat, as a lone
+    "12/3" beside some text may be a date in a table."""
+    pages = {i for i, (raw, _) in enumerate(lines) if raw.strip() and _PAGE_NUMBER.match(raw)}
+    coded = {i: m.group("a") or m.group("b") for i, (raw, _) in enumerate(lines)
+             if "/" in raw and (m := _CODED_PAGE.match(raw)) and (m.group("a") or m.group("b"))}
+    codes = Counter(coded.values())
+    return pages | {i for i, code in coded.items() if codes[code] >= 2}
+
+
+def _running_lines(lines: list[tuple[str, int]], pages: set[int]) -> frozenset[str]:
     """Running headers and footers of a PDF converted to text: a line (whitespace squeezed) found next to a
-    page number at two or more page breaks."""
-    numbered = [i for i, (raw, _) in enumerate(lines) if _PAGE_NUMBER.match(raw) and raw.strip()]
-    if len(numbered) < 2:
+    page number or a full-width page rule at two or more page breaks ("S/2025/231" atop each page)."""
+    breaks = sorted(pages | {i for i, (raw, _) in enumerate(lines) if len(raw) >= 60 and _PAGE_RULE.match(raw)})
+    if len(breaks) < 2:
         return frozenset()
     seen: Counter[str] = Counter()
-    for i in numbered:
+    for i in breaks:
         for j in (_next_text_line(lines, i, -1), _next_text_line(lines, i, 1)):
             text = " ".join(lines[j][0].split()) if j is not None else ""
-            if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text):
+            if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text) and text[:1] != "#":
                 seen[text] += 1
     return frozenset(t for t, n in seen.items() if n >= 2)
 
