@@ -169,3 +169,54 @@ def test_a_running_header_between_page_rules_is_dropped_without_page_numbers() -
     text = read_document("wp.txt", page.encode()).text
     assert "WP/2024/17" not in text
     assert "heard the fishermen's union, which asked for a joint patrol." in text
+
+
+# ------------------------------------------------------------------ a PDF table whose cells wrap
+
+ROWS = [
+    ("Date", "Actors", "Event", "Location"),
+    ("2/3/2024", "Karl Nehammer; Petr Fiala", "Austrian Chancellor Karl Nehammer receives Czech Prime Minister Petr "
+     "Fiala for talks on the Danube shipping accord.", "Vienna"),
+    ("3/19/2024", "Danube Shipping Commission; Slovak transport ministry",
+     "The commission and the ministry sign a dredging protocol for the river port.", "Komarno river port"),
+    ("4/2/2024", "Viktor Orban", "Orban opens the new bridge.", "Esztergom"),
+]
+
+
+def _table_pdf(v_align: str = "MIDDLE") -> bytes:
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 is a dev dependency")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(0, 5, "Annex. Dated events of the river commission, 2024 (dates month/day/year)")
+    with pdf.table(col_widths=(20, 40, 95, 35), first_row_as_headings=False) as table:
+        for row in ROWS:
+            cells = table.row()
+            for value in row:
+                cells.cell(value, v_align=v_align)
+    pdf.multi_cell(0, 5, "Source: commission minutes. The table was compiled in May.")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("v_align", ["MIDDLE", "TOP"])  # cells centred in their row, or set at its top
+def test_a_pdf_table_row_with_wrapped_cells_stays_one_entry(v_align: str) -> None:
+    text = read_document("annex.pdf", _table_pdf(v_align)).text
+    assert ("3/19/2024 · Komarno river port · Danube Shipping Commission; Slovak transport ministry – The commission "
+            "and the ministry sign a dredging protocol for the river port.") in text
+    assert "2/3/2024 · Vienna · Karl Nehammer; Petr Fiala – Austrian Chancellor" in text
+    assert "4/2/2024 · Esztergom · Viktor Orban – Orban opens the new bridge." in text
+    assert "Source: commission minutes." in text and "Date Actors" not in text
+
+
+def test_a_pdf_table_rows_words_map_to_the_extracted_text() -> None:
+    doc = read_document("annex.pdf", _table_pdf())
+    i = doc.text.index("Komarno")
+    s, e = doc.source_span(i, i + len("Komarno river port"))
+    assert doc.source_text[s:e].split() == ["Komarno", "river", "port"]
+
+
+def test_a_pdf_table_row_dates_its_act_and_places_it(ref) -> None:
+    doc = read_document("annex.pdf", _table_pdf())
+    events = extract_document(doc, ref, file_id="f1", report_id="r1", file_name="annex.pdf")["events"].to_pylist()
+    sign = [e for e in events if "dredging protocol" in e["text"]]
+    assert sign and str(sign[0]["date_start"]) == "2024-03-19" and sign[0]["location"] == "Komarno river port"

@@ -446,53 +446,77 @@ def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
     return _table_rows(lines, lambda raw: "\t" in raw, _tab_cells, lambda raw: False)
 
 
+@dataclass
+class TableColumns:
+    """Which cells of a dated table's rows hold its date, event, place and actors (-1: no such column)."""
+    header: list[Span]
+    date: int
+    event: int = -1
+    place: int = -1
+    actor: int = -1
+
+
+def table_columns(header: list[Span]) -> TableColumns | None:
+    """The columns a table's header row names, or None when it names no date column (or is no header)."""
+    names = [c.text for c in header]
+    date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+    if date_col < 0 or any(len(t) > 40 for t in names):
+        return None
+    return TableColumns(header, date_col,
+                        event=next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1),
+                        place=next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1),
+                        actor=next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1))
+
+
+def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:
+    """One dated row as blocks: "<date> · <place> · [<actors> – ]<event>", then each other cell labelled by
+    its column; None when the date cell is no date or the row has no event."""
+    if cols.date >= len(cells) or (date := _date_cell(cells[cols.date])) is None:
+        return None
+    place_col = cols.place
+    event = cols.event if 0 <= cols.event < len(cells) else max(
+        (i for i in range(len(cells)) if i not in (cols.date, place_col)), key=lambda i: len(cells[i]), default=-1)
+    if event < 0 or cells[event].text in _NO_VALUE:
+        return None
+    entry = date + Span.synthetic(" · ", date.end_offset())
+    if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
+        place = cells[place_col]
+        entry = entry + place + Span.synthetic(" · ", place.end_offset())
+    actor = cols.actor if actors_first and 0 <= cols.actor < len(cells) else -1
+    actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
+    if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
+        entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
+    blocks = [entry + cells[event]]
+    for i, cell in enumerate(cells):
+        if i not in (cols.date, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(cols.header):
+            label = cols.header[i]
+            blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
+    return blocks
+
+
 def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
                 is_rule: Callable[[str], bool], actors_first: bool = False) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
-    header: list[Span] | None = None
-    date_col = event_col = place_col = actor_col = -1
+    cols: TableColumns | None = None
     for n, (raw, off) in enumerate(lines):
         if not is_row(raw) or not raw.strip():
-            header = None
+            cols = None
             continue
-        if header is not None and is_rule(raw):
+        if cols is not None and is_rule(raw):
             out[n] = []  # the rule under a Markdown header
             continue
         cells = split(raw, off)
-        if header is None or len(cells) < 2:
-            names = [c.text for c in cells]
-            date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
-            if date_col < 0 or any(len(t) > 40 for t in names):
+        if cols is None or len(cells) < 2:
+            if (named := table_columns(cells)) is None:
                 continue
-            header = cells
-            event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
-            place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
-            actor_col = next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1)
-            if actors_first and actor_col < 0 and place_col < 0:
-                header = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
+            cols = named
+            if actors_first and cols.actor < 0 and cols.place < 0:
+                cols = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
                 continue
             out[n] = []
             continue
-        if date_col >= len(cells) or (date := _date_cell(cells[date_col])) is None:
-            continue
-        event = event_col if 0 <= event_col < len(cells) else max(
-            (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
-        if event < 0 or cells[event].text in _NO_VALUE:
-            continue
-        entry = date + Span.synthetic(" · ", date.end_offset())
-        if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
-            place = cells[place_col]
-            entry = entry + place + Span.synthetic(" · ", place.end_offset())
-        actor = actor_col if actors_first and 0 <= actor_col < len(cells) else -1
-        actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
-        if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
-            entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
-        blocks = [entry + cells[event]]
-        for i, cell in enumerate(cells):
-            if i not in (date_col, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(header):
-                label = header[i]
-                blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
-        out[n] = blocks
+        if (blocks := dated_row_blocks(cols, cells, actors_first)) is not None:
+            out[n] = blocks
     return out
 
 
