@@ -220,3 +220,16 @@ def test_a_pdf_table_row_dates_its_act_and_places_it(ref) -> None:
     events = extract_document(doc, ref, file_id="f1", report_id="r1", file_name="annex.pdf")["events"].to_pylist()
     sign = [e for e in events if "dredging protocol" in e["text"]]
     assert sign and str(sign[0]["date_start"]) == "2024-03-19" and sign[0]["location"] == "Komarno river port"
+
+
+# ------------------------------------------------------------------ an embedded post's counters
+
+def test_the_counters_under_an_embedded_post_are_not_text() -> None:
+    page = ("<html><body><article><h1>Live: talks in Ankara</h1>"
+            "<p>The Turkish foreign minister has posted about the talks:</p><blockquote class=\"post\">"
+            "<p>Good talks today with my Greek counterpart on the Aegean.</p><p>— Hakan Fidan, 3 March 2025</p>"
+            "<p>2,305 Reposts · 11.2K Likes · 310 Replies</p></blockquote>"
+            "<p>Officials said 2,305 people attended the rally.</p></article></body></html>")
+    text = read_document("live.html", page.encode()).text
+    assert "Reposts" not in text and "Likes" not in text
+    assert "Officials said 2,305 people attended the rally." in text

@@ -694,6 +694,15 @@ def house_metadata(blocks: list[Block]) -> dict:
 # The reader
 
 
+# The counters under an embedded social-media post ("4,812 Reposts · 19.6K Likes"): no figure of the report.
+_ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:Reposts?|Retweets?|Likes?|Replies|Reply|Quotes?|Views|Bookmarks?|"
+                         r"Comments?|Shares?)\b[\s·|,]*)+", re.I)
+
+
+def _is_engagement_line(text: str) -> bool:
+    return len(text) <= 100 and "0" <= text[:1] <= "9" and _ENGAGEMENT.fullmatch(text) is not None
+
+
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
     return repair_page_breaks([b for b in blocks if b.text])
 
@@ -760,6 +769,7 @@ def build_document(
     blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
     title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
 ) -> Document:
+    blocks = [b for b in blocks if not _is_engagement_line(b.text)]
     text, offsets = assemble([b.span for b in blocks])
     if not text.strip():
         raise ReaderError(f"{name or 'input'}: no text found")
