@@ -10,6 +10,7 @@ trafilatura tends to drop, and keeps dates that sit in their own element
 
 from __future__ import annotations
 
+import calendar
 import html as htmllib
 import re
 
@@ -128,9 +129,17 @@ class _Walker:
         self.lead_end: int | None = None  # end of a leading inline element in buf (date candidates)
         self.lead_text = ""
         self.header_blocks: list[int] = []  # indices of the blocks of a kept <header> (_title_header)
+        self.stamped = False  # the page lists items that each carry their own <time datetime> stamp
+        self.stamp: str | None = None  # the current item's stamp, waiting for the item's summary
+        self.stamp_node: LexborNode | None = None
 
     def flush(self, next_kind: str = "para") -> None:
         span = self.buf
+        if self.stamp and self.kind != "heading" and len(span.text.split()) >= 5:
+            # the item's first sentence-sized block is its summary: its stamp heads it as a date line
+            lead = span.strip()
+            span = Span.synthetic(f"{self.stamp}: ", lead.offs[0] if lead.offs else 0) + lead
+            self.stamp = None
         if self.lead_end is not None and DATE_ONLY.match(self.lead_text.strip()):
             head, tail = span[: self.lead_end], span[self.lead_end :]
             bare = not head.text.rstrip().endswith(":")
@@ -181,6 +190,18 @@ class _Walker:
         if tag == "br":
             self.buf = self.buf + Span.synthetic(" ", self.buf.end_offset())
             return
+        if tag == "time" and self.stamp_node is not None and node == self.stamp_node:
+            # the stamp heads the item's summary instead; its visible text lacks the year ("19 May 07:12")
+            self.al.locate(node.text(deep=True) or "")
+            return
+        if tag in _ITEMS and self.stamped and (stamp := _item_stamp(node)):
+            self.flush()
+            outer = self.stamp, self.stamp_node
+            self.stamp, self.stamp_node = stamp
+            self.walk(node)
+            self.flush()
+            self.stamp, self.stamp_node = outer
+            return
         if tag in _BLOCK:
             self.flush()
             if tag in _HEADINGS:
@@ -195,6 +216,49 @@ class _Walker:
         if leading and self.buf.text.strip():
             self.lead_end = len(self.buf)
             self.lead_text = self.buf.text
+
+
+_ITEMS = {"li", "article", "div", "section"}
+_ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+
+
+def _stamp_date(node: LexborNode) -> str | None:
+    """The full date of a `<time datetime="2025-05-19T07:12">` as a date line ("May 19, 2025")."""
+    m = _ISO_DAY.match((node.attributes.get("datetime") or "").strip())
+    if not m or not 1 <= int(m.group(2)) <= 12 or not 1 <= int(m.group(3)) <= 31:
+        return None
+    return f"{calendar.month_name[int(m.group(2))]} {int(m.group(3))}, {m.group(1)}"
+
+
+def _item_stamp(node: LexborNode) -> tuple[str, LexborNode] | None:
+    """An item of a list of stamped items (an aggregator's `<li><time datetime=…>19 May 07:12</time> via
+    Source <h2>…</h2><p>…</p></li>`): its one `<time datetime>`, a child or grandchild of the item, and
+    its date. An item holding several stamps is a list, not an item."""
+    times = node.css("time[datetime]")
+    if len(times) != 1:
+        return None
+    t = times[0]
+    if t.parent != node and (t.parent is None or t.parent.parent != node):
+        return None
+    date = _stamp_date(t)
+    return (date, t) if date else None
+
+
+def _has_stamped_items(root: LexborNode) -> bool:
+    """Two or more items carry their own full-date stamp (one alone is an article's byline date)."""
+    found = 0
+    for t in root.css("time[datetime]"):
+        parent = t.parent
+        for _ in range(2):
+            if parent is None:
+                break
+            if (parent.tag or "").lower() in _ITEMS and _item_stamp(parent):
+                found += 1
+                break
+            parent = parent.parent
+        if found >= 2:
+            return True
+    return False
 
 
 def _site_name(title_text: str) -> str | None:
@@ -332,6 +396,7 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
             m = m2
         start = m.start()
     walker = _Walker(_Aligner(source, start), skip_chrome=not scoped)
+    walker.stamped = "<time" in source and _has_stamped_items(root)
     walker.walk(root)
     walker.flush()
     kept = walker.header_blocks

@@ -89,6 +89,12 @@ _CAPTION = re.compile(
     r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+# A page footer that prints a document code beside "page/pages" ("2/6      25-05112", "25-05112      3/6").
+_CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?:\s{3,}(?P<b>\S*\d\S*))?\s*$")
+# Footnotes in a PDF converted to text: a short rule, then "1  Source, title, date." lines.
+_NOTE_RULE = re.compile(r"^\s*_{5,30}\s*$")
+_NOTE = re.compile(r"^\s*\d{1,3}\s+\S")
+_PAGE_RULE = re.compile(r"^\s*(?:-{60,}|={60,}|_{60,})\s*$")  # a page break in a PDF converted to text
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
@@ -98,7 +104,9 @@ _DATE_CELL = re.compile(
     r"|[\s.,/:–—-])+$", re.IGNORECASE)
 _FURNITURE = re.compile(r"^(?:This article is extracted from|Preferred citation)", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4})?|privacy policy|all rights reserved", re.I)
-_TERMINAL = re.compile(r"[.!?:;][\"”’')\]*_¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])?\s*$")  # a footnote mark may follow
+# A footnote mark may follow, also as plain digits after a word or a year ("… million).4", "… March 2025.5").
+_TERMINAL = re.compile(r"(?:[.!?:;][\"”’')\]*_¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])?"
+                       r"|(?:[a-z)\]\"”’]|(?<!\d)(?:19|20)\d\d)[.!?]\d{1,2})\s*$")
 _HYPHEN_BREAK = re.compile(r"[A-Za-z]-$")
 # Lines that stand alone as blocks of their own ("date" blocks): a line that is only a date ("Sept. 11,
 # 2024" under a press release's heading; DATE_LINE), a year heading of a chronology ("2025"), a time stamp
@@ -196,11 +204,12 @@ def blocks_from_lines(
     """
     blocks: list[Block] = []
     acc = _Acc()
-    in_caption = False
+    in_caption = in_notes = False
     prev_len = 0
     widths: list[int] = []
     lines = list(lines)
-    running = _running_lines(lines)
+    pages = _page_lines(lines)
+    running = _running_lines(lines, pages)
     tab_rows = _tab_table_rows(lines) if not pdf and any("\t" in raw for raw, _ in lines) else {}
     if markdown and any(raw[:1] == "|" for raw, _ in lines):
         tab_rows |= _md_table_rows(lines)
@@ -216,7 +225,7 @@ def blocks_from_lines(
     for n, (raw, off) in enumerate(lines):
         if not raw.strip():
             flush()
-            in_caption = False
+            in_caption = in_notes = False
             prev_len = 0
             continue
         if n in tab_rows:
@@ -224,6 +233,12 @@ def blocks_from_lines(
             # [] for the header row; a row is an entry of its own, never the continuation of the row above
             blocks.extend(Block(b, "entry" if k == 0 else "para") for k, b in enumerate(tab_rows[n]))
             prev_len = 0
+            continue
+        if _NOTE_RULE.match(raw) and _NOTE.match(lines[n + 1][0] if n + 1 < len(lines) else ""):
+            flush()
+            in_notes = True  # a page's footnotes, under their short rule, up to the next blank line: their
+            continue  # dates are the sources', and they would cut a paragraph running on to the next page
+        if in_notes:
             continue
         if _RULE.match(raw) and (markdown or pdf or set(raw.strip()) <= {"-", "=", "_", "*", " "}):
             flush()
@@ -239,7 +254,7 @@ def blocks_from_lines(
             continue
         if in_caption:
             continue
-        if _PAGE_NUMBER.match(raw) or (running and " ".join(raw.split()) in running):
+        if n in pages or (running and " ".join(raw.split()) in running):
             continue  # not a break: a paragraph cut by the page goes on after its header
         text, base = raw, off
         md_heading = 0
@@ -328,17 +343,28 @@ def _column_head(raw: str, line: Span, previous: str) -> Span | None:
     return line[:n] + Span.synthetic(":", line.end_offset() if n >= len(line) else line.offs[n]) + line[n:]
 
 
-def _running_lines(lines: list[tuple[str, int]]) -> frozenset[str]:
+def _page_lines(lines: list[tuple[str, int]]) -> set[int]:
+    """Lines that are a page number: "12", "Page 3 of 9", or "2/6" beside a code that the footers of two or
+    more pages print (a UN document's job number: "2/6      25-05112"). The code must repeat, as a lone
+    "12/3" beside some text may be a date in a table."""
+    pages = {i for i, (raw, _) in enumerate(lines) if raw.strip() and _PAGE_NUMBER.match(raw)}
+    coded = {i: m.group("a") or m.group("b") for i, (raw, _) in enumerate(lines)
+             if "/" in raw and (m := _CODED_PAGE.match(raw)) and (m.group("a") or m.group("b"))}
+    codes = Counter(coded.values())
+    return pages | {i for i, code in coded.items() if codes[code] >= 2}
+
+
+def _running_lines(lines: list[tuple[str, int]], pages: set[int]) -> frozenset[str]:
     """Running headers and footers of a PDF converted to text: a line (whitespace squeezed) found next to a
-    page number at two or more page breaks."""
-    numbered = [i for i, (raw, _) in enumerate(lines) if _PAGE_NUMBER.match(raw) and raw.strip()]
-    if len(numbered) < 2:
+    page number or a full-width page rule at two or more page breaks ("S/2025/231" atop each page)."""
+    breaks = sorted(pages | {i for i, (raw, _) in enumerate(lines) if len(raw) >= 60 and _PAGE_RULE.match(raw)})
+    if len(breaks) < 2:
         return frozenset()
     seen: Counter[str] = Counter()
-    for i in numbered:
+    for i in breaks:
         for j in (_next_text_line(lines, i, -1), _next_text_line(lines, i, 1)):
             text = " ".join(lines[j][0].split()) if j is not None else ""
-            if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text):
+            if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text) and text[:1] != "#":
                 seen[text] += 1
     return frozenset(t for t, n in seen.items() if n >= 2)
 
@@ -420,53 +446,77 @@ def _tab_table_rows(lines: list[tuple[str, int]]) -> dict[int, list[Span]]:
     return _table_rows(lines, lambda raw: "\t" in raw, _tab_cells, lambda raw: False)
 
 
+@dataclass
+class TableColumns:
+    """Which cells of a dated table's rows hold its date, event, place and actors (-1: no such column)."""
+    header: list[Span]
+    date: int
+    event: int = -1
+    place: int = -1
+    actor: int = -1
+
+
+def table_columns(header: list[Span]) -> TableColumns | None:
+    """The columns a table's header row names, or None when it names no date column (or is no header)."""
+    names = [c.text for c in header]
+    date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+    if date_col < 0 or any(len(t) > 40 for t in names):
+        return None
+    return TableColumns(header, date_col,
+                        event=next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1),
+                        place=next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1),
+                        actor=next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1))
+
+
+def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:
+    """One dated row as blocks: "<date> · <place> · [<actors> – ]<event>", then each other cell labelled by
+    its column; None when the date cell is no date or the row has no event."""
+    if cols.date >= len(cells) or (date := _date_cell(cells[cols.date])) is None:
+        return None
+    place_col = cols.place
+    event = cols.event if 0 <= cols.event < len(cells) else max(
+        (i for i in range(len(cells)) if i not in (cols.date, place_col)), key=lambda i: len(cells[i]), default=-1)
+    if event < 0 or cells[event].text in _NO_VALUE:
+        return None
+    entry = date + Span.synthetic(" · ", date.end_offset())
+    if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
+        place = cells[place_col]
+        entry = entry + place + Span.synthetic(" · ", place.end_offset())
+    actor = cols.actor if actors_first and 0 <= cols.actor < len(cells) else -1
+    actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
+    if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
+        entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
+    blocks = [entry + cells[event]]
+    for i, cell in enumerate(cells):
+        if i not in (cols.date, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(cols.header):
+            label = cols.header[i]
+            blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
+    return blocks
+
+
 def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
                 is_rule: Callable[[str], bool], actors_first: bool = False) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
-    header: list[Span] | None = None
-    date_col = event_col = place_col = actor_col = -1
+    cols: TableColumns | None = None
     for n, (raw, off) in enumerate(lines):
         if not is_row(raw) or not raw.strip():
-            header = None
+            cols = None
             continue
-        if header is not None and is_rule(raw):
+        if cols is not None and is_rule(raw):
             out[n] = []  # the rule under a Markdown header
             continue
         cells = split(raw, off)
-        if header is None or len(cells) < 2:
-            names = [c.text for c in cells]
-            date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
-            if date_col < 0 or any(len(t) > 40 for t in names):
+        if cols is None or len(cells) < 2:
+            if (named := table_columns(cells)) is None:
                 continue
-            header = cells
-            event_col = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
-            place_col = next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1)
-            actor_col = next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1)
-            if actors_first and actor_col < 0 and place_col < 0:
-                header = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
+            cols = named
+            if actors_first and cols.actor < 0 and cols.place < 0:
+                cols = None  # a Markdown "| Date | Event |" table: its rows stay date and entry blocks
                 continue
             out[n] = []
             continue
-        if date_col >= len(cells) or (date := _date_cell(cells[date_col])) is None:
-            continue
-        event = event_col if 0 <= event_col < len(cells) else max(
-            (i for i in range(len(cells)) if i not in (date_col, place_col)), key=lambda i: len(cells[i]), default=-1)
-        if event < 0 or cells[event].text in _NO_VALUE:
-            continue
-        entry = date + Span.synthetic(" · ", date.end_offset())
-        if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
-            place = cells[place_col]
-            entry = entry + place + Span.synthetic(" · ", place.end_offset())
-        actor = actor_col if actors_first and 0 <= actor_col < len(cells) else -1
-        actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
-        if actor >= 0:  # "Penny Wong, Foreign Minister – Visit to Fiji": the row's act, told with its subject
-            entry = entry + cells[actor] + Span.synthetic(" – ", cells[actor].end_offset())
-        blocks = [entry + cells[event]]
-        for i, cell in enumerate(cells):
-            if i not in (date_col, event, place_col, actor) and cell.text not in _NO_VALUE and i < len(header):
-                label = header[i]
-                blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
-        out[n] = blocks
+        if (blocks := dated_row_blocks(cols, cells, actors_first)) is not None:
+            out[n] = blocks
     return out
 
 
@@ -644,6 +694,15 @@ def house_metadata(blocks: list[Block]) -> dict:
 # The reader
 
 
+# The counters under an embedded social-media post ("4,812 Reposts · 19.6K Likes"): no figure of the report.
+_ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:Reposts?|Retweets?|Likes?|Replies|Reply|Quotes?|Views|Bookmarks?|"
+                         r"Comments?|Shares?)\b[\s·|,]*)+", re.I)
+
+
+def _is_engagement_line(text: str) -> bool:
+    return len(text) <= 100 and "0" <= text[:1] <= "9" and _ENGAGEMENT.fullmatch(text) is not None
+
+
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
     return repair_page_breaks([b for b in blocks if b.text])
 
@@ -710,6 +769,7 @@ def build_document(
     blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
     title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
 ) -> Document:
+    blocks = [b for b in blocks if not _is_engagement_line(b.text)]
     text, offsets = assemble([b.span for b in blocks])
     if not text.strip():
         raise ReaderError(f"{name or 'input'}: no text found")
