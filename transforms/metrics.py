@@ -44,10 +44,10 @@ MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
 MONEY_CODE = re.compile(rf"(?<![\w$])(?P<code>[A-Z]{{3}})\s?{_NUM}{_SCALE}(?![\d.,]*\s*%)"
                         rf"|(?<![\w.]){_NUM}{_SCALE}\s+(?P<code2>[A-Z]{{3}})(?![\w-])")
 _CAPS3 = _stdre.compile(r"\b[A-Z]{3}\b")  # (stdlib: a fast pre-test for MONEY_CODE, which needs an ISO code)
-MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?P<cur>{_CUR_WORD})\b", re.I)
+MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?:U\.?S\.?\s+(?=dollars?\b))?(?P<cur>{_CUR_WORD})\b", re.I)
 _COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
-    rf"(?<![\w.$¥₩€£/#+-]){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?)){_COUNT_SCALE}"
+    rf"(?<![\w.$¥₩€£/#+-])(?<!\d:){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?)){_COUNT_SCALE}"
     r"(?P<after>\s+[^\d]{0,40})")
 # People counted in words: a row when something happens to them (killed, evacuated, arrested, resigned).
 _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
@@ -55,7 +55,7 @@ _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|ci
                    r"ministers|officials|lawmakers|plaintiffs|hostages|detainees|prisoners|abductees|students|"
                    r"children|journalists|activists|protesters|employees|officers|drivers|pilots|guards|"
                    r"doctors|nurses|medics|peacekeepers|migrants|residents|villagers|suspects|police(?:men)?|"
-                   r"staff|contractors|tourists|pilgrims")
+                   r"staff|contractors|tourists|pilgrims|men|women|boys|girls")
 WORD_COUNT = re.compile(
     r"\b(?P<word>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
     rf"[Dd]ozens?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE_COUNTED}))\b(?P<after>[^.]{{0,40}})")
@@ -69,7 +69,8 @@ WORD_MEASURED = re.compile(
     rf"(?<![\w-])(?P<word>{_WORD_NUM})\s+(?P<noun>(?:[“\"‘]?[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?(?:occasions|"
     r"launches|missiles|rockets|shells|satellites|drones|aircraft|planes|jets|fighters|bombers|ships|vessels|"
     r"boats|warships|destroyers|submarines|tanks|bombs|torpedoes|victories|wins|defeats|seats|votes|cases|incursions|"
-    r"intrusions|violations|sorties|tests|plaintiffs|victims|evacuees|refugees|casualties))\b", re.I)
+    r"intrusions|violations|sorties|tests|plaintiffs|victims|evacuees|refugees|casualties|agreements|accords|"
+    r"treaties|memorandums|memoranda|contracts|deals|rounds))\b", re.I)
 # "met seven times", "fired missiles 12 times": a count of acts (not "three times faster", "twice a year").
 TIMES = re.compile(rf"(?<![\w.,-])(?P<word>\d+|{_WORD_NUM})\s+times\b(?!\s+(?:more|less|as|higher|lower|larger|"
                    r"bigger|greater|faster|slower|the|that|over|a|an|per|each|what)\b)", re.I)
@@ -86,7 +87,7 @@ COUNT_NOUNS = re.compile(
     r"aircraft|planes|jets|ships|vessels|missiles|launches|warheads|satellites|rockets|drones|tanks|"
     r"areas|projects|agreements|meetings|companies|firms|visits|cases|votes|seats|evacuees|refugees|"
     r"Koreans|Japanese|Americans|Chinese|Singaporeans|Filipinos|Australians|Taiwanese|Indians|"
-    r"South Koreans|North Koreans|delegates|participants|officials|lawmakers|ministers|items|units|"
+    r"South Koreans|North Koreans|[A-Z][a-z]{2,}is|delegates|participants|officials|lawmakers|ministers|items|units|"
     r"facilities|bases|sites|tons|tonnes|barrels|vehicles|weapons|systems|shells|rounds)\b")
 # Beyond that list, any plural noun after a bare number counts ("19 occasions", "23 categories"),
 # after at most two modifiers that are not function words; never a duration, a distance or a unit.
@@ -95,7 +96,8 @@ _FUNCTION_WORDS = (r"of|in|on|at|to|for|from|with|by|and|or|but|the|a|an|was|wer
 _NOT_COUNTED = (r"years|months|weeks|days|hours|minutes|seconds|decades|centuries|nights|times|points|percent|"
                 r"kilometers|kilometres|kms|miles|meters|metres|feet|inches|degrees|knots|kilograms|kilos|grams|"
                 r"pounds|dollars|euros|cents|levels|terms|its|was|has|does|goes|always|perhaps|whereas|towards|"
-                r"afterwards|besides|sometimes|ones|others|thus|this|plus|yes|series|species|news|means|odds")
+                r"afterwards|besides|sometimes|ones|others|thus|this|plus|yes|series|species|news|means|odds|"
+                r"reposts|retweets|likes|views|replies|followers|bookmarks")
 OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
     rf"^\s+(?:(?:more|additional|further)\s+)?(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
     rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
@@ -103,7 +105,8 @@ NOT_COUNT_BEFORE = re.compile(
     r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|"
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
     r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No|question|row))\.?\s*$|[A-Z]-$|[#§]$"
-    r"|\d\s*[-–]\s*\d+\s+of\s+$)")  # "Question 9", "Row 6"; a pager's "Showing 1-8 of 214 results"
+    r"|\d\s*[-–]\s*\d+\s+of\s+$"  # "Question 9", "Row 6"; a pager's "Showing 1-8 of 214 results"
+    r"|\b(?i:maximum|minimum|ceiling|cap|limit)\s+of\s+$)")  # "a maximum of 11,900 troops": a rule, not a count
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
 DURATION_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                             r"-year|-month|-day|times)\b", re.I)
@@ -148,12 +151,53 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
             continue
         if first == ">":  # a quoted passage (an e-mail's earlier message, a blockquote): not this report's figures
             continue
+        if _is_advert(block.text):  # a sponsor read's "servers in 94 countries", "20 percent off": copy, not data
+            continue
+        if _ROW_PAIR.search(block.text):  # a table flattened into one line: "Region Deaths Mandalay 2 112 ..."
+            out.extend(_flat_table_counts(block))
         for sent in sentences(block):  # a sentence may open with a figure ("… well. 58% of respondents")
             if sent.text not in read and not ("version" in sent.text and _RETRACTED.search(sent.text)):
                 read.add(sent.text)
                 out.extend(MetricMatch(value, unit, sent.start, sent.end, sent.text, span)
                            for value, unit, span in _sentence_numbers(sent.text))
     return _dedupe(out)
+
+
+_AD_CUES = ("brought to you by", "promo code", "use code", "discount code", "coupon code", "percent off",
+            "per cent off", "% off")
+
+
+def _is_advert(text: str) -> bool:
+    """A sponsor read or an advertisement: two of its cues ("brought to you by", "use code", "20 percent off")."""
+    return ("code" in text or " off" in text or "brought to you" in text) and \
+        sum(cue in text.lower() for cue in _AD_CUES) >= 2
+
+
+# A table flattened into one line: a counted column's head, then rows of a name and a whole number whose
+# thousands may be grouped by spaces ("Region/State Deaths Mandalay 2 112 Sagaing 1 198 Total 3 649").
+_ROW_PAIR = _stdre.compile(r"\d [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} \d")  # (stdlib: the cheap pre-test)
+_ROW = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?![\d.,%])"  # "Nay Pyi Taw 2 112"
+_FLAT_HEAD = re.compile(rf"(?P<head>[A-Z][a-z-]+(?:\s+[a-z-]+){{0,2}})\s+(?P<rows>(?:{_ROW}\s+){{2,}}{_ROW})")
+_FLAT_ROW = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                       r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})*)(?![\d.,%])")
+
+
+def _flat_table_counts(block: Block) -> Iterator[MetricMatch]:
+    """The counts of each row under a counted head ("Deaths"), a row's name its subject."""
+    read_to = 0
+    for table in _FLAT_HEAD.finditer(block.text, overlapped=True):  # (the first column's head may match too)
+        head = table["head"]
+        if table.start() < read_to or not _COUNTED_HEAD.search(head) or _NOT_COUNTED_HEAD.search(head):
+            continue
+        read_to = table.end()
+        for row in _FLAT_ROW.finditer(block.text, table.start("rows"), table.end("rows")):
+            digits = re.sub(r"\D", "", row["num"])
+            if not re.fullmatch(r"(?:19|20)\d\d", row["num"]) and not _MONTH_NAME_CELL.fullmatch(row["name"]):
+                yield MetricMatch(float(digits), "count", block.start, block.end, block.text, row.span("num"),
+                                  measure=_head_measure(head), subject=row["name"])
+
+
+_MONTH_NAME_CELL = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?")
 
 
 # A correction's account of what an earlier version wrongly said: its figures are retracted.
@@ -275,7 +319,7 @@ _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civil
             "prisoners", "abductees", "students", "children", "journalists", "activists", "protesters",
             "employees", "officers", "drivers", "pilots", "guards", "doctors", "nurses", "medics", "peacekeepers",
             "migrants", "residents", "villagers", "suspects", "police", "staff", "contractors", "tourists",
-            "pilgrims")  # the nouns WORD_COUNT ends on
+            "pilgrims", "men", "boys", "girls")  # the nouns WORD_COUNT ends on ("men" in "women")
 # What every match of a count in words holds (lowercased): one of _WORD_NUM's words or its stem
 # ("thirt": thirteen, thirty; "fift": fifteen, fifty; the other teens and tens hold a unit word), or
 # WORD_COUNT's "dozen".
@@ -312,6 +356,10 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
         if low is None or "kill" in low or "injur" in low or "wound" in low:
             for m in ELIDED_WORD.finditer(s):
                 yield _word_value(m["word"]), "count", m.span("word")
+        if low is None or " are " in low or " were " in low or " was " in low or " been " in low:
+            for m in ELIDED_WORD_PASSIVE.finditer(s):
+                if not _WORD_NOT_BEFORE.search(s[max(0, m.start() - 12):m.start()]):  # "the two were held"
+                    yield _word_value(m["word"]), "count", m.span("word")
         if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
             yield from _sanctioned_words(s)
     if low is None or ("one " in low and ("kill" in low or "injur" in low or "wound" in low)):
@@ -347,7 +395,7 @@ ELIDED_AFTER_VERB = re.compile(
     rf"displac(?:ed|ing))\s+{_HEDGE}{_BARE_COUNT}"
     r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|as|after|when|before)\b)", re.I)
 ELIDED_PASSIVE = re.compile(
-    rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:(?:\w+ly|"
+    rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:had\s+been|have\s+been|has\s+been|were|was|are)\s+(?:(?:\w+ly|"
     r"already|also|later)\s+)?(?:killed|injured|wounded|hurt|evacuated|rescued|arrested|detained|displaced|"
     r"abducted|captured|launched|fired|intercepted|deported|expelled|released|executed|sanctioned|seized)\b")
 
@@ -380,6 +428,9 @@ ESTIMATED_AT = re.compile(rf"\b{ESTIMATE_VERBS}\s+"
 # A second estimate with its noun elided: "organisers claim 20,000 marchers, police estimate 7,000."
 ESTIMATE_ELIDED = re.compile(rf"\b(?:estimate[sd]?|estimating|count(?:s|ed)?|reckon(?:s|ed)?)\s+{_HEDGE}{_BARE_COUNT}"
                              r"(?=\s*(?:[,;)\[.]|$))", re.I)
+# A figure put by someone's count, its noun named before: "a few hundred, about 1,500 by the organisers' count".
+COUNT_BY = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:by|on)\s+(?:the\s+|their\s+|its\s+|our\s+)?"
+                      r"(?:[\w'’-]+\s+){0,2}?(?:own\s+)?(?:count|estimate|tally|reckoning)\b", re.I)
 # The part of a group named before: "more than 175,000 of them have returned", "of whom about 19,900 live in".
 PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
                      rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
@@ -424,6 +475,10 @@ ELIDED_WORD = re.compile(rf"\b(?:kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))
                          r"(?=\s*(?:[,;)]|\.?$|\.\s)|\s+(?:and|others?|more|in|on|at|during|while|when)\b)", re.I)
 
 
+# A toll in words with its noun named before: "176 people are evacuated and seven are injured".
+ELIDED_WORD_PASSIVE = re.compile(rf"(?<![\w-])(?P<word>{_WORD_NUM})\s+(?:(?:others?|more)\s+)?(?:are|were|was|"
+                                 r"have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|"
+                                 r"hurt|missing|arrested|detained|abducted|rescued|evacuated)\b", re.I)
 # A single casualty ("one soldier is killed"): a toll of one, which the counts in words leave out ("one" alone
 # measures nothing worth a row).
 ONE_CASUALTY = re.compile(r"\b(?P<word>[Oo]ne)\s+(?:[A-Z][\w-]+\s+)?(?:soldier|civilian|person|man|woman|child|officer|"
@@ -446,8 +501,10 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     if every or "kill" in low or "injur" in low or "wound" in low or "evacuat" in low or "arrest" in low or \
             "detain" in low or "displac" in low:
         out.extend(_bare_counts(s, ELIDED_AFTER_VERB.finditer(s)))
-    if " were " in s or " was " in s or " been " in s:
+    if " were " in s or " was " in s or " been " in s or " are " in s:
         out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
+    if " by " in s and (every or "count" in low or "estimate" in low or "tally" in low or "reckoning" in low):
+        out.extend(_bare_counts(s, COUNT_BY.finditer(s), least=2))
     if every or "dead" in low or "kill" in low or "wound" in low or "injur" in low or "hurt" in low or "missing" in low:
         out.extend(_bare_counts(s, _casualties_after(s), least=2))
     if every or "compared" in low or (" from " in low and (
@@ -628,7 +685,32 @@ def _money_baseline(s: str, m: re.Match[str], currency: str) -> Iterator[tuple[f
         yield _money(base["num"], base["scale"] or m["scale"], currency), currency, base.span("num")
 
 
+# A currency named in words, for an exchange rate quoted without its sign ("the zloty traded at 4.27 to the
+# euro"): the rate is an amount of the currency the sentence names last before it. (Not "won", "real": words.)
+CURRENCY_NAMES = {"zloty": "PLN", "forint": "HUF", "koruna": "CZK", "Moldovan leu": "MDL", "leu": "RON", "lira": "TRY",
+                  "hryvnia": "UAH", "rouble": "RUB", "ruble": "RUB", "rupee": "INR", "rand": "ZAR", "naira": "NGN",
+                  "Kenyan shilling": "KES", "Syrian pound": "SYP", "Lebanese pound": "LBP", "Egyptian pound": "EGP",
+                  "Serbian dinar": "RSD", "Iraqi dinar": "IQD", "riyal": "SAR", "rial": "IRR", "dirham": "AED",
+                  "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "lari": "GEL",
+                  "dram": "AMD", "manat": "AZN", "birr": "ETB", "cedi": "GHS", "rupiah": "IDR", "ringgit": "MYR",
+                  "baht": "THB", "kyat": "MMK", "taka": "BDT", "afghani": "AFN", "somoni": "TJS",
+                  "hryvna": "UAH", "lev": "BGN", "denar": "MKD", "lek": "ALL", "shekel": "ILS"}
+_CURRENCY_NAME = re.compile(r"(?r)\b(?P<name>" + "|".join(sorted(CURRENCY_NAMES, key=len, reverse=True)) + r")\b")
+EXCHANGE_RATE = re.compile(r"\b(?:trad(?:ed|ing|es?)|stood|stands|closed|opened|fixed|quoted|"
+                           rf"chang(?:ed|ing|es)\s+hands)\s+(?:at\s+)?{_HEDGE}{_NUM}(?P<scale>)\s+(?:to|per|against)\s+(?:the|one|a|each)\s+"
+                           r"(?:US\s+)?(?:dollar|euro|pound|yuan)\b", re.I)
+
+
+def _exchange_rates(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    for m in EXCHANGE_RATE.finditer(s):
+        named = _CURRENCY_NAME.search(s, 0, m.start())  # the last one before
+        if named is not None and (code := CURRENCY_NAMES[named["name"]]) in ISO_CODES:
+            yield _num(m["num"]), code, m.span("num")
+
+
 def _money_and_shares(s: str, low: str | None) -> Iterator[tuple[float, str, tuple[int, int]]]:
+    if low is None or " the dollar" in low or " the euro" in low or " one dollar" in low or " the us dollar" in low:
+        yield from _exchange_rates(s)
     for m in MONEY_SYMBOL.finditer(s) if any(map(s.__contains__, _SYMBOL_PARTS)) else ():
         if _is_goal_by_year(s, m.start(), m.end()):
             continue
@@ -735,6 +817,7 @@ _OBSERVED_BEFORE = re.compile(
     r"run\w*|polled|polling|was|were|is|are|been|came|comes?|ended|ending|finished|trend\w*|still|well|just|"
     r"slightly|comfortably)\s+$", re.I)
 _RULE_WORD = re.compile(r"\b(?:exempt\w*|cap(?:s|ped)?|ceilings?|limit\w*|thresholds?|must|shall|requir\w+|rules?|"
+                        r"quotas?|ensur\w+|guarantee\w*|"
                         r"criteri\w+|eligib\w+|qualif\w+|allow\w*|permit\w*|oblig\w+)\b", re.I)
 _COMPARED_LAST = frozenset("above below over under exceeding beyond least most".split())
 
@@ -818,8 +901,17 @@ def _words_before(s: str, i: int) -> list[str]:
     return words
 
 
+# A verb that makes "by N%" a fall however far its object runs: "cut handling charges for cargo by 12 per cent".
+_CUT_BY = re.compile(r"\b(?:cut(?:s|ting)?|reduc(?:e[ds]?|ing)|lower(?:s|ed|ing)|slash(?:es|ed|ing)?|"
+                     r"trimm?(?:s|ed|ing)?|decreas(?:e[ds]?|ing)|shrank|shrunk|fell|dropped|declined)\b(?!(?:[^,;]*?)\b(?:rais|increas|"
+                     r"lift|boost|ros[ei]|grew|up)\w*\b)[^,;:]*\bby\s+(?:(?:about|around|roughly|some|nearly|almost|"
+                     r"just|only|a\s+further|another)\s+)?$", re.I)
+
+
 def _is_decrease(s: str, m: re.Match[str], words: list[str]) -> bool:
     if words and (words[-1] in _FALL_WORDS or (words[-1] == "of" and len(words) > 1 and words[-2] in _FALL_NOUNS)):
+        return True
+    if s[max(0, m.start() - 20):m.start()].find("by ") >= 0 and _CUT_BY.search(s, max(0, m.start() - 90), m.start()):
         return True
     if not (" " + s[max(0, m.start() - 5):m.start()].lower()).endswith((" a ", " an ", " the ")):
         return False  # "a 3% drop"; not the verb: "some 30% fall within the band"
@@ -888,13 +980,18 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
 
 
 _MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAMES}")
-_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
+_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
 
 
 def _out_of_count(s: str, i: int) -> bool:
-    """"11 out of 15 plaintiffs": the part observed is a count when the whole is."""
+    """"11 out of 15 plaintiffs", "43 of the 250 seats": the part observed is a count when the whole is."""
     m = _OUT_OF.match(s, i)
-    return m is not None and bool(COUNT_NOUNS.match(m["after"]) or OPEN_COUNT_NOUN.match(m["after"]))
+    if m is None or _LISTED.match(m["after"]):  # "Showing 1–8 of 214 results": a pager, not a part counted
+        return False
+    return bool(COUNT_NOUNS.match(m["after"]) or OPEN_COUNT_NOUN.match(m["after"]))
+
+
+_LISTED = re.compile(r"\s+(?:results|items|entries|records|rows|pages|hits|posts|articles|stories)\b", re.I)
 
 
 _WORD = re.compile(r"[\w-]+")
