@@ -1068,13 +1068,24 @@ def _quoted(text: str, pos: int) -> bool:
 
 def _fill_countries_from_context(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]]
                                  ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
-    """A person of unknown state meeting one side of a bilateral report is on the other side."""
+    """A person of unknown state meeting one side of a bilateral report is on the other side, when the act
+    names that side just before them ("talks with an Indian team under Chief Negotiator …"). The report's
+    pair alone is no evidence: "President Mohamud and Jubaland leader Madobe met" in a report that also
+    names China a lot is not a meeting with China."""
     pair = state.people.report_countries
     known = {c for _, c, _ in people if c}
     if len(pair) != 2 or not known or not known <= set(pair) or len(known) != 1:
         return people
     other = next(c for c in pair if c not in known)
-    return [(p, c or other, m) for p, c, m in people]
+    return [(p, c or (other if _side_named_before(state, people, m, other) else None), m) for p, c, m in people]
+
+
+def _side_named_before(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                       mention: Mention, side: str) -> bool:
+    """`side` is named between the person named before this one (or 60 characters back) and this name:
+    "DPRK Minister … Yun", "a delegation of Indian MPs led by …"; not "appoints … as ambassador to India"."""
+    start = max([mention.start - 60] + [m.end for _, _, m in people if m.end <= mention.start])
+    return _state_in(state.doc.text[start:mention.start], state.ref) == side
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],
