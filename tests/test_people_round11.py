@@ -38,3 +38,35 @@ def test_the_other_state_named_just_before_the_person_is_theirs(ref):
     events = people_of(_TWO_STATES + "March 5, 2025: President William Ruto held talks in Nairobi with a Brazilian"
                        " delegation under chief negotiator Paulo Mendonça Tavares.", ref)
     assert ("Paulo Mendonça Tavares", "BRA") in events[-1]
+
+
+def test_a_state_with_a_lower_case_role_before_the_name_is_theirs(ref):
+    events = people_of("May 9, 2025: President Emmanuel Macron received Kenya's army chief, Joseph Kiprono Lagat,"
+                       " in Paris.\nMay 10, 2025: President Emmanuel Macron received Ghana's intelligence chief"
+                       " Kwabena Adjei Mensah in Lyon.", ref)
+    assert ("Joseph Kiprono Lagat", "KEN") in events[0]
+    assert ("Kwabena Adjei Mensah", "GHA") in events[1]
+
+
+def test_a_role_held_ad_interim_before_a_name_set_off_by_commas_is_its_title(ref):
+    events = people_of("May 11, 2025: The Deputy Special Coordinator a.i., Ilvaro Brunnstrom, toured Kherson.", ref)
+    assert events[0] == [("Ilvaro Brunnstrom", None)]
+
+
+def test_a_un_country_teams_coordinator_acts_for_the_un(ref):
+    events = people_of("May 12, 2025: The Resident Coordinator, Ilvaro Brunnstrom, met farmers in Mykolaiv.", ref)
+    assert events[0] == [("Ilvaro Brunnstrom", "INT")]
+
+
+def test_a_person_holding_an_international_office_on_the_day_acts_for_it_not_for_their_state(ref):
+    events = people_of("May 13, 2025: Julie Bishop met Thai officials in Chiang Mai.\n"
+                       "May 14, 2016: Julie Bishop met Thai officials in Chiang Mai.", ref)
+    assert events[0] == [("Julie Bishop", "INT")]
+    assert events[1] == [("Julie Bishop", "AUS")]  # then Australia's foreign minister
+
+
+def test_a_different_part_of_a_given_name_is_a_different_person(ref):
+    events = people_of("May 15, 2025: Kim Jong-su, a sculptor, opened an exhibition in Hamhung.\n"
+                       "May 16, 2025: Kim Jong-uun inspected a factory in Hamhung.", ref)
+    assert events[0] == [("Kim Jong-su", None)]
+    assert events[1] == [("Kim Jong Un", "PRK")]  # a letter more is still a misspelling

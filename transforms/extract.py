@@ -1043,7 +1043,19 @@ def _person_and_state(state: ReportState, mention: Mention, when: date, hint: st
     office or organisation (`hint`: "Democratic Party leader") yields to what the reference knows of them."""
     person = resolve(mention, state.ref, state.people, when, hint)
     explicit = stated or leading_country(mention.title, state.ref)
+    if explicit is None and person.in_reference and person.country != "INT" and _in_international_office(
+            state, person, when):
+        return person, "INT"  # "the UN envoy, Julie Bishop": she acts for the UN, not for Australia
     return person, explicit or (person.country if person.in_reference and person.country else hint)
+
+
+def _in_international_office(state: ReportState, person: ResolvedPerson, when: date | None) -> bool:
+    """A known person of a state acting in an international office the reference has them holding on the
+    day. (A title alone is no proof: "deputy chairman of Russia's Security Council" reads as a UN title.)"""
+    ids = state.ref.people_by_alias.get(fold(person.canonical_name), [])
+    return when is not None and bool(ids) and any(
+        r.country == "INT" and (r.start is None or r.start <= when) and (r.end is None or when <= r.end)
+        for r in state.ref.roles.get(ids[0], []))
 
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
@@ -1058,7 +1070,10 @@ def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # o
     return ref.organizations.get(key) or ref.country_by_name.get(key)
 
 
-_POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$")
+# "NHK's Yusaku Ishii"; "Kenya's army chief, Jo Roe", "Kenya's intelligence chief Jo Roe": a state's or body's
+# role in lower case between the possessive and the name
+_POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}"
+                             r"(?i:" + ROLE_WORDS.pattern + r"),?\s+)?$")
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -554,9 +554,10 @@ _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
 _ROLE_WORD_ALTERNATIVES = ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b")
 # "Serbia's chief negotiator, Petar …": role words may follow one another.
 # "the EU's envoy for the dialogue, Peter …": a lowercase word may close the role after "the".
+# "the Resident Coordinator a.i., Jo …": an interim holder ("ad interim") keeps the role.
 _ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + _ROLE_WORD_ALTERNATIVES
                           + r")s?(?:\s+(?:of|for|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|(?i:"
-                          + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}),\s+"
+                          + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}(?:\s+a\.i\.)?),\s+"
                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
 
 
@@ -870,6 +871,8 @@ def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None
         for pid in ref.people_by_family.get(fold(family_tok), []):
             p = ref.people[pid]
             given = fold(" ".join(t for t in given_toks if not re.fullmatch(r"[A-Z]\.", t)))
+            if not _same_given_parts(given, fold(p.given_name)):
+                continue  # "Kim Jong-su" is not "Kim Jong Un": one syllable of the given name differs
             sim = fuzz.ratio(given, fold(p.given_name))
             if given and (sim >= 75 or (len(given) >= 4 and fold(p.given_name).startswith(given))):
                 if country_hint and p.country != country_hint:
@@ -877,6 +880,16 @@ def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None
                 if sim >= 70 and (best is None or sim > best[0]):
                     best = (sim, p)
     return best[1] if best else None
+
+
+def _same_given_parts(written: str, known: str) -> bool:
+    """A given name of several parts ("Jong-un", "Moon Soo") misspelt keeps each part recognisable; a part
+    that is another word altogether ("Jong-su" for "Jong Un") makes another person. Folded names."""
+    a, b = _GIVEN_PARTS.split(written), _GIVEN_PARTS.split(known)
+    return len(a) != len(b) or len(a) < 2 or all(fuzz.ratio(x, y) >= 60 for x, y in zip(a, b, strict=True))
+
+
+_GIVEN_PARTS = re.compile(r"[\s-]+")
 
 
 def _from_context(name: str, ctx: PeopleContext) -> ResolvedPerson | None:
