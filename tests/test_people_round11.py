@@ -70,3 +70,34 @@ def test_a_different_part_of_a_given_name_is_a_different_person(ref):
                        "May 16, 2025: Kim Jong-uun inspected a factory in Hamhung.", ref)
     assert events[0] == [("Kim Jong-su", None)]
     assert events[1] == [("Kim Jong Un", "PRK")]  # a letter more is still a misspelling
+
+
+def events_of(text: str, ref) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """(event text, sorted participants) of a prose `text`."""
+    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
+                              report_id="r1")
+    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    by_event: dict[str, list] = {}
+    for link in tables["event_participants"].to_pylist():
+        by_event.setdefault(link["event_id"], []).append((names_by_id[link["participant_id"]], link["country"]))
+    return [(e["text"], sorted(by_event.get(e["event_id"], []))) for e in tables["events"].to_pylist()]
+
+
+_BRIEFING = ("Council extends Haiti mission\n\n12 May 2025\n\nBefore the vote, the Council heard a briefing by Lorna"
+             " Vestergaard, Special Representative of the Secretary-General for Haiti.\n\n")
+
+
+def test_she_after_a_briefers_speaker_tag_is_the_briefer(ref):
+    events = events_of(_BRIEFING + "Ms. VESTERGAARD said the port had reopened. On 3 May, armed groups blocked the"
+                       " road to Jacmel for a day. On 4 May, she travelled to Jacmel, where she met the Mayor,"
+                       " Jean-Robert Pierrelus.\n", ref)
+    travel = next(people for text, people in events if "travelled" in text)
+    assert ("Lorna Vestergaard", "INT") in travel
+
+
+def test_the_teller_of_an_act_others_did_is_not_its_participant(ref):
+    events = events_of(_BRIEFING + "Ms. VESTERGAARD said the port had reopened. On 4 May, she travelled to Jacmel."
+                       " She added that on 5 May Prime Minister Alix Didier Fils-Aimé and the Mayor, Jean-Robert"
+                       " Pierrelus, met in Jacmel.\n", ref)
+    meeting = next(people for text, people in events if "added" in text)
+    assert "Lorna Vestergaard" not in {name for name, _ in meeting}

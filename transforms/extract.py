@@ -898,6 +898,8 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
     """Who "he"/"she" opening an act refers to: the one person named in the sentence before it
     ("President Aleksandar Vucic has looked for friends abroad. On Tuesday, he hosted …"), else the
     last lone subject of an act; when the sentence before names several, its subject if it is an act's."""
+    if _only_tells(act):
+        return None
     before = state.doc.text[max(0, act.start - 400):act.start]
     sentences = [m.end() for m in _SENTENCE_END.finditer(before.rstrip())]
     if sentences:
@@ -915,7 +917,43 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
             last = state.last_subject
             return last if last and start <= last[2].start < end else None
     last = state.last_subject
+    if (tagged := _paragraph_speaker(state, act.start)) and not (
+            last and last[2].start > tagged[2].start):
+        return tagged  # "Mr. SWAN said … On 2 December, he travelled …": the briefer the paragraph reports
     return last if last and act.start - last[2].start < 600 else None
+
+
+# "He added that the two leaders met …": the speaker reports others' act; he is no participant of it
+_TELLS_OF_OTHERS = re.compile(r"\s*(?:[^,]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s+(?:also\s+)?(?:said|added|recalled|noted|"
+                              r"stressed|warned|reported|told|explained|described)\b")
+
+
+def _only_tells(act: Act) -> bool:
+    """"He added that the two leaders had met …": "he" tells of an act others did (the act's verb is not his
+    telling), unless he tells of his own ("She said she had met …")."""
+    m = _TELLS_OF_OTHERS.match(act.text)
+    if m is None or re.match(r"\s+(?:that\s+)?(?:he|she)\b", act.text[m.end():]):
+        return False
+    pred = act.verb or main_verb(act.text)
+    return pred is not None and pred.start > m.end() and pred.lemma not in REPORTING
+
+
+# A paragraph of meetings coverage opening on its speaker: "Mr. SWAN said …", "Ms. Okafor told the Council …"
+_SPEAKER_TAG = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+)(?:\s+\([^)]{1,40}\))?\s+(?:said|told|added|noted|"
+                          r"stressed|warned|reported|recalled|described|briefed)\b")
+
+
+def _paragraph_speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, Mention] | None:
+    """The person a paragraph opens by reporting ("Mr. SWAN said …"), once the report has named them in full."""
+    text = state.doc.text
+    start = text.rfind("\n", 0, at) + 1
+    if "M" not in text[start:start + 3] and "Dr" not in text[start:start + 3]:
+        return None  # the paragraph opens on no form of address: a cheap test first
+    m = _SPEAKER_TAG.match(text, start)
+    if m is None:
+        return None
+    known = state.people.by_family.get(fold(m[1]))
+    return (known, known.country, Mention(m[1], "", m.start(1), m.end(1))) if known else None
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=\s)|[.!?][”\"’)]?$")
