@@ -101,3 +101,11 @@ def test_the_teller_of_an_act_others_did_is_not_its_participant(ref):
                        " Pierrelus, met in Jacmel.\n", ref)
     meeting = next(people for text, people in events if "added" in text)
     assert "Lorna Vestergaard" not in {name for name, _ in meeting}
+
+
+def test_an_unknown_name_before_a_relative_who_is_a_person_and_its_family_name_later_is_them(ref):
+    events = events_of("Who speaks for the opposition?\n\nIts loudest voice is Corvalho Tembeque, who spent the"
+                       " winter in Lisbon.\n\nOn 23 March 2025, Daniel Chapo and Tembeque met in Maputo.\n", ref)
+    meeting = next(people for text, people in events if "met in Maputo" in text)
+    assert ("Corvalho Tembeque", None) in meeting
+    assert events_of("Notes\n\nOn 2 May 2025, the Tembeque Quarry, which closed in 2019, reopened.\n", ref)[0][1] == []

@@ -597,7 +597,8 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         # "the Democratic Party of Kosovo led by Bedri Hamza"
         plausible = plausible or (of_country(text, end, ref) is not None
                                   and not text[max(0, pos - 4):pos].lower().endswith("the ")) or bool(
-            _LED_BY.search(text, max(0, pos - 12), pos)) or bool(_AS_OFFICE.match(text, end))
+            _LED_BY.search(text, max(0, pos - 12), pos)) or bool(_AS_OFFICE.match(text, end)) or bool(
+            _WHO_AFTER.match(text, end))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -613,6 +614,8 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
 _AS_OFFICE = re.compile(r",?\s+as\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|acting\s+|interim\s+)?"
                         r"(?:[A-Za-z-]+\s+){0,3}(?:minister|secretary|ambassador|envoy|president|chair(?:man|woman)?|"
                         r"governor|commander|chief|director|spokes(?:man|woman|person)|adviser|advisor|head)\b", re.I)
+# "Venâncio Mondlane, who spent two months abroad": a relative "who" follows a person, not a place or a thing
+_WHO_AFTER = re.compile(r"\**,\s+who\b")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
