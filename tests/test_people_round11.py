@@ -109,3 +109,16 @@ def test_an_unknown_name_before_a_relative_who_is_a_person_and_its_family_name_l
     meeting = next(people for text, people in events if "met in Maputo" in text)
     assert ("Corvalho Tembeque", None) in meeting
     assert events_of("Notes\n\nOn 2 May 2025, the Tembeque Quarry, which closed in 2019, reopened.\n", ref)[0][1] == []
+
+
+def _sg_report(year: int, furniture: str = "") -> str:
+    return (f"Situation in Haiti\n\n{furniture}Report of the Secretary-General\n\n14 March {year}\n\n"
+            "1. The present report covers the first quarter.\n\n"
+            "2. On 3 March, I issued a statement calling on the armed groups to lift the blockade of Jacmel.\n")
+
+
+def test_i_in_the_secretary_generals_report_is_the_secretary_general_of_its_year(ref):
+    def author(text: str) -> list:
+        return next(people for t, people in events_of(text, ref) if "I issued" in t)
+    assert author(_sg_report(2024)) == [("António Guterres", "INT")]
+    assert author(_sg_report(2015, "Original: English\n\n")) == [("Ban Ki-moon", "INT")]  # a label of no one

@@ -58,6 +58,7 @@ from transforms.people import (
     leading_country,
     learn_name_order,
     of_country,
+    participant_id,
     resolve,
     scan,
     sub_scan,
@@ -387,7 +388,33 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
             # a later "the Secretary" is Rubio
             _note_holder(state, mention.title, person, country)
+    if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
+        state.holders[_AUTHOR_KEY] = author
     state.people.aliases.clear()
+
+
+# A report its author's office signs: "Report of the Secretary-General" (a UN document) is written by the
+# holder of the office on the day; "I" in it is them.
+_AUTHORED_BY = re.compile(r"\bReport of the Secretary-General\b")
+_AUTHOR_ROLE = "UN Secretary-General"
+_AUTHOR_KEY = "\x00author"  # no title folds to this
+
+
+def _printed_year_end(text: str) -> date | None:
+    year = _printed_year(text)
+    return date(year, 12, 31) if year else None
+
+
+def _report_author(state: ReportState, when: date | None) -> tuple[ResolvedPerson, str | None] | None:
+    if when is None or not _AUTHORED_BY.search(state.doc.text, 0, 3000):
+        return None
+    for pid, roles in state.ref.roles.items():
+        for r in roles:
+            if r.role == _AUTHOR_ROLE and (r.start is None or r.start <= when) and (r.end is None or when <= r.end):
+                person = state.ref.people[pid]
+                return ResolvedPerson(participant_id(person.canonical_name), person.canonical_name, r.country,
+                                      True), r.country
+    return None
 
 
 def report_row(state: ReportState, period: tuple[date, date] | None, entries: list[Entry],
@@ -794,15 +821,17 @@ def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, M
     """Who "I" at offset `at` is in a transcript: the person of the last speaker label before it, once the
     report has named them in full ("Minister of Foreign Affairs Hakan Fidan …", then "MINISTER FIDAN: … I")."""
     labels = list(_SPEAKER_LABEL.finditer(state.doc.text, max(0, at - 3000), at))
+    author = state.holders.get(_AUTHOR_KEY)  # "On 29 March, I issued a statement" in the author's report
+    by_author = (*author, Mention("I", "", at, at)) if author else None
     if not labels:
-        return None
+        return by_author
     label = labels[-1]
     group = 1 if label.group(1) else 2
     words = label.group(group).split()
     family = words[-1].capitalize() if words[-1].isupper() else words[-1]
     known = state.people.by_family.get(fold(family))
     if known is None:
-        return None  # "MODERATOR:", "Q:": no one the report has named
+        return by_author  # "MODERATOR:", "Original: English": no one the report has named
     title = " ".join(w.capitalize() for w in words[:-1]) if group == 1 else re.sub(
         r"^The\s+", "", label.group(0).split("(", 1)[0]).strip()  # the office before the name
     return known, known.country, Mention(family, title, label.start(group), label.end(group))
