@@ -122,3 +122,9 @@ def test_i_in_the_secretary_generals_report_is_the_secretary_general_of_its_year
         return next(people for t, people in events_of(text, ref) if "I issued" in t)
     assert author(_sg_report(2024)) == [("António Guterres", "INT")]
     assert author(_sg_report(2015, "Original: English\n\n")) == [("Ban Ki-moon", "INT")]  # a label of no one
+
+
+def test_a_handle_that_spells_a_known_family_name_is_that_person(ref):
+    events = people_of("May 20, 2025: Good talks in Kyiv with @PMKeirStarmer on air defence, wrote the mayor.", ref)
+    assert ("Keir Starmer", "GBR") in events[0]
+    assert people_of("May 21, 2025: Good talks in Kyiv with @SunriseRadioNews on air defence.", ref) == [[]]

@@ -175,6 +175,29 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                 title = before  # "the Prime Minister of the Democratic Republic of the Congo, Judith …"
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
+    if "@" in text:  # a cheap test first: most texts have no handles
+        out = sorted(out + _handle_mentions(text, ref, ctx, {m.start for m in out}), key=lambda m: m.start)
+    return out
+
+
+# A social-media handle: "@SecRubio", "@jo_roe_mp"
+_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{2,30})\b")
+_HANDLE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _handle_mentions(text: str, ref: Reference, ctx: PeopleContext | None, taken: set[int]) -> list[Mention]:
+    """The person a handle spells by family name ("@SecRubio": Rubio), when that name is one person's: the
+    reference's only holder of it, or someone the report has named in full."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        for word in reversed(list(_HANDLE_WORD.finditer(m[1]))):
+            key = fold(word[0])
+            if (len(ref.people_by_family.get(key, [])) == 1 or (ctx is not None and key in ctx.by_family)) and (
+                    not is_title_word(word[0])):
+                start = m.start(1) + word.start()
+                if start not in taken:
+                    out.append(Mention(word[0], "", start, start + len(word[0])))
+                break
     return out
 
 
