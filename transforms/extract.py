@@ -59,6 +59,7 @@ from transforms.people import (
     leading_country,
     learn_name_order,
     of_country,
+    participant_id,
     resolve,
     scan,
     sub_scan,
@@ -407,7 +408,33 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
             # a later "the Secretary" is Rubio
             _note_holder(state, mention.title, person, country)
+    if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
+        state.holders[_AUTHOR_KEY] = author
     state.people.aliases.clear()
+
+
+# A report its author's office signs: "Report of the Secretary-General" (a UN document) is written by the
+# holder of the office on the day; "I" in it is them.
+_AUTHORED_BY = re.compile(r"\bReport of the Secretary-General\b")
+_AUTHOR_ROLE = "UN Secretary-General"
+_AUTHOR_KEY = "\x00author"  # no title folds to this
+
+
+def _printed_year_end(text: str) -> date | None:
+    year = _printed_year(text)
+    return date(year, 12, 31) if year else None
+
+
+def _report_author(state: ReportState, when: date | None) -> tuple[ResolvedPerson, str | None] | None:
+    if when is None or not _AUTHORED_BY.search(state.doc.text, 0, 3000):
+        return None
+    for pid, roles in state.ref.roles.items():
+        for r in roles:
+            if r.role == _AUTHOR_ROLE and (r.start is None or r.start <= when) and (r.end is None or when <= r.end):
+                person = state.ref.people[pid]
+                return ResolvedPerson(participant_id(person.canonical_name), person.canonical_name, r.country,
+                                      True), r.country
+    return None
 
 
 def report_row(state: ReportState, period: tuple[date, date] | None, entries: list[Entry],
@@ -824,15 +851,17 @@ def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, M
     """Who "I" at offset `at` is in a transcript: the person of the last speaker label before it, once the
     report has named them in full ("Minister of Foreign Affairs Hakan Fidan …", then "MINISTER FIDAN: … I")."""
     labels = list(_SPEAKER_LABEL.finditer(state.doc.text, max(0, at - 3000), at))
+    author = state.holders.get(_AUTHOR_KEY)  # "On 29 March, I issued a statement" in the author's report
+    by_author = (*author, Mention("I", "", at, at)) if author else None
     if not labels:
-        return None
+        return by_author
     label = labels[-1]
     group = 1 if label.group(1) else 2
     words = label.group(group).split()
     family = words[-1].capitalize() if words[-1].isupper() else words[-1]
     known = state.people.by_family.get(fold(family))
     if known is None:
-        return None  # "MODERATOR:", "Q:": no one the report has named
+        return by_author  # "MODERATOR:", "Original: English": no one the report has named
     title = " ".join(w.capitalize() for w in words[:-1]) if group == 1 else re.sub(
         r"^The\s+", "", label.group(0).split("(", 1)[0]).strip()  # the office before the name
     return known, known.country, Mention(family, title, label.start(group), label.end(group))
@@ -928,6 +957,8 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
     """Who "he"/"she" opening an act refers to: the one person named in the sentence before it
     ("President Aleksandar Vucic has looked for friends abroad. On Tuesday, he hosted …"), else the
     last lone subject of an act; when the sentence before names several, its subject if it is an act's."""
+    if _only_tells(act):
+        return None
     before = state.doc.text[max(0, act.start - 400):act.start]
     sentences = [m.end() for m in _SENTENCE_END.finditer(before.rstrip())]
     if sentences:
@@ -945,7 +976,43 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
             last = state.last_subject
             return last if last and start <= last[2].start < end else None
     last = state.last_subject
+    if (tagged := _paragraph_speaker(state, act.start)) and not (
+            last and last[2].start > tagged[2].start):
+        return tagged  # "Mr. SWAN said … On 2 December, he travelled …": the briefer the paragraph reports
     return last if last and act.start - last[2].start < 600 else None
+
+
+# "He added that the two leaders met …": the speaker reports others' act; he is no participant of it
+_TELLS_OF_OTHERS = re.compile(r"\s*(?:[^,]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s+(?:also\s+)?(?:said|added|recalled|noted|"
+                              r"stressed|warned|reported|told|explained|described)\b")
+
+
+def _only_tells(act: Act) -> bool:
+    """"He added that the two leaders had met …": "he" tells of an act others did (the act's verb is not his
+    telling), unless he tells of his own ("She said she had met …")."""
+    m = _TELLS_OF_OTHERS.match(act.text)
+    if m is None or re.match(r"\s+(?:that\s+)?(?:he|she)\b", act.text[m.end():]):
+        return False
+    pred = act.verb or main_verb(act.text)
+    return pred is not None and pred.start > m.end() and pred.lemma not in REPORTING
+
+
+# A paragraph of meetings coverage opening on its speaker: "Mr. SWAN said …", "Ms. Okafor told the Council …"
+_SPEAKER_TAG = re.compile(r"(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][\w'’-]+)(?:\s+\([^)]{1,40}\))?\s+(?:said|told|added|noted|"
+                          r"stressed|warned|reported|recalled|described|briefed)\b")
+
+
+def _paragraph_speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, Mention] | None:
+    """The person a paragraph opens by reporting ("Mr. SWAN said …"), once the report has named them in full."""
+    text = state.doc.text
+    start = text.rfind("\n", 0, at) + 1
+    if "M" not in text[start:start + 3] and "Dr" not in text[start:start + 3]:
+        return None  # the paragraph opens on no form of address: a cheap test first
+    m = _SPEAKER_TAG.match(text, start)
+    if m is None:
+        return None
+    known = state.people.by_family.get(fold(m[1]))
+    return (known, known.country, Mention(m[1], "", m.start(1), m.end(1))) if known else None
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=\s)|[.!?][”\"’)]?$")
@@ -1073,7 +1140,19 @@ def _person_and_state(state: ReportState, mention: Mention, when: date, hint: st
     office or organisation (`hint`: "Democratic Party leader") yields to what the reference knows of them."""
     person = resolve(mention, state.ref, state.people, when, hint)
     explicit = stated or leading_country(mention.title, state.ref)
+    if explicit is None and person.in_reference and person.country != "INT" and _in_international_office(
+            state, person, when):
+        return person, "INT"  # "the UN envoy, Julie Bishop": she acts for the UN, not for Australia
     return person, explicit or (person.country if person.in_reference and person.country else hint)
+
+
+def _in_international_office(state: ReportState, person: ResolvedPerson, when: date | None) -> bool:
+    """A known person of a state acting in an international office the reference has them holding on the
+    day. (A title alone is no proof: "deputy chairman of Russia's Security Council" reads as a UN title.)"""
+    ids = state.ref.people_by_alias.get(fold(person.canonical_name), [])
+    return when is not None and bool(ids) and any(
+        r.country == "INT" and (r.start is None or r.start <= when) and (r.end is None or when <= r.end)
+        for r in state.ref.roles.get(ids[0], []))
 
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
@@ -1088,7 +1167,10 @@ def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # o
     return ref.organizations.get(key) or ref.country_by_name.get(key)
 
 
-_POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+$")
+# "NHK's Yusaku Ishii"; "Kenya's army chief, Jo Roe", "Kenya's intelligence chief Jo Roe": a state's or body's
+# role in lower case between the possessive and the name
+_POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}"
+                             r"(?i:" + ROLE_WORDS.pattern + r"),?\s+)?$")
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -1098,13 +1180,24 @@ def _quoted(text: str, pos: int) -> bool:
 
 def _fill_countries_from_context(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]]
                                  ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
-    """A person of unknown state meeting one side of a bilateral report is on the other side."""
+    """A person of unknown state meeting one side of a bilateral report is on the other side, when the act
+    names that side just before them ("talks with an Indian team under Chief Negotiator …"). The report's
+    pair alone is no evidence: "President Mohamud and Jubaland leader Madobe met" in a report that also
+    names China a lot is not a meeting with China."""
     pair = state.people.report_countries
     known = {c for _, c, _ in people if c}
     if len(pair) != 2 or not known or not known <= set(pair) or len(known) != 1:
         return people
     other = next(c for c in pair if c not in known)
-    return [(p, c or other, m) for p, c, m in people]
+    return [(p, c or (other if _side_named_before(state, people, m, other) else None), m) for p, c, m in people]
+
+
+def _side_named_before(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                       mention: Mention, side: str) -> bool:
+    """`side` is named between the person named before this one (or 60 characters back) and this name:
+    "DPRK Minister … Yun", "a delegation of Indian MPs led by …"; not "appoints … as ambassador to India"."""
+    start = max([mention.start - 60] + [m.end for _, _, m in people if m.end <= mention.start])
+    return _state_in(state.doc.text[start:mention.start], state.ref) == side
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],

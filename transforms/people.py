@@ -175,6 +175,29 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                 title = before  # "the Prime Minister of the Democratic Republic of the Congo, Judith …"
             if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
                 out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
+    if "@" in text:  # a cheap test first: most texts have no handles
+        out = sorted(out + _handle_mentions(text, ref, ctx, {m.start for m in out}), key=lambda m: m.start)
+    return out
+
+
+# A social-media handle: "@SecRubio", "@jo_roe_mp"
+_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{2,30})\b")
+_HANDLE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _handle_mentions(text: str, ref: Reference, ctx: PeopleContext | None, taken: set[int]) -> list[Mention]:
+    """The person a handle spells by family name ("@SecRubio": Rubio), when that name is one person's: the
+    reference's only holder of it, or someone the report has named in full."""
+    out = []
+    for m in _HANDLE.finditer(text):
+        for word in reversed(list(_HANDLE_WORD.finditer(m[1]))):
+            key = fold(word[0])
+            if (len(ref.people_by_family.get(key, [])) == 1 or (ctx is not None and key in ctx.by_family)) and (
+                    not is_title_word(word[0])):
+                start = m.start(1) + word.start()
+                if start not in taken:
+                    out.append(Mention(word[0], "", start, start + len(word[0])))
+                break
     return out
 
 
@@ -554,9 +577,10 @@ _TITLE_OBJECT_END = re.compile(r"\b(?:of|for|to|on|in)$")
 _ROLE_WORD_ALTERNATIVES = ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix(r")s?\b")
 # "Serbia's chief negotiator, Petar …": role words may follow one another.
 # "the EU's envoy for the dialogue, Peter …": a lowercase word may close the role after "the".
+# "the Resident Coordinator a.i., Jo …": an interim holder ("ad interim") keeps the role.
 _ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + _ROLE_WORD_ALTERNATIVES
                           + r")s?(?:\s+(?:of|for|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|(?i:"
-                          + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}),\s+"
+                          + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}(?:\s+a\.i\.)?),\s+"
                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
 
 
@@ -596,7 +620,8 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
         # "the Democratic Party of Kosovo led by Bedri Hamza"
         plausible = plausible or (of_country(text, end, ref) is not None
                                   and not text[max(0, pos - 4):pos].lower().endswith("the ")) or bool(
-            _LED_BY.search(text, max(0, pos - 12), pos)) or bool(_AS_OFFICE.match(text, end))
+            _LED_BY.search(text, max(0, pos - 12), pos)) or bool(_AS_OFFICE.match(text, end)) or bool(
+            _WHO_AFTER.match(text, end))
     elif verdict == _IF_SEEN:
         plausible = ctx is not None and fold(name) in ctx.by_family
     elif verdict == _IF_SEEN_AS_PERSON:
@@ -612,6 +637,8 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
 _AS_OFFICE = re.compile(r",?\s+as\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:new\s+|acting\s+|interim\s+)?"
                         r"(?:[A-Za-z-]+\s+){0,3}(?:minister|secretary|ambassador|envoy|president|chair(?:man|woman)?|"
                         r"governor|commander|chief|director|spokes(?:man|woman|person)|adviser|advisor|head)\b", re.I)
+# "Venâncio Mondlane, who spent two months abroad": a relative "who" follows a person, not a place or a thing
+_WHO_AFTER = re.compile(r"\**,\s+who\b")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
@@ -870,6 +897,8 @@ def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None
         for pid in ref.people_by_family.get(fold(family_tok), []):
             p = ref.people[pid]
             given = fold(" ".join(t for t in given_toks if not re.fullmatch(r"[A-Z]\.", t)))
+            if not _same_given_parts(given, fold(p.given_name)):
+                continue  # "Kim Jong-su" is not "Kim Jong Un": one syllable of the given name differs
             sim = fuzz.ratio(given, fold(p.given_name))
             if given and (sim >= 75 or (len(given) >= 4 and fold(p.given_name).startswith(given))):
                 if country_hint and p.country != country_hint:
@@ -877,6 +906,16 @@ def _fuzzy_reference(tokens: list[str], ref: Reference, country_hint: str | None
                 if sim >= 70 and (best is None or sim > best[0]):
                     best = (sim, p)
     return best[1] if best else None
+
+
+def _same_given_parts(written: str, known: str) -> bool:
+    """A given name of several parts ("Jong-un", "Moon Soo") misspelt keeps each part recognisable; a part
+    that is another word altogether ("Jong-su" for "Jong Un") makes another person. Folded names."""
+    a, b = _GIVEN_PARTS.split(written), _GIVEN_PARTS.split(known)
+    return len(a) != len(b) or len(a) < 2 or all(fuzz.ratio(x, y) >= 60 for x, y in zip(a, b, strict=True))
+
+
+_GIVEN_PARTS = re.compile(r"[\s-]+")
 
 
 def _from_context(name: str, ctx: PeopleContext) -> ResolvedPerson | None:
