@@ -808,3 +808,24 @@ def test_a_plural_noun_after_a_number_word_is_no_verb():
     assert main_verb("Rebels fired four rockets and six bombs at the base.").lemma == "fire"
     assert main_verb("The two sign a memorandum on fisheries.").lemma == "sign"  # "the two" is the subject
     assert main_verb("A 7 a.m. train to Lviv, three hours of fields.") is None  # a train at a time of day is a noun
+
+
+def test_the_runner_up_named_with_their_share_stands_in_the_vote(ref):
+    people = events_people("July 9, 2024: US presidential election: Donald Trump wins with 49.8% of the popular "
+                           "vote against 48.3% for Kamala Harris of the Democratic Party.", ref)
+    assert people == [["Donald Trump", "Kamala Harris"]]
+
+
+def test_the_subject_of_a_passive_arrest_is_its_target_not_a_participant(ref):
+    assert events_people("July 9, 2024: Former president Pedro Castillo is arrested in Lima by police.", ref) == [[]]
+    assert events_people("July 9, 2024: Police arrest former president Pedro Castillo in Lima.", ref) == [[]]
+
+
+def events_people(body: str, ref) -> list[list[str]]:
+    text = f"Chronology\n\n{body}\n"
+    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1", report_id="r1")
+    names = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
+    by_event: dict[str, list[str]] = {}
+    for link in tables["event_participants"].to_pylist():
+        by_event.setdefault(link["event_id"], []).append(names[link["participant_id"]])
+    return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]

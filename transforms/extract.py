@@ -693,6 +693,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     event_type = act.kind or classify(act.text, pred, subject)
     if event_type == "election" and not people:
         people = _candidates(state, act, when)  # "Ecuador's election delivered a near tie. Noboa took 44.2% …"
+    elif event_type == "election" and "%" in act.text:
+        people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
@@ -811,6 +813,8 @@ def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: s
     if event_type != "legal" or pred is None or pred.lemma not in _AGAINST:
         return []
     verb_at = act.start + pred.start
+    if pred.passive:  # "Yoon Suk Yeol is arrested … by investigators": the subject is the one arrested
+        return [p for p in people if p[2].start < verb_at]
     return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
@@ -828,10 +832,10 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
-# What a strike on people hits: an attack (incident), whoever struck.
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
                        r"Chargé|Consul|Representative)\b")
+# What a strike on people hits: an attack (incident), whoever struck.
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|village|market|school|hospital|shelter|homes?|residential|mosque|"
                               r"church|camp for|displaced)\b")
 # The speaker's own government or leader, unnamed: "the Government", "the Prime Minister", "our two Governments"
@@ -939,17 +943,33 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
     return out
 
 
+def _runners_up(state: ReportState, act: Act, when: date, people: list) -> list:
+    """The other candidates the result names with their share ("… against 41.15% for Kim Moon-soo")."""
+    named = {p[0].participant_id for p in people}
+    end = act.start + len(act.text)
+    out = []
+    for mention in state.doc_mentions[bisect_left(state.doc_starts, act.start):bisect_left(state.doc_starts, end)]:
+        if _SHARE_FOR.search(state.doc.text, max(0, mention.start - 48), mention.start):
+            hint = country_from_title(mention.title, state.ref)
+            person, country = _person_and_state(state, mention, when, hint)
+            if person.participant_id not in named:
+                named.add(person.participant_id)
+                out.append((person, country, mention))
+    return out
+
+
 def _stands_in_the_vote(text: str, mention: Mention) -> bool:
     """A name right before a result ("Noboa took 44.2%") or right after a share ("44.0% for Luisa González"),
     not a former officeholder named in passing."""
     if "former" in text[max(0, mention.start - len(mention.title) - 12):mention.start].lower():
         return False
     return bool(_RESULT_WORDS.search(text, mention.end, mention.end + 50)
-                or _SHARE_FOR.search(text, max(0, mention.start - 16), mention.start))
+                or _SHARE_FOR.search(text, max(0, mention.start - 48), mention.start))
 
 
 _RESULT_WORDS = re.compile(r"%|\b(?:votes?|seats|came (?:first|second|third)|won|defeated|beat)\b")
-_SHARE_FOR = re.compile(r"%\s+(?:for|to)\s+$")  # "44.2% of the vote against 44.0% for Luisa González"
+# "44.2% of the vote against 44.0% for Luisa González", "… 41.8% for Senator Jo Roe" (a title before the name)
+_SHARE_FOR = re.compile(r"%\s+(?:for|to)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
 
 
 def _pronoun_referent(state: ReportState, act: Act, when: date
