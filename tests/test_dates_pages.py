@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from tests.extraction_helpers import extract_text
 from transforms.chronology import chronology_entries, dated_sentences
 from transforms.dates import DATE_EXPR, parse_date_expr
-from transforms.extract import extract_document
 from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
 
@@ -19,8 +19,7 @@ def ref():
 
 
 def events_of(name: str, data: str, ref) -> list[dict]:
-    doc = read_document(name, data.encode())
-    return extract_document(doc, ref, file_id="f1", report_id="r1", file_name=name)["events"].to_pylist()
+    return extract_text(data, ref, name=name)["events"].to_pylist()
 
 
 def days(events: list[dict]) -> list[tuple[str, str, str]]:

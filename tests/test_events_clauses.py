@@ -4,6 +4,7 @@ spokesperson or a capital's ministry acts for. Read with the project's own refer
 
 import pytest
 
+from tests.extraction_helpers import extract_text, participants_per_event
 from transforms.document import Document
 from transforms.events import find_location, main_verb
 from transforms.extract import extract_document
@@ -18,9 +19,7 @@ def ref():
 
 
 def events_of(body: str, ref) -> list[dict]:
-    text = f"Chronology\n\n{body}\n"
-    doc = Document(text=text, format="txt", source_text=text)
-    return extract_document(doc, ref, file_id="f1", report_id="r1")["events"].to_pylist()
+    return extract_text(f"Chronology\n\n{body}\n", ref)["events"].to_pylist()
 
 
 def one_event(sentence: str, ref) -> dict:
@@ -749,9 +748,7 @@ def test_the_finest_named_place_of_unseen_phrasings(ref, sentence, place):
 
 
 def _events_under_title(title: str, body: str, ref) -> list[dict]:
-    text = f"{title}\n\nChronology\n\n{body}\n"
-    doc = Document(text=text, format="txt", source_text=text)
-    return extract_document(doc, ref, file_id="f1", report_id="r1")["events"].to_pylist()
+    return extract_text(f"{title}\n\nChronology\n\n{body}\n", ref)["events"].to_pylist()
 
 
 def test_an_unnamed_organ_acts_for_the_one_state_the_report_is_about(ref):
@@ -822,10 +819,5 @@ def test_the_subject_of_a_passive_arrest_is_its_target_not_a_participant(ref):
 
 
 def events_people(body: str, ref) -> list[list[str]]:
-    text = f"Chronology\n\n{body}\n"
-    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1", report_id="r1")
-    names = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
-    by_event: dict[str, list[str]] = {}
-    for link in tables["event_participants"].to_pylist():
-        by_event.setdefault(link["event_id"], []).append(names[link["participant_id"]])
-    return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]
+    return [[name for name, in people]
+            for people in participants_per_event(extract_text(f"Chronology\n\n{body}\n", ref))]

@@ -5,6 +5,7 @@ the project's own reference (seeds/); the people in these sentences are invented
 
 import pytest
 
+from tests.extraction_helpers import extract_text, participants_per_event
 from transforms.document import Document
 from transforms.extract import extract_document, publisher_state
 from transforms.people import _holds_a_name, find_mentions
@@ -23,15 +24,7 @@ def names(sentence: str, ref) -> list[tuple[str, str]]:
 
 def people_of(body: str, ref) -> list[list[tuple[str, str | None, str]]]:
     """Per event: (canonical name, country, title) of each participant, for a chronology `body`."""
-    text = f"Chronology\n\n{body}\n"
-    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
-                              report_id="r1")
-    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
-    by_event: dict[str, list] = {}
-    for link in tables["event_participants"].to_pylist():
-        by_event.setdefault(link["event_id"], []).append(
-            (names_by_id[link["participant_id"]], link["country"], link["title"]))
-    return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]
+    return participants_per_event(extract_text(f"Chronology\n\n{body}\n", ref), "country", "title")
 
 
 # ----------------------------------------------------------------------------- finding names
@@ -306,14 +299,12 @@ def _archive_page(site: str) -> bytes:
 
 
 def _people_by_day(data: bytes, ref) -> dict[str, list[tuple[str, str | None]]]:
-    doc = read_document("archive.html", data)
-    tables = extract_document(doc, ref, file_id="f1", report_id="r1")
-    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
-    day = {e["event_id"]: str(e["date_start"]) for e in tables["events"].to_pylist()}
+    tables = extract_text(data.decode(), ref, name="archive.html")
+    days = [str(e["date_start"]) for e in tables["events"].to_pylist()]
     out: dict[str, list] = {}
-    for link in tables["event_participants"].to_pylist():
-        out.setdefault(day[link["event_id"]], []).append((names_by_id[link["participant_id"]], link["country"]))
-    return {k: sorted(v) for k, v in out.items()}
+    for day, people in zip(days, participants_per_event(tables, "country"), strict=True):
+        out.setdefault(day, []).extend(people)
+    return {k: sorted(v) for k, v in out.items() if v}
 
 
 def test_an_official_of_no_stated_state_on_a_ministrys_page_is_the_ministrys(ref):

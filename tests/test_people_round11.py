@@ -4,8 +4,7 @@ Read with the project's own reference (seeds/); the people in these sentences ar
 
 import pytest
 
-from transforms.document import Document
-from transforms.extract import extract_document
+from tests.extraction_helpers import extract_text, participants_per_event
 from warehouse.seeds import SEED_DIR, load_reference
 
 
@@ -16,14 +15,7 @@ def ref():
 
 def people_of(body: str, ref, head: str = "Chronology") -> list[list[tuple[str, str | None]]]:
     """Per event: (canonical name, country) of each participant, for a chronology `body`."""
-    text = f"{head}\n\n{body}\n"
-    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
-                              report_id="r1")
-    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
-    by_event: dict[str, list] = {}
-    for link in tables["event_participants"].to_pylist():
-        by_event.setdefault(link["event_id"], []).append((names_by_id[link["participant_id"]], link["country"]))
-    return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]
+    return participants_per_event(extract_text(f"{head}\n\n{body}\n", ref), "country")
 
 
 _TWO_STATES = "March 3, 2025: Brazil and Kenya agree to expand coffee research; Brazil sends agronomists.\n"
@@ -74,13 +66,9 @@ def test_a_different_part_of_a_given_name_is_a_different_person(ref):
 
 def events_of(text: str, ref) -> list[tuple[str, list[tuple[str, str | None]]]]:
     """(event text, sorted participants) of a prose `text`."""
-    tables = extract_document(Document(text=text, format="txt", source_text=text), ref, file_id="f1",
-                              report_id="r1")
-    names_by_id = {p["participant_id"]: p["canonical_name"] for p in tables["participants"].to_pylist()}
-    by_event: dict[str, list] = {}
-    for link in tables["event_participants"].to_pylist():
-        by_event.setdefault(link["event_id"], []).append((names_by_id[link["participant_id"]], link["country"]))
-    return [(e["text"], sorted(by_event.get(e["event_id"], []))) for e in tables["events"].to_pylist()]
+    tables = extract_text(text, ref)
+    texts = [e["text"] for e in tables["events"].to_pylist()]
+    return list(zip(texts, participants_per_event(tables, "country"), strict=True))
 
 
 _BRIEFING = ("Council extends Haiti mission\n\n12 May 2025\n\nBefore the vote, the Council heard a briefing by Lorna"

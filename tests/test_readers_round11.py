@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extraction_helpers import extract_text
 from transforms.extract import extract_document
 from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
@@ -17,8 +18,7 @@ def ref():
 
 
 def events_of(name: str, data: str, ref) -> list[dict]:
-    doc = read_document(name, data.encode())
-    return extract_document(doc, ref, file_id="f1", report_id="r1", file_name=name)["events"].to_pylist()
+    return extract_text(data, ref, name=name)["events"].to_pylist()
 
 
 # ------------------------------------------------------------------ an aggregator's stamped items
