@@ -527,6 +527,7 @@ class _Clock:
     item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
     week: DateSpan | None = None  # a weekly's "Week of 31 March – 6 April 2025": what its day heads count in
     day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
+    day_by_date: bool = False  # `day` is a date heading's ("Tuesday the 4th"): only the next day heading ends it
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
 
 
@@ -555,19 +556,23 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
     out: list[Entry] = []
     repeats: set[int] = set()  # id() of entries dated only by a noun phrase
     clock = _Clock(year, numeric_order(text), anchor=anchor, published=anchor)
-    for index, block in enumerate(split_lines(text)):
+    blocks = split_lines(text)
+    day_log = sum(map(_is_day_heading, blocks)) >= 2  # a diary, a schedule: days, one after another
+    for index, block in enumerate(blocks):
         if is_furniture(block.text) or CITATION.match(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
-        anchor = _anchor_line(block.text, clock)
+        anchor = _anchor_line(block.text, clock) or _ordinal_day_heading(block.text, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
             if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
                 clock.published = clock.anchor
+            elif day_log:  # a diary's or a schedule's day heading: every block under it is that day's
+                clock.day, clock.day_by_date = clock.anchor, True
             clock.item = None
             continue
         if (week := _week_line(block.text, clock)) is not None:
-            clock.week, clock.day = week, None
+            clock.week, clock.day, clock.day_by_date = week, None, False
             continue
         head = _day_head(block.text, clock.week) if clock.week is not None else None
         if head is not None:
@@ -577,12 +582,16 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 para = _Paragraph(index, date=span, day_head=True)
                 _date_block(Block(block.text[rest:], block.start + rest), para, clock, out, repeats)
             else:
-                clock.day = span  # "Monday – Three presidents close a border file": the blocks under it
+                clock.day, clock.day_by_date = span, False  # "Monday – Three presidents …": the blocks under it
             continue
+        if clock.heads_next and clock.anchor is not None and _CLOCK_OPEN.match(block.text):
+            clock.day, clock.day_by_date = clock.anchor, True  # a live blog's day: time-stamped entries under it
         title = is_heading(block) or _is_title(block.text)
         if title:
             clock.ahead = _AHEAD.match(block.text) is not None
-            clock.day = None  # a heading ends the day's items ("By the numbers")
+            if clock.ahead or not clock.day_by_date:
+                clock.day = None  # a heading ends a weekly day's items ("By the numbers"); under a date
+                # heading the entries have titles of their own ("Trump hosts Sharaa"): the next date ends it
         if clock.ahead:
             continue  # "Coming up": planned acts
         if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
@@ -591,7 +600,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 clock.item = para.date  # the wire item's day, for its later paragraphs
             elif clock.item is not None:
                 para.item = clock.item
-            if para.date is None and clock.day is not None and not _FIELD_BLOCK.match(block.text):
+            if para.date is None and clock.day is not None and (
+                    clock.day_by_date or not _FIELD_BLOCK.match(block.text)):  # a weekly's "NOTES:", not "READOUT:"
                 para.date, para.day_head = clock.day, True
             _date_block(block, para, clock, out, repeats)
         elif clock.item is not None and title:
@@ -699,6 +709,9 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if len(line) > 160 or not _ASCII_DIGIT.search(line):
         return None
     date_line = _is_bare_date(line)
+    if not date_line and len(line) <= 60 and line.isupper() and _is_bare_date(line.title()):
+        line = line.title()  # a schedule's "WEDNESDAY, 12 NOVEMBER 2025"
+        date_line = True
     if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)) and _is_bare_date(
             m["rest"]):
         text = BARE_DATE.match(m["rest"])["date"]  # "Antalya, Thursday, 15 May 2025": an anchor, as a
@@ -713,6 +726,43 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if span is None or span.precision != "day" or span.start != span.end:
         return None
     return span, date_line
+
+
+# A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).
+_WEEKDAY_ORDINAL = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])"
+                              r"(?:st|nd|rd|th)\W*$")
+
+
+def _is_day_heading(block: Block) -> bool:
+    """A line that is only a day: "Monday 3rd March", "WEDNESDAY, 12 NOVEMBER 2025", "Tuesday the 4th"."""
+    line = block.text
+    if len(line) > 60 or not _may_open_with_date(line.title()):
+        return False
+    return _is_bare_date(line) or (line.isupper() and _is_bare_date(line.title())) or (
+        _WEEKDAY_ORDINAL.match(line) is not None)
+
+
+# An entry that opens with a clock time ("21:47 GMT", "09:30   Meeting with …"): a log's entry.
+_CLOCK_OPEN = re.compile(r"^\d{1,2}[:.]\d\d\b")
+
+
+def _ordinal_day_heading(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
+    """The day a month-less day heading names: the first day with that number on or after the last day
+    heading (or anchor) that falls on its weekday; None when none does within two months."""
+    base = clock.day or clock.anchor
+    if base is None or len(line) > 30 or line[:3] not in DATE_HEADS or not (m := _WEEKDAY_ORDINAL.match(line)):
+        return None
+    wd, day_no = _WEEKDAYS.index(m["wd"].lower()), int(m["d"])
+    year, month = base.start.year, base.start.month
+    for _ in range(3):
+        try:
+            day = date(year, month, day_no)
+        except ValueError:
+            day = None
+        if day is not None and day >= base.start and day.weekday() == wd:
+            return DateSpan(day, day, "day", base.inferred), True
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _paragraph(text: str, index: int, clock: _Clock) -> _Paragraph:
@@ -833,8 +883,9 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
         if weekday:
             return weekday
-    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and _reports_named_act(
-            body, first=(i == 0), scene=para.day_head, group=para.day_head):
+    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and not (
+            clock.day_by_date and _NARRATOR.match(body)) and _reports_named_act(
+            body, first=(i == 0), scene=para.day_head, group=para.day_head and not clock.day_by_date):
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
@@ -843,14 +894,20 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     return None
 
 
+# A diarist's or a blogger's own doings under a day heading ("I ate …", "We left at 7"): not the acts reported.
+_NARRATOR = re.compile(r"^\W*(?:I|We)\s")
+
+
 # The future before a sentence's main verb: "X will be sworn in", "he is due to meet", "shall convene".
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|to be|going) to|(?:is|are) to)"
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|must|(?:is|are) (?:due|set|scheduled|expected|to be|going) to|"
+                            r"(?:is|are) to)"
                             r"(?:\s+not)?(?:\s+(?:be|have))?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 _FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
                          re.IGNORECASE)
-_FUTURE_WORDS = ("will", "shall", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ", "going to")
+_FUTURE_WORDS = ("will", "shall", "must", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ",
+                 "going to")
 
 
 # A date line marked as a plan: "7–8 April: President X in Moscow (planned)."

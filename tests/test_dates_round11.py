@@ -1,0 +1,151 @@
+"""Dating, round 11: day headings that date every block under them (a diary's "Tuesday the 4th", a schedule's
+"THURSDAY, 6 MARCH 2025", a live blog's one day over time-stamped entries), and the lines and clauses that
+are not acts. Every sentence here is written for the test."""
+
+from datetime import date
+
+from transforms.chronology import dated_sentences
+
+
+def dated(text: str, year: int | None = 2025) -> list[tuple[date, str]]:
+    return [(e.span.start, e.text[:40]) for e in dated_sentences(text, year)]
+
+
+def day_of(text: str, opening: str, year: int | None = 2025) -> date | None:
+    found = [d for d, t in dated(text, year) if t.startswith(opening)]
+    return found[0] if found else None
+
+
+# ------------------------------------------------------------------ a diary's day headings
+
+DIARY = """Notes from the road with the Estonian delegation
+
+Monday 3rd March
+
+The flight to Vilnius was late and the coffee was worse than usual on the plane.
+
+Prime Minister Kristen Michal met Lithuanian President Gitanas Nauseda at the Presidential Palace shortly after noon.
+
+In the evening Kristen Michal visited the monument in Cathedral Square with the ambassador.
+
+Wednesday the 5th
+
+A slow morning, two cancelled interviews and an hour of rain on the hotel window.
+
+Foreign Minister Margus Tsahkna signed a transit protocol with his Latvian counterpart Baiba Braze in Riga.
+
+Friday 7th
+
+Prime Minister Kristen Michal briefed the Riigikogu committee on the two days of talks in Tallinn.
+"""
+
+
+def test_a_diary_day_heading_dates_every_block_under_it():
+    assert day_of(DIARY, "Prime Minister Kristen Michal met") == date(2025, 3, 3)
+    assert day_of(DIARY, "In the evening Kristen Michal") == date(2025, 3, 3)  # the second block under it
+
+
+def test_a_day_heading_without_a_month_takes_the_month_of_the_day_before():
+    assert day_of(DIARY, "Foreign Minister Margus Tsahkna") == date(2025, 3, 5)
+    assert day_of(DIARY, "Prime Minister Kristen Michal briefed") == date(2025, 3, 7)
+
+
+def test_a_month_less_heading_on_the_wrong_weekday_is_no_day():
+    wrong = DIARY.replace("Wednesday the 5th", "Thursday the 5th")  # 5 March 2025 was a Wednesday
+    assert day_of(wrong, "Foreign Minister Margus Tsahkna") != date(2025, 3, 5)
+
+
+def test_the_diarists_own_doings_are_not_acts():
+    text = DIARY.replace("The flight to Vilnius", "I flew to Vilnius on a plane that")
+    assert day_of(text, "I flew") is None
+
+
+# ------------------------------------------------------------------ a schedule's capitalised day headers
+
+SCHEDULE = """OFFICE OF THE PRIME MINISTER - PUBLIC DIARY
+
+==============================
+TUESDAY, 4 MARCH 2025
+==============================
+
+10:00   Meeting with the Ambassador of Japan
+
+        READOUT: Prime Minister Evika Silina received the Ambassador of Japan at the State Chancellery.
+
+15:00   Cabinet sitting
+
+        READOUT: The Cabinet approved a loan guarantee for the port of Liepaja and new school budgets for Latgale.
+
+==============================
+THURSDAY, 6 MARCH 2025
+==============================
+
+11:00   Visit to Daugavpils
+
+        READOUT: Prime Minister Evika Silina visited Daugavpils and condemned an arrest on Wednesday.
+
+16:00   Accreditation
+
+        Press note: television crews must send their names to the press office by 12:00 on the previous day.
+"""
+
+
+def test_a_capitalised_day_header_dates_every_readout_under_it():
+    assert day_of(SCHEDULE, "READOUT: Prime Minister Evika Silina rec") == date(2025, 3, 4)
+    assert day_of(SCHEDULE, "READOUT: The Cabinet approved") == date(2025, 3, 4)
+
+
+def test_a_weekday_in_a_readout_counts_from_its_day_header():
+    assert day_of(SCHEDULE, "READOUT: Prime Minister Evika Silina vis") == date(2025, 3, 5)
+
+
+def test_an_obligation_is_no_act():
+    assert day_of(SCHEDULE, "Press note") is None
+
+
+# ------------------------------------------------------------------ a live blog's one day
+
+BLOG = """Chile votes: live coverage
+
+Friday 7 March 2025
+
+18:40 GMT
+
+Senate passes the pension bill
+
+The Chilean Senate passed the pension reform bill by 40 votes to 7 after a nine-hour debate in Valparaiso.
+
+16:05 GMT
+
+Boric meets Lula
+
+President Gabriel Boric received Brazilian President Luiz Inacio Lula da Silva at La Moneda palace.
+"""
+
+
+def test_a_live_blogs_day_header_dates_its_time_stamped_entries():
+    assert day_of(BLOG, "The Chilean Senate passed") == date(2025, 3, 7)
+    assert day_of(BLOG, "President Gabriel Boric received") == date(2025, 3, 7)
+
+
+PAGE = """A long read on the Andes
+
+7 March 2025
+
+Introductory words about the region and its long history of mountain passes and trade.
+
+President Gabriel Boric received Brazilian President Luiz Inacio Lula da Silva at La Moneda palace.
+
+Argentine President Javier Milei spoke of a new customs agreement with Chile.
+"""
+
+
+def test_one_date_line_over_a_page_is_no_day_heading():
+    # a page's one date (not a diary's days, no time-stamped entries) does not date every act below it
+    assert day_of(PAGE, "Argentine President Javier Milei") is None
+
+
+def test_the_people_just_named_go_on_with_the_same_act_under_a_day_heading():
+    text = DIARY.replace("at the Presidential Palace shortly after noon.",
+                         "at the Presidential Palace shortly after noon. The two also discussed fishing quotas.")
+    assert day_of(text, "The two also discussed") is None  # more of the meeting, not an act of its own
