@@ -149,3 +149,41 @@ def test_the_people_just_named_go_on_with_the_same_act_under_a_day_heading():
     text = DIARY.replace("at the Presidential Palace shortly after noon.",
                          "at the Presidential Palace shortly after noon. The two also discussed fishing quotas.")
     assert day_of(text, "The two also discussed") is None  # more of the meeting, not an act of its own
+
+
+# ------------------------------------------------------------------ a podcast's recording day
+
+PODCAST = """THE BALTIC HOUR
+
+Recorded: Thursday 10 April 2025 (released Saturday 12 April 2025)
+
+[00:00:10] HOST: Welcome back. A busy week in Vilnius and Riga.
+
+[00:00:31] GUEST: On Monday the 7th, Lithuanian President Gitanas Nauseda signed the defence budget law.
+
+[00:00:52] GUEST: And last Wednesday, the 2nd, Latvian Prime Minister Evika Silina met the Estonian premier in Valga.
+
+[00:01:20] HOST: Yesterday President Alar Karis of Estonia opened a new border post at Narva.
+
+[00:01:44] HOST: Before we close: Nauseda, to repeat what we said earlier, signed that law on the 7th.
+"""
+
+
+def test_a_recording_line_is_the_day_a_podcast_counts_from_not_an_act():
+    assert day_of(PODCAST, "Recorded") is None
+    assert day_of(PODCAST, "[00:01:20] HOST: Yesterday President") == date(2025, 4, 9)
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day():
+    assert day_of(PODCAST, "[00:00:31] GUEST: On Monday the 7th") == date(2025, 4, 7)
+    # "last Wednesday" alone would be the day before the recording; the 2nd says which Wednesday
+    assert day_of(PODCAST, "[00:00:52] GUEST: And last Wednesday") == date(2025, 4, 2)
+
+
+def test_a_recap_of_an_act_told_before_is_not_a_second_act():
+    assert day_of(PODCAST, "[00:01:44] HOST: Before we close") is None
+
+
+def test_the_weekday_says_which_month_the_day_of_the_month_is_in():
+    text = PODCAST.replace("On Monday the 7th,", "On Wednesday the 19th,")  # 19 March 2025 (19 April: a Saturday)
+    assert day_of(text, "[00:00:31] GUEST: On Wednesday") == date(2025, 3, 19)

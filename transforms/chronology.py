@@ -450,13 +450,15 @@ _MASTHEAD = re.compile(
 _BYLINE_SEGMENTS = re.compile(r"[·|•]")
 _PUBLISHED = re.compile(
     r"\W*(?:(?i:first|last)\s+)?(?P<verb>(?i:published|posted|updated|released|issued|dated|archived|modified|"
-    rf"for immediate release))\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+    r"recorded|aired|broadcast|for immediate release))"  # (a podcast's or a programme's day, too)
+    rf"\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
 # An editor's note under a story ("Correction, March 4: An earlier version said …"): it retells the text's
 # errors, it reports no act.
 _EDITORS_NOTE = re.compile(r"^\W*(?:Correction|Clarification|Editor['’]s note|Note to editors)\b[^:.]{0,40}:")
 _COVERS = re.compile(r"\W*(?i:covers|covering|period covered|coverage)\b")
 _NOT_ANCHOR_VERBS = ("updated", "archived", "modified")  # a later date than the one the text counts from
-_META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover")
+_META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover",
+               "recorded", "aired", "broadcast")
 
 
 # A sources or notes line: "Sources: …", "Sources IAEA, GOV/2024/61 (19 November 2024); …" (not "Sources close
@@ -792,6 +794,8 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous = None
             continue
         found = _date_of(body, i, para, clock)
+        if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
+            found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
@@ -926,6 +930,10 @@ def _is_future(sentence: str) -> bool:
     return pred is not None and _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
 
 
+# A speaker's recap of an act told before: "to repeat what we said earlier", "just to repeat".
+_RECAP = re.compile(r"\b(?i:to repeat|repeating)\b")
+
+
 # A fronted "As X said …," clause: it recalls a statement told before ("As the minister said in Rome this
 # morning, …"); a day in it repeats that act's.
 _AS_SAID = re.compile(r"^\W*As\s[^,]{0,100}?\b(?:said|noted|told|stressed|warned|put it|made clear)\b[^,]*,")
@@ -992,11 +1000,33 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
         day = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
     else:  # "last Monday" in a Monday item is a week back; "on Monday" is that day
         day = base - timedelta(days=(base.weekday() - wd) % 7 or (7 if m["last"] else 0))
+    if (nth := _THE_NTH.match(sentence, m.end())) is not None:  # "last Thursday, the 10th": that day
+        day = _nth_on_weekday(base, int(nth[1]), wd) or day
     possessive = sentence.startswith(("'s ", "’s "), m.end())
     end = day
     if (pair := _NEXT_WEEKDAY.match(sentence, m.end())) is not None:  # "last Thursday and Friday": both days
         end = day + timedelta(days=(_WEEKDAYS.index(pair["wd"].lower()) - wd) % 7)
     return DateSpan(day, end, "day", anchor.inferred), "repeat" if possessive else "anchor"
+
+
+# The day of the month after a weekday: "on Sunday the 13th", "last Tuesday, the 15th".
+_THE_NTH = re.compile(r",?\s+the\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
+
+
+def _nth_on_weekday(base: date, day_no: int, wd: int) -> date | None:
+    """The day numbered `day_no` nearest `base` (in its month or the one before or after) that falls on
+    weekday `wd`; None when none does."""
+    found = []
+    for shift in (-1, 0, 1):
+        month = base.month + shift
+        year = base.year + (month - 1) // 12
+        try:
+            day = date(year, (month - 1) % 12 + 1, day_no)
+        except ValueError:
+            continue
+        if day.weekday() == wd:
+            found.append(day)
+    return min(found, key=lambda d: abs((d - base).days), default=None)
 
 
 # A verb right after a relative pronoun ("…, an officer who took command …"): the relative clause's verb.
