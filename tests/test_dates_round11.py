@@ -187,3 +187,49 @@ def test_a_recap_of_an_act_told_before_is_not_a_second_act():
 def test_the_weekday_says_which_month_the_day_of_the_month_is_in():
     text = PODCAST.replace("On Monday the 7th,", "On Wednesday the 19th,")  # 19 March 2025 (19 April: a Saturday)
     assert day_of(text, "[00:00:31] GUEST: On Wednesday") == date(2025, 3, 19)
+
+
+# ------------------------------------------------------------------ the year of a yearless day; deadlines
+
+EXPLAINER = """Why did Bolivia's vote go to a second round?
+
+By the Andes desk. Updated 3 March 2025. Reading time: 5 minutes.
+
+On 17 August 2024, Bolivians voted in a first round that left no candidate with a majority.
+
+Four days later, on 21 August, the electoral tribunal published the final count in La Paz.
+
+On 19 October, President Luis Arce received the two finalists at the Casa Grande del Pueblo.
+
+The tribunal is supposed to publish its audit on 30 June; nobody expects it on time.
+
+Write to us at 22 Jan Smuts Street, Cochabamba.
+"""
+
+
+def test_a_yearless_day_after_the_page_was_written_is_in_the_running_year():
+    assert day_of(EXPLAINER, "Four days later") == date(2024, 8, 21)
+    assert day_of(EXPLAINER, "On 19 October, President Luis Arce") == date(2024, 10, 19)
+
+
+def test_a_yearless_day_before_the_page_was_written_keeps_the_reports_year():
+    text = EXPLAINER.replace("On 19 October,", "On 19 February,")
+    assert day_of(text, "On 19 February, President Luis Arce") == date(2025, 2, 19)
+
+
+def test_a_plan_with_a_deadline_and_an_address_are_no_acts():
+    assert day_of(EXPLAINER, "The tribunal is supposed") is None
+    assert day_of(EXPLAINER, "Write to us") is None
+
+
+def test_a_deadline_or_the_day_a_rule_applies_from_is_not_the_acts_day():
+    text = """Council notes
+
+12 March 2025
+
+The Security Council this morning extended, until 31 March 2026, the mandate of the mission in Haiti.
+
+The Cabinet adopted a decree on fuel prices, to apply from 1 May, at its weekly session in Kyiv.
+"""
+    assert day_of(text, "The Security Council this morning") == date(2025, 3, 12)
+    assert day_of(text, "The Cabinet adopted") is None  # (not 1 May: the decree's act has no day of its own)

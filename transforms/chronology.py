@@ -531,6 +531,7 @@ class _Clock:
     day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
     day_by_date: bool = False  # `day` is a date heading's ("Tuesday the 4th"): only the next day heading ends it
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
+    written: DateSpan | None = None  # a publication or update day printed in a sentence ("Updated 2 April 2025.")
 
 
 @dataclass
@@ -791,6 +792,8 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
         skip = dl.end() if dl and i == 0 else 0
         body = sent.text[skip:]
         if _is_metadata(body):
+            if (m := _PUBLISHED.match(body)) and (day := parse_date_expr(m["date"], clock.year, clock.order)):
+                clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
         found = _date_of(body, i, para, clock)
@@ -864,6 +867,10 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     found = _sentence_date(body, clock.year, last, clock.order)
     if found:
         span = found[0]
+        written = clock.published or clock.written
+        if span.inferred and written and span.start > written.start and last and last.start <= written.start:
+            span = _in_running_year(span, last)  # "On 9 October 2024 … On 24 October" on a 2025 page: 2024's
+            found = span, found[1]
         if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
             found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
         if clock.published is None or found[0].start <= clock.published.start:
@@ -903,15 +910,15 @@ _NARRATOR = re.compile(r"^\W*(?:I|We)\s")
 
 
 # The future before a sentence's main verb: "X will be sworn in", "he is due to meet", "shall convene".
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|must|(?:is|are) (?:due|set|scheduled|expected|to be|going) to|"
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|must|(?:is|are) (?:due|set|scheduled|expected|to be|going|supposed) to|"
                             r"(?:is|are) to)"
                             r"(?:\s+not)?(?:\s+(?:be|have))?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 _FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
                          re.IGNORECASE)
-_FUTURE_WORDS = ("will", "shall", "must", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ",
-                 "going to")
+_FUTURE_WORDS = ("will", "shall", "must", "supposed to", "due to", "set to", "scheduled to", "expected to", "is to ",
+                 "are to ", "going to")
 
 
 # A date line marked as a plan: "7–8 April: President X in Moscow (planned)."
@@ -1127,11 +1134,21 @@ _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|
 
 
 def _year_before(span: DateSpan) -> DateSpan:
+    return _years_later(span, -1)
+
+
+def _years_later(span: DateSpan, n: int) -> DateSpan:
     try:
-        return DateSpan(span.start.replace(year=span.start.year - 1), span.end.replace(year=span.end.year - 1),
+        return DateSpan(span.start.replace(year=span.start.year + n), span.end.replace(year=span.end.year + n),
                         span.precision, span.inferred)
     except ValueError:  # 29 February
         return span
+
+
+def _in_running_year(span: DateSpan, last: DateSpan) -> DateSpan:
+    """A day printed without its year that would fall after the page was written is in the year of the act
+    told before it: the report's year is the year the text was written, not the one it tells of."""
+    return _years_later(span, last.start.year - span.start.year)
 
 
 def _date_role(sentence: str, start: int, end: int) -> str:
@@ -1162,10 +1179,20 @@ _COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|registered|logged|tallied|d
 _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 
+# A deadline or the day a rule starts to apply: "until 31 December 2026", "report by 15 June", "to apply from
+# 1 December". Not the act's day.
+_DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect|effective|valid)\s+(?:from|as of))"
+                              r"\s+$")
+# A street after a day and a month: "14 Jan Smuts Avenue" is an address.
+_ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
+
+
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
+    if _DEADLINE_BEFORE.search(before) or (sentence[end:end + 1] == " " and _ADDRESS_AFTER.match(sentence, end)):
+        return True  # "renewed, until 31 December 2026, …", "report by 15 June"; "14 Jan Smuts Avenue"
     if before.endswith(("for ", "For ", "as of ", "As of ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     if _COVERING_BEFORE.search(before) or (sentence[end:end + 1] == ":" and _FIGURE_AFTER.match(sentence, end)):
