@@ -4,7 +4,16 @@ are not acts. Every sentence here is written for the test."""
 
 from datetime import date
 
+import pytest
+
 from transforms.chronology import dated_sentences
+from transforms.extract import report_year
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
 
 
 def dated(text: str, year: int | None = 2025) -> list[tuple[date, str]]:
@@ -233,3 +242,46 @@ The Cabinet adopted a decree on fuel prices, to apply from 1 May, at its weekly 
 """
     assert day_of(text, "The Security Council this morning") == date(2025, 3, 12)
     assert day_of(text, "The Cabinet adopted") is None  # (not 1 May: the decree's act has no day of its own)
+
+
+# ------------------------------------------------------------------ a feed's item stamps; a background month
+
+FEED = """Baltic week: the items we read
+
+2025-06-11 08:30 via LRT
+
+Vilnius hosts Nordic ministers
+
+Lithuanian Foreign Minister Kestutis Budrys received his Nordic counterparts in Vilnius for a day of talks.
+
+2025-06-10 17:05 via ERR
+
+Tallinn port strike ends
+
+Estonian dock workers ended a three-day strike after the port authority agreed to a new wage deal.
+"""
+
+
+def test_a_feed_items_stamp_dates_its_summary():
+    assert day_of(FEED, "Lithuanian Foreign Minister Kestutis") == date(2025, 6, 11)
+    assert day_of(FEED, "Estonian dock workers ended") == date(2025, 6, 10)
+
+
+def test_a_publication_line_is_no_item_stamp():
+    text = FEED.replace("2025-06-11 08:30 via LRT", "2025-06-11 08:30 updated after the talks")
+    assert day_of(text, "Lithuanian Foreign Minister Kestutis") is None
+
+
+def test_a_month_the_text_looks_back_to_does_not_set_the_reports_year(ref):
+    text = "Weekly digest\n\nThe minister cited the port fire of May 2023 and the talks in March 2025.\n"
+    assert report_year(text, ref, None)[0] == 2025  # "in March 2025" counts; "of May 2023" does not
+
+
+def test_days_printed_with_their_year_outweigh_months(ref):
+    text = """Weekly digest
+
+A court in Riga jailed two men on 4 March 2025 over cable damage.
+
+The cable was cut in May 2023, and again in June 2023, the prosecutor said.
+"""
+    assert report_year(text, ref, None)[0] == 2025

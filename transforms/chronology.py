@@ -570,6 +570,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
             clock.anchor, clock.heads_next = anchor
             if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
                 clock.published = clock.anchor
+                if _is_item_stamp(block.text):  # "19 May 07:12 via Digi24": the day of the item under it
+                    clock.day, clock.day_by_date = clock.anchor, True
             elif day_log:  # a diary's or a schedule's day heading: every block under it is that day's
                 clock.day, clock.day_by_date = clock.anchor, True
             clock.item = None
@@ -734,6 +736,16 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
 # A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).
 _WEEKDAY_ORDINAL = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])"
                               r"(?:st|nd|rd|th)\W*$")
+
+
+def _is_item_stamp(line: str) -> bool:
+    """A time stamp over one item of a feed: only the stamp and its source ("2025-05-19 07:12 via Digi24",
+    "14 May 15:40 | Reuters"), not a publication line ("Updated 21:47 GMT, 19 May 2025")."""
+    m = STAMP.match(line) if _may_open_with_date(line) else None
+    return m is not None and len(line) - m.end() <= 40 and not _SENTENCE_WORD.search(line, m.end())
+
+
+_SENTENCE_WORD = re.compile(r"\b(?:[a-z]{2,}\s+){3}")  # three lowercase words in a row: text, not a source's name
 
 
 def _is_day_heading(block: Block) -> bool:
