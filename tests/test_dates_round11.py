@@ -285,3 +285,58 @@ A court in Riga jailed two men on 4 March 2025 over cable damage.
 The cable was cut in May 2023, and again in June 2023, the prosecutor said.
 """
     assert report_year(text, ref, None)[0] == 2025
+
+
+# ------------------------------------------------------------------ lines and clauses that are not acts
+
+REPORT = """Report of the Secretary-General on the situation in Haiti
+
+It covers developments from 1 February to 30 April 2025.
+
+The Council endorsed the statement by its President of 14 March 2025 (S/PRST/2025/3) on the gangs.
+
+Mr. Ruiz said that the Kenyan-led mission had taken over on 2 May 2025 at the port of Port-au-Prince.
+
+Ms. Dubois recalled that the mission took over from the earlier force on 1 July 2024 in Port-au-Prince.
+
+An estimated 1 million people were displaced as at 31 March 2025.
+
+On 12 April 2025, the Transitional Presidential Council appointed Alix Didier Fils-Aime as Prime Minister.
+
+The Prime Minister gave an interview, recorded to be broadcast on Sunday, 4 May 2025, in Port-au-Prince.
+
+PUBLIC SCHEDULE OF THE PRIME MINISTER Week 18: Monday, 28 April - Friday, 2 May 2025 (times are local).
+
+_______________
+
+1 OCHA, Haiti Humanitarian Update No. 7, 2 April 2025.
+
+2 IOM, "Displacement tracking in the capital", 15 April 2025.
+
+What comes next?
+
+The Council is expected to meet again soon, and the mission will report on 30 June 2025.
+
+The Prime Minister met the electoral council on 5 May 2025 to fix a calendar.
+"""
+
+
+def test_coverage_references_background_and_as_at_dates_are_not_acts():
+    found = dated(REPORT)
+    not_acts = ("It covers", "The Council endorsed", "Ms. Dubois", "An estimated")
+    assert [t for d, t in found if t.startswith(not_acts)] == []
+    assert day_of(REPORT, "On 12 April 2025, the Transitional") == date(2025, 4, 12)
+    assert day_of(REPORT, "Mr. Ruiz said") == date(2025, 5, 2)  # told, but not recalled: an act
+
+
+def test_a_day_still_to_come_and_a_schedules_week_are_not_acts():
+    assert day_of(REPORT, "The Prime Minister gave an interview") is None
+    assert day_of(REPORT, "PUBLIC SCHEDULE") is None
+
+
+def test_numbered_footnotes_that_cite_a_source_are_not_acts():
+    assert [t for d, t in dated(REPORT) if t[:2] in ("1 ", "2 ")] == []
+
+
+def test_a_what_comes_next_section_holds_plans():
+    assert day_of(REPORT, "The Prime Minister met the electoral") is None

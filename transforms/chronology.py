@@ -122,6 +122,16 @@ def _is_bare_date(line: str) -> bool:
     return _may_open_with_date(line) and _may_be_bare_date(line) and BARE_DATE.match(line) is not None
 
 
+# A numbered footnote that cites a source and its date: "3 OCHA, Flash Update No. 12, 21 February 2025."
+_NUMBERED_NOTE = re.compile(r"^\d{1,3}\s{1,3}[A-Z“\"]")
+_ENDS_WITH_DATE = re.compile(rf",\s+(?:{DATE_EXPR.pattern})\.?$")
+
+
+def _is_numbered_citation(line: str) -> bool:
+    return "0" <= line[:1] <= "9" and _NUMBERED_NOTE.match(line) is not None and (
+        _ENDS_WITH_DATE.search(line, max(0, len(line) - 40)) is not None)
+
+
 def split_lines(text: str) -> list[Block]:
     """Blocks at every line break (web text puts one paragraph per line)."""
     return list(_split_lines(text))
@@ -562,7 +572,7 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
     blocks = split_lines(text)
     day_log = sum(map(_is_day_heading, blocks)) >= 2  # a diary, a schedule: days, one after another
     for index, block in enumerate(blocks):
-        if is_furniture(block.text) or CITATION.match(block.text) or (
+        if is_furniture(block.text) or CITATION.match(block.text) or _is_numbered_citation(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
         anchor = _anchor_line(block.text, clock) or _ordinal_day_heading(block.text, clock)
@@ -591,7 +601,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
             continue
         if clock.heads_next and clock.anchor is not None and _CLOCK_OPEN.match(block.text):
             clock.day, clock.day_by_date = clock.anchor, True  # a live blog's day: time-stamped entries under it
-        title = is_heading(block) or _is_title(block.text)
+        title = is_heading(block) or _is_title(block.text) or (
+            block.text[-1:] == "?" and len(block.text) < 40 and _AHEAD.match(block.text) is not None)  # "What next?"
         if title:
             clock.ahead = _AHEAD.match(block.text) is not None
             if clock.ahead or not clock.day_by_date:
@@ -655,7 +666,8 @@ _DAY_HEAD = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES})(?:\s*[–—-]\s*(?P<wd2>
                        r"(?:\s*[:–—-]\s+|\s*$)")
 # A section of what is to come: its dates are planned acts'.
 _AHEAD = re.compile(r"^\W*(?:Coming up|Upcoming|Looking ahead|Week ahead|The week ahead|Next week|Diary|"
-                    r"Forthcoming|Dates to watch|What to watch)\b", re.IGNORECASE)
+                    r"Forthcoming|Dates to watch|What to watch|What comes next|What(?:['’]s| is) next|"
+                    r"What happens next|Scheduled)\b", re.IGNORECASE)
 # A time of its own in a sentence: a year ("Since 2011 …") or a month ("ratified the treaty in March").
 _OWN_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:in|since|until|by|last|early|late|mid)[- ](?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b")
@@ -1175,7 +1187,8 @@ def _date_role(sentence: str, start: int, end: int) -> str:
 
 # A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
 # ("Vessels struck, 2-30 September: 4") and a forecast ("We expect … a vote on 21 October"): no act's dates.
-_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)\s*:?\s*$")
+_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)"
+                              r"(?:\s+(?:developments|events|the period))?\s*(?:from|between)?\s*:?\s*$")
 _FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
                               r"(?:expect|anticipate|forecast|foresee|predict)\b")
@@ -1195,6 +1208,13 @@ _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 # 1 December". Not the act's day.
 _DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect|effective|valid)\s+(?:from|as of))"
                               r"\s+$")
+# A document symbol after a date: "of 27 December 2024 (S/PRST/2024/9)", "(A/79/PV.12)".
+_SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
+_RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
+# A day something is still to be done on: "recorded to be broadcast on Sunday, 16 November", "to be signed on 3 May".
+_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:on\s+)?{WEEKDAY_PREFIX}?$")
+# A schedule's week number: the days after it are its period ("Week 46: Wednesday, 12 – Saturday, 15 November").
+_WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 # A street after a day and a month: "14 Jan Smuts Avenue" is an address.
 _ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
 
@@ -1205,7 +1225,14 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     if _DEADLINE_BEFORE.search(before) or (sentence[end:end + 1] == " " and _ADDRESS_AFTER.match(sentence, end)):
         return True  # "renewed, until 31 December 2026, …", "report by 15 June"; "14 Jan Smuts Avenue"
-    if before.endswith(("for ", "For ", "as of ", "As of ")):
+    if ("to be " in before and _TO_BE_BEFORE.search(before)) or (
+            "eek " in sentence[:start] and _WEEK_NO.search(sentence, 0, start)):
+        return True
+    if sentence[end:end + 2] == " (" and _SYMBOL_AFTER.match(sentence, end):
+        return True  # "the statement by its President of 27 December 2024 (S/PRST/2024/9)": a document's date
+    if "recall" in sentence[:start] and _RECALLED_BEFORE.search(sentence, 0, start):
+        return True  # "He recalled that the mission took over on 1 January 2025": told before, background
+    if before.endswith(("for ", "For ", "as of ", "As of ", "as at ", "As at ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     if _COVERING_BEFORE.search(before) or (sentence[end:end + 1] == ":" and _FIGURE_AFTER.match(sentence, end)):
         return True
