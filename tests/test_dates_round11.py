@@ -8,6 +8,7 @@ import pytest
 
 from transforms.chronology import dated_sentences
 from transforms.extract import report_year
+from transforms.readers import read_document
 from warehouse.seeds import SEED_DIR, load_reference
 
 
@@ -340,3 +341,33 @@ def test_numbered_footnotes_that_cite_a_source_are_not_acts():
 
 def test_a_what_comes_next_section_holds_plans():
     assert day_of(REPORT, "The Prime Minister met the electoral") is None
+
+
+# ------------------------------------------------------------------ sub-items under a dated entry
+
+YEAR_PAGE = """2025 in Chile
+
+March
+
+- 11 March – President Gabriel Boric addresses the National Congress in Valparaiso on energy policy.
+  - The Senate approves the lithium royalty bill the same week.
+  - Argentine President Javier Milei signs a gas transit protocol with Chile in Santiago.
+
+April
+
+- Chilean miners strike at the Escondida copper mine in Antofagasta for three days.
+"""
+
+
+def year_page_text() -> str:
+    return read_document("chile.md", YEAR_PAGE.encode()).text  # as the Markdown reader gives it: no bullets
+
+
+def test_a_sub_item_without_a_day_of_its_own_takes_its_entrys_day():
+    assert day_of(year_page_text(), "Argentine President Javier Milei") == date(2025, 3, 11)
+
+
+def test_a_heading_ends_the_entrys_sub_items():
+    assert day_of(year_page_text(), "Chilean miners strike") is None
+    other_heading = year_page_text().replace("\nApril\n", "\nRegional news\n")
+    assert day_of(other_heading, "Chilean miners strike") is None

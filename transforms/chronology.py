@@ -541,6 +541,7 @@ class _Clock:
     day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
     day_by_date: bool = False  # `day` is a date heading's ("Tuesday the 4th"): only the next day heading ends it
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
+    entry: DateSpan | None = None  # the day of the last "29 October – …" entry, for the undated items under it
     written: DateSpan | None = None  # a publication or update day printed in a sentence ("Updated 2 April 2025.")
 
 
@@ -610,8 +611,11 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 # heading the entries have titles of their own ("Trump hosts Sharaa"): the next date ends it
         if clock.ahead:
             continue  # "Coming up": planned acts
+        head = _entry_head_day(block.text, clock) if not title else None
         if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             para = _paragraph(block.text, index, clock)
+            if para.date is None and head is None and clock.entry is not None:
+                para.date = clock.entry  # a sub-item under "29 October – …" with no day of its own: that day
             if para.dateline is not None:
                 clock.item = para.date  # the wire item's day, for its later paragraphs
             elif clock.item is not None:
@@ -622,6 +626,7 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
             _date_block(block, para, clock, out, repeats)
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
+        clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
@@ -748,6 +753,18 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
 # A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).
 _WEEKDAY_ORDINAL = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])"
                               r"(?:st|nd|rd|th)\W*$")
+
+
+# A month's heading in a year's list of days: "April", "July 2025".
+_MONTH_LINE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)(?:\s+\d{4})?$")
+
+
+def _entry_head_day(line: str, clock: _Clock) -> DateSpan | None:
+    """The day a block's entry head gives ("29 October – Lee and Trump hold a summit …")."""
+    m = ENTRY_HEAD.match(line) if _may_open_with_date(line) else None
+    span = parse_date_expr(m["date"], clock.year, clock.order) if m else None
+    return span if span is not None and span.precision == "day" else None
 
 
 def _is_item_stamp(line: str) -> bool:
