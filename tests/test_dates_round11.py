@@ -371,3 +371,15 @@ def test_a_heading_ends_the_entrys_sub_items():
     assert day_of(year_page_text(), "Chilean miners strike") is None
     other_heading = year_page_text().replace("\nApril\n", "\nRegional news\n")
     assert day_of(other_heading, "Chilean miners strike") is None
+
+
+def test_a_byline_after_a_feed_item_ends_that_items_day():
+    text = FEED + ("\nBy Ona Petrauskaite | 14 June 2025\n\n"
+                   "Latvian President Edgars Rinkevics met the Swedish king on Thursday.\n")
+    assert day_of(text, "Latvian President Edgars Rinkevics") == date(2025, 6, 12)  # counted from the byline
+
+
+def test_a_vague_time_of_its_own_is_not_the_day_headings():
+    text = BLOG.replace("at La Moneda palace.", "at La Moneda palace.\n\nChile hosted three rounds of "
+                        "Pacific trade talks earlier this year, officials in Santiago noted.")
+    assert day_of(text, "Chile hosted three rounds") is None

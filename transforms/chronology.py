@@ -583,6 +583,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 clock.published = clock.anchor
                 if _is_item_stamp(block.text):  # "19 May 07:12 via Digi24": the day of the item under it
                     clock.day, clock.day_by_date = clock.anchor, True
+                elif clock.day_by_date:  # a byline ("By Jane Roe | 26 June 2024"): another item, not that day's
+                    clock.day, clock.day_by_date = None, False
             elif day_log:  # a diary's or a schedule's day heading: every block under it is that day's
                 clock.day, clock.day_by_date = clock.anchor, True
             clock.item = None
@@ -675,7 +677,8 @@ _AHEAD = re.compile(r"^\W*(?:Coming up|Upcoming|Looking ahead|Week ahead|The wee
                     r"What happens next|Scheduled)\b", re.IGNORECASE)
 # A time of its own in a sentence: a year ("Since 2011 …") or a month ("ratified the treaty in March").
 _OWN_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:in|since|until|by|last|early|late|mid)[- ](?:January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December)\b")
+                       r"April|May|June|July|August|September|October|November|December)\b|"
+                       r"\b(?:earlier|later) this (?:year|month)\b")  # (vague, but not the day it sits under)
 
 
 def _week_line(line: str, clock: _Clock) -> DateSpan | None:
