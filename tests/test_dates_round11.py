@@ -383,3 +383,23 @@ def test_a_vague_time_of_its_own_is_not_the_day_headings():
     text = BLOG.replace("at La Moneda palace.", "at La Moneda palace.\n\nChile hosted three rounds of "
                         "Pacific trade talks earlier this year, officials in Santiago noted.")
     assert day_of(text, "Chile hosted three rounds") is None
+
+
+# ------------------------------------------------------------------ a reference list's dates, an edit footer
+
+WIKI_PAGE = """2025 in Chile
+
+11 March – President Gabriel Boric addresses the National Congress in Valparaiso on energy policy.[1]
+
+References
+
+"Boric speaks to Congress". El Mercurio. 12 March 2025. Retrieved 14 March 2025.
+
+"Energy plan". La Tercera. 13 March 2025. pp. 4–5. Archived from the original on 20 March 2025.
+
+This page was last edited on 9 April 2025, at 10:02 (UTC).
+"""
+
+
+def test_a_reference_lists_dates_and_an_edit_footer_are_not_acts():
+    assert dated(WIKI_PAGE) == [(date(2025, 3, 11), "11 March – President Gabriel Boric addre")]

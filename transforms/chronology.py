@@ -32,9 +32,9 @@ CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNOREC
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
     r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
-    r"\bsubscribe\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
 _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
-                    "subscribe")  # what a FURNITURE match holds, unless it is one of the anchored forms
+                    "subscribe", "last edited")  # what a FURNITURE match holds, unless it is one of the anchored forms
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
 # A footnote or reference line ("¹ Ministry of …", "[12] Ministry of …"): its dates are citations, not acts.
 CITATION = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"‘']")
@@ -476,6 +476,15 @@ _META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "ar
 _SOURCES_LINE = re.compile(r"^\W*(?:Sources?|Notes?|References?)(?:\s*:|\s+[A-Z][A-Z0-9]+\b)")
 
 
+# A sentence that is only a date (a reference list's "Retrieved 15 January 2025.", "29 October 2025. pp. 1–3.").
+_DATE_ONLY = re.compile(rf"^\W*(?:(?:Retrieved|Accessed|Archived from the original)\s+(?:on\s+)?)?"
+                        rf"(?P<date>{DATE_EXPR.pattern})\.(?:\s+pp?\.\s*\d[\d–-]*\.?)?$")
+
+
+def _is_date_only(sentence: str) -> bool:
+    return len(sentence) < 80 and sentence[-1:] == "." and _DATE_ONLY.match(sentence) is not None
+
+
 def _is_metadata(sentence: str) -> bool:
     """A masthead, publication, archive, sources or coverage line (its segments tried only when it has
     their words)."""
@@ -835,6 +844,11 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
     for i, sent in enumerate(sentences(block)):
         skip = dl.end() if dl and i == 0 else 0
         body = sent.text[skip:]
+        if _is_date_only(body):  # a reference's "15 January 2025." or "29 October 2025. pp. 1–3.": no act
+            if (span := parse_date_expr(_DATE_ONLY.match(body)["date"], clock.year, clock.order)) is not None:
+                _advance(clock, para, span, "act")  # (a day later days may count from, as a dated line)
+            previous = None
+            continue
         if _is_metadata(body):
             if (m := _PUBLISHED.match(body)) and (day := parse_date_expr(m["date"], clock.year, clock.order)):
                 clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
