@@ -32,9 +32,9 @@ CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNOREC
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
     r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
-    r"\bsubscribe\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
 _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
-                    "subscribe")  # what a FURNITURE match holds, unless it is one of the anchored forms
+                    "subscribe", "last edited")  # what a FURNITURE match holds, unless it is one of the anchored forms
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
 # A footnote or reference line ("¹ Ministry of …", "[12] Ministry of …"): its dates are citations, not acts.
 CITATION = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"‘']")
@@ -120,6 +120,16 @@ def _may_be_bare_date(line: str) -> bool:
 def _is_bare_date(line: str) -> bool:
     """`bool(BARE_DATE.match(line))` for a split_lines block."""
     return _may_open_with_date(line) and _may_be_bare_date(line) and BARE_DATE.match(line) is not None
+
+
+# A numbered footnote that cites a source and its date: "3 OCHA, Flash Update No. 12, 21 February 2025."
+_NUMBERED_NOTE = re.compile(r"^\d{1,3}\s{1,3}[A-Z“\"]")
+_ENDS_WITH_DATE = re.compile(rf",\s+(?:{DATE_EXPR.pattern})\.?$")
+
+
+def _is_numbered_citation(line: str) -> bool:
+    return "0" <= line[:1] <= "9" and _NUMBERED_NOTE.match(line) is not None and (
+        _ENDS_WITH_DATE.search(line, max(0, len(line) - 40)) is not None)
 
 
 def split_lines(text: str) -> list[Block]:
@@ -450,18 +460,29 @@ _MASTHEAD = re.compile(
 _BYLINE_SEGMENTS = re.compile(r"[·|•]")
 _PUBLISHED = re.compile(
     r"\W*(?:(?i:first|last)\s+)?(?P<verb>(?i:published|posted|updated|released|issued|dated|archived|modified|"
-    rf"for immediate release))\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+    r"recorded|aired|broadcast|for immediate release))"  # (a podcast's or a programme's day, too)
+    rf"\b\s*[:—–-]?\s*(?:on\s+)?{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
 # An editor's note under a story ("Correction, March 4: An earlier version said …"): it retells the text's
 # errors, it reports no act.
 _EDITORS_NOTE = re.compile(r"^\W*(?:Correction|Clarification|Editor['’]s note|Note to editors)\b[^:.]{0,40}:")
 _COVERS = re.compile(r"\W*(?i:covers|covering|period covered|coverage)\b")
 _NOT_ANCHOR_VERBS = ("updated", "archived", "modified")  # a later date than the one the text counts from
-_META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover")
+_META_WORDS = ("publish", "posted", "updated", "release", "issued", "dated", "archived", "modified", "cover",
+               "recorded", "aired", "broadcast")
 
 
 # A sources or notes line: "Sources: …", "Sources IAEA, GOV/2024/61 (19 November 2024); …" (not "Sources close
 # to the minister said …": the word after it is an acronym or a colon follows).
 _SOURCES_LINE = re.compile(r"^\W*(?:Sources?|Notes?|References?)(?:\s*:|\s+[A-Z][A-Z0-9]+\b)")
+
+
+# A sentence that is only a date (a reference list's "Retrieved 15 January 2025.", "29 October 2025. pp. 1–3.").
+_DATE_ONLY = re.compile(rf"^\W*(?:(?:Retrieved|Accessed|Archived from the original)\s+(?:on\s+)?)?"
+                        rf"(?P<date>{DATE_EXPR.pattern})\.(?:\s+pp?\.\s*\d[\d–-]*\.?)?$")
+
+
+def _is_date_only(sentence: str) -> bool:
+    return len(sentence) < 80 and sentence[-1:] == "." and _DATE_ONLY.match(sentence) is not None
 
 
 def _is_metadata(sentence: str) -> bool:
@@ -527,7 +548,10 @@ class _Clock:
     item: DateSpan | None = None  # the date of the last wire dateline, until a headline or another dateline
     week: DateSpan | None = None  # a weekly's "Week of 31 March – 6 April 2025": what its day heads count in
     day: DateSpan | None = None  # the day head ("**Monday** – …") the blocks under it are dated by
+    day_by_date: bool = False  # `day` is a date heading's ("Tuesday the 4th"): only the next day heading ends it
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
+    entry: DateSpan | None = None  # the day of the last "29 October – …" entry, for the undated items under it
+    written: DateSpan | None = None  # a publication or update day printed in a sentence ("Updated 2 April 2025.")
 
 
 @dataclass
@@ -555,19 +579,27 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
     out: list[Entry] = []
     repeats: set[int] = set()  # id() of entries dated only by a noun phrase
     clock = _Clock(year, numeric_order(text), anchor=anchor, published=anchor)
-    for index, block in enumerate(split_lines(text)):
-        if is_furniture(block.text) or CITATION.match(block.text) or (
+    blocks = split_lines(text)
+    day_log = sum(map(_is_day_heading, blocks)) >= 2  # a diary, a schedule: days, one after another
+    for index, block in enumerate(blocks):
+        if is_furniture(block.text) or CITATION.match(block.text) or _is_numbered_citation(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
-        anchor = _anchor_line(block.text, clock)
+        anchor = _anchor_line(block.text, clock) or _ordinal_day_heading(block.text, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
             if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
                 clock.published = clock.anchor
+                if _is_item_stamp(block.text):  # "19 May 07:12 via Digi24": the day of the item under it
+                    clock.day, clock.day_by_date = clock.anchor, True
+                elif clock.day_by_date:  # a byline ("By Jane Roe | 26 June 2024"): another item, not that day's
+                    clock.day, clock.day_by_date = None, False
+            elif day_log:  # a diary's or a schedule's day heading: every block under it is that day's
+                clock.day, clock.day_by_date = clock.anchor, True
             clock.item = None
             continue
         if (week := _week_line(block.text, clock)) is not None:
-            clock.week, clock.day = week, None
+            clock.week, clock.day, clock.day_by_date = week, None, False
             continue
         head = _day_head(block.text, clock.week) if clock.week is not None else None
         if head is not None:
@@ -577,25 +609,35 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 para = _Paragraph(index, date=span, day_head=True)
                 _date_block(Block(block.text[rest:], block.start + rest), para, clock, out, repeats)
             else:
-                clock.day = span  # "Monday – Three presidents close a border file": the blocks under it
+                clock.day, clock.day_by_date = span, False  # "Monday – Three presidents …": the blocks under it
             continue
-        title = is_heading(block) or _is_title(block.text)
+        if clock.heads_next and clock.anchor is not None and _CLOCK_OPEN.match(block.text):
+            clock.day, clock.day_by_date = clock.anchor, True  # a live blog's day: time-stamped entries under it
+        title = is_heading(block) or _is_title(block.text) or (
+            block.text[-1:] == "?" and len(block.text) < 40 and _AHEAD.match(block.text) is not None)  # "What next?"
         if title:
             clock.ahead = _AHEAD.match(block.text) is not None
-            clock.day = None  # a heading ends the day's items ("By the numbers")
+            if clock.ahead or not clock.day_by_date:
+                clock.day = None  # a heading ends a weekly day's items ("By the numbers"); under a date
+                # heading the entries have titles of their own ("Trump hosts Sharaa"): the next date ends it
         if clock.ahead:
             continue  # "Coming up": planned acts
+        head = _entry_head_day(block.text, clock) if not title else None
         if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             para = _paragraph(block.text, index, clock)
+            if para.date is None and head is None and clock.entry is not None:
+                para.date = clock.entry  # a sub-item under "29 October – …" with no day of its own: that day
             if para.dateline is not None:
                 clock.item = para.date  # the wire item's day, for its later paragraphs
             elif clock.item is not None:
                 para.item = clock.item
-            if para.date is None and clock.day is not None and not _FIELD_BLOCK.match(block.text):
+            if para.date is None and clock.day is not None and (
+                    clock.day_by_date or not _FIELD_BLOCK.match(block.text)):  # a weekly's "NOTES:", not "READOUT:"
                 para.date, para.day_head = clock.day, True
             _date_block(block, para, clock, out, repeats)
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
+        clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
@@ -640,10 +682,12 @@ _DAY_HEAD = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES})(?:\s*[–—-]\s*(?P<wd2>
                        r"(?:\s*[:–—-]\s+|\s*$)")
 # A section of what is to come: its dates are planned acts'.
 _AHEAD = re.compile(r"^\W*(?:Coming up|Upcoming|Looking ahead|Week ahead|The week ahead|Next week|Diary|"
-                    r"Forthcoming|Dates to watch|What to watch)\b", re.IGNORECASE)
+                    r"Forthcoming|Dates to watch|What to watch|What comes next|What(?:['’]s| is) next|"
+                    r"What happens next|Scheduled)\b", re.IGNORECASE)
 # A time of its own in a sentence: a year ("Since 2011 …") or a month ("ratified the treaty in March").
 _OWN_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:in|since|until|by|last|early|late|mid)[- ](?:January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December)\b")
+                       r"April|May|June|July|August|September|October|November|December)\b|"
+                       r"\b(?:earlier|later) this (?:year|month)\b")  # (vague, but not the day it sits under)
 
 
 def _week_line(line: str, clock: _Clock) -> DateSpan | None:
@@ -699,6 +743,9 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if len(line) > 160 or not _ASCII_DIGIT.search(line):
         return None
     date_line = _is_bare_date(line)
+    if not date_line and len(line) <= 60 and line.isupper() and _is_bare_date(line.title()):
+        line = line.title()  # a schedule's "WEDNESDAY, 12 NOVEMBER 2025"
+        date_line = True
     if not date_line and len(line) <= 60 and "," in line and (m := _PLACE_DATE.match(line)) and _is_bare_date(
             m["rest"]):
         text = BARE_DATE.match(m["rest"])["date"]  # "Antalya, Thursday, 15 May 2025": an anchor, as a
@@ -713,6 +760,65 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     if span is None or span.precision != "day" or span.start != span.end:
         return None
     return span, date_line
+
+
+# A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).
+_WEEKDAY_ORDINAL = re.compile(rf"^\W*(?P<wd>{_WEEKDAY_NAMES}),?\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])"
+                              r"(?:st|nd|rd|th)\W*$")
+
+
+# A month's heading in a year's list of days: "April", "July 2025".
+_MONTH_LINE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)(?:\s+\d{4})?$")
+
+
+def _entry_head_day(line: str, clock: _Clock) -> DateSpan | None:
+    """The day a block's entry head gives ("29 October – Lee and Trump hold a summit …")."""
+    m = ENTRY_HEAD.match(line) if _may_open_with_date(line) else None
+    span = parse_date_expr(m["date"], clock.year, clock.order) if m else None
+    return span if span is not None and span.precision == "day" else None
+
+
+def _is_item_stamp(line: str) -> bool:
+    """A time stamp over one item of a feed: only the stamp and its source ("2025-05-19 07:12 via Digi24",
+    "14 May 15:40 | Reuters"), not a publication line ("Updated 21:47 GMT, 19 May 2025")."""
+    m = STAMP.match(line) if _may_open_with_date(line) else None
+    return m is not None and len(line) - m.end() <= 40 and not _SENTENCE_WORD.search(line, m.end())
+
+
+_SENTENCE_WORD = re.compile(r"\b(?:[a-z]{2,}\s+){3}")  # three lowercase words in a row: text, not a source's name
+
+
+def _is_day_heading(block: Block) -> bool:
+    """A line that is only a day: "Monday 3rd March", "WEDNESDAY, 12 NOVEMBER 2025", "Tuesday the 4th"."""
+    line = block.text
+    if len(line) > 60 or not _may_open_with_date(line.title()):
+        return False
+    return _is_bare_date(line) or (line.isupper() and _is_bare_date(line.title())) or (
+        _WEEKDAY_ORDINAL.match(line) is not None)
+
+
+# An entry that opens with a clock time ("21:47 GMT", "09:30   Meeting with …"): a log's entry.
+_CLOCK_OPEN = re.compile(r"^\d{1,2}[:.]\d\d\b")
+
+
+def _ordinal_day_heading(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
+    """The day a month-less day heading names: the first day with that number on or after the last day
+    heading (or anchor) that falls on its weekday; None when none does within two months."""
+    base = clock.day or clock.anchor
+    if base is None or len(line) > 30 or line[:3] not in DATE_HEADS or not (m := _WEEKDAY_ORDINAL.match(line)):
+        return None
+    wd, day_no = _WEEKDAYS.index(m["wd"].lower()), int(m["d"])
+    year, month = base.start.year, base.start.month
+    for _ in range(3):
+        try:
+            day = date(year, month, day_no)
+        except ValueError:
+            day = None
+        if day is not None and day >= base.start and day.weekday() == wd:
+            return DateSpan(day, day, "day", base.inferred), True
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _paragraph(text: str, index: int, clock: _Clock) -> _Paragraph:
@@ -738,10 +844,19 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
     for i, sent in enumerate(sentences(block)):
         skip = dl.end() if dl and i == 0 else 0
         body = sent.text[skip:]
+        if _is_date_only(body):  # a reference's "15 January 2025." or "29 October 2025. pp. 1–3.": no act
+            if (span := parse_date_expr(_DATE_ONLY.match(body)["date"], clock.year, clock.order)) is not None:
+                _advance(clock, para, span, "act")  # (a day later days may count from, as a dated line)
+            previous = None
+            continue
         if _is_metadata(body):
+            if (m := _PUBLISHED.match(body)) and (day := parse_date_expr(m["date"], clock.year, clock.order)):
+                clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
         found = _date_of(body, i, para, clock)
+        if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
+            found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
@@ -810,6 +925,10 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     found = _sentence_date(body, clock.year, last, clock.order)
     if found:
         span = found[0]
+        written = clock.published or clock.written
+        if span.inferred and written and span.start > written.start and last and last.start <= written.start:
+            span = _in_running_year(span, last)  # "On 9 October 2024 … On 24 October" on a 2025 page: 2024's
+            found = span, found[1]
         if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
             found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
         if clock.published is None or found[0].start <= clock.published.start:
@@ -833,8 +952,9 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
         if weekday:
             return weekday
-    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and _reports_named_act(
-            body, first=(i == 0), scene=para.day_head, group=para.day_head):
+    if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and not (
+            clock.day_by_date and _NARRATOR.match(body)) and _reports_named_act(
+            body, first=(i == 0), scene=para.day_head, group=para.day_head and not clock.day_by_date):
         return para.date, "dateline"
     if clock.last is not None and clock.last_block >= para.index - 1 and _SAME_SCENE.search(body):
         return clock.last, "scene"
@@ -843,14 +963,20 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     return None
 
 
+# A diarist's or a blogger's own doings under a day heading ("I ate …", "We left at 7"): not the acts reported.
+_NARRATOR = re.compile(r"^\W*(?:I|We)\s")
+
+
 # The future before a sentence's main verb: "X will be sworn in", "he is due to meet", "shall convene".
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|to be|going) to|(?:is|are) to)"
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|must|(?:is|are) (?:due|set|scheduled|expected|to be|going|supposed) to|"
+                            r"(?:is|are) to)"
                             r"(?:\s+not)?(?:\s+(?:be|have))?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 _FUTURE_ANY = re.compile(_FUTURE_BEFORE.pattern.replace(r"(?:\w+ly\s+)?$", r"(?:\w+ly\s+)?(?!the\b|a\b|an\b)[a-z]"),
                          re.IGNORECASE)
-_FUTURE_WORDS = ("will", "shall", "due to", "set to", "scheduled to", "expected to", "is to ", "are to ", "going to")
+_FUTURE_WORDS = ("will", "shall", "must", "supposed to", "due to", "set to", "scheduled to", "expected to", "is to ",
+                 "are to ", "going to")
 
 
 # A date line marked as a plan: "7–8 April: President X in Moscow (planned)."
@@ -867,6 +993,10 @@ def _is_future(sentence: str) -> bool:
 
     pred = main_verb(sentence)
     return pred is not None and _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+
+
+# A speaker's recap of an act told before: "to repeat what we said earlier", "just to repeat".
+_RECAP = re.compile(r"\b(?i:to repeat|repeating)\b")
 
 
 # A fronted "As X said …," clause: it recalls a statement told before ("As the minister said in Rome this
@@ -935,11 +1065,33 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
         day = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
     else:  # "last Monday" in a Monday item is a week back; "on Monday" is that day
         day = base - timedelta(days=(base.weekday() - wd) % 7 or (7 if m["last"] else 0))
+    if (nth := _THE_NTH.match(sentence, m.end())) is not None:  # "last Thursday, the 10th": that day
+        day = _nth_on_weekday(base, int(nth[1]), wd) or day
     possessive = sentence.startswith(("'s ", "’s "), m.end())
     end = day
     if (pair := _NEXT_WEEKDAY.match(sentence, m.end())) is not None:  # "last Thursday and Friday": both days
         end = day + timedelta(days=(_WEEKDAYS.index(pair["wd"].lower()) - wd) % 7)
     return DateSpan(day, end, "day", anchor.inferred), "repeat" if possessive else "anchor"
+
+
+# The day of the month after a weekday: "on Sunday the 13th", "last Tuesday, the 15th".
+_THE_NTH = re.compile(r",?\s+the\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
+
+
+def _nth_on_weekday(base: date, day_no: int, wd: int) -> date | None:
+    """The day numbered `day_no` nearest `base` (in its month or the one before or after) that falls on
+    weekday `wd`; None when none does."""
+    found = []
+    for shift in (-1, 0, 1):
+        month = base.month + shift
+        year = base.year + (month - 1) // 12
+        try:
+            day = date(year, (month - 1) % 12 + 1, day_no)
+        except ValueError:
+            continue
+        if day.weekday() == wd:
+            found.append(day)
+    return min(found, key=lambda d: abs((d - base).days), default=None)
 
 
 # A verb right after a relative pronoun ("…, an officer who took command …"): the relative clause's verb.
@@ -1040,11 +1192,21 @@ _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:to|and|or|through|until|till|in|
 
 
 def _year_before(span: DateSpan) -> DateSpan:
+    return _years_later(span, -1)
+
+
+def _years_later(span: DateSpan, n: int) -> DateSpan:
     try:
-        return DateSpan(span.start.replace(year=span.start.year - 1), span.end.replace(year=span.end.year - 1),
+        return DateSpan(span.start.replace(year=span.start.year + n), span.end.replace(year=span.end.year + n),
                         span.precision, span.inferred)
     except ValueError:  # 29 February
         return span
+
+
+def _in_running_year(span: DateSpan, last: DateSpan) -> DateSpan:
+    """A day printed without its year that would fall after the page was written is in the year of the act
+    told before it: the report's year is the year the text was written, not the one it tells of."""
+    return _years_later(span, last.start.year - span.start.year)
 
 
 def _date_role(sentence: str, start: int, end: int) -> str:
@@ -1059,7 +1221,8 @@ def _date_role(sentence: str, start: int, end: int) -> str:
 
 # A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
 # ("Vessels struck, 2-30 September: 4") and a forecast ("We expect … a vote on 21 October"): no act's dates.
-_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)\s*:?\s*$")
+_COVERING_BEFORE = re.compile(r"\b(?i:covering|covers|coverage|period covered|reporting period)"
+                              r"(?:\s+(?:developments|events|the period))?\s*(?:from|between)?\s*:?\s*$")
 _FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
                               r"(?:expect|anticipate|forecast|foresee|predict)\b")
@@ -1075,11 +1238,35 @@ _COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|registered|logged|tallied|d
 _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 
+# A deadline or the day a rule starts to apply: "until 31 December 2026", "report by 15 June", "to apply from
+# 1 December". Not the act's day.
+_DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect|effective|valid)\s+(?:from|as of))"
+                              r"\s+$")
+# A document symbol after a date: "of 27 December 2024 (S/PRST/2024/9)", "(A/79/PV.12)".
+_SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
+_RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
+# A day something is still to be done on: "recorded to be broadcast on Sunday, 16 November", "to be signed on 3 May".
+_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:on\s+)?{WEEKDAY_PREFIX}?$")
+# A schedule's week number: the days after it are its period ("Week 46: Wednesday, 12 – Saturday, 15 November").
+_WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
+# A street after a day and a month: "14 Jan Smuts Avenue" is an address.
+_ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
+
+
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
-    if before.endswith(("for ", "For ", "as of ", "As of ")):
+    if _DEADLINE_BEFORE.search(before) or (sentence[end:end + 1] == " " and _ADDRESS_AFTER.match(sentence, end)):
+        return True  # "renewed, until 31 December 2026, …", "report by 15 June"; "14 Jan Smuts Avenue"
+    if ("to be " in before and _TO_BE_BEFORE.search(before)) or (
+            "eek " in sentence[:start] and _WEEK_NO.search(sentence, 0, start)):
+        return True
+    if sentence[end:end + 2] == " (" and _SYMBOL_AFTER.match(sentence, end):
+        return True  # "the statement by its President of 27 December 2024 (S/PRST/2024/9)": a document's date
+    if "recall" in sentence[:start] and _RECALLED_BEFORE.search(sentence, 0, start):
+        return True  # "He recalled that the mission took over on 1 January 2025": told before, background
+    if before.endswith(("for ", "For ", "as of ", "As of ", "as at ", "As at ")):
         return True  # "called a rally for 15 March", "set for Friday": a planned act's; "As of 3 March": a status
     if _COVERING_BEFORE.search(before) or (sentence[end:end + 1] == ":" and _FIGURE_AFTER.match(sentence, end)):
         return True

@@ -287,23 +287,30 @@ def report_year(text: str, ref: Reference, period: tuple[date, date] | None,
     blocks = split_lines(text)
     body = [b.text for b in blocks if not _is_furniture(b.text) and not CITATION.match(b.text)]
     printed: Counter[int] = Counter()
-    printed_days: set[int] = set()
+    printed_days: Counter[int] = Counter()
     for line in body:  # the first dozen dates printed with a year are evidence enough
         if printed.total() < 12 and YEAR_RE.search(line):
             for m in DATE_EXPR.finditer(line):
                 if (y := YEAR_RE.search(m.group(0))) is None:
                     continue
+                day = (span := parse_date_expr(m.group(0), None)) is not None and span.precision == "day"
+                if not day and _BACKGROUND_MONTH.search(line, 0, m.start()):
+                    continue  # "the fire of May 2024": a month the text looks back to
                 printed[int(y.group(1))] += 1
-                if (span := parse_date_expr(m.group(0), None)) is not None and span.precision == "day":
-                    printed_days.add(span.start.year)
+                if day:
+                    printed_days[int(y.group(1))] += 1
     if published is not None and (not printed_days or published.start.year in printed_days):
         return published.start.year, False
-    if printed:
-        return _most_common_year(printed, latest=False), False
+    if printed:  # days printed with their year, if any, before months ("in March 2025")
+        return _most_common_year(printed_days or printed, latest=False), False
     mentioned = [y for line in body for y in _mentioned_years(line)]
     weak = [int(y) for line in [*(b.text for b in blocks if _is_furniture(b.text)), *weak_lines]
             for y in YEAR_RE.findall(line)]
     return _year_from_offices(" ".join(body), ref, mentioned, max(weak) if weak else None), True
+
+
+# A month and year after "of"/"since": a time the text looks back to ("the fire of May 2024", "since March 2023").
+_BACKGROUND_MONTH = re.compile(r"\b(?:of|since)\s+$")
 
 
 # A year the report looks ahead to, not the year it reports on: "by 2030", "until 2027", "2035 target".
