@@ -233,3 +233,11 @@ def test_the_counters_under_an_embedded_post_are_not_text() -> None:
     text = read_document("live.html", page.encode()).text
     assert "Reposts" not in text and "Likes" not in text
     assert "Officials said 2,305 people attended the rally." in text
+
+
+def test_a_heading_boxed_by_two_rules_is_no_running_header():
+    rule = "=" * 70
+    text = "".join(f"{rule}\n{day}\n{rule}\n\nThe minister met the delegation of {city}.\n\n"
+                   for day, city in (("MONDAY, 10 MARCH 2025", "Ohrid"), ("TUESDAY, 11 MARCH 2025", "Bitola")))
+    doc = read_document("schedule.txt", text.encode())
+    assert "MONDAY, 10 MARCH 2025" in doc.text and "TUESDAY, 11 MARCH 2025" in doc.text

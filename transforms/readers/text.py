@@ -360,13 +360,13 @@ def _running_lines(lines: list[tuple[str, int]], pages: set[int]) -> frozenset[s
     breaks = sorted(pages | {i for i, (raw, _) in enumerate(lines) if len(raw) >= 60 and _PAGE_RULE.match(raw)})
     if len(breaks) < 2:
         return frozenset()
-    seen: Counter[str] = Counter()
+    seen: dict[str, set[int]] = {}
     for i in breaks:
         for j in (_next_text_line(lines, i, -1), _next_text_line(lines, i, 1)):
             text = " ".join(lines[j][0].split()) if j is not None else ""
             if 0 < len(text) <= 120 and not _PAGE_NUMBER.match(text) and text[:1] != "#":
-                seen[text] += 1
-    return frozenset(t for t, n in seen.items() if n >= 2)
+                seen.setdefault(text, set()).add(j)  # (a heading boxed by two rules is one line, not two pages')
+    return frozenset(t for t, lines_at in seen.items() if len(lines_at) >= 2)
 
 
 def _next_text_line(lines: list[tuple[str, int]], i: int, step: int) -> int | None:
