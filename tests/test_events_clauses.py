@@ -821,3 +821,49 @@ def test_the_subject_of_a_passive_arrest_is_its_target_not_a_participant(ref):
 def events_people(body: str, ref) -> list[list[str]]:
     return [[name for name, in people]
             for people in participants_per_event(extract_text(f"Chronology\n\n{body}\n", ref))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Deputy Minister Ilves announced in Tallinn a EUR 5 million grant to help Moldova's grid.", "aid"),
+    ("Candidate Petra Novak conceded defeat in a video posted on Facebook.", "statement"),
+    ("The Constitutional Council confirmed the result but cut the winner's share to 61%.", "legal"),
+    ("The Senate confirmed Anna Berg as ambassador to Chile.", "appointment"),
+    ("Foreign Secretary Rao confirms the understanding with the army.", "statement"),
+    ("Gunmen shot dead a lawyer and his driver in Beira.", "incident"),
+    ("Some 300 prisoners escaped from the central prison in Goma.", "incident"),
+    ("Ms Vos was received by Prime Minister Frederiksen at Marienborg.", "meeting"),
+    # what was signed is the kind, not the working group it sets up
+    ("Mr Tavares and Mr Silva signed a commitment to set up a working group on the constitution.", "agreement"),
+])
+def test_kinds_from_the_last_blind_sets_phrasings(ref, sentence, expected):
+    assert one_event(sentence, ref)["event_type"] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The zloty traded at 4.27 to the euro before the vote.",
+    "An Ipsos exit poll put the challenger narrowly ahead in the first round.",
+    "A columnist argues that the accession talks will stall.",
+    "14:00 Meeting with the President of the Senate - CANCELLED",
+])
+def test_a_market_a_poll_an_opinion_or_a_called_off_item_is_no_act(ref, sentence):
+    events = events_of(f"July 9, 2024: {sentence}\n\nJuly 10, 2024: President Lula meets Macron in Paris.", ref)
+    assert [e["text"] for e in events] == ["President Lula meets Macron in Paris."]
+
+
+def test_a_transcript_label_is_not_the_act_nor_its_speaker_a_participant(ref):
+    body = "July 9, 2024: [00:14:33] GUEST (Dr Ana Marin): President Japarov travelled to Osh last Thursday."
+    (event,) = events_of(body, ref)
+    assert event["text"].startswith("President Japarov travelled")
+    assert events_people(body, ref) == [["Sadyr Japarov"]]
+
+
+def test_whom_a_parliament_confirmed_is_appointed(ref):
+    event = one_event("Mr Koval, whom the Rada confirmed on Tuesday, is meeting his Western counterparts.", ref)
+    assert event["event_type"] == "appointment"
+
+
+def test_the_two_men_signing_in_prose_is_their_own_accord(ref):
+    text = ("Notes from Maputo\n\nOn 23 March 2025, President Chapo and Mr Tembe met for the first time at the "
+            "Ponta Vermelha palace in Maputo. The two men signed a commitment to end the violence.\n")
+    events = extract_text(text, ref)["events"].to_pylist()
+    assert [e["event_type"] for e in events] == ["meeting", "agreement"]

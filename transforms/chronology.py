@@ -431,7 +431,8 @@ _RELATIVE = re.compile(
 # "Economy Minister Nishimura attended from Japan." adds a participant to the act before it.
 # The people just named, as a subject: "They", "The two leaders", "He and President Hassan Sheikh Mohamud".
 JOINT_SUBJECT = (r"(?:They|The two|The three|The four|The five|Both|The (?:two |three |four )?(?:leaders|ministers|"
-                 r"sides|delegations|presidents|governments)|(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
+                 r"sides|delegations|presidents|governments|men|women|prime ministers|foreign ministers)|"
+                 r"(?:He|She) and (?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)")
 # Their joint act that is an event of its own (an accord), not part of the meeting (what they discuss or say).
 JOINT_VERB = (r"(?:signs?|signed|adopts?|adopted|agreed|agrees?|concludes?|concluded|initial(?:l?ed|s)?|ink(?:s|ed)?|"
               r"launch(?:es|ed)?)")

@@ -51,7 +51,7 @@ VERB_TYPES: dict[str, str] = {
     "freeze": "announcement", "remove": "announcement", "lead": "other", "brief": "meeting", "withdraw": "other",
     "become": "other", "transfer": "other", "inaugurate": "other", "overrun": "incident", "retake": "military_action",
     "recapture": "military_action", "present": "announcement", "extend": "other",
-    "hit": "incident",
+    "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -397,7 +397,7 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "meeting"
     elif lemma == "arrive" and _AID_CARRIER.search(subject):
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
-    if base in _COURT_ACTS and _COURT.search(subject):
+    if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
     if lemma == "report" and pred.passive and _STRIKE.search(subject):
         base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
@@ -414,7 +414,7 @@ MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|reg
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
 _COURT_ACTS = frozenset({"election", "appointment", "announcement", "other"})
-_COURT = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udges?|[Pp]anel of the)\b")
+_COURT = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udges?|[Pp]anel of the|Constitutional Council)\b")
 
 
 _CEREMONY = re.compile(r"\b(?:memorial|parade|ceremony|funeral|commemoration|wreath-laying|vigil)\b")
@@ -432,7 +432,7 @@ _CONTRIBUTION = re.compile(r"\w+\s+(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\
                            r"(?:about\s+)?(?:[A-Z]{1,3})?[$€£¥]")
 # A sum of money given as help: "$500 million in foreign military financing", "¥2 billion in grant aid".
 _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion|trillion)\b).{0,80}?\b(?:aid|assistance|"
-                        r"military financing|relief|humanitarian|support)\b")
+                        r"military financing|relief|humanitarian|support|grant|donation)\b")
 
 
 # Verbs whose type depends on their object ("hold talks" / "hold drills").
@@ -440,7 +440,8 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
-                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer"})
+                             "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
+                             "shoot", "confirm"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -519,6 +520,7 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     if lemma == "make":
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
+        predicate_text = _AUXILIARY.sub("", predicate_text)  # "was received by Prime Minister X": the host named
         return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) or _RECEIVED_PERSON.match(
             predicate_text) or _PERSON_OBJECT.match(predicate_text) else "other"
     if lemma == "welcome":  # "welcomed him in Madrid" hosts a visitor; "welcomed the release" is a statement
@@ -537,14 +539,21 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         if _LAW.search(clause[:60]):
             return "legal"  # "signs the Organic Law …": legislation signed
         # "sign the joint communiqué of the 57th Security Consultative Meeting": what is signed, not its occasion
-        return _type_from_nouns(re.split(r"\s+of\s+the\b", clause, maxsplit=1)[0]) or base
+        signed = _type_from_nouns(re.split(r"\s+of\s+the\b", clause, maxsplit=1)[0])
+        return signed if signed in {"agreement", "statement"} else base  # ("… to set up a working group")
     if lemma == "transfer":  # "transferred a first tranche of $29m to the ministry": money given
         return "aid" if _MONEY_OBJECT.match(predicate_text) or _CONTRIBUTION.match(predicate_text) else noun or base
+    if lemma == "confirm":  # "the Senate confirmed her as envoy", "whom the Rada confirmed"; "confirms the deal"
+        return "appointment" if _CONFIRMED_PERSON.match(predicate_text) or re.search(r"\bwhom\s", subject) else base
+    if lemma == "shoot" and re.match(r"\w+\s+(?:dead|and killed)\b", predicate_text):
+        return "incident"  # "gunmen shot dead a lawyer": a killing, not a state's use of force
     if lemma == "fire" and _FIRED_ON.match(predicate_text):
         return "incident"  # "opened fire on the market", "fired water cannon at the vessel": an attack
     return noun or base
 
 
+_CONFIRMED_PERSON = re.compile(r"\w+\s+(?:(?:him|her)\b|(?:[A-Z][\w.'’-]*\s+){1,4}as\s)")
+_AUXILIARY = re.compile(r"^(?:is|are|was|were)\s+(?:being\s+)?")
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
 _PERSON_OBJECT = re.compile(r"\w+\s+(?:him|her|them|(?:[A-Z][\w.-]*\s+){1,3}(?:at|in|to|on|for|and|with)\b)")
 _ENTERED_GROUND = re.compile(r"enter(?:s|ed)?\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:[a-z]+\s+){0,2}"
@@ -589,7 +598,7 @@ _MEMBERSHIP = re.compile(r"\w+\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[Cc]oa
 _SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
-    r"\w+\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
+    r"\w+\s+(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
     r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
     r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b|"
     # "received Iran's deputy foreign minister", "receives Syria's intelligence chief"

@@ -228,8 +228,9 @@ def title_state(doc: Document, ref: Reference) -> str | None:
     title = doc.title or next((b.text for b in split_lines(doc.text[:2000]) if b.text.strip()), "")
     found = _states_named(title[:200], ref)
     if not found:  # a document whose title is its symbol: "S/2025/231 … Situation in Myanmar" in its head lines
-        found = _states_named("\n".join(b.text for b in split_lines(doc.text[:1500])[:8]
-                                        if len(b.text) < 80 and not _LANGUAGE_LINE.match(b.text)), ref)
+        heads = [b.text for b in split_lines(doc.text[:1500])[:8]]  # headings, not sentences
+        found = _states_named("\n".join(h for h in heads if len(h) < 80 and h[-1:] not in ".:"
+                                        and not _LANGUAGE_LINE.match(h)), ref)
     return found.pop() if len(found) == 1 else None
 
 
@@ -678,6 +679,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     """Add the event of one act; returns its participants for an act that continues it
     ("Later that day, both meet with …")."""
     ref = state.ref
+    act = _without_speaker_label(act)
+    if _NOT_AN_ACT.match(act.text) or _CALLED_OFF.search(act.text):
+        return previous  # "The zloty traded at 4.27 …", "An exit poll put …", a schedule's "… - POSTPONED"
     pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
     if pred and _NO_ONE.match(subject):
@@ -774,6 +778,18 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
 
 
 _HOSTED = frozenset({"hold", "host", "convene"})
+# A transcript's label before the words: "[00:14:33] GUEST (Dr Ana Ionescu): ", "HOST: ", "READOUT: "
+_LABEL_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+"
+                           r"(?:\s*\([^)]{1,60}\))?:\s+|\[\d{1,2}:\d{2}(?::\d{2})?\]\s+")
+# A schedule's item marked as not taking place
+_CALLED_OFF = re.compile(r"\b(?:CANCELL?ED|POSTPONED|CALLED OFF)\b")
+# What moves a market, a poll or an opinion: no act ("The zloty traded at …", "An exit poll put X ahead")
+_NOT_AN_ACT = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:(?:zloty|leu|pound|dollar|euro|"
+                         r"yen|yuan|rouble|ruble|rupee|peso|lira|forint|currency|shares|stocks|index|bonds?|markets?)\s+"
+                         r"(?:\w+\s+)?(?:traded|trading|strengthened|weakened|rose|fell|gained|lost|closed|opened|"
+                         r"slipped|climbed|edged)|(?:exit\s+)?(?:poll|survey)\s+(?:\w+\s+)?(?:put|puts|shows?|showed|"
+                         r"gives?|gave|finds?|found|suggests?|suggested)|(?:columnist|commentator|editorial|op-ed|"
+                         r"analyst)s?\s+(?:argues?|argued|writes?|wrote|warns?|warned|says|said))\b")
 # A subject that denies the act.
 _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
@@ -789,6 +805,16 @@ _UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,
 # itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
                             r"[Ll]egislature|Senate|Congress|Diet|Knesset|Duma)\b")
+
+
+def _without_speaker_label(act: Act) -> Act:
+    """The act without the transcript label it opens with: the speaker only tells of it (`_speaker` still
+    finds "I" from the label in the document)."""
+    if ":" not in act.text[:80] or not (label := _LABEL_PREFIX.match(act.text)) or label.end() >= len(act.text):
+        return act
+    cut = label.end()
+    verb = replace(act.verb, start=act.verb.start - cut) if act.verb and act.verb.start >= cut else None
+    return replace(act, text=act.text[cut:], start=act.start + cut, verb=verb)
 
 
 def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: str, ref: Reference) -> bool:
