@@ -241,3 +241,56 @@ def test_a_heading_boxed_by_two_rules_is_no_running_header():
                    for day, city in (("MONDAY, 10 MARCH 2025", "Ohrid"), ("TUESDAY, 11 MARCH 2025", "Bitola")))
     doc = read_document("schedule.txt", text.encode())
     assert "MONDAY, 10 MARCH 2025" in doc.text and "TUESDAY, 11 MARCH 2025" in doc.text
+
+
+# ------------------------------------------------------------------ a year-in-review wiki page
+
+YEAR_PAGE = """# 2025 in Chile
+
+## Incumbents
+
+- President: Gabriel Boric (until 11 March 2026)
+
+## Events
+
+### January
+
+- 9 January – President Gabriel Boric meets Argentine President Javier Milei in Santiago.[1]
+  - The two governments agree to reopen the Cristo Redentor pass.
+- 20 January – A fire breaks out at the port of Valparaiso.
+  - Firefighters from Vina del Mar join the effort.
+
+### March
+
+- 4 March – The Senate approves the pension reform.[2]
+
+## Deaths
+
+- 2 February – Rosa Vidal, poet (b. 1931)
+- 7 May – Tomas Ruiz, footballer (b. 1950)
+
+## Scheduled
+
+- 16 November 2026 – General election
+
+## References
+
+1. "Boric and Milei meet". 9 January 2025. Retrieved 10 January 2025.
+
+## See also
+
+- 2025 in South America
+
+This page was last edited on 3 December 2025, at 10:02 (UTC).
+"""
+
+
+def test_a_year_in_review_page_gives_its_events_and_not_its_lists_or_plans(ref):
+    events = events_of("chile.md", YEAR_PAGE, ref)
+    assert [(str(e["date_start"]), e["event_type"], e["text"]) for e in events] == [
+        ("2025-01-09", "meeting", "President Gabriel Boric meets Argentine President Javier Milei in Santiago."),
+        ("2025-01-09", "agreement", "The two governments agree to reopen the Cristo Redentor pass."),
+        ("2025-01-20", "incident", "A fire breaks out at the port of Valparaiso. Firefighters from Vina del Mar "
+                                   "join the effort."),
+        ("2025-03-04", "legal", "The Senate approves the pension reform."),
+    ]

@@ -189,6 +189,16 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             continue
         if CAPTION.match(b.text) or is_furniture(b.text) or CHRONOLOGY_HEADING.match(b.text) or CITATION.match(b.text):
             continue
+        if entries and len(b.text) < 40 and _AHEAD.match(b.text):
+            if more:
+                _continue_entry(entries[-1], more[-1], text)
+            more = []
+            break  # "Scheduled", "Coming up": the chronology of what took place ends, plans follow
+        if entries and _MONTH_HEADING.fullmatch(b.text.strip("# ")):  # "July" over the month's entries
+            if more:  # the blocks held back were the last entry's sub-items
+                _continue_entry(entries[-1], more[-1], text)
+            closed, more, pending = True, [], None
+            continue
         dated = _may_open_with_date(b.text)
         bare = BARE_DATE.match(b.text) if dated and _may_be_bare_date(b.text) else None
         if bare and _box_or_contents_date(blocks, idx):
@@ -377,18 +387,26 @@ def _chronology_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if CHRONOLOGY_HEADING.match(b.text) and len(_NOTE_AFTER.sub("", b.text)) < 100:
             return i + 1
-    run, first = 0, 0
+    run, first, held = 0, 0, False
     for i, b in enumerate(blocks):
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
-            run += 1
-        elif YEAR_LINE.match(b.text) or (run and (_is_title_before_head(blocks, i) or _FIELD_BLOCK.match(b.text))):
-            continue  # a year heading, a readout's title or an entry's labelled field, between entries
+            run, held = run + 1, False
+        elif YEAR_LINE.match(b.text) or _MONTH_HEADING.fullmatch(b.text.strip("# ")) or (
+                run and (_is_title_before_head(blocks, i) or _FIELD_BLOCK.match(b.text))):
+            continue  # a year or month heading, a readout's title or an entry's labelled field, between entries
+        elif run and not held and ENTRY_HEAD.match(blocks[i - 1].text) and _may_open_with_date(blocks[i - 1].text):
+            held = True  # one block right after an entry (a sub-item) keeps the run going
         elif not (run and _is_bare_date(blocks[i - 1].text)):
             run = 0  # the text block after a bare date keeps the run going
         if run == 3:
             return first
     return None
+
+
+# A month's heading over its entries ("January", "March 2025"), as on a year-in-review page
+_MONTH_HEADING = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)(?:\s+\d{4})?")
 
 
 def _is_title(text: str) -> bool:

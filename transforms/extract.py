@@ -340,14 +340,21 @@ def _most_common_year(years: Counter[int], latest: bool) -> int:
 
 
 def _printed_year(text: str) -> int | None:
-    """The year printed with the report's own dates, for chronology entries that omit it."""
-    for line in split_lines(text):
+    """The year printed with the report's own dates, for chronology entries that omit it; a title that opens
+    with its year ("2025 in South Korea") says it first (a page's "Scheduled" items may print a later one)."""
+    lines = split_lines(text)
+    if lines and (opening := _YEAR_TITLE.match(lines[0].text)):
+        return int(opening.group(1))
+    for line in lines:
         if not _is_furniture(line.text) and not CITATION.match(line.text):  # a footnote cites, it does not date
             for m in DATE_EXPR.finditer(line.text):
                 y = YEAR_RE.search(m.group(0))
                 if y:
                     return int(y.group(1))
     return None
+
+
+_YEAR_TITLE = re.compile(r"\W*((?:19|20)\d\d)\s+in\s+[A-Z]")
 
 
 def _is_furniture(line: str) -> bool:

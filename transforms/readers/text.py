@@ -41,6 +41,7 @@ _INLINE = re.compile(
     r"|(?<![\w*\\])\*(?=[^\s*])(?P<em>[^*\n]+?)(?<=[^\s*\\])\*(?![\w*])"
     r"|(?<![\w\\])_(?=[^\s_])(?P<uem>[^_\n]+?)(?<=[^\s_\\])_(?!\w)"
     r"|(?P<stray>\*\*|__)"
+    r"|(?P<cite>(?<=[\w.,;:!?”\"’)])\[\d{1,3}\])"  # a wiki's reference mark after a word or sentence: "…office.[6]"
 )
 
 
@@ -765,11 +766,60 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
                           extra=extra, name=name)
 
 
+# Sections of a web page that list sources or links, not report text (a report's own sections keep their
+# names: "Notes" or "Sources" may hold a report's text, so they are not here).
+_LINK_SECTIONS = frozenset({"references", "citations", "footnotes", "notes and references", "see also",
+                            "external links", "further reading", "bibliography"})
+# A wiki page's lists of people (terms of office, obituaries): furniture only on a page shown to be a wiki's.
+_WIKI_SECTIONS = frozenset({"incumbents", "deaths", "births", "deaths and births"})
+_EDIT_STAMP = re.compile(r"^\W{0,3}This page was last (?:edited|modified) on", re.I)
+_CITED = re.compile(r"\b(?:Retrieved|Archived from the original on)\s+(?:\d|[A-Z][a-z]+\.? \d)")
+
+
+def _section_name(b: Block) -> str:
+    return b.text.strip(" #*_:.").lower() if b.kind == "heading" and len(b.text) <= 40 else ""
+
+
+def _section_ends(blocks: list[Block], i: int) -> int:
+    """Index of the block after the section headed by blocks[i]: the next heading of the same or a higher
+    level (any next heading when the levels are not known)."""
+    level = blocks[i].md_heading
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.kind == "heading" and (not level or not b.md_heading or b.md_heading <= level):
+            return j
+    return len(blocks)
+
+
+def _is_wiki_page(blocks: list[Block]) -> bool:
+    """An edit stamp, a "See also"/"External links" section or "Retrieved <date>" citations."""
+    return any(_EDIT_STAMP.match(b.text) or _section_name(b) in ("see also", "external links")
+               or (("etrieved" in b.text or "rchived" in b.text) and _CITED.search(b.text)) for b in blocks)
+
+
+def drop_page_furniture(blocks: list[Block]) -> list[Block]:
+    """Drop a web page's reference and link sections ("References", "See also", "External links"), its
+    edit stamp ("This page was last edited on …"), and on a wiki page its lists of office holders and
+    deaths ("Incumbents", "Deaths"): their dates are citations, edits, terms of office, not acts."""
+    wiki = _is_wiki_page(blocks)
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        name = _section_name(blocks[i])
+        if name in _LINK_SECTIONS or (wiki and name in _WIKI_SECTIONS):
+            i = _section_ends(blocks, i)
+            continue
+        if not _EDIT_STAMP.match(blocks[i].text):
+            out.append(blocks[i])
+        i += 1
+    return out
+
+
 def build_document(
     blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
     title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
 ) -> Document:
-    blocks = [b for b in blocks if not _is_engagement_line(b.text)]
+    blocks = drop_page_furniture([b for b in blocks if not _is_engagement_line(b.text)])
     text, offsets = assemble([b.span for b in blocks])
     if not text.strip():
         raise ReaderError(f"{name or 'input'}: no text found")
