@@ -188,8 +188,8 @@ def main_verb(text: str) -> Predicate | None:
     after a modal ("will lift"), which is never finite. A source's words after the act ("…, his office said,
     the highest-level security visit …") are not its verb."""
     if any(map(text.__contains__, _ATTRIBUTION_WORDS)) and (attribution := _ATTRIBUTION.search(text)) and (
-            before := main_verb(text[:attribution.start()])):
-        return before
+            before := main_verb(text[:attribution.start()])) and is_finite(text[:attribution.start()], before):
+        return before  # ("Tokyo will not attend the talks, officials said": what is told is not an act)
     past = bare = None
     for m in _verb_matches(text):
         word = m.group(1)
