@@ -867,3 +867,9 @@ def test_the_two_men_signing_in_prose_is_their_own_accord(ref):
             "Ponta Vermelha palace in Maputo. The two men signed a commitment to end the violence.\n")
     events = extract_text(text, ref)["events"].to_pylist()
     assert [e["event_type"] for e in events] == ["meeting", "agreement"]
+
+
+def test_a_relative_clause_holds_no_main_verb_and_a_port_is_a_place(ref):
+    event = one_event("Minister Vassilenko toured the port of Aktau with its managers, which tells you where "
+                      "the money goes.", ref)
+    assert (event["event_type"], event["location"]) == ("visit", "Aktau")

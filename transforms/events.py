@@ -191,9 +191,10 @@ def main_verb(text: str) -> Predicate | None:
             before := main_verb(text[:attribution.start()])) and is_finite(text[:attribution.start()], before):
         return before  # ("Tokyo will not attend the talks, officials said": what is told is not an act)
     past = bare = None
+    relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
         word = m.group(1)
-        if _inside_quotes(text, m.start()) or _is_noun_use(text, m):
+        if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(a < m.start() < b for a, b in relative):
             continue
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
@@ -209,6 +210,8 @@ def main_verb(text: str) -> Predicate | None:
     return past or bare
 
 
+# ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")  # (not "whom the Rada confirmed")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}"
                           # (not followed by ", and none of it …")
@@ -890,7 +893,7 @@ _LOC = re.compile(
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
     r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
-    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province) of|"
+    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port) of|"
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
