@@ -873,3 +873,16 @@ def test_a_relative_clause_holds_no_main_verb_and_a_port_is_a_place(ref):
     event = one_event("Minister Vassilenko toured the port of Aktau with its managers, which tells you where "
                       "the money goes.", ref)
     assert (event["event_type"], event["location"]) == ("visit", "Aktau")
+
+
+@pytest.mark.parametrize(("field", "place"), [
+    ("Palais du Peuple, Djibouti", "Palais du Peuple"),  # a venue in its city
+    ("Presidential Palace, Bamako", "Presidential Palace"),
+    ("Bure, near Assab", "Bure"),  # near a town is where it is
+    ("Burkina Faso, Soum province, near Djibo", "Djibo"),  # the rest is coarser
+    ("North Darfur, El Fasher", "El Fasher"),  # the last named part is the finest
+    ("Rakhine state, Kyauktaw township", "Kyauktaw"),
+])
+def test_the_finest_part_of_a_monitors_place_field(ref, field, place):
+    body = "\n\n".join(f"{d} March 2025 · {field} · Fighting. Clashes were reported." for d in (3, 4, 5))
+    assert {e["location"] for e in events_of(body, ref)} == {place}

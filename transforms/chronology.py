@@ -322,7 +322,7 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
     """The entry that starts at offset `at` of block b, its field head ("place · type.") or place-first
     sentence ("Tehran.") taken off as its place."""
     body = b.text[at:]
-    place = ""
+    place = venue = ""
     if "·" in body[:200] or "•" in body[:200]:
         fields = _FIELD_SEP.split(body[:200])
         if len(fields) >= 2:
@@ -333,14 +333,16 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
                 cut += label.end()
             where = fields[-2] if len(fields) >= 3 or label else fields[0]
             # "Country, province, near Town": the last, most precise; "Suva; Nuku'alofa" (two stops): the first
-            place = _PLACE_WORDS.sub("", where.split(";")[0].split(",")[-1].strip()).strip()
+            # (the venue keeps the whole field: a reader of places picks its finest part)
+            venue = where.split(";")[0].strip()
+            place = _PLACE_WORDS.sub("", venue.split(",")[-1].strip()).strip()
             at += cut
             body = b.text[at:]
     elif (m := _PLACE_FIRST.match(body)) and len(m["place"]) > 2 and not _ends_like_name(m["place"]):
-        place = m["place"]
+        place = venue = m["place"]
         at += m.end()
         body = b.text[at:]
-    return Entry(span, body, b.start + at, b.end, head, place=place, venue=place)
+    return Entry(span, body, b.start + at, b.end, head, place=place, venue=venue)
 
 
 _NOT_PLACES = frozenset({"Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Sen", "Rep", "Update", "Updated", "Correction", "Note",

@@ -1100,8 +1100,32 @@ def _stated_venue(act: Act, ref: Reference) -> Location | None:
     sites in Iran, incl. Natanz" in a calendar row whose Where cell says Natanz took place at Natanz."""
     if not act.entry.venue or act.start > act.entry.start + 2:
         return None
-    name = act.entry.venue
+    name = _finest_part(act.entry.venue, ref)
     return Location(name, ref.places.get(fold(name))) if not name.isupper() else _resolve_dateline(name, ref)
+
+
+def _finest_part(where: str, ref: Reference) -> str:
+    """The finest place a field names: "Palais du Peuple, Djibouti" -> Palais du Peuple; "Bure, near Assab" ->
+    Bure (near a town is where it is); "Burkina Faso, Soum province, near Djibo" -> Djibo (the rest is coarser)."""
+    parts = [p.strip() for p in where.split(",") if p.strip()]
+    named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
+    venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
+    located = [_LOCATOR.sub("", p) for p in parts if _LOCATOR.match(p)]
+    return _KIND_AFTER_NAME.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0])
+
+
+_VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Center|Museum|Stadium|University|"
+                         r"Headquarters|Base|Airport|Guesthouse)\b")
+_KIND_AFTER_NAME = re.compile(r"\s+(?:township|district|province|region|state|county|municipality)$", re.IGNORECASE)
+_LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
+_ADMIN_WORD = re.compile(r"\b(?:province|region|state|district|county|governorate|department|oblast|prefecture)$",
+                         re.IGNORECASE)
+
+
+def _coarse_place(name: str, ref: Reference) -> bool:
+    place = ref.places.get(fold(name))
+    return bool((place and place.kind in {"country", "region"}) or fold(name) in ref.country_by_name
+                or _ADMIN_WORD.search(name))
 
 
 def _resolve_dateline(place: str, ref: Reference) -> Location:
