@@ -886,3 +886,36 @@ def test_a_relative_clause_holds_no_main_verb_and_a_port_is_a_place(ref):
 def test_the_finest_part_of_a_monitors_place_field(ref, field, place):
     body = "\n\n".join(f"{d} March 2025 · {field} · Fighting. Clashes were reported." for d in (3, 4, 5))
     assert {e["location"] for e in events_of(body, ref)} == {place}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cabinet chairman Japarov travelled to Ak-Tal, a village in Naryn region, to open a school.", "Ak-Tal"),
+    ("Border troops held a joint exercise near Karakul, up in Gorno-Badakhshan.", "Karakul"),
+    ("In the evening the prime minister gave a short statement at Government House.", "Government House"),
+])
+def test_places_set_apart_or_up_in_a_region(ref, sentence, expected):
+    assert one_event(sentence, ref)["location"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "kind", "countries"), [
+    ("Police in Batumi detained an opposition councillor after a protest.", "legal", ["GEO"]),
+    ("The envoy visited Sagaing to assess the damage and met displaced families at a monastery.", "visit", []),
+    ("Presidents Tokayev and Mirziyoyev both spoke at the opening session of the forum.", "statement",
+     ["KAZ", "UZB"]),
+])
+def test_kinds_and_states_of_local_forces_visits_and_speeches(ref, sentence, kind, countries):
+    event = one_event(sentence, ref)
+    assert (event["event_type"], event["countries"]) == (kind, countries)
+
+
+def test_a_state_adjective_before_a_lower_case_role_is_the_persons_state(ref):
+    people = participants_per_event(extract_text(
+        "Chronology\n\nJuly 9, 2024: Minister Nurtleu held talks in Tbilisi with the Georgian foreign minister, "
+        "Nino Abashidze, on transit.\n", ref), "country")
+    assert ("Nino Abashidze", "GEO") in people[0]
+
+
+def test_a_participants_words_after_a_semicolon_are_part_of_the_meeting(ref):
+    events = events_of("July 9, 2024: President Sandu and Prime Minister Ciolacu met in Bucharest to discuss energy; "
+                       "Ciolacu called Moldova a strategic partner.", ref)
+    assert [e["event_type"] for e in events] == ["meeting"]

@@ -611,6 +611,8 @@ def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
     if len(subject.split()) > 8 or _has_verb_or_clause(subject):
         return False
     kind = classify(tail, pred, subject)
+    if kind == "statement" and any(w in head for w in re.findall(r"\b[A-Z][a-z]{2,}", subject)):
+        return False  # "… met in Bucharest; Bolojan called Moldova a partner": a participant's words, part of it
     # "…; a JNIM statement claimed 30 dead": a body's words on the act are part of it
     if not (_names_actor(subject, ref) or (kind != "statement" and _names_body(subject, ref))):
         return False
@@ -723,6 +725,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         countries = countries | {speaker[1]}  # "On 20 May the Government sanctioned …": the speaker's state
     if not countries and targets and _NATIONAL_BODY.search(subject):
         countries = {p[1] for p in targets if p[1] and p[1] != "INT"}  # "The National Assembly impeaches Yoon"
+    if not countries and pred and (local := _LOCAL_FORCE.search(subject)) and (
+            place := ref.places.get(fold(local["place"]))) and place.country:
+        countries = {place.country}  # "Police in Batumi detained …": the city's state
     if not countries and state.home and pred and (_UNNAMED_ORGAN.match(subject) or (
             event_type == "military_action" and MILITARY_STRIKE.search(subject))):
         countries = {state.home}  # "The Constitutional Court upholds …" in "2025 in South Korea": that state's
@@ -788,6 +793,9 @@ _HOSTED = frozenset({"hold", "host", "convene"})
 # A transcript's label before the words: "[00:14:33] GUEST (Dr Ana Ionescu): ", "HOST: ", "READOUT: "
 _LABEL_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+"
                            r"(?:\s*\([^)]{1,60}\))?:\s+|\[\d{1,2}:\d{2}(?::\d{2})?\]\s+")
+# A city's police or authorities: "Police in Batumi", "the authorities in Brest"
+_LOCAL_FORCE = re.compile(r"\b(?:[Pp]olice|[Aa]uthorities|[Ss]ecurity forces|[Pp]rosecutors|[Oo]fficials)\s+in\s+"
+                          r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$")
 # A schedule's item marked as not taking place
 _CALLED_OFF = re.compile(r"\b(?:CANCELL?ED|POSTPONED|CALLED OFF)\b")
 # What moves a market, a poll or an opinion: no act ("The zloty traded at …", "An exit poll put X ahead")
@@ -1242,6 +1250,8 @@ def _in_international_office(state: ReportState, person: ResolvedPerson, when: d
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
     """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
     before = text[max(0, mention.start - 60):mention.start]
+    if before.endswith(", ") and (adjective := _ADJECTIVE_ROLE.search(before)):
+        return ref.country_by_adjective.get(fold(adjective.group(1)))
     if "s" not in before or ("'" not in before and "’" not in before):
         return None  # no possessive: skip the search
     m = _POSSESSIVE_ORG.search(before)
@@ -1255,6 +1265,8 @@ def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # o
 # role in lower case between the possessive and the name
 _POSSESSIVE_ORG = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}"
                              r"(?i:" + ROLE_WORDS.pattern + r"),?\s+)?$")
+# "the Georgian foreign minister, Maka Botchorishvili": a state's adjective before a lower-case role
+_ADJECTIVE_ROLE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}(?i:" + ROLE_WORDS.pattern + r"),\s+$")
 
 
 def _quoted(text: str, pos: int) -> bool:
