@@ -805,6 +805,8 @@ def test_a_plural_noun_after_a_number_word_is_no_verb():
     assert main_verb("Rebels fired four rockets and six bombs at the base.").lemma == "fire"
     assert main_verb("The two sign a memorandum on fisheries.").lemma == "sign"  # "the two" is the subject
     assert main_verb("A 7 a.m. train to Lviv, three hours of fields.") is None  # a train at a time of day is a noun
+    # a possessive owns a noun: "the Government's legislative plans" is no verb
+    assert main_verb("Vucic and Macut met to discuss the Government's legislative plans.").lemma == "meet"
 
 
 def test_the_runner_up_named_with_their_share_stands_in_the_vote(ref):

@@ -266,6 +266,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "a congratulatory call", "an unannounced visit"
     if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
+    if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "the Government's legislative plans": a possessive owns a noun
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -295,6 +297,7 @@ _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|se
 _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_OWNED = re.compile(r"\w['’]s\s+(?:[a-z-]+\s+)?$")
 _AUXILIARIES = frozenset("would will could should may might must can have had are were".split())
 _VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})
 _VISIT_MODIFIER = re.compile(r"\b(?:state|official|working|private|return|reciprocal|farewell)\s+$")
