@@ -921,3 +921,12 @@ def test_a_participants_words_after_a_semicolon_are_part_of_the_meeting(ref):
     events = events_of("July 9, 2024: President Sandu and Prime Minister Ciolacu met in Bucharest to discuss energy; "
                        "Ciolacu called Moldova a strategic partner.", ref)
     assert [e["event_type"] for e in events] == ["meeting"]
+
+
+def test_a_source_after_the_act_is_no_participant_and_a_compound_owns_its_noun(ref):
+    body = ("July 9, 2024: Belarusian troops began a snap drill near Brest on Saturday, Defence Minister "
+            "Viktor Khrenin said, with about 1,800 personnel taking part.")
+    assert events_people(body, ref) == [[]]
+    sikorski = one_event("Foreign Minister Sikorski announced that he was closing the consulate in Krakow, citing "
+                         "the shopping-centre fire of May 2024.", ref)
+    assert sikorski["event_type"] == "announcement"

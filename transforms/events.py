@@ -268,6 +268,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
     if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
         return True  # "the Government's legislative plans": a possessive owns a noun
+    if word == VERB_FORMS[word] and _LOWER_COMPOUND.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "the shopping-centre fire": a bare form after a lower-case compound is its noun
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -297,6 +299,7 @@ _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|se
 _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "tests", "votes", "protests", "requests",
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+-[a-z]+(?<!s)(?<!-fire)\s+$")  # (not "Jong-sup", "vice-ministers")
 _OWNED = re.compile(r"\w['’]s\s+(?:[a-z-]+\s+)?$")
 _AUXILIARIES = frozenset("would will could should may might must can have had are were".split())
 _VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})

@@ -880,6 +880,8 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
+# A source named after the act: ", Defence Minister Viktor Khrenin said"
+_SOURCE_SAID = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,6})(?:said|says)\b")
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
                        r"Chargé|Consul|Representative)\b")
@@ -1162,9 +1164,10 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     limit = verb_at + cut[0] if cut else len(text)
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
     scanned = sub_scan(state.scanned, state.doc.text, act.start, text) if state.scanned else None
+    sources = [m.span(1) for m in _SOURCE_SAID.finditer(text, verb_at)] if " said" in text or " says" in text else []
     for mention in find_mentions(text, state.ref, state.people, scanned):
-        if mention.start >= limit or _quoted(text, mention.start):
-            continue
+        if mention.start >= limit or _quoted(text, mention.start) or any(a <= mention.start < b for a, b in sources):
+            continue  # (", Defence Minister Viktor Khrenin said, …": who told of the act, not who took part)
         hint = (country_from_title(mention.title, state.ref) or _org_before(text, mention, state.ref)
                 or of_country(text, mention.end, state.ref))  # "President Paul Kagame of Rwanda"
         person, country = _person_and_state(state, mention, when, hint)
