@@ -843,7 +843,6 @@ def test_kinds_from_the_last_blind_sets_phrasings(ref, sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "The zloty traded at 4.27 to the euro before the vote.",
-    "An Ipsos exit poll put the challenger narrowly ahead in the first round.",
     "A columnist argues that the accession talks will stall.",
     "14:00 Meeting with the President of the Senate - CANCELLED",
 ])
@@ -930,3 +929,12 @@ def test_a_source_after_the_act_is_no_participant_and_a_compound_owns_its_noun(r
     sikorski = one_event("Foreign Minister Sikorski announced that he was closing the consulate in Krakow, citing "
                          "the shopping-centre fire of May 2024.", ref)
     assert sikorski["event_type"] == "announcement"
+
+
+def test_a_poll_is_no_act_in_prose_but_a_chronologys_entry_stays_one(ref):
+    prose = ("Election notes\n\nOn 18 May 2025, an Ipsos exit poll put the challenger narrowly ahead in the first "
+             "round.\n\nOn 19 May 2025, President Lula met Macron in Paris.\n")
+    assert [e["event_type"] for e in extract_text(prose, ref)["events"].to_pylist()] == ["meeting"]
+    entries = events_of("July 9, 2024: A Jiji Press poll finds approval of the cabinet at 31%.\n\n"
+                        "July 10, 2024: President Lula meets Macron in Paris.", ref)
+    assert len(entries) == 2

@@ -689,8 +689,10 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     ("Later that day, both meet with …")."""
     ref = state.ref
     act = _without_speaker_label(act)
-    if _NOT_AN_ACT.match(act.text) or _CALLED_OFF.search(act.text):
-        return previous  # "The zloty traded at 4.27 …", "An exit poll put …", a schedule's "… - POSTPONED"
+    if _NOT_AN_ACT.match(act.text) or _CALLED_OFF.search(act.text) or (
+            act.entry.source != "chronology" and _POLL_FINDING.match(act.text)):
+        return previous  # "The zloty traded at 4.27 …", a schedule's "… - POSTPONED"; a poll in prose (a
+        # chronology's own entry "A Jiji Press poll finds …" is one of its events)
     pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
     if pred and _NO_ONE.match(subject):
@@ -802,9 +804,10 @@ _CALLED_OFF = re.compile(r"\b(?:CANCELL?ED|POSTPONED|CALLED OFF)\b")
 _NOT_AN_ACT = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:(?:zloty|leu|pound|dollar|euro|"
                          r"yen|yuan|rouble|ruble|rupee|peso|lira|forint|currency|shares|stocks|index|bonds?|markets?)\s+"
                          r"(?:\w+\s+)?(?:traded|trading|strengthened|weakened|rose|fell|gained|lost|closed|opened|"
-                         r"slipped|climbed|edged)|(?:exit\s+)?(?:poll|survey)\s+(?:\w+\s+)?(?:put|puts|shows?|showed|"
-                         r"gives?|gave|finds?|found|suggests?|suggested)|(?:columnist|commentator|editorial|op-ed|"
-                         r"analyst)s?\s+(?:argues?|argued|writes?|wrote|warns?|warned|says|said))\b")
+                         r"slipped|climbed|edged)|(?:columnist|commentator|editorial|op-ed|analyst)s?\s+(?:argues?|"
+                         r"argued|writes?|wrote|warns?|warned|says|said))\b")
+_POLL_FINDING = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:exit\s+)?(?:poll|survey)\s+"
+                           r"(?:\w+\s+)?(?:put|puts|shows?|showed|gives?|gave|finds?|found|suggests?|suggested)\b")
 # A subject that denies the act.
 _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
