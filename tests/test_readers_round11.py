@@ -294,3 +294,14 @@ def test_a_year_in_review_page_gives_its_events_and_not_its_lists_or_plans(ref):
                                    "join the effort."),
         ("2025-03-04", "legal", "The Senate approves the pension reform."),
     ]
+
+
+def test_a_sentence_end_is_read_at_the_end_of_a_long_paragraph():
+    from transforms.readers.text import ends_sentence
+
+    long = "word " * 400
+    assert ends_sentence(long + "the end.”)  ")
+    assert ends_sentence(long + "displaced as at 31 March 2025.5")  # a footnote mark after the full stop
+    assert ends_sentence(long + "the total was 12.[3]")
+    assert not ends_sentence(long + "and the talks went on with the")
+    assert not ends_sentence("Talks ended. And then the")

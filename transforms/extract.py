@@ -800,7 +800,8 @@ _LOCAL_FORCE = re.compile(r"\b(?:[Pp]olice|[Aa]uthorities|[Ss]ecurity forces|[Pp
                           r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$")
 # A schedule's item marked as not taking place
 _CALLED_OFF = re.compile(r"\b(?:CANCELL?ED|POSTPONED|CALLED OFF)\b")
-# What moves a market, a poll or an opinion: no act ("The zloty traded at …", "An exit poll put X ahead")
+# A market's move or a commentator's opinion: no act ("The zloty traded at …", "A columnist argues …"); and a
+# poll's finding ("An exit poll put X ahead"), no act in prose
 _NOT_AN_ACT = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:(?:zloty|leu|pound|dollar|euro|"
                          r"yen|yuan|rouble|ruble|rupee|peso|lira|forint|currency|shares|stocks|index|bonds?|markets?)\s+"
                          r"(?:\w+\s+)?(?:traded|trading|strengthened|weakened|rose|fell|gained|lost|closed|opened|"

@@ -16,11 +16,11 @@ from transforms.dates import DATE_LINE
 from transforms.document import Document
 from transforms.readers._common import ReaderError, Span, iter_lines
 from transforms.readers.text import (
-    _TERMINAL,
     Block,
     blocks_from_lines,
     build_document,
     dated_row_blocks,
+    ends_sentence,
     normalize_blocks,
     table_columns,
 )
@@ -234,7 +234,7 @@ def read_pdf(data: bytes, *, name: str = "") -> Document:
             keep.append((ln, off))
         if not keep:
             continue
-        if stream and _TERMINAL.search(stream[-1][0]):
+        if stream and ends_sentence(stream[-1][0]):
             stream.append(("", keep[0][1]))  # the page ended a sentence: start a new block
         stream.extend(keep)  # else the page ended mid-sentence: its last block continues here
 
