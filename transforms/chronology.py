@@ -311,9 +311,12 @@ def _split_relative_days(entries: list[Entry]) -> list[Entry]:
 # (the place, then the event type). _FIELD_SEP splits them; the type is a short verbless label.
 _FIELD_SEP = re.compile(r"\s+[·•]\s+")
 _TYPE_LABEL = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)(?:[ -](?:[A-Za-z]+)){0,3}\.\s+(?=[A-Z“\"])")
-_PLACE_WORDS = re.compile(r"^(?:near|outside|around|off|in|north|south|east|west)(?:\s+of)?\s+|"
-                          r"\s+(?:township|district|province|region|state|governorate|county|prefecture)$",
-                          re.IGNORECASE)
+# The kinds of administrative area a place's name may end with ("Soum province", "Kyauktaw township")
+ADMIN_KINDS = (r"(?:township|district|province|region|state|governorate|county|prefecture|municipality|department|"
+               r"oblast)")
+# What a place field says around the place's name: "near Djibo", "Soum province"
+PLACE_WORDS = re.compile(r"^(?:near|outside|around|off|in|north|south|east|west)(?:\s+of)?\s+|\s+" + ADMIN_KINDS + "$",
+                         re.IGNORECASE)
 # A place that opens an entry as a sentence of its own: "Tehran. IAEA Director General … meets …".
 _PLACE_FIRST = re.compile(r"^(?P<place>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){0,2})\.\s+(?=[A-Z“\"])")
 
@@ -335,7 +338,7 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
             # "Country, province, near Town": the last, most precise; "Suva; Nuku'alofa" (two stops): the first
             # (the venue keeps the whole field: a reader of places picks its finest part)
             venue = where.split(";")[0].strip()
-            place = _PLACE_WORDS.sub("", venue.split(",")[-1].strip()).strip()
+            place = PLACE_WORDS.sub("", venue.split(",")[-1].strip()).strip()
             at += cut
             body = b.text[at:]
     elif (m := _PLACE_FIRST.match(body)) and len(m["place"]) > 2 and not _ends_like_name(m["place"]):
@@ -1248,11 +1251,13 @@ _FIGURE_AFTER = re.compile(r"\s*:\s*(?:about\s+|some\s+|over\s+|nearly\s+)?\d")
 _FORECAST_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey|[Aa]nalysts|[Oo]bservers)\s+(?:\w+ly\s+)?"
                               r"(?:expect|anticipate|forecast|foresee|predict)\b")
 _SOURCES_BEFORE = re.compile(r"\bSources?\s*:[^.!?]*$")
-# A market quantity as the subject: its moves are figures, not acts.
-_MARKET_SUBJECT = re.compile(
-    r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|"
-    r"currency|shares|stocks|index|bourse|bonds?|yields?|prices)\s+(?i:closed|ended|finished|fell|rose|traded|gained|"
-    r"lost|slipped|climbed|dropped|jumped|firmed|weakened|strengthened)\b")
+# A market quantity and its moves: figures, not acts ("The peso closed at …", "The zloty traded at …")
+MARKET_NOUNS = (r"(?:peso|dollar|euro|pound|yen|yuan|rupee|rand|naira|real|lira|rouble|ruble|zloty|leu|forint|"
+                r"currency|shares|stocks|index|bourse|bonds?|yields?|prices|markets?)")
+MARKET_MOVES = (r"(?:closed|ended|finished|fell|rose|traded|trading|gained|lost|slipped|climbed|dropped|jumped|firmed|"
+                r"weakened|strengthened|opened|edged)")
+_MARKET_SUBJECT = re.compile(r"\W*(?:The\s+)?(?:[A-Z][\w.-]*\s+)?(?i:" + MARKET_NOUNS + r")\s+(?i:" + MARKET_MOVES
+                             + r")\b")
 # A count taken over the date: "counted 5,700 new arrivals in the town between 10 and 15 October".
 _COUNTED_BEFORE = re.compile(r"\b(?:counted|recorded|registered|logged|tallied|documented)\s+(?:about\s+|some\s+|"
                              r"over\s+|more than\s+|at least\s+|nearly\s+)?\d[\d,.]*\b[^.;:]{0,60}$")

@@ -13,10 +13,14 @@ import pyarrow as pa
 
 from transforms import _regex as re
 from transforms.chronology import (
+    ADMIN_KINDS,
     CITATION,
     JOINT_SUBJECT,
     JOINT_VERB,
     JOINT_WORDS,
+    MARKET_MOVES,
+    MARKET_NOUNS,
+    PLACE_WORDS,
     Entry,
     chronology_entries,
     dated_sentences,
@@ -802,11 +806,9 @@ _LOCAL_FORCE = re.compile(r"\b(?:[Pp]olice|[Aa]uthorities|[Ss]ecurity forces|[Pp
 _CALLED_OFF = re.compile(r"\b(?:CANCELL?ED|POSTPONED|CALLED OFF)\b")
 # A market's move or a commentator's opinion: no act ("The zloty traded at …", "A columnist argues …"); and a
 # poll's finding ("An exit poll put X ahead"), no act in prose
-_NOT_AN_ACT = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:(?:zloty|leu|pound|dollar|euro|"
-                         r"yen|yuan|rouble|ruble|rupee|peso|lira|forint|currency|shares|stocks|index|bonds?|markets?)\s+"
-                         r"(?:\w+\s+)?(?:traded|trading|strengthened|weakened|rose|fell|gained|lost|closed|opened|"
-                         r"slipped|climbed|edged)|(?:columnist|commentator|editorial|op-ed|analyst)s?\s+(?:argues?|"
-                         r"argued|writes?|wrote|warns?|warned|says|said))\b")
+_NOT_AN_ACT = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:" + MARKET_NOUNS
+                         + r"\s+(?:\w+\s+)?" + MARKET_MOVES + r"|(?:columnist|commentator|editorial|op-ed|analyst)s?\s+"
+                         r"(?:argues?|argued|writes?|wrote|warns?|warned|says|said))\b")
 _POLL_FINDING = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}(?:exit\s+)?(?:poll|survey)\s+"
                            r"(?:\w+\s+)?(?:put|puts|shows?|showed|gives?|gave|finds?|found|suggests?|suggested)\b")
 # A subject that denies the act.
@@ -1124,16 +1126,14 @@ def _finest_part(where: str, ref: Reference) -> str:
     parts = [p.strip() for p in where.split(",") if p.strip()]
     named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
     venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
-    located = [_LOCATOR.sub("", p) for p in parts if _LOCATOR.match(p)]
-    return _KIND_AFTER_NAME.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0])
+    located = [p for p in parts if _LOCATOR.match(p)]
+    return PLACE_WORDS.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0]).strip()
 
 
 _VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Center|Museum|Stadium|University|"
                          r"Headquarters|Base|Airport|Guesthouse)\b")
-_KIND_AFTER_NAME = re.compile(r"\s+(?:township|district|province|region|state|county|municipality)$", re.IGNORECASE)
 _LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
-_ADMIN_WORD = re.compile(r"\b(?:province|region|state|district|county|governorate|department|oblast|prefecture)$",
-                         re.IGNORECASE)
+_ADMIN_WORD = re.compile(r"\b" + ADMIN_KINDS + "$", re.IGNORECASE)
 
 
 def _coarse_place(name: str, ref: Reference) -> bool:
