@@ -147,6 +147,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
             previous = []  # unless "The three signed …" goes on with the people of the entry before
         for act in split_acts(entry, ref):
             previous = add_event(state, act, previous)
+    _fill_learned_states(state)
     metrics = metric_rows(state, period, entries)
     tables = {
         "events": EVENTS.from_rows(state.events),
@@ -761,8 +762,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         location = election_place(act.text, ref)  # "Ecuador's general election" took place in Ecuador
         if not countries and location and location.place and location.place.kind == "country":
             countries = {location.place.country}  # "Mozambicans voted …": their state holds the vote
-    if event_type == "appointment" and len(countries) == 1 and any(c is None for _, c, _ in people):
-        state_of = next(iter(countries))  # "Milei swore in Diego Santilli as interior minister": Argentina's
+    if event_type in ("appointment", "election") and len(countries) == 1 and any(c is None for _, c, _ in people):
+        state_of = next(iter(countries))  # "Milei swore in Diego Santilli as interior minister": Argentina's;
+        # "Dan won Romania's runoff … to 46.4% for George Simion": a candidate stands in his own state's vote
         people = [(p, c or state_of, m) for p, c, m in people]
     if event_type == "visit" and people and not countries and location and location.place:
         people, countries = _visitor_from_the_other_side(state, people, location.place.country)
@@ -1330,6 +1332,18 @@ def _link_people(state: ReportState, event_id: str, act: Act,
             "country": country, "mention": mention.name, "file_id": state.file_id, "char_start": mention.start,
             "char_end": mention.end, "extractor_version": EXTRACTOR_VERSION,
         })
+
+
+def _fill_learned_states(state: ReportState) -> None:
+    """A person has one state in a report: the state learned at one act ("for George Simion" in Romania's
+    runoff) is theirs, and their state's, at the acts that did not name it ("Simion conceded defeat")."""
+    events = {e["event_id"]: e for e in state.events}
+    for link in state.links:
+        if link["country"] or not (learned := state.persons[link["participant_id"]].country):
+            continue
+        link["country"] = learned
+        if learned != "INT" and learned not in (countries := events[link["event_id"]]["countries"]):
+            events[link["event_id"]]["countries"] = sorted([*countries, learned])
 
 
 def participant_rows(state: ReportState) -> list[dict]:

@@ -1,0 +1,39 @@
+"""A person's state inside one report: learned where the text gives it (a candidate in a state's vote), and
+then theirs at every act of the report. Read with the project's own reference (seeds/); the people in
+these sentences are invented."""
+
+import pytest
+
+from tests.extraction_helpers import extract_text, participants_per_event
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+def events_of(body: str, ref) -> tuple[list[dict], list[list[tuple[str, str | None]]]]:
+    tables = extract_text(f"Chronology\n\n{body}\n", ref)
+    return tables["events"].to_pylist(), participants_per_event(tables, "country")
+
+
+def test_a_candidate_in_a_states_election_is_of_that_state(ref):
+    events, people = events_of("June 1, 2025: Mayor Ilinca Varga won Romania's presidential runoff with 53.2% of"
+                               " the vote to 46.8% for the nationalist Andrei Marinescu.", ref)
+    assert events[0]["event_type"] == "election"
+    assert sorted(people[0]) == [("Andrei Marinescu", "ROU"), ("Ilinca Varga", "ROU")]
+
+
+def test_a_state_learned_at_one_act_is_the_persons_at_later_acts(ref):
+    events, people = events_of("June 1, 2025: Mayor Ilinca Varga won Romania's presidential runoff with 53.2% of"
+                               " the vote to 46.8% for the nationalist Andrei Marinescu.\n"
+                               "June 2, 2025: Andrei Marinescu conceded defeat in a video statement.", ref)
+    assert people[1] == [("Andrei Marinescu", "ROU")]
+    assert events[1]["countries"] == ["ROU"]
+
+
+def test_a_person_whose_state_is_never_given_keeps_none(ref):
+    events, people = events_of("June 2, 2025: Andrei Marinescu conceded defeat in a video statement.", ref)
+    assert people[0] == [("Andrei Marinescu", None)]
+    assert events[0]["countries"] == []
