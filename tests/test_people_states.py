@@ -37,3 +37,16 @@ def test_a_person_whose_state_is_never_given_keeps_none(ref):
     events, people = events_of("June 2, 2025: Andrei Marinescu conceded defeat in a video statement.", ref)
     assert people[0] == [("Andrei Marinescu", None)]
     assert events[0]["countries"] == []
+
+
+def test_the_people_a_visitor_meets_in_the_place_visited_are_its_hosts(ref):
+    events, people = events_of("May 13, 2025: Polish Deputy Foreign Minister Tomasz Wolski visited Chisinau and met"
+                               " Deputy Prime Minister Ana Rusu to discuss the border.", ref)
+    assert sorted(people[0]) == [("Ana Rusu", "MDA"), ("Tomasz Wolski", "POL")]
+    assert events[0]["countries"] == ["MDA", "POL"]
+
+
+def test_a_person_met_elsewhere_than_the_place_visited_is_not_made_its_host(ref):
+    _, people = events_of("May 13, 2025: Polish Deputy Foreign Minister Tomasz Wolski met Deputy Prime Minister"
+                          " Ana Rusu in Chisinau to discuss the border.", ref)
+    assert ("Ana Rusu", None) in people[0]

@@ -722,6 +722,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _candidates(state, act, when)  # "Ecuador's election delivered a near tie. Noboa took 44.2% …"
     elif event_type == "election" and "%" in act.text:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
+    if event_type in ("meeting", "visit") and "visit" in act.text:
+        people = _hosts_met(act, people, ref)
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
@@ -1303,6 +1305,22 @@ def _side_named_before(state: ReportState, people: list[tuple[ResolvedPerson, st
     "DPRK Minister … Yun", "a delegation of Indian MPs led by …"; not "appoints … as ambassador to India"."""
     start = max([mention.start - 60] + [m.end for _, _, m in people if m.end <= mention.start])
     return _state_in(state.doc.text[start:mention.start], state.ref) == side
+
+
+# "visited Chisinau and met Deputy Prime Minister X", "visits Abuja, where she meets …": the place visited
+_VISITED_AND_MET = re.compile(r"\bvisit(?:s|ed)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),?\s+(?:and|where"
+                              r"\s+(?:he|she|they))\s+(?:met|meets|held talks with|holds talks with)\b")
+
+
+def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
+               ref: Reference) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """The people a visitor meets in the place visited, of no state the text gives, are their hosts: of the
+    place's state ("visited Chisinau and met Deputy Prime Minister Cristina Gherasimov": Moldova's)."""
+    if not (m := _VISITED_AND_MET.search(act.text)) or not (
+            (place := ref.places.get(fold(m["place"]))) and place.country):
+        return people
+    met_from = act.start + m.end()
+    return [(p, c or (place.country if mention.start >= met_from else None), mention) for p, c, mention in people]
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],
