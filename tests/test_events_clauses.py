@@ -938,3 +938,13 @@ def test_a_poll_is_no_act_in_prose_but_a_chronologys_entry_stays_one(ref):
     entries = events_of("July 9, 2024: A Jiji Press poll finds approval of the cabinet at 31%.\n\n"
                         "July 10, 2024: President Lula meets Macron in Paris.", ref)
     assert len(entries) == 2
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Troops began a snap drill at the Borki-Zalesie training ground on Saturday.", "Borki-Zalesie training ground"),
+    ("The delegation landed at Wolka-Jasionka airport.", "Wolka-Jasionka airport"),
+    ("Fighting broke out near the Prasat Khnar temple.", "Prasat Khnar temple"),
+    ("Shells fell on Tamsik village.", "Tamsik"),  # a settlement's kind is not its name
+])
+def test_a_facility_named_after_a_place_keeps_its_kind(ref, sentence, expected):
+    assert find_location(sentence, ref).name == expected

@@ -993,6 +993,8 @@ def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | No
             or _SET_APART_KIND.match(after)
             or kind_after or text.startswith(("near ", "around "), m.start())
             or _HARM_BEFORE.search(text, max(0, m.start() - 40), m.start() + 3)):
+        if kind_after and kind_after["facility"]:  # "the Obuz-Lesnovsky training ground", "Rzeszów-Jasionka
+            return Location(name + kind_after.group(0), None)  # airport": not the village of that name
         return Location(name, None)
     return None
 
@@ -1012,7 +1014,8 @@ _SETTLEMENT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
-                               r"temple|mosque|county|prefecture|municipality|commune|locality|palace)\b")
+                               r"mosque|county|prefecture|municipality|commune|locality|palace|centre|"
+                               r"(?P<facility>temple|airport|prison|training ground|firing range))\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
 # A place's kind set apart after its name: "Kazarman, a village in Jalal-Abad region", "Aktau, a port on the Caspian"
