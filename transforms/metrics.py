@@ -47,8 +47,8 @@ _CAPS3 = _stdre.compile(r"\b[A-Z]{3}\b")  # (stdlib: a fast pre-test for MONEY_C
 MONEY_WORD = re.compile(rf"(?<![\w.]){_NUM}{_SCALE}\s+(?:U\.?S\.?\s+(?=dollars?\b))?(?P<cur>{_CUR_WORD})\b", re.I)
 _COUNT_SCALE = r"(?:\s+(?P<scale>thousand|million|billion)\b)?"  # "10 million people": 10,000,000
 COUNT = re.compile(
-    rf"(?<![\w.$¥₩€£/#+-])(?<!\d:){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?)){_COUNT_SCALE}"
-    r"(?P<after>\s+[^\d]{0,40})")
+    rf"(?<![\w.$¥₩€£/#+-])(?<!\d:){_NUM}(?![\d.,]*\s*(?:%|percent|per cent|points?)){_COUNT_SCALE}\+?"
+    r"(?P<after>\s+[^\d]{0,40})")  # ("1,000+ containers": at least that many)
 # People counted in words: a row when something happens to them (killed, evacuated, arrested, resigned).
 _PEOPLE_COUNTED = (r"crew(?: members)?|people|persons|soldiers|troops|sailors|civilians|passengers|personnel|"
                    r"nationals|fishermen|workers|victims|Singaporeans|Japanese|Koreans|Americans|Chinese|members|"
@@ -84,6 +84,7 @@ _WORD_NOT_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|
 COUNT_NOUNS = re.compile(
     r"^\s+(?:[“\"‘]?[\w-]+[”\"’]?\s+){0,3}?[“\"‘]?(?:nations|countries|partners|members|people|persons|personnel|troops|"
     r"soldiers|sailors|civilians|nationals|crew|passengers|victims|plaintiffs|women|men|students|workers|"
+    r"servicemen|servicemembers|policemen|gunmen|militiamen|tribesmen|"
     r"aircraft|planes|jets|ships|vessels|missiles|launches|warheads|satellites|rockets|drones|tanks|"
     r"areas|projects|agreements|meetings|companies|firms|visits|cases|votes|seats|evacuees|refugees|"
     r"Koreans|Japanese|Americans|Chinese|Singaporeans|Filipinos|Australians|Taiwanese|Indians|"
@@ -97,12 +98,12 @@ _NOT_COUNTED = (r"years|months|weeks|days|hours|minutes|seconds|decades|centurie
                 r"kilometers|kilometres|kms|miles|meters|metres|feet|inches|degrees|knots|kilograms|kilos|grams|"
                 r"pounds|dollars|euros|cents|levels|terms|its|was|has|does|goes|always|perhaps|whereas|towards|"
                 r"afterwards|besides|sometimes|ones|others|thus|this|plus|yes|series|species|news|means|odds|"
-                r"reposts|retweets|likes|views|replies|followers|bookmarks")
+                r"reposts|retweets|likes|views|replies|followers|bookmarks|subscribers")
 OPEN_COUNT_NOUN = re.compile(  # "74 more tankers": more of the thing counted
     rf"^\s+(?:(?:more|additional|further)\s+)?(?:[“\"‘]?(?!(?:{_FUNCTION_WORDS})\b)[\w-]+[”\"’]?\s+){{0,2}}?[“\"‘]?"
     rf"(?!(?:{_NOT_COUNTED})\b)[A-Za-z][a-z-]*[a-hj-rt-z]s\b(?!['’])(?!\s*:)", re.I)
 NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|"
+    r"(?:\b(?:Vol|No|pp|p|page|pages|Figure|Fig|chapter|section|article|Article|since|of the|of its|of their|"
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
     r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No|question|row))\.?\s*$|[A-Z]-$|[#§]$"
     r"|\d\s*[-–]\s*\d+\s+of\s+$"  # "Question 9", "Row 6"; a pager's "Showing 1-8 of 214 results"
@@ -146,6 +147,10 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
                 first.isdigit() or first in "$€£¥US" or block.text.startswith(_HEDGE_OPENINGS)):
             out.extend(_key_figure(text, prev, block))  # "People in need" / "5.98 million": a key figures list
         prev = block
+        if len(block.text) < 32 and block.text[-1:] == "%" and (share := _ANSWER_SHARE.fullmatch(block.text)):
+            out.append(MetricMatch(float(share["num"]), "percent", block.start, block.end, block.text,
+                                   share.span("num")))  # a poll's option line: "Yes — 41%", "Not sure: 13%"
+            continue
         if (len(block.text) < 25 and first != "|" and not (first.isdigit() and _TOLL_WORD.search(block.text))) \
                 or is_furniture(block.text):  # (a table row may be short; so may a toll cell: "13 killed, 71 injured")
             continue
@@ -165,6 +170,11 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
 
 _AD_CUES = ("brought to you by", "promo code", "use code", "discount code", "coupon code", "percent off",
             "per cent off", "% off")
+
+
+# A share on a line of its own after its label: a poll's answer ("▫️ Not sure — 13%"), a figures box ("Turnout: 64%")
+_ANSWER_SHARE = re.compile(r"(?:[^\p{L}\p{N}\s]{1,3}\s*)?[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*(?:[—–:]|\s-)\s*"
+                           r"(?P<num>\d{1,2}(?:\.\d+)?|100)\s*%")
 
 
 def _is_advert(text: str) -> bool:
@@ -398,7 +408,6 @@ ELIDED_PASSIVE = re.compile(
     rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:had\s+been|have\s+been|has\s+been|were|was|are)\s+(?:(?:\w+ly|"
     r"already|also|later)\s+)?(?:killed|injured|wounded|hurt|evacuated|rescued|arrested|detained|displaced|"
     r"abducted|captured|launched|fired|intercepted|deported|expelled|released|executed|sanctioned|seized)\b")
-
 # A second toll with its noun elided ("11 soldiers were killed and 7 wounded", "claimed 30 dead").
 CASUALTY_AFTER = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:dead|killed|wounded|injured|hurt|missing)\b")
 _TOLL_WORD = _stdre.compile(r" (?:dead|killed|wounded|injured|hurt|missing)\b")
@@ -435,7 +444,7 @@ COUNT_BY = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_BARE_COUNT}\s+(?:by|on)\s+(
 PART_OF = re.compile(rf"(?<![\w.,$¥₩€£/#+-]){_HEDGE}{_BARE_COUNT}\s+of\s+(?:them|these|those)\b"
                      rf"|\bof\s+whom\s+{_HEDGE}{_BARE_COUNT}")
 # A figure heading its label in a list: "56,000: the island's population", "1,200: troops deployed".
-LABELLED_COUNT = re.compile(rf"{_BARE_COUNT}:\s+(?P<label>[^.;,(]{{3,60}})")
+LABELLED_COUNT = re.compile(rf"{_BARE_COUNT}(?::|\s+[-–—])\s+(?P<label>[^.;,(]{{3,60}})")  # "2,310 - residents …"
 _POPULATION_WORD = re.compile(r"\b(?:population|people|inhabitants|residents|voters)\b", re.I)
 # A count as a compound modifier of a group of vehicles: "a 40-truck convoy", "a 12-ship flotilla" (not a
 # standing body's size: "the 27-member bloc").
@@ -460,6 +469,12 @@ SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
                 r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\b|(?<=\w)\.)")
 LABEL_COUNT = re.compile(rf"(?<=\S):\s+{_HEDGE}{_BARE_COUNT}(?!\s+{_MONTH_NAMES})(?=\s*(?:[.;(]|$)|\s+[A-Z])")
+# A toll told with its noun before the passive verb: "54 militants were killed", "1 border guard was wounded"
+# (not a date's or a time's number: "12 March troops were killed", "3 pm two men were hurt").
+PASSIVE_TOLL = re.compile(
+    rf"(?<![\w.,$¥₩€£/#+:-]){_BARE_COUNT}\s+(?:(?!(?:{_FUNCTION_WORDS}|{_MONTH_NAMES}|[ap]\.?m\.?|GMT|UTC|hrs|"
+    rf"{_WORD_NUM})(?:\b|\s))[\w-]+\s+){{1,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:killed|injured|wounded|hurt|abducted|kidnapped)\b", re.I)
 _LABEL_CUT = re.compile(r"(?r)[:;.!?)]")
 _LABEL_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "(IOM, June)": the label's source, not its noun
 _REPORT_STATUS = re.compile(r"\s*(?:confirmed|reported|verified)\s*", re.I)  # "...; confirmed: 6"
@@ -503,6 +518,9 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_bare_counts(s, ELIDED_AFTER_VERB.finditer(s)))
     if " were " in s or " was " in s or " been " in s or " are " in s:
         out.extend(_bare_counts(s, ELIDED_PASSIVE.finditer(s), least=2))
+        if every or "kill" in low or "injur" in low or "wound" in low or "hurt" in low or "abduct" in low or \
+                "kidnap" in low:
+            out.extend(_bare_counts(s, PASSIVE_TOLL.finditer(s)))
     if " by " in s and (every or "count" in low or "estimate" in low or "tally" in low or "reckoning" in low):
         out.extend(_bare_counts(s, COUNT_BY.finditer(s), least=2))
     if every or "dead" in low or "kill" in low or "wound" in low or "injur" in low or "hurt" in low or "missing" in low:
@@ -531,7 +549,7 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
         out.extend(_slash_pairs(s))
     if every or "confirmed" in low or "verified" in low:
         out.extend(_bare_counts(s, CONFIRMED_COUNT.finditer(s)))
-    if s[:1].isdigit() and ":" in s[:16]:
+    if s[:1].isdigit() and (":" in s[:16] or " - " in s[:16] or " – " in s[:16] or " — " in s[:16]):
         labelled = LABELLED_COUNT.match(s)
         label = " " + labelled["label"] if labelled else ""
         if labelled and (OPEN_COUNT_NOUN.match(label) or COUNT_NOUNS.match(label) or _POPULATION_WORD.search(label)):
@@ -870,8 +888,15 @@ _GOAL_CUE = re.compile(r"\b(?:will|shall|would|goals?|targets?|aims?|aimed|plans
                        r"expected|projected|forecast|set\s+to)\b", re.I)
 
 
+# "set a target of US$1 billion in trade", "a goal of €5 billion": the figure is the goal itself
+_GOAL_OF = re.compile(r"\b(?:targets?|goals?|ceiling|cap)\s+of\s+(?:about\s+|around\s+|some\s+)?$")
+
+
 def _is_goal_by_year(s: str, start: int, end: int) -> bool:
-    """Whether the figure at s[start:end] is to be reached by a year ("... by 2030") that a cue makes a goal."""
+    """Whether the figure at s[start:end] is a goal: named one ("a target of $1 billion"), or to be reached by a
+    year ("... by 2030") that a cue makes a goal."""
+    if " of " in s[max(0, start - 16):start] and _GOAL_OF.search(s, max(0, start - 30), start):
+        return True
     if "by " not in s[end:end + 90]:
         return False
     by_year = _BY_YEAR_AFTER.match(s, end)
@@ -885,7 +910,7 @@ _FALL_WORDS = frozenset("shrink shrinks shrinking shrank shrunk contracted contr
                         "falling fallen drop drops dropped dropping declined declining declines decreased decreasing "
                         "decreases dipped dipping plunged plunging plunges slumped slumping slumps sank sunk sinking "
                         "slid slide slides sliding tumbled tumbling tumbles down".split())
-_FALL_NOUNS = frozenset("decline drop fall contraction decrease dip slump".split())
+_FALL_NOUNS = frozenset("decline drop fall contraction decrease dip slump reduction cut loss".split())
 _HEDGE_WORDS = frozenset("by about around roughly some nearly almost just only further another estimated a an as much "
                          "little".split())  # "dropped as much as 11%"
 
@@ -972,15 +997,17 @@ def _is_measured_count(s: str, m: re.Match[str]) -> bool:
         return False
     if before.endswith("up to ") and _PERMITS.search(_clause_before(s, m.start(), 60)):
         return False  # "will let up to 280 islanders a year settle": a rule's cap, not an observation
-    if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", before):
-        return False
+    if re.search(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}\s+(?:and|or|to)\s+)?$",
+                 before):
+        return False  # "March 12 troops …", "on March 22 and 23 despite protests": days of a date
     if _MONTH_AFTER.match(after):  # "2 Sep US forces strike ...": a day of a date column, not a count
         return False
     return not re.match(r"^\s*(?:[-–]|:|,\s*\d{4}|\s*(?:a\.m|p\.m|am|pm)\b)", s[m.end("num"):])
 
 
 _MONTH_AFTER = re.compile(rf"\s+{_MONTH_NAMES}")
-_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_NUM}(?P<after>\s+[^\d]{{0,40}})")
+_OUT_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|a\s+total\s+of\s+)?{_NUM}"
+                     r"(?P<after>\s+[^\d]{0,40})")
 
 
 def _out_of_count(s: str, i: int) -> bool:
