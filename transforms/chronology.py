@@ -32,9 +32,11 @@ CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNOREC
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
     r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
-    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+|"
+    r"\bdecl(?:assify)?:)", re.IGNORECASE)  # a cable's "E.O. 13526: DECL: 03/25/2035": when it may be released
+# what a FURNITURE match holds, unless it is one of the anchored forms
 _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
-                    "subscribe", "last edited")  # what a FURNITURE match holds, unless it is one of the anchored forms
+                    "subscribe", "last edited", "decl")
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
 # A footnote or reference line ("¹ Ministry of …", "[12] Ministry of …"): its dates are citations, not acts.
 CITATION = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"‘']")

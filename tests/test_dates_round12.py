@@ -1,0 +1,111 @@
+"""Dating, round 12: where a page says its own day and year (a title's "… on 4 June 2025" or "… in 2024", a
+cable's date-time group, a speech's delivery line), wire datelines with the agency between slashes, bracketed
+message stamps, and the dated lines that are plans or background, not acts. Every sentence here is written for
+the test."""
+
+from datetime import date
+
+import pytest
+
+from transforms.chronology import is_furniture
+from transforms.document import Document
+from transforms.extract import extract_document
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+def events(text: str, ref, title: str | None = None, fmt: str = "txt") -> list[tuple[date, str]]:
+    doc = Document(text=text, format=fmt, source_text=text, title=title)
+    tables = extract_document(doc, ref, file_id="f", report_id="r")
+    return [(e["date_start"], e["text"][:80]) for e in tables["events"].to_pylist()]
+
+
+def day_of(found: list[tuple[date, str]], opening: str) -> date | None:
+    days = [d for d, t in found if opening in t]
+    return days[0] if days else None
+
+
+# ------------------------------------------------------------------ the page's own year and day
+
+LIST_PAGE = """From the free encyclopedia
+
+This page lists the trips abroad of President Emmanuel Macron, who began a second term in May 2022 and visited
+Kenya on 12 October 2023 before the period covered here.
+
+President Emmanuel Macron met Prime Minister Narendra Modi in New Delhi on 11 February.
+
+President Emmanuel Macron visited Ottawa on 16 June, where he met Prime Minister Mark Carney.
+"""
+
+
+def test_a_title_naming_its_year_dates_the_undated_days(ref):
+    found = events(LIST_PAGE, ref, title="Foreign trips of the President of France during 2025")
+    assert day_of(found, "met Prime Minister Narendra") == date(2025, 2, 11)
+    assert day_of(found, "visited Ottawa") == date(2025, 6, 16)
+
+
+BRIEFING = """Question: The defence ministers of Peru and Chile met yesterday in Lima. What is your comment?
+
+Answer: We welcome it.
+
+Question: On Monday, President Luis Arce visited Santiago. Could you comment?
+
+Answer: No comment.
+"""
+
+
+def test_a_titles_closing_day_is_the_day_yesterday_and_weekdays_count_from(ref):
+    found = events(BRIEFING, ref, title="Spokesperson's Regular Briefing on June 4, 2025")
+    assert day_of(found, "defence ministers") == date(2025, 6, 3)
+    assert day_of(found, "President Luis Arce") == date(2025, 6, 2)  # 4 June 2025 was a Wednesday
+
+
+def test_a_day_the_title_looks_back_to_is_not_the_pages_day(ref):
+    found = events(BRIEFING, ref, title="Remembering the flood of June 4, 2019")
+    assert day_of(found, "defence ministers") is None
+
+
+CABLE = """S E C R E T SECTION 01 OF 01 LIMA 000123
+
+E.O. 13526: DECL: 06/11/2040
+TAGS: PREL, PE, CL
+SUBJECT: PERU AND CHILE TALK BORDERS
+
+Classified By: Ambassador Jane Q. DOE for reasons 1.4 (b)
+
+110915Z JUN 25
+
+1. (C) On June 9, Peruvian Foreign Minister Elmer Schialer met Chilean Foreign Minister Alberto van Klaveren in
+Lima to review the border commission.
+"""
+
+
+def test_a_cables_date_time_group_gives_the_year_and_its_declassification_line_does_not(ref):
+    found = events(CABLE, ref)
+    assert day_of(found, "Peruvian Foreign Minister") == date(2025, 6, 9)
+    assert all(d.year == 2025 for d, _ in found)  # the DECL line is no event of 2040
+    assert is_furniture("E.O. 13526: DECL: 06/11/2040")
+
+
+SPEECH = """Address by the President of Palau to the Pacific Islands Forum
+
+Nuku'alofa Convention Centre, Tonga — Tuesday, 12 August 2025
+
+Thank you, Chair.
+
+On 3 May 2021 and again on 19 June 2021, our islands asked for help, and on 30 June 2021 the region answered.
+
+On 2 March, President Surangel Whipps met Prime Minister Christopher Luxon in Koror.
+
+On 5 November last year, President Surangel Whipps visited Taipei.
+"""
+
+
+def test_a_speechs_delivery_line_outweighs_background_days_of_another_year(ref):
+    found = events(SPEECH, ref)
+    assert day_of(found, "Christopher Luxon") == date(2025, 3, 2)
+    assert day_of(found, "visited Taipei") == date(2024, 11, 5)  # "last year" counts from the delivery day
