@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from transforms.chronology import is_furniture
+from transforms.chronology import dated_sentences, is_furniture
 from transforms.document import Document
 from transforms.extract import extract_document
 from warehouse.seeds import SEED_DIR, load_reference
@@ -109,3 +109,31 @@ def test_a_speechs_delivery_line_outweighs_background_days_of_another_year(ref):
     found = events(SPEECH, ref)
     assert day_of(found, "Christopher Luxon") == date(2025, 3, 2)
     assert day_of(found, "visited Taipei") == date(2024, 11, 5)  # "last year" counts from the delivery day
+
+
+# ------------------------------------------------------------------ a state agency's dateline
+
+AGENCY_WIRE = """Cuban foreign minister in Luanda
+
+LUANDA, May 2. /PL/. Cuban Foreign Minister Bruno Rodriguez held talks here on Wednesday with Angola's Minister of
+External Relations Tete Antonio, the embassy said.
+
+Talks in Harare
+
+HARARE, May 6. /PL/. Zimbabwe's President Emmerson Mnangagwa received the visiting minister on Monday.
+"""
+
+
+def test_a_dateline_with_the_agency_between_slashes_dates_its_item_and_is_no_act():
+    found = dated_sentences(AGENCY_WIRE, 2025)
+    texts = [e.text for e in found]
+    assert not any(t.startswith(("LUANDA", "HARARE")) for t in texts)  # the dateline is not an event
+    days = {e.text[:20]: e.span.start for e in found}
+    assert days["Cuban Foreign Minist"] == date(2025, 4, 30)  # the Wednesday before Friday 2 May
+    assert days["Zimbabwe's President"] == date(2025, 5, 5)
+
+
+def test_here_in_a_datelined_item_is_the_datelines_place():
+    found = dated_sentences(AGENCY_WIRE, 2025)
+    assert [e.venue for e in found if "held talks here" in e.text] == ["LUANDA"]
+    assert [e.venue for e in found if "received the visiting" in e.text] == [""]

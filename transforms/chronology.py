@@ -470,11 +470,13 @@ _JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-# A wire dateline opening a paragraph: "SEOUL, 4 March (Staff) —", "WASHINGTON (Reuters) -", "TOKYO, March 7 —".
+# A wire dateline opening a paragraph: "SEOUL, 4 March (Staff) —", "WASHINGTON (Reuters) -", "TOKYO, March 7 —",
+# "HAVANA, May 2. /PL/." (a state agency's: the agency between slashes, full stops for the dash).
 # It needs a date or an agency in parentheses; the place is in capitals.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}),?\s*"
-    rf"(?:(?P<date>{DATE_EXPR.pattern})\s*)?(?P<agency>\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)\s+")
+    rf"(?:(?P<date>{DATE_EXPR.pattern})\s*)?(?:(?P<agency>\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)|"
+    r"(?<=\d)\.\s*/[A-Z][\w-]{1,15}/\.?)\s+")
 # Masthead and sign-off lines of a digest: their dates are issues, not acts.
 _MASTHEAD = re.compile(
     r"^\W*(?:(?:Edition|Issue|Vol(?:ume)?\.?|Number)\s*\d+\b|Covering\b|"
@@ -867,8 +869,11 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
     """Date the sentences of one block, appending their entries to `out`."""
     previous: Entry | None = None
     dl = para.dateline
-    for i, sent in enumerate(sentences(block)):
-        skip = dl.end() if dl and i == 0 else 0
+    sents = list(sentences(block))
+    if dl and len(sents) > 1 and sents[1].start - block.start <= dl.end():
+        sents = sents[1:]  # "KIGALI, June 3. /AGENCY/." ends in a full stop: cut off as a sentence, no act of its own
+    for i, sent in enumerate(sents):
+        skip = max(0, dl.end() - (sent.start - block.start)) if dl and i == 0 else 0
         body = sent.text[skip:]
         if _is_date_only(body):  # a reference's "15 January 2025." or "29 October 2025. pp. 1–3.": no act
             if (span := parse_date_expr(_DATE_ONLY.match(body)["date"], clock.year, clock.order)) is not None:
@@ -894,6 +899,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
         if found:
             span, how = found
             place = dl["place"] if dl and how == "dateline" else ""
+            venue = dl["place"] if dl and " here" in body and _HERE.search(body) else ""  # "held talks here"
             start = sent.start + skip
             clause = _AND_DATED_CLAUSE.search(body) if ", and " in body else None
             later = _date_of(body[clause.end("and"):], 1, para, clock) if clause else None
@@ -902,7 +908,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 out.append(Entry(span, body[:clause.start()], start, start + clause.start(), source="narrative",
                                  place=place))
                 span, body, start, place = later[0], body[clause.end("and"):], start + clause.end("and"), ""
-            previous = Entry(span, body, start, sent.end, source="narrative", place=place)
+            previous = Entry(span, body, start, sent.end, source="narrative", place=place, venue=venue)
             out.append(previous)
             if how == "repeat":
                 repeats.add(id(previous))
@@ -914,6 +920,10 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous.end = sent.end
         else:
             previous = None
+
+
+# "here" as the place of the act, in a datelined item: "held talks here on Thursday", not "here is why".
+_HERE = re.compile(r"(?<=[a-z] )here\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def _acts_on_its_own(clause: str) -> bool:
