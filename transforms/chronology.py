@@ -869,11 +869,8 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
     """Date the sentences of one block, appending their entries to `out`."""
     previous: Entry | None = None
     dl = para.dateline
-    sents = list(sentences(block))
-    if dl and len(sents) > 1 and sents[1].start - block.start <= dl.end():
-        sents = sents[1:]  # "KIGALI, June 3. /AGENCY/." ends in a full stop: cut off as a sentence, no act of its own
-    for i, sent in enumerate(sents):
-        skip = max(0, dl.end() - (sent.start - block.start)) if dl and i == 0 else 0
+    for i, sent in enumerate(sentences(block)):
+        skip = dl.end() if dl and i == 0 else 0
         body = sent.text[skip:]
         if _is_date_only(body):  # a reference's "15 January 2025." or "29 October 2025. pp. 1–3.": no act
             if (span := parse_date_expr(_DATE_ONLY.match(body)["date"], clock.year, clock.order)) is not None:
