@@ -137,3 +137,22 @@ def test_here_in_a_datelined_item_is_the_datelines_place():
     found = dated_sentences(AGENCY_WIRE, 2025)
     assert [e.venue for e in found if "held talks here" in e.text] == ["LUANDA"]
     assert [e.venue for e in found if "received the visiting" in e.text] == [""]
+
+
+# ------------------------------------------------------------------ a message export's bracketed stamps
+
+CHAT_EXPORT = """Andes Watch | news channel
+
+[02.06.2025 08:15]
+Peruvian Foreign Minister Elmer Schialer met the Bolivian ambassador in Lima this morning.
+
+[03.06.2025 19:40] (edited)
+Forwarded from Cancilleria Peru
+Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte yesterday.
+"""
+
+
+def test_a_bracketed_message_stamp_is_the_day_its_post_counts_from():
+    days = {e.text[:20]: e.span.start for e in dated_sentences(CHAT_EXPORT, 2025)}
+    assert days["Peruvian Foreign Min"] == date(2025, 6, 2)
+    assert days["Chilean President Ga"] == date(2025, 6, 2)  # "yesterday" of an edited, forwarded post

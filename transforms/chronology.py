@@ -613,12 +613,13 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         if is_furniture(block.text) or CITATION.match(block.text) or _is_numbered_citation(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
-        anchor = _anchor_line(block.text, clock) or _ordinal_day_heading(block.text, clock)
+        line = _unbracketed(block.text)
+        anchor = _anchor_line(line, clock) or _ordinal_day_heading(line, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
             if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
                 clock.published = clock.anchor
-                if _is_item_stamp(block.text):  # "19 May 07:12 via Digi24": the day of the item under it
+                if _is_item_stamp(line):  # "19 May 07:12 via Digi24": the day of the item under it
                     clock.day, clock.day_by_date = clock.anchor, True
                 elif clock.day_by_date:  # a byline ("By Jane Roe | 26 June 2024"): another item, not that day's
                     clock.day, clock.day_by_date = None, False
@@ -669,6 +670,13 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+
+
+def _unbracketed(line: str) -> str:
+    """A message export's stamp without its brackets: "[03.05.2025 08:15] (edited)" -> "03.05.2025 08:15 (edited)"."""
+    if line[:1] not in "[(" or not line[1:2].isdigit() or (close := line.find("]" if line[0] == "[" else ")")) < 0:
+        return line
+    return (line[1:close] + line[close + 1:]).strip()
 
 
 _CONTENT_WORD = _stdre.compile(r"[A-Za-z]{4,}|\d+")
