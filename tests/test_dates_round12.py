@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from transforms.chronology import dated_sentences, is_furniture
+from transforms.chronology import chronology_entries, dated_sentences, is_furniture
 from transforms.document import Document
 from transforms.extract import extract_document
 from warehouse.seeds import SEED_DIR, load_reference
@@ -156,3 +156,41 @@ def test_a_bracketed_message_stamp_is_the_day_its_post_counts_from():
     days = {e.text[:20]: e.span.start for e in dated_sentences(CHAT_EXPORT, 2025)}
     assert days["Peruvian Foreign Min"] == date(2025, 6, 2)
     assert days["Chilean President Ga"] == date(2025, 6, 2)  # "yesterday" of an edited, forwarded post
+
+
+# ------------------------------------------------------------------ a "Coming up" box is no chronology
+
+QUARTERLY = """Embassy of Ireland in Lisbon: Quarterly Letter, Spring 2025
+
+Ambassador meets the President
+
+On 4 March, Ambassador Ciara Walsh presented her credentials to President Marcelo Rebelo de Sousa at Belém Palace.
+
+Upcoming
+
+2 May: Irish film night at the Cinemateca
+17 May: the Ambassador visits Porto
+June: Bloomsday readings in Coimbra
+"""
+
+TIMELINE_AFTER_BOX = QUARTERLY + """
+Our year so far
+
+12 January: The embassy reopened its consular counter.
+
+19 January: Ambassador Ciara Walsh visited Braga.
+
+2 February: The embassy hosted a trade mission.
+"""
+
+
+def test_a_run_of_dates_under_a_coming_up_heading_is_no_chronology(ref):
+    assert chronology_entries(QUARTERLY, 2025) == []
+    found = events(QUARTERLY, ref)
+    assert day_of(found, "presented her credentials") == date(2025, 3, 4)
+    assert day_of(found, "visits Porto") is None
+
+
+def test_a_run_of_dates_under_the_next_heading_is_a_chronology_again():
+    assert [e.span.start for e in chronology_entries(TIMELINE_AFTER_BOX, 2025)][:3] == [
+        date(2025, 1, 12), date(2025, 1, 19), date(2025, 2, 2)]

@@ -394,8 +394,15 @@ def _chronology_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if CHRONOLOGY_HEADING.match(b.text) and len(_NOTE_AFTER.sub("", b.text)) < 100:
             return i + 1
-    run, first, held = 0, 0, False
+    run, first, held, ahead = 0, 0, False, False
     for i, b in enumerate(blocks):
+        if len(b.text) < 40 and _AHEAD.match(b.text):
+            run, ahead = 0, True  # "Coming up": a run of dates under it is plans, not the chronology
+            continue
+        if ahead:
+            ahead = not (is_heading(b) or _is_title(b.text))  # until the next section's heading
+            if ahead:
+                continue
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run, held = run + 1, False
