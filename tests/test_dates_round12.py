@@ -194,3 +194,35 @@ def test_a_run_of_dates_under_a_coming_up_heading_is_no_chronology(ref):
 def test_a_run_of_dates_under_the_next_heading_is_a_chronology_again():
     assert [e.span.start for e in chronology_entries(TIMELINE_AFTER_BOX, 2025)][:3] == [
         date(2025, 1, 12), date(2025, 1, 19), date(2025, 2, 2)]
+
+
+# ------------------------------------------------------------------ dates that are no act's
+
+def test_birth_dates_and_an_infoboxs_term_rows_are_no_acts():
+    text = """Tomás Ferreyra
+
+| Born | 3 August 1969, Rosario, Argentina |
+
+| In office | 10 December 2019 – 9 December 2023 |
+
+Tomás Ferreyra (born 3 August 1969) is an Argentine diplomat.
+
+On 12 January 2024, Tomás Ferreyra met Chilean Foreign Minister Alberto van Klaveren in Santiago.
+"""
+    assert [e.span.start for e in dated_sentences(text, 2024)] == [date(2024, 1, 12)]
+
+
+def test_a_state_that_lasted_and_a_meeting_still_to_be_held_are_no_acts():
+    text = """The border crossing at Chacalluta stayed closed on 4 and 5 May after the storm.
+
+The ministers agreed to prepare the regional summit, to be held in Montevideo from 20 to 22 June 2025.
+"""
+    assert dated_sentences(text, 2025) == []
+
+
+def test_a_long_whose_clause_holds_background_not_the_sentences_act():
+    from transforms.chronology import _sentence_date
+
+    sentence = ("Chile, Peru and Ecuador, whose agreement on fisheries with the Pacific Alliance partners entered into "
+                "force on 2 March 2025, compare their catches each month.")
+    assert _sentence_date(sentence, 2025, None)[1] == "background"

@@ -1259,7 +1259,7 @@ def _in_running_year(span: DateSpan, last: DateSpan) -> DateSpan:
 
 def _date_role(sentence: str, start: int, end: int) -> str:
     before = sentence[max(0, start - 80):start]
-    if _RELATIVE_CLAUSE.search(before):
+    if _RELATIVE_CLAUSE.search(sentence, max(0, start - 160), start):  # (a long "whose …" clause: the date is its)
         return "background"
     if sentence.startswith(("'s ", "’s "), end) or (
             _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(sentence, end)):
@@ -1296,7 +1296,13 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect
 _SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
 _RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
 # A day something is still to be done on: "recorded to be broadcast on Sunday, 16 November", "to be signed on 3 May".
-_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:on\s+)?{WEEKDAY_PREFIX}?$")
+_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){{1,4}})?(?:on\s+|from\s+)?"
+                           rf"{WEEKDAY_PREFIX}?$")  # "to be held on 3 May", "to be held in Lima from 3 to 5 May"
+# A date that is not an act's: a birth date ("(born 14 June 1978)", an infobox's "| Born | …" or "| In office | …"
+# row) or a state that lasted ("the crossing remained open on 3 and 4 May").
+_STATE_BEFORE = re.compile(r"\b(?:[Bb]orn|b\.)\s*\|?\s*$|^\W*\|\s*(?:In office|Assumed office|Term of office|Term|"
+                           r"Died)\s*\|[^|]{0,30}$|\b(?:remained|remains|stayed|stays)\s+(?:[a-z]+\s+){1,2}(?:on|until|through)\s+$")
+_STATE_WORDS = ("orn", "b.", "|", "ain", "tay")  # what every _STATE_BEFORE match holds: a cheap test before it
 # A schedule's week number: the days after it are its period ("Week 46: Wednesday, 12 – Saturday, 15 November").
 _WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 # A street after a day and a month: "14 Jan Smuts Avenue" is an address.
@@ -1309,7 +1315,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     if _DEADLINE_BEFORE.search(before) or (sentence[end:end + 1] == " " and _ADDRESS_AFTER.match(sentence, end)):
         return True  # "renewed, until 31 December 2026, …", "report by 15 June"; "14 Jan Smuts Avenue"
-    if ("to be " in before and _TO_BE_BEFORE.search(before)) or (
+    if ("to be " in before and _TO_BE_BEFORE.search(before)) or ((any(map(before.__contains__, _STATE_WORDS)))
+                                                                   and _STATE_BEFORE.search(before)) or (
             "eek " in sentence[:start] and _WEEK_NO.search(sentence, 0, start)):
         return True
     if sentence[end:end + 2] == " (" and _SYMBOL_AFTER.match(sentence, end):
