@@ -226,3 +226,9 @@ def test_a_long_whose_clause_holds_background_not_the_sentences_act():
     sentence = ("Chile, Peru and Ecuador, whose agreement on fisheries with the Pacific Alliance partners entered into "
                 "force on 2 March 2025, compare their catches each month.")
     assert _sentence_date(sentence, 2025, None)[1] == "background"
+
+
+def test_a_sentence_dated_only_inside_its_whose_clause_is_no_act():
+    text = ("Chile, Peru and Ecuador, whose agreement on fisheries with the Pacific Alliance partners entered into "
+            "force on 2 March 2025, compare their catches each month.\n")
+    assert dated_sentences(text, 2025) == []

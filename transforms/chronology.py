@@ -904,6 +904,9 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
             continue
+        if found and found[1] == "background" and para.date is None:
+            previous = None  # "X, whose exit took effect on 29 January 2025, coordinates …": the clause's, no act
+            continue
         if found and found[1] == "published":
             _advance(clock, para, found[0], "act")  # a dated happening later days count from, not an act
             previous = None
