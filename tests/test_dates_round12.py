@@ -232,3 +232,13 @@ def test_a_sentence_dated_only_inside_its_whose_clause_is_no_act():
     text = ("Chile, Peru and Ecuador, whose agreement on fisheries with the Pacific Alliance partners entered into "
             "force on 2 March 2025, compare their catches each month.\n")
     assert dated_sentences(text, 2025) == []
+
+
+def test_a_summarys_line_gives_way_to_the_paragraph_that_tells_the_act_in_full():
+    text = ("1. (C) Summary: Foreign Minister Elmer Schialer used a quickly convened meeting with his Chilean and "
+            "Bolivian counterparts on June 9 to press for a joint border commission. End summary.\n\n"
+            "2. (C) On June 9, Foreign Minister Elmer Schialer hosted the Chilean and Bolivian foreign ministers at "
+            "the Torre Tagle Palace in Lima to press for a joint border commission.\n")
+    found = dated_sentences(text, 2025)
+    assert [e.text[:34] for e in found] == ["(C) On June 9, Foreign Minister El"]
+    assert found[0].span.start == date(2025, 6, 9)

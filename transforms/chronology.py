@@ -693,18 +693,28 @@ def _drop_retellings(entries: list[Entry]) -> list[Entry]:
     """A sentence that retells an act told before on the same day in much the same words (a highlight
     repeated in the body: "On 15 February, a device struck a convoy …" / "On 15 February, a device hit a
     convoy …") is one act: the first telling is kept. Much the same: half the shorter one's words (six or more)."""
-    out: list[Entry] = []
-    seen: dict[tuple[date, date], list[tuple[set[str], set[str]]]] = {}
+    out: list[Entry | None] = []
+    seen: dict[tuple[date, date], list[tuple[set[str], set[str], int]]] = {}
     for e in entries:
         words = {w.lower() for w in _CONTENT_WORD.findall(e.text)}
         names = set(_NAME_WORD.findall(e.text))
         told = seen.setdefault((e.span.start, e.span.end), [])
-        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6
-               and len(names & n) >= 0.5 * min(len(names), len(n)) for w, n in told):
-            continue  # (two calls on one day in the same words, between other people, are two acts)
-        told.append((words, names))
+        same = next((k for k, (w, n, _) in enumerate(told) if len(words & w) >= 0.5 * min(len(words), len(w))
+                     and min(len(words), len(w)) >= 6 and len(names & n) >= 0.5 * min(len(names), len(n))), None)
+        if same is not None:  # (two calls on one day in the same words, between other people, are two acts)
+            if (at := told[same][2]) >= 0 and (summary := out[at]) is not None and _SUMMARY.match(summary.text):
+                out[at] = None  # a summary's line gives way to the paragraph that tells the act in full
+                told[same] = (words, names, len(out))
+                out.append(e)
+            continue
+        told.append((words, names, len(out)))
         out.append(e)
-    return out
+    return [e for e in out if e is not None]
+
+
+# A summary paragraph's opening: "1. (C) Summary: …", "In brief: …", "Key points: …", "Highlights: …".
+_SUMMARY = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:\([A-Z]{1,3}\)\s*)?(?:Summary|In brief|Key points|Highlights)\s*:",
+                      re.IGNORECASE)
 
 
 _NAME_WORD = re.compile(r"(?<=\w )[A-Z][\w'’-]+")  # capitalised words past a sentence's first: names, places
