@@ -242,3 +242,34 @@ def test_a_summarys_line_gives_way_to_the_paragraph_that_tells_the_act_in_full()
     found = dated_sentences(text, 2025)
     assert [e.text[:34] for e in found] == ["(C) On June 9, Foreign Minister El"]
     assert found[0].span.start == date(2025, 6, 9)
+
+
+# ------------------------------------------------------------------ a dated head over a list of acts
+
+SIGNINGS = """In the presence of both leaders, the following agreements were signed at the Casa Rosada on 6 May 2025:
+
+Memorandum on Lithium Research, signed by Minister Ana Duarte and Minister Pablo Ibarra;
+
+Agreement on Border Health Posts, signed by the two Ministers of Health.
+
+The Prime Ministers then visited the Museo del Bicentenario.
+"""
+
+AGREED = """On 6 May 2025 the two ministers agreed on the following:
+
+- to meet again before the end of the year;
+
+- to open a joint trade office.
+"""
+
+
+def test_each_item_under_a_dated_head_of_signings_is_an_act_of_its_day_and_place():
+    found = dated_sentences(SIGNINGS, 2025)
+    assert [(e.span.start, e.text[:20], e.venue) for e in found] == [
+        (date(2025, 5, 6), "Memorandum on Lithiu", "Casa Rosada"),
+        (date(2025, 5, 6), "Agreement on Border ", "Casa Rosada"),  # the head is no act; the list ends at "."
+        (date(2025, 5, 6), "The Prime Ministers ", "")]
+
+
+def test_the_items_of_what_was_agreed_are_one_act():
+    assert [e.text[:30] for e in dated_sentences(AGREED, 2025)] == ["On 6 May 2025 the two minister"]

@@ -587,6 +587,8 @@ class _Clock:
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
     entry: DateSpan | None = None  # the day of the last "29 October – …" entry, for the undated items under it
     written: DateSpan | None = None  # a publication or update day printed in a sentence ("Updated 2 April 2025.")
+    list_head: Entry | None = None  # "… were signed in Lima on 3 May:": the items under it are its acts
+    list_open: bool = False  # the last item ended in ";" or ",": the list goes on
 
 
 @dataclass
@@ -620,6 +622,12 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         if is_furniture(block.text) or CITATION.match(block.text) or _is_numbered_citation(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
+        if clock.list_head is not None and _list_item(block.text, clock):
+            out.append(_item_entry(block, clock.list_head))
+            clock.last_block = index  # ("The two then …" after the list: still that day's scene)
+            clock.list_open = block.text.rstrip()[-1:] in ";,:" or block.text.rstrip().endswith(" and")
+            continue
+        clock.list_head = None
         line = _unbracketed(block.text)
         anchor = _anchor_line(line, clock) or _ordinal_day_heading(line, clock)
         if anchor is not None:
@@ -671,12 +679,46 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                     clock.day_by_date or not _FIELD_BLOCK.match(block.text)):  # a weekly's "NOTES:", not "READOUT:"
                 para.date, para.day_head = clock.day, True
             _date_block(block, para, clock, out, repeats)
+            if out and out[-1].end == block.end and out[-1].text.rstrip()[-1:] == ":" and _heads_acts(out[-1]):
+                clock.list_head, clock.list_open = out.pop(), True  # its items are the acts: the head is none
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+
+
+_BULLET = ("- ", "• ", "* ", "– ")
+# The place a list head names: "… were signed at the Palácio do Planalto on 8 April 2025:" -> Palácio do Planalto.
+_HEAD_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:(?:of|do|da|de|del|di)\s+)?"
+                         r"[A-Z][\w'’.-]*){0,4})")
+
+
+# A head whose items are acts of their own: "the following instruments were signed …:", "… signed the following:"
+# (not "they agreed on the following:", whose items are one act's contents).
+_ACTS_LISTED = re.compile(r"\b(?:were|was|have been|had been)\s+(?:signed|concluded|exchanged|initial?l?ed|"
+                          r"inaugurated)\b|\b(?:signed|concluded|exchanged|inaugurated)\s+the\s+following\b")
+
+
+def _heads_acts(entry: Entry) -> bool:
+    """A dated sentence ending in ":" that heads a list of acts ("… were signed in Lima on 3 May:")."""
+    return entry.span.precision == "day" and "following" in entry.text and _ACTS_LISTED.search(entry.text) is not None
+
+
+def _list_item(text: str, clock: _Clock) -> bool:
+    """An item of the list under a dated head ending in ":": a bullet, or the next block while the items
+    end in ";" ("…, signed by X and Y;"); an item that prints its own date is a dated sentence instead."""
+    return (clock.list_open or text.startswith(_BULLET)) and len(text) < 600 and not (
+        _ASCII_DIGIT.search(text) and DATE_EXPR.search(text))
+
+
+def _item_entry(block: Block, head: Entry) -> Entry:
+    """One list item as an act of its head's day, at the place the head names."""
+    text = block.text[2:] if block.text.startswith(_BULLET) else block.text
+    m = _HEAD_PLACE.search(head.text)
+    return Entry(head.span, text, block.end - len(text), block.end, source="narrative",
+                 venue=head.venue or (m["place"] if m else ""))
 
 
 def _unbracketed(line: str) -> str:
