@@ -273,3 +273,14 @@ def test_each_item_under_a_dated_head_of_signings_is_an_act_of_its_day_and_place
 
 def test_the_items_of_what_was_agreed_are_one_act():
     assert [e.text[:30] for e in dated_sentences(AGREED, 2025)] == ["On 6 May 2025 the two minister"]
+
+
+def test_a_question_tells_no_act_but_a_told_clause_before_it_does():
+    text = """[05.05.2025 09:00]
+Poll: will the talks in Quito today ease the border dispute?
+
+[06.05.2025 10:00]
+Reporter: On 2 May the ministers of Peru and Ecuador met in Quito; what came of it?
+"""
+    assert [(e.span.start, e.text[:20]) for e in dated_sentences(text, 2025)] == [
+        (date(2025, 5, 2), "Reporter: On 2 May t")]

@@ -949,6 +949,9 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
+        if body[-1:] == "?" and ";" not in body:  # (not "On 20 May X did Y; how many …?": the first clause tells)
+            previous = None  # a question ("How does Lima respond?", "Will the visit ease tensions?") tells no act
+            continue
         found = _date_of(body, i, para, clock)
         if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
             found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
