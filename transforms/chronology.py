@@ -32,9 +32,11 @@ CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNOREC
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
     r"(©|\bcopyright\b|all rights reserved|privacy policy|\bsitemap\b|download this|"
-    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+)", re.IGNORECASE)
+    r"\bsubscribe\b|\bthis page was last edited\b|^\s*\d+\s*$|^page \d+|"
+    r"\bdecl(?:assify)?:)", re.IGNORECASE)  # a cable's "E.O. 13526: DECL: 03/25/2035": when it may be released
+# what a FURNITURE match holds, unless it is one of the anchored forms
 _FURNITURE_WORDS = ("©", "copyright", "all rights reserved", "privacy policy", "sitemap", "download this",
-                    "subscribe", "last edited")  # what a FURNITURE match holds, unless it is one of the anchored forms
+                    "subscribe", "last edited", "decl")
 _FURNITURE_HEAD = re.compile(r"^\s*\d+\s*$|^page \d+", re.IGNORECASE)
 # A footnote or reference line ("¹ Ministry of …", "[12] Ministry of …"): its dates are citations, not acts.
 CITATION = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*[A-Z“\"‘']")
@@ -392,8 +394,15 @@ def _chronology_start(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks):
         if CHRONOLOGY_HEADING.match(b.text) and len(_NOTE_AFTER.sub("", b.text)) < 100:
             return i + 1
-    run, first, held = 0, 0, False
+    run, first, held, ahead = 0, 0, False, False
     for i, b in enumerate(blocks):
+        if len(b.text) < 40 and _AHEAD.match(b.text):
+            run, ahead = 0, True  # "Coming up": a run of dates under it is plans, not the chronology
+            continue
+        if ahead:
+            ahead = not (is_heading(b) or _is_title(b.text))  # until the next section's heading
+            if ahead:
+                continue
         if _may_open_with_date(b.text) and (ENTRY_HEAD.match(b.text) or _is_bare_date(b.text)):
             first = i if run == 0 else first
             run, held = run + 1, False
@@ -468,11 +477,13 @@ _JOINS_PREVIOUS = re.compile(r"^[A-Z][^.]{0,80}?\b(?:also\s+)?(?:attended|joined
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-# A wire dateline opening a paragraph: "SEOUL, 4 March (Staff) —", "WASHINGTON (Reuters) -", "TOKYO, March 7 —".
+# A wire dateline opening a paragraph: "SEOUL, 4 March (Staff) —", "WASHINGTON (Reuters) -", "TOKYO, March 7 —",
+# "HAVANA, May 2. /PL/." (a state agency's: the agency between slashes, full stops for the dash).
 # It needs a date or an agency in parentheses; the place is in capitals.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}),?\s*"
-    rf"(?:(?P<date>{DATE_EXPR.pattern})\s*)?(?P<agency>\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)\s+")
+    rf"(?:(?P<date>{DATE_EXPR.pattern})\s*)?(?:(?P<agency>\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)|"
+    r"(?<=\d)\.\s*/[A-Z][\w-]{1,15}/\.?)\s+")
 # Masthead and sign-off lines of a digest: their dates are issues, not acts.
 _MASTHEAD = re.compile(
     r"^\W*(?:(?:Edition|Issue|Vol(?:ume)?\.?|Number)\s*\d+\b|Covering\b|"
@@ -576,6 +587,8 @@ class _Clock:
     ahead: bool = False  # under a "Coming up" heading: planned acts, not acts
     entry: DateSpan | None = None  # the day of the last "29 October – …" entry, for the undated items under it
     written: DateSpan | None = None  # a publication or update day printed in a sentence ("Updated 2 April 2025.")
+    list_head: Entry | None = None  # "… were signed in Lima on 3 May:": the items under it are its acts
+    list_open: bool = False  # the last item ended in ";" or ",": the list goes on
 
 
 @dataclass
@@ -609,12 +622,19 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         if is_furniture(block.text) or CITATION.match(block.text) or _is_numbered_citation(block.text) or (
                 block.text[:1] in "CcENe*_" and _EDITORS_NOTE.match(block.text)):
             continue
-        anchor = _anchor_line(block.text, clock) or _ordinal_day_heading(block.text, clock)
+        if clock.list_head is not None and _list_item(block.text, clock):
+            out.append(_item_entry(block, clock.list_head))
+            clock.last_block = index  # ("The two then …" after the list: still that day's scene)
+            clock.list_open = block.text.rstrip()[-1:] in ";,:" or block.text.rstrip().endswith(" and")
+            continue
+        clock.list_head = None
+        line = _unbracketed(block.text)
+        anchor = _anchor_line(line, clock) or _ordinal_day_heading(line, clock)
         if anchor is not None:
             clock.anchor, clock.heads_next = anchor
             if not clock.heads_next:  # a publication line or time stamp, not a date heading entries
                 clock.published = clock.anchor
-                if _is_item_stamp(block.text):  # "19 May 07:12 via Digi24": the day of the item under it
+                if _is_item_stamp(line):  # "19 May 07:12 via Digi24": the day of the item under it
                     clock.day, clock.day_by_date = clock.anchor, True
                 elif clock.day_by_date:  # a byline ("By Jane Roe | 26 June 2024"): another item, not that day's
                     clock.day, clock.day_by_date = None, False
@@ -659,12 +679,53 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                     clock.day_by_date or not _FIELD_BLOCK.match(block.text)):  # a weekly's "NOTES:", not "READOUT:"
                 para.date, para.day_head = clock.day, True
             _date_block(block, para, clock, out, repeats)
+            if out and out[-1].end == block.end and out[-1].text.rstrip()[-1:] == ":" and _heads_acts(out[-1]):
+                clock.list_head, clock.list_open = out.pop(), True  # its items are the acts: the head is none
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
     return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+
+
+_BULLET = ("- ", "• ", "* ", "– ")
+# The place a list head names: "… were signed at the Palácio do Planalto on 8 April 2025:" -> Palácio do Planalto.
+_HEAD_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+(?:(?:of|do|da|de|del|di)\s+)?"
+                         r"[A-Z][\w'’.-]*){0,4})")
+
+
+# A head whose items are acts of their own: "the following instruments were signed …:", "… signed the following:"
+# (not "they agreed on the following:", whose items are one act's contents).
+_ACTS_LISTED = re.compile(r"\b(?:were|was|have been|had been)\s+(?:signed|concluded|exchanged|initial?l?ed|"
+                          r"inaugurated)\b|\b(?:signed|concluded|exchanged|inaugurated)\s+the\s+following\b")
+
+
+def _heads_acts(entry: Entry) -> bool:
+    """A dated sentence ending in ":" that heads a list of acts ("… were signed in Lima on 3 May:")."""
+    return entry.span.precision == "day" and "following" in entry.text and _ACTS_LISTED.search(entry.text) is not None
+
+
+def _list_item(text: str, clock: _Clock) -> bool:
+    """An item of the list under a dated head ending in ":": a bullet, or the next block while the items
+    end in ";" ("…, signed by X and Y;"); an item that prints its own date is a dated sentence instead."""
+    return (clock.list_open or text.startswith(_BULLET)) and len(text) < 600 and not (
+        _ASCII_DIGIT.search(text) and DATE_EXPR.search(text))
+
+
+def _item_entry(block: Block, head: Entry) -> Entry:
+    """One list item as an act of its head's day, at the place the head names."""
+    text = block.text[2:] if block.text.startswith(_BULLET) else block.text
+    m = _HEAD_PLACE.search(head.text)
+    return Entry(head.span, text, block.end - len(text), block.end, source="narrative",
+                 venue=head.venue or (m["place"] if m else ""))
+
+
+def _unbracketed(line: str) -> str:
+    """A message export's stamp without its brackets: "[03.05.2025 08:15] (edited)" -> "03.05.2025 08:15 (edited)"."""
+    if line[:1] not in "[(" or not line[1:2].isdigit() or (close := line.find("]" if line[0] == "[" else ")")) < 0:
+        return line
+    return (line[1:close] + line[close + 1:]).strip()
 
 
 _CONTENT_WORD = _stdre.compile(r"[A-Za-z]{4,}|\d+")
@@ -674,18 +735,28 @@ def _drop_retellings(entries: list[Entry]) -> list[Entry]:
     """A sentence that retells an act told before on the same day in much the same words (a highlight
     repeated in the body: "On 15 February, a device struck a convoy …" / "On 15 February, a device hit a
     convoy …") is one act: the first telling is kept. Much the same: half the shorter one's words (six or more)."""
-    out: list[Entry] = []
-    seen: dict[tuple[date, date], list[tuple[set[str], set[str]]]] = {}
+    out: list[Entry | None] = []
+    seen: dict[tuple[date, date], list[tuple[set[str], set[str], int]]] = {}
     for e in entries:
         words = {w.lower() for w in _CONTENT_WORD.findall(e.text)}
         names = set(_NAME_WORD.findall(e.text))
         told = seen.setdefault((e.span.start, e.span.end), [])
-        if any(len(words & w) >= 0.5 * min(len(words), len(w)) and min(len(words), len(w)) >= 6
-               and len(names & n) >= 0.5 * min(len(names), len(n)) for w, n in told):
-            continue  # (two calls on one day in the same words, between other people, are two acts)
-        told.append((words, names))
+        same = next((k for k, (w, n, _) in enumerate(told) if len(words & w) >= 0.5 * min(len(words), len(w))
+                     and min(len(words), len(w)) >= 6 and len(names & n) >= 0.5 * min(len(names), len(n))), None)
+        if same is not None:  # (two calls on one day in the same words, between other people, are two acts)
+            if (at := told[same][2]) >= 0 and (summary := out[at]) is not None and _SUMMARY.match(summary.text):
+                out[at] = None  # a summary's line gives way to the paragraph that tells the act in full
+                told[same] = (words, names, len(out))
+                out.append(e)
+            continue
+        told.append((words, names, len(out)))
         out.append(e)
-    return out
+    return [e for e in out if e is not None]
+
+
+# A summary paragraph's opening: "1. (C) Summary: …", "In brief: …", "Key points: …", "Highlights: …".
+_SUMMARY = re.compile(r"^\W*(?:\d{1,2}\.\s*)?(?:\([A-Z]{1,3}\)\s*)?(?:Summary|In brief|Key points|Highlights)\s*:",
+                      re.IGNORECASE)
 
 
 _NAME_WORD = re.compile(r"(?<=\w )[A-Z][\w'’-]+")  # capitalised words past a sentence's first: names, places
@@ -878,12 +949,18 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
+        if body[-1:] == "?" and ";" not in body:  # (not "On 20 May X did Y; how many …?": the first clause tells)
+            previous = None  # a question ("How does Lima respond?", "Will the visit ease tensions?") tells no act
+            continue
         found = _date_of(body, i, para, clock)
         if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
             found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
             found = None  # "X will be sworn in on 24 May": not (yet) an act
             previous = None
+            continue
+        if found and found[1] == "background" and para.date is None:
+            previous = None  # "X, whose exit took effect on 29 January 2025, coordinates …": the clause's, no act
             continue
         if found and found[1] == "published":
             _advance(clock, para, found[0], "act")  # a dated happening later days count from, not an act
@@ -892,6 +969,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
         if found:
             span, how = found
             place = dl["place"] if dl and how == "dateline" else ""
+            venue = dl["place"] if dl and " here" in body and _HERE.search(body) else ""  # "held talks here"
             start = sent.start + skip
             clause = _AND_DATED_CLAUSE.search(body) if ", and " in body else None
             later = _date_of(body[clause.end("and"):], 1, para, clock) if clause else None
@@ -900,7 +978,7 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 out.append(Entry(span, body[:clause.start()], start, start + clause.start(), source="narrative",
                                  place=place))
                 span, body, start, place = later[0], body[clause.end("and"):], start + clause.end("and"), ""
-            previous = Entry(span, body, start, sent.end, source="narrative", place=place)
+            previous = Entry(span, body, start, sent.end, source="narrative", place=place, venue=venue)
             out.append(previous)
             if how == "repeat":
                 repeats.add(id(previous))
@@ -912,6 +990,10 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous.end = sent.end
         else:
             previous = None
+
+
+# "here" as the place of the act, in a datelined item: "held talks here on Thursday", not "here is why".
+_HERE = re.compile(r"(?<=[a-z] )here\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def _acts_on_its_own(clause: str) -> bool:
@@ -1235,7 +1317,7 @@ def _in_running_year(span: DateSpan, last: DateSpan) -> DateSpan:
 
 def _date_role(sentence: str, start: int, end: int) -> str:
     before = sentence[max(0, start - 80):start]
-    if _RELATIVE_CLAUSE.search(before):
+    if _RELATIVE_CLAUSE.search(sentence, max(0, start - 160), start):  # (a long "whose …" clause: the date is its)
         return "background"
     if sentence.startswith(("'s ", "’s "), end) or (
             _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(sentence, end)):
@@ -1272,7 +1354,13 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect
 _SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
 _RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
 # A day something is still to be done on: "recorded to be broadcast on Sunday, 16 November", "to be signed on 3 May".
-_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:on\s+)?{WEEKDAY_PREFIX}?$")
+_TO_BE_BEFORE = re.compile(rf"\bto be\s+[a-z]+\s+(?:(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){{1,4}})?(?:on\s+|from\s+)?"
+                           rf"{WEEKDAY_PREFIX}?$")  # "to be held on 3 May", "to be held in Lima from 3 to 5 May"
+# A date that is not an act's: a birth date ("(born 14 June 1978)", an infobox's "| Born | …" or "| In office | …"
+# row) or a state that lasted ("the crossing remained open on 3 and 4 May").
+_STATE_BEFORE = re.compile(r"\b(?:[Bb]orn|b\.)\s*\|?\s*$|^\W*\|\s*(?:In office|Assumed office|Term of office|Term|"
+                           r"Died)\s*\|[^|]{0,30}$|\b(?:remained|remains|stayed|stays)\s+(?:[a-z]+\s+){1,2}(?:on|until|through)\s+$")
+_STATE_WORDS = ("orn", "b.", "|", "ain", "tay")  # what every _STATE_BEFORE match holds: a cheap test before it
 # A schedule's week number: the days after it are its period ("Week 46: Wednesday, 12 – Saturday, 15 November").
 _WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 # A street after a day and a month: "14 Jan Smuts Avenue" is an address.
@@ -1285,7 +1373,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True  # "since May 28"; "the supply boat Unaizah May 4" (a name, not a date)
     if _DEADLINE_BEFORE.search(before) or (sentence[end:end + 1] == " " and _ADDRESS_AFTER.match(sentence, end)):
         return True  # "renewed, until 31 December 2026, …", "report by 15 June"; "14 Jan Smuts Avenue"
-    if ("to be " in before and _TO_BE_BEFORE.search(before)) or (
+    if ("to be " in before and _TO_BE_BEFORE.search(before)) or ((any(map(before.__contains__, _STATE_WORDS)))
+                                                                   and _STATE_BEFORE.search(before)) or (
             "eek " in sentence[:start] and _WEEK_NO.search(sentence, 0, start)):
         return True
     if sentence[end:end + 2] == " (" and _SYMBOL_AFTER.match(sentence, end):

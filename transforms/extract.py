@@ -29,7 +29,7 @@ from transforms.chronology import (
     split_lines,
     stated_period,
 )
-from transforms.dates import DATE_EXPR, YEAR_RE, DateSpan, parse_date_expr
+from transforms.dates import DATE_EXPR, WEEKDAY_PREFIX, YEAR_RE, DateSpan, parse_date_expr
 from transforms.document import Document
 from transforms.events import (
     FORCE_NOUNS,
@@ -128,12 +128,15 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     """Extract every table of one report. Pure: no I/O, deterministic for the same input."""
     blocks = split_lines(doc.text)
     period = stated_period(blocks)
-    entries = chronology_entries(doc.text, default_year=period[1].year if period else _printed_year(doc.text))
+    titled_year = _title_year(doc)
+    entries = chronology_entries(doc.text, default_year=period[1].year if period else (
+        titled_year or _printed_year(doc.text)))
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
         published = _published_day(doc)
-        year, year_inferred = report_year(doc.text, ref, period, _weak_year_lines(doc), published)
+        year, year_inferred = (titled_year, False) if titled_year and not period else report_year(
+            doc.text, ref, period, _weak_year_lines(doc), published)
         entries = dated_sentences(doc.text, year, anchor=published)
         entries = [_mark_inferred(e, year_inferred) for e in entries]
     titled = titled_pair(doc, ref)
@@ -179,12 +182,59 @@ def _published_day(doc: Document) -> DateSpan | None:
         span = parse_date_expr(e.group(0), None)
         return span if span is not None and span.precision == "day" and span.start == span.end else None
     if m is None:
-        return None
+        return _titled_day(doc.title or "") or _head_day(doc.text)
     try:
         day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
     return DateSpan(day, day, "day", False)
+
+
+# A title that closes with the day it was given: "Regular Press Conference on March 5, 2025", "Remarks, 5 March
+# 2025", "Briefing (5 March 2025)". Not "… of 7 October 2023" (a day it looks back to).
+_TITLE_DAY = re.compile(rf"(?:\s+on|,|\s+[—–-])\s+\(?(?P<date>{DATE_EXPR.pattern})\)?\s*$")
+# A cable's date-time group on a line of its own: "251430Z MAR 25" (day 25, 14:30 Zulu, March 2025), with
+# the precedence letter a message header may put before it ("O 251430Z MAR 25").
+_DTG = re.compile(r"^(?:[OPRZ]\s+)?(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|"
+                  r"NOV|DEC)\s+(?P<y>\d\d)\s*$")
+# A delivery line under a speech's title: "United Nations Headquarters, New York — Friday, 26 September 2025".
+_DELIVERY_LINE = re.compile(rf"^[A-Z][^.!?:;]{{0,80}}?\s[—–]\s+{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*$")
+_HEAD_BLOCKS = 12  # a page's own date lines sit above its text
+
+
+def _titled_day(title: str) -> DateSpan | None:
+    """The day a page's title says it was given on ("… Press Conference on March 5, 2025")."""
+    m = _TITLE_DAY.search(title) if title[-4:].isdigit() else None
+    return _one_day(m["date"]) if m else None
+
+
+def _head_day(text: str) -> DateSpan | None:
+    """The day a line at the head of the text gives the page: a cable's date-time group, a speech's
+    delivery line."""
+    for block in split_lines(text[:3000])[:_HEAD_BLOCKS]:
+        line = block.text.strip()
+        if (m := _DTG.match(line)) if line[:1].isalpha() or line[6:7] == "Z" else None:
+            return _one_day(f"{int(m['d'])} {m['mon'].title()} 20{m['y']}")
+        if line[-4:].isdigit() and ("—" in line or "–" in line) and (m := _DELIVERY_LINE.match(line)):
+            return _one_day(m["date"])
+    return None
+
+
+def _one_day(expr: str) -> DateSpan | None:
+    span = parse_date_expr(expr, None)
+    return span if span is not None and span.precision == "day" and span.start == span.end else None
+
+
+# A title that names the year it covers: "List of state visits … in 2025", "… during 2024", "Review of 2023".
+_TITLE_YEAR = re.compile(r"\b(?:in|during|for|of)\s+((?:19|20)\d\d)\W*$")
+
+
+def _title_year(doc: Document) -> int | None:
+    """The year a report's title (or first heading) says it covers; its undated days are that year's even
+    where the lead looks back to an earlier one ("after taking office in September 2024")."""
+    title = doc.title or (doc.metadata or {}).get("heading") or ""
+    m = _TITLE_YEAR.search(title) if title.rstrip(" .)")[-4:].isdigit() else None
+    return int(m.group(1)) if m else None
 
 
 def _mark_inferred(e: Entry, inferred: bool) -> Entry:
