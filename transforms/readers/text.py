@@ -24,6 +24,7 @@ from transforms.readers._common import (
     decode_text,
     is_all_caps,
     iter_lines,
+    join_spans,
     parse_period,
 )
 
@@ -89,6 +90,34 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□►▸–—]|[-*+](?=\
 _CAPTION = re.compile(
     r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I
 )
+_PHOTO_LABEL = re.compile(r"^\s*(?:Photo|Image|Picture)\s*:\s*", re.I)
+# Words that cannot be the verb after a caption's subject ("X (right) with Y at Z"): the caption is a label.
+_NOT_A_VERB = frozenset({"with", "at", "in", "on", "of", "and", "the", "a", "an", "during", "after", "before",
+                         "from", "for", "to", "by", "as", "near", "outside", "inside", "among", "&"})
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Whether words[i] goes on a caption's name-like subject: a name or title word, "(left)", or "and"/"of"
+    before one ("Head of Mission", "X and Y")."""
+    w = words[i]
+    if w[:1].isupper() or (w[:1] == "(" and w.endswith(")")):
+        return True
+    return w in ("and", "of") and i + 1 < len(words) and words[i + 1][:1].isupper()
+
+
+def caption_act(text: str) -> bool:
+    """Whether a photo caption tells an act: a sentence whose name-like subject ("Ambassador Ana Reyes", "X and
+    Y") is followed by a verb ("presents her credentials to …"), not a label ("X (right) with Y at Z")."""
+    words = text.split()
+    if len(words) < 5 or not ends_sentence(text):
+        return False
+    i = 0
+    while i < len(words) and _in_name(words, i):
+        i += 1
+    if i == 0 or i >= len(words):
+        return False
+    verb = words[i]
+    return verb.isalpha() and verb.islower() and verb not in _NOT_A_VERB
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # A page footer that prints a document code beside "page/pages" ("2/6      25-05112", "25-05112      3/6").
 _CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?:\s{3,}(?P<b>\S*\d\S*))?\s*$")
@@ -257,8 +286,21 @@ def blocks_from_lines(
             continue
         if _CAPTION.match(raw):
             flush()
-            in_caption = not pdf  # in text mode a caption paragraph runs to the next blank line
             prev_len = 0
+            label = _PHOTO_LABEL.match(raw)
+            tail = pdf and n + 1 < len(lines) and _caption_tail(raw, lines[n + 1][0])
+            if not (label and caption_act(_paragraph_at(lines, n, (2 if tail else 1) if pdf else 1000))):
+                in_caption = not pdf or tail  # a text caption runs to the next blank line; a PDF one to its tail
+                continue
+            # a caption telling the act ("Photo: X presents … at …") is text of its item, without its label
+            raw, off = raw[label.end():], off + label.end()
+            if pdf:  # a block of its own, with its wrapped tail
+                spans = [Span.verbatim(raw, off)] + ([Span.verbatim(*lines[n + 1])] if tail else [])
+                blocks.append(Block(join_spans([sp.squeeze() for sp in spans]), "para"))
+                in_caption = tail
+                continue
+        elif in_caption and pdf:
+            in_caption = False
             continue
         if in_caption:
             continue
@@ -298,6 +340,8 @@ def blocks_from_lines(
                 kind = "heading"
             elif not acc.parts and not terminal and len(line.text) < 0.7 * typical and _title_case(line.text):
                 kind = "heading"  # a short Title Case line between paragraphs
+            elif not terminal and len(line.text) < 0.7 * typical and _dates_next(lines, n):
+                kind = "heading"  # a newsletter's headline, over its item's date line
             else:
                 widths.append(len(line.text))
         elif kind is None and not acc.parts and len(line.text) <= 70 and _SECTION_HEAD.match(line.text):
@@ -319,6 +363,28 @@ def blocks_from_lines(
             flush()
     flush()
     return [_classify(b) for b in blocks]
+
+
+def _paragraph_at(lines: list[tuple[str, int]], n: int, most: int = 1000) -> str:
+    """Line n and the lines after it up to the next blank line (at most `most` lines), as one line of text."""
+    out = []
+    for raw, _ in lines[n:n + most]:
+        if not raw.strip():
+            break
+        out.append(raw)
+    return " ".join(" ".join(out).split())
+
+
+def _dates_next(lines: list[tuple[str, int]], n: int) -> bool:
+    """Whether the line after line n is a date alone ("12 February 2025")."""
+    following = lines[n + 1][0].strip() if n + 1 < len(lines) else ""
+    return following[:1].isdigit() and DATE_LINE.fullmatch(following) is not None
+
+
+def _caption_tail(caption: str, following: str) -> bool:
+    """Whether a PDF line holds the wrapped end of the caption above it: the caption ends no sentence and the
+    line is a word or two ending one ("Hall.")."""
+    return not ends_sentence(caption.rstrip()) and len(following.split()) <= 2 and ends_sentence(following.strip())
 
 
 def _line_kind(text: str, previous: str) -> str | None:
@@ -403,9 +469,15 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
 # longest cell).
 _DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
 _EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
-                           r"|activity|activities|item)$")
-_PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
-_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties)$")
+                           r"|activity|activities|item|outcomes?)$")
+_NOTE_COLUMN = re.compile(r"(?i)^(?:notes?|remarks?|comments?)$")  # the act, when no column names it better
+# Place columns from the finest to the coarsest: a row's entry takes the finest its header names (a list of
+# visits "| Dates | Country | Areas visited |" is placed in the city, not the country).
+_PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
+                  re.compile(r"(?i)^(?:place|location|where|city|cities|(?:places|areas|cities) visited"
+                             r"|destinations?)$"),
+                  re.compile(r"(?i)^(?:country|countries|state)$"))
+_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
 
@@ -470,10 +542,19 @@ def table_columns(header: list[Span]) -> TableColumns | None:
     date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
     if date_col < 0 or any(len(t) > 40 for t in names):
         return None
-    return TableColumns(header, date_col,
-                        event=next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1),
-                        place=next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1),
+    event = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
+    if event < 0:
+        event = next((i for i, t in enumerate(names) if _NOTE_COLUMN.match(t)), -1)
+    return TableColumns(header, date_col, event=event, place=_finest_place_column(names),
                         actor=next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1))
+
+
+def _finest_place_column(names: list[str]) -> int:
+    """The index of the finest place column a header names, or -1."""
+    for pattern in _PLACE_COLUMNS:
+        if (i := next((i for i, t in enumerate(names) if pattern.match(t)), -1)) >= 0:
+            return i
+    return -1
 
 
 def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:

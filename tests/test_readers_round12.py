@@ -1,0 +1,101 @@
+"""Readers, round 12: visit tables with place/actor columns by other names, photo captions that tell the act,
+newsletter headlines over their date lines."""
+
+from __future__ import annotations
+
+from transforms.readers import read_document
+from transforms.readers.text import blocks_from_lines, caption_act
+
+
+def _md(text: str) -> list[str]:
+    return read_document("page.md", text.encode()).text.split("\n\n")
+
+
+def _pdf_lines(*lines: str) -> list[str]:
+    pairs, off = [], 0
+    for line in lines:
+        pairs.append((line, off))
+        off += len(line) + 1
+    return [b.text for b in blocks_from_lines(pairs, markdown=False, pdf=True)]
+
+
+# ------------------------------------------------------------------ visit tables
+
+OUTGOING = """# Journeys abroad of the Chancellor of Austria in 2031
+
+| Dates | Country | Areas visited | Details |
+|---|---|---|---|
+| 3–5 March | Portugal | Lisbon, Porto | Official visit. Spoke at the university. |
+| 9–10 May | Chile | Valparaíso | Attended the Pacific forum. |
+"""
+
+INCOMING = """## Guests
+
+| Date | Guest | Destination | Outcome |
+|---|---|---|---|
+| 2–4 June | King Harald V | Graz | Opened the Norwegian week. |
+"""
+
+
+def test_a_visit_rows_entry_is_placed_in_its_city_not_its_country() -> None:
+    blocks = _md(OUTGOING)
+    assert "3–5 March · Lisbon, Porto · Official visit. Spoke at the university." in blocks
+    assert "9–10 May · Valparaíso · Attended the Pacific forum." in blocks
+    assert "Country: Portugal" in blocks  # the coarser place stays, labelled, after its row
+    assert not any(b.startswith("| Dates") or b == "3–5 March" for b in blocks)  # header gone, rows not cut up
+
+
+def test_a_visit_rows_guest_is_the_subject_of_its_act() -> None:
+    assert "2–4 June · Graz · King Harald V – Opened the Norwegian week." in _md(INCOMING)
+
+
+def test_a_notes_column_is_the_act_only_when_no_column_names_one() -> None:
+    table = ("| Date | Venue | Notes |\n|---|---|---|\n| 7 July | Palais Coburg | Ministers met on the Danube plan. |\n"
+             "\n| Date | Who | Summary | Notes |\n|---|---|---|---|\n"
+             "| 8 July | Ana Brnabić | Talks on energy. | Postponed twice. |\n")
+    blocks = _md(table)
+    assert "7 July · Palais Coburg · Ministers met on the Danube plan." in blocks
+    assert "8 July · Ana Brnabić – Talks on energy." in blocks and "Notes: Postponed twice." in blocks
+
+
+# ------------------------------------------------------------------ photo captions
+
+def test_a_caption_with_a_verb_tells_the_act() -> None:
+    assert caption_act("Minister Lars Holm presents the award to Chief Ana Paz at the Town Hall, Apia.")
+    assert caption_act("Deputy Head of Mission Eva Lind and Mayor Tom Ruiz sign the lease in Nuuk.")
+    assert not caption_act("Minister Lars Holm (left) with Chief Ana Paz at the Town Hall, Apia.")
+    assert not caption_act("Mayor Tom Ruiz and the delegation at the harbour in Nuuk.")
+    assert not caption_act("Reuters")
+
+
+def test_a_pdf_caption_telling_the_act_is_kept_without_its_label_and_with_its_wrapped_end() -> None:
+    got = _pdf_lines("Harbour works begin", "3 March 2031", "[photo]",
+                     "Photo: Minister Lars Holm and Mayor Tom Ruiz open the new quay at the harbour of the Nuuk",
+                     "Port.", "The new quay was opened in the morning and will take the cruise ships of the summer.")
+    assert "Minister Lars Holm and Mayor Tom Ruiz open the new quay at the harbour of the Nuuk Port." in got
+    assert not any("Photo:" in b for b in got)
+
+
+def test_a_dropped_pdf_caption_takes_its_wrapped_end_with_it() -> None:
+    got = _pdf_lines("The delegation toured the port in the morning and met the harbour master at his office.",
+                     "Photo: Minister Lars Holm (left) with the harbour master at the new quay of the container",
+                     "terminal.", "In the afternoon the delegation flew to the south of the island for the talks.")
+    assert not any("terminal." in b or "Photo" in b for b in got)
+    assert any(b.startswith("In the afternoon") for b in got)
+
+
+def test_a_text_caption_telling_the_act_stays_one_paragraph() -> None:
+    text = ("Intro line.\n\nPhoto: Minister Lars Holm greets Mayor Tom Ruiz\nat the Town Hall in Apia.\n\n"
+            "Body text here.")
+    blocks = read_document("page.txt", text.encode()).text.split("\n\n")
+    assert "Minister Lars Holm greets Mayor Tom Ruiz at the Town Hall in Apia." in blocks
+
+
+# ------------------------------------------------------------------ newsletter headlines
+
+def test_a_pdf_headline_over_a_date_line_does_not_join_the_paragraph_above() -> None:
+    got = _pdf_lines("The first item of the issue is a long paragraph that fills the width of the page and more.",
+                     "It goes on for a second line and then ends right here in a sentence.",
+                     "A school for Vaitele", "4 March 2031", "The embassy opened a school in Vaitele.")
+    assert "A school for Vaitele" in got
+    assert not any(b.endswith("A school for Vaitele") and b != "A school for Vaitele" for b in got)
