@@ -31,9 +31,9 @@ OUTGOING = """# Journeys abroad of the Chancellor of Austria in 2031
 
 INCOMING = """## Guests
 
-| Date | Guest | Destination | Outcome |
-|---|---|---|---|
-| 2–4 June | King Harald V | Graz | Opened the Norwegian week. |
+| Date | Guest | Destination | Delegation | Outcome |
+|---|---|---|---|---|
+| 2–4 June | King Harald V | Graz | Queen Sonja and the ministers of trade and of culture | Opened the Norwegian week. |
 """
 
 
@@ -46,15 +46,18 @@ def test_a_visit_rows_entry_is_placed_in_its_city_not_its_country() -> None:
 
 
 def test_a_visit_rows_guest_is_the_subject_of_its_act() -> None:
-    assert "2–4 June · Graz · King Harald V – Opened the Norwegian week." in _md(INCOMING)
+    blocks = _md(INCOMING)
+    assert "2–4 June · Graz · King Harald V – Opened the Norwegian week." in blocks
+    assert "Delegation: Queen Sonja and the ministers of trade and of culture" in blocks
 
 
 def test_a_notes_column_is_the_act_only_when_no_column_names_one() -> None:
-    table = ("| Date | Venue | Notes |\n|---|---|---|\n| 7 July | Palais Coburg | Ministers met on the Danube plan. |\n"
+    table = ("| Date | Venue | Budget | Notes |\n|---|---|---|---|\n"
+             "| 7 July | Palais Coburg | EUR 1.5 million from the regional fund | Ministers met. |\n"
              "\n| Date | Who | Summary | Notes |\n|---|---|---|---|\n"
              "| 8 July | Ana Brnabić | Talks on energy. | Postponed twice. |\n")
     blocks = _md(table)
-    assert "7 July · Palais Coburg · Ministers met on the Danube plan." in blocks
+    assert "7 July · Palais Coburg · Ministers met." in blocks
     assert "8 July · Ana Brnabić – Talks on energy." in blocks and "Notes: Postponed twice." in blocks
 
 
@@ -71,8 +74,11 @@ def test_a_caption_with_a_verb_tells_the_act() -> None:
 def test_a_pdf_caption_telling_the_act_is_kept_without_its_label_and_with_its_wrapped_end() -> None:
     got = _pdf_lines("Harbour works begin", "3 March 2031", "[photo]",
                      "Photo: Minister Lars Holm and Mayor Tom Ruiz open the new quay at the harbour of the Nuuk",
-                     "Port.", "The new quay was opened in the morning and will take the cruise ships of the summer.")
+                     "Port.", "The new quay was opened in the morning and will take the cruise ships of the summer.",
+                     "Photo: Mayor Tom Ruiz shows the harbour master the plans for the old quay of the Nuuk Port.",
+                     "The old quay will be rebuilt next year with money from the regional fund of the kingdom.")
     assert "Minister Lars Holm and Mayor Tom Ruiz open the new quay at the harbour of the Nuuk Port." in got
+    assert "Mayor Tom Ruiz shows the harbour master the plans for the old quay of the Nuuk Port." in got
     assert not any("Photo:" in b for b in got)
 
 
