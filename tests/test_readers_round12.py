@@ -105,3 +105,57 @@ def test_a_pdf_headline_over_a_date_line_does_not_join_the_paragraph_above() -> 
                      "A school for Vaitele", "4 March 2031", "The embassy opened a school in Vaitele.")
     assert "A school for Vaitele" in got
     assert not any(b.endswith("A school for Vaitele") and b != "A school for Vaitele" for b in got)
+
+
+# ------------------------------------------------------------------ a diplomatic cable's header and marks
+
+CABLE = """S E C R E T SECTION 01 OF 03 OSLO 000212
+
+NOFORN
+
+E.O. 13526: DECL: 11/02/2041
+TAGS: PREL, MARR, NO, RS
+SUBJECT: NORWAY WEIGHS ARCTIC PATROLS AFTER
+SVALBARD INCIDENT
+
+REF: OSLO 0199
+
+Classified By: Ambassador Ruth N. OKAFOR, reasons 1.4 (b) and (d)
+
+021015Z NOV 31
+
+1. (S/NF) Summary: On October 30, Foreign Minister Ivar TANGEN met the Russian ambassador in Oslo.
+End summary.
+
+2. (SBU) On October 31, the Coast Guard escorted a trawler out of the zone.
+
+(C) Post will report further.
+"""
+
+
+def test_a_cables_header_is_no_text_but_tells_its_subject_classifier_and_day() -> None:
+    doc = read_document("cable.txt", CABLE.encode())
+    assert doc.text.startswith("1. Summary: On October 30, Foreign Minister Ivar TANGEN met")
+    assert "DECL" not in doc.text and "TAGS" not in doc.text and "021015Z" not in doc.text
+    assert "NOFORN" not in doc.text and "REF:" not in doc.text
+    assert doc.title == "NORWAY WEIGHS ARCTIC PATROLS AFTER SVALBARD INCIDENT"
+    assert doc.metadata["classified_by"] == "Ambassador Ruth N. OKAFOR"
+    assert doc.metadata["published"] == "2031-11-02"
+
+
+def test_a_cables_classification_marks_are_dropped() -> None:
+    doc = read_document("cable.txt", CABLE.encode())
+    assert "2. On October 31, the Coast Guard escorted" in doc.text
+    assert "\n\nPost will report further." in doc.text
+    assert "(S/NF)" not in doc.text and "(SBU)" not in doc.text and "(C)" not in doc.text
+    i = doc.text.index("On October 31")
+    s, e = doc.source_span(i, i + len("On October 31"))
+    assert doc.source_text[s:e] == "On October 31"
+
+
+def test_outside_a_cable_only_a_numbered_paragraphs_mark_is_dropped() -> None:
+    text = "Options before the council:\n\n(S) Sanctions on the regime.\n\n3. (U) The vote is on Friday.\n"
+    doc = read_document("memo.txt", text.encode())
+    assert "(S) Sanctions on the regime." in doc.text and "3. The vote is on Friday." in doc.text
+    assert read_document("memo.txt", b"TAGS: none\n\nSUBJECT: lunch\n\nThe lunch is at noon.").metadata.get(
+        "published") is None

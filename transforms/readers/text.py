@@ -827,6 +827,73 @@ def _email_header(source: str) -> tuple[int, str] | None:
     return end, keys.get("date") or keys.get("sent") or ""
 
 
+# A diplomatic cable's header: the groups of lines above its first paragraph that open with a routing or
+# handling key, the date-time group ("251430Z MAR 25"), or are all capitals (the classification banner, routing
+# lines). Its DECL date is a declassification date, its TAGS and SUBJECT no act of the cable.
+_CABLE_KEY = re.compile(r"^(?:E\.\s?O\.|TAGS|SUBJ(?:ECT)?|REF|Classified\s+By|CLASSIFIED\s+BY|FM|TO|INFO|DECL|"
+                        r"Reasons?|Derived\s+From)\b\s*:?", re.I)
+_DTG = re.compile(r"^(?:[OPRZ]\s+)?([0-3]\d)[0-2]\d[0-5]\dZ\s+([A-Z]{3})\s+(\d{2}|\d{4})$")
+_CLASSIFIER = re.compile(r"^Classified\s+By:\s*(.+?)(?:,?\s+(?:for\s+)?reasons?\b.*)?$", re.I)
+# A paragraph's classification mark: "1. (C) …", "(SBU) …", "(S/NF) …".
+_MARK = re.compile(r"^(?:\d{1,3}\.\s+)?(?P<mark>\((?:U|C|S|TS|SBU|CUI|FOUO|LOU)(?:/{1,2}[A-Z]{2,8})*\)\s+)")
+_MONTHS3 = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def _cable_group(group: list[str]) -> bool:
+    first = group[0].strip()
+    return bool(_CABLE_KEY.match(first) or _DTG.match(first) or is_all_caps(" ".join(group)))
+
+
+def _cable_header(source: str) -> tuple[int, dict[str, str]] | None:
+    """A cable that opens with its header (TAGS: and SUBJECT: lines among the first blank-separated groups):
+    where the header ends, and what it tells: its subject, who classified it, the day of its date-time
+    group ("published")."""
+    head = source[:4000]
+    if "TAGS:" not in head or "SUBJ" not in head:
+        return None
+    groups: list[list[tuple[str, int]]] = [[]]
+    for line, off in iter_lines(source):
+        if line.strip():
+            groups[-1].append((line, off))
+        elif groups[-1]:
+            if not _cable_group([ln for ln, _ in groups[-1]]):
+                break
+            groups.append([])
+    header = [g for g in groups[:-1] if g]
+    keys = {m[0].lower().split()[0] for g in header for ln, _ in g if (m := _CABLE_KEY.match(ln.strip()))}
+    if not header or not {"tags:", "tags"} & keys:
+        return None
+    meta: dict[str, str] = {}
+    for g in header:
+        subject: list[str] | None = None
+        for line in (ln.strip() for ln, _ in g):
+            key = _CABLE_KEY.match(line)
+            if key and line[:4].upper() == "SUBJ":
+                subject = [line[key.end():]]
+            elif key:
+                subject = None
+            elif subject is not None:
+                subject.append(line)  # the subject's wrapped lines, up to the next key
+            if subject:
+                meta["subject"] = " ".join(" ".join(subject).split())
+            if (c := _CLASSIFIER.match(line)) is not None:
+                meta["classified_by"] = c[1].strip()
+            if (d := _DTG.match(line)) is not None and d[2] in _MONTHS3:
+                year = int(d[3]) if len(d[3]) == 4 else 2000 + int(d[3])
+                meta["published"] = f"{year:04d}-{_MONTHS3.index(d[2]) + 1:02d}-{d[1]}"
+    last_line, last_off = header[-1][-1]
+    return last_off + len(last_line), meta
+
+
+def _drop_marks(blocks: list[Block], cable: bool) -> list[Block]:
+    """Paragraphs without their classification marks: a numbered paragraph's "(C)" anywhere, a bare "(SBU)"
+    at a paragraph's head in a cable ("SBU" is no organisation there)."""
+    for b in blocks:
+        if b.text[:1] in "(0123456789" and (m := _MARK.match(b.text)) and (cable or m.start("mark") > 0):
+            b.span = b.span[:m.start("mark")] + b.span[m.end("mark"):]
+    return blocks
+
+
 def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
     """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
     source = data if isinstance(data, str) else decode_text(data, name)
@@ -841,17 +908,24 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
         header_end, date_value = email
         if date_value:
             extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
+    cable = _cable_header(source) if email is None else None
+    if cable is not None:
+        header_end = cable[0]
+        extra |= cable[1]
     for line, off in iter_lines(source):
         if email is not None and (off < header_end or _QUOTE.match(line)):
             continue  # the header is no text; a quoted line is an earlier message's, not this one's
-        if _COPYRIGHT.search(line) and len(line) < 200:
+        if cable is not None and off < header_end:
+            continue
+        if _COPYRIGHT.search(line) and len(line) < 200 and not (cable and _MARK.match(line.strip())):
             extra.setdefault("footer", line.strip())
             continue
         kept_lines.append((line, off))
     one_per_line = not is_hard_wrapped(kept_lines)
     blocks = normalize_blocks(blocks_from_lines(kept_lines, markdown=markdown, one_per_line=one_per_line))
+    blocks = _drop_marks(blocks, cable is not None)
     return build_document(blocks, source=source, fmt=fmt, markup="markdown" if markdown else "plain",
-                          extra=extra, name=name)
+                          extra=extra, name=name, title=extra.get("subject"))
 
 
 # Sections of a web page that list sources or links, not report text (a report's own sections keep their
