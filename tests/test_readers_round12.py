@@ -159,3 +159,10 @@ def test_outside_a_cable_only_a_numbered_paragraphs_mark_is_dropped() -> None:
     assert "(S) Sanctions on the regime." in doc.text and "3. The vote is on Friday." in doc.text
     assert read_document("memo.txt", b"TAGS: none\n\nSUBJECT: lunch\n\nThe lunch is at noon.").metadata.get(
         "published") is None
+
+
+def test_a_page_whose_body_names_tags_and_a_subject_is_no_cable() -> None:
+    text = ("WEEKLY NOTES\n\nThe archive lists each item under TAGS: and SUBJECT: fields.\n\n"
+            "The minister met the envoy on Monday.\n")
+    doc = read_document("notes.txt", text.encode())
+    assert doc.text.startswith("WEEKLY NOTES")
