@@ -166,3 +166,36 @@ def test_a_page_whose_body_names_tags_and_a_subject_is_no_cable() -> None:
             "The minister met the envoy on Monday.\n")
     doc = read_document("notes.txt", text.encode())
     assert doc.text.startswith("WEEKLY NOTES")
+
+
+# ------------------------------------------------------------------ a channel export's furniture
+
+CHANNEL = """Baltic Desk 🇪🇪 | Notes from Tallinn
+t.me/balticdesk · 12.4K subscribers
+
+[03.02.2031 08:15]
+Forwarded from Estonian Foreign Ministry
+Foreign Minister Kaja Sild met her Latvian counterpart in Riga this morning.
+#Estonia #Latvia
+👁 3.1K
+
+━━━━━━━━━━━━
+
+[04.02.2031 17:40]
+The Riigikogu passed the border bill by 61 votes to 30.
+👁 2,045
+"""
+
+
+def test_a_channel_exports_counters_hashtags_forwards_and_audience_are_no_text() -> None:
+    doc = read_document("channel.txt", CHANNEL.encode())
+    assert "[03.02.2031 08:15]\n\nForeign Minister Kaja Sild met her Latvian counterpart" in doc.text
+    assert not any(mark in doc.text for mark in ("subscribers", "Forwarded", "#Estonia", "👁", "━"))
+    assert doc.title == "Baltic Desk 🇪🇪 | Notes from Tallinn"
+
+
+def test_a_sentence_about_followers_or_a_hashtag_stays_text() -> None:
+    text = ("The minister's account has 40,000 followers.\n\nHe posted #Estonia2031 with a photo of the talks.\n\n"
+            "Forwarded from the embassy, the note reached the ministry on Monday.\n")
+    doc = read_document("notes.txt", text.encode())
+    assert doc.text.count("\n\n") == 2

@@ -894,6 +894,30 @@ def _drop_marks(blocks: list[Block], cable: bool) -> list[Block]:
     return blocks
 
 
+# A channel export's furniture around its posts (Telegram and the like): view counters ("👁 9.8K"), lines
+# of hashtags only, "Forwarded from <channel>" lines, rules of box-drawing bars, the channel's audience
+# ("t.me/x · 48,213 subscribers").
+_VIEWS = re.compile(r"^(?:👁️?|👀)\s*[\d.,]+\s?[KkMm]?$")
+_AUDIENCE = re.compile(r"\b\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|members|followers)\b", re.I)
+_BARS = frozenset("━─═▬ ")
+
+
+def _post_furniture(line: str) -> bool:
+    """Whether a line of a channel export is furniture around its posts, not text of one."""
+    t = line.strip()
+    c = t[:1]
+    if c == "#":
+        return all(w[:1] == "#" and len(w) > 1 for w in t.split())
+    if c in ("👁", "👀"):
+        return _VIEWS.match(t) is not None
+    if c in ("F", "f"):
+        return t[:15].lower() == "forwarded from " and len(t) <= 100 and not ends_sentence(t)
+    if c in _BARS:
+        return len(t) >= 3 and set(t) <= _BARS
+    return "ers" in t and len(t) <= 120 and not ends_sentence(t) and (
+        _AUDIENCE.search(t) is not None)
+
+
 def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
     """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
     source = data if isinstance(data, str) else decode_text(data, name)
@@ -916,6 +940,9 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
         if email is not None and (off < header_end or _QUOTE.match(line)):
             continue  # the header is no text; a quoted line is an earlier message's, not this one's
         if cable is not None and off < header_end:
+            continue
+        if _post_furniture(line):
+            kept_lines.append(("", off))  # as a blank line: the lines around it stay apart
             continue
         if _COPYRIGHT.search(line) and len(line) < 200 and not (cable and _MARK.match(line.strip())):
             extra.setdefault("footer", line.strip())
