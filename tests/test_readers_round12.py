@@ -195,7 +195,7 @@ def test_a_channel_exports_counters_hashtags_forwards_and_audience_are_no_text()
 
 
 def test_a_sentence_about_followers_or_a_hashtag_stays_text() -> None:
-    text = ("The minister's account has 40,000 followers.\n\nHe posted #Estonia2031 with a photo of the talks.\n\n"
+    text = ("The minister's account has 40,000 followers.\n\n#Estonia2031 trended all day after the talks.\n\n"
             "Forwarded from the embassy, the note reached the ministry on Monday.\n")
     doc = read_document("notes.txt", text.encode())
     assert doc.text.count("\n\n") == 2
