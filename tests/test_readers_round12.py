@@ -199,3 +199,18 @@ def test_a_sentence_about_followers_or_a_hashtag_stays_text() -> None:
             "Forwarded from the embassy, the note reached the ministry on Monday.\n")
     doc = read_document("notes.txt", text.encode())
     assert doc.text.count("\n\n") == 2
+
+
+def test_a_pdf_column_headline_after_a_paragraphs_end_stands_alone() -> None:
+    got = _pdf_lines("The trade ministers met in Tartu on Monday and agreed on the",
+                     "rail freight timetable for the coming winter season.",
+                     "Ferry links to Saaremaa",
+                     "The ferry operator added two crossings a day from the port",
+                     "of Virtsu in the autumn, and the fares were left as before.")
+    assert "Ferry links to Saaremaa" in got
+    assert "Ferry links to Saaremaa" not in got[-1] or got[-1] == "Ferry links to Saaremaa"
+    assert not _pdf_lines("The trade ministers met in Tartu on Monday and agreed on the",
+                          "rail freight timetable for the coming winter season.",
+                          "Ferry links to the",
+                          "Port Authority of Virtsu were added in the autumn, and the fares",
+                          "were kept as before.").count("Ferry links to the")

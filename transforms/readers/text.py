@@ -342,6 +342,8 @@ def blocks_from_lines(
                 kind = "heading"  # a short Title Case line between paragraphs
             elif not terminal and len(line.text) < 0.7 * typical and _dates_next(lines, n):
                 kind = "heading"  # a newsletter's headline, over its item's date line
+            elif not acc.parts and not terminal and _headline_over_paragraph(line.text, lines, n, typical):
+                kind = "heading"  # a column's headline, between one paragraph's end and the next's first line
             else:
                 widths.append(len(line.text))
         elif kind is None and not acc.parts and len(line.text) <= 70 and _SECTION_HEAD.match(line.text):
@@ -379,6 +381,15 @@ def _dates_next(lines: list[tuple[str, int]], n: int) -> bool:
     """Whether the line after line n is a date alone ("12 February 2025")."""
     following = lines[n + 1][0].strip() if n + 1 < len(lines) else ""
     return following[:1].isdigit() and DATE_LINE.fullmatch(following) is not None
+
+
+def _headline_over_paragraph(text: str, lines: list[tuple[str, int]], n: int, typical: int) -> bool:
+    """Whether a PDF line that follows a paragraph's end is a headline: short, capitalised, ending on no open
+    word or comma, and followed by a longer line that opens a paragraph."""
+    if not (text[:1].isupper() and len(text) < 0.8 * typical) or text[-1:] in ",;-–" or _OPEN_END.search(text):
+        return False
+    following = lines[n + 1][0].strip() if n + 1 < len(lines) else ""
+    return len(following) >= 0.8 * typical and following[:1].isupper() and not ends_sentence(following)
 
 
 def _caption_tail(caption: str, following: str) -> bool:
