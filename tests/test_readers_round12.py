@@ -214,3 +214,53 @@ def test_a_pdf_column_headline_after_a_paragraphs_end_stands_alone() -> None:
                           "Ferry links to the",
                           "Port Authority of Virtsu were added in the autumn, and the fares",
                           "were kept as before.").count("Ferry links to the")
+
+
+# ------------------------------------------------------------------ a page's own day, a speech's notes
+
+def _html(body: str, title: str = "Ministry of Foreign Affairs") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+PRESS = _html('<div class="nav"><a href="/">Home</a> | <a href="/news">News</a></div>'
+              "<h1>Spokesperson Ana Lind's Regular Briefing on June 3, 2031</h1>"
+              '<p class="meta">Updated: June 03, 2031 18:05 | Print</p>'
+              '<div class="content"><p>Q: Did the minister travel to Riga on Monday as announced last week?</p>'
+              "<p>Ana Lind: Yes. On Monday the minister held talks in Riga with her Latvian counterpart on the "
+              "rail link, and the two sides signed a memorandum on border crossings.</p>"
+              "<p>Q: What about the ferry strike that started yesterday in the port of Tallinn?</p>"
+              "<p>Ana Lind: I would refer you to the competent authorities for the details of the strike.</p></div>",
+              title="Spokesperson Ana Lind's Regular Briefing on June 3, 2031")
+
+
+def test_a_pages_stamp_line_is_its_published_day_and_its_h1_heads_the_text() -> None:
+    doc = read_document("briefing.html", PRESS.encode())
+    assert doc.metadata["published"] == "June 03, 2031"
+    assert doc.text.startswith("Spokesperson Ana Lind's Regular Briefing on June 3, 2031\n\n")
+
+
+def test_a_title_ending_on_its_day_dates_the_page_but_a_day_it_names_does_not() -> None:
+    body = "<h1>Remarks</h1><p>The minister spoke to the press about the talks with the Latvian delegation.</p>"
+    dated = read_document("a.html", _html(body, "Remarks to the press, 4 May 2031").encode())
+    assert dated.metadata["published"] == "4 May 2031"
+    named = read_document("b.html", _html(body, "Remarks on the attack of 4 May 2031").encode())
+    assert "published" not in named.metadata
+
+
+SPEECH = _html("<article><h1>Address by the President of Palau</h1>"
+               "<p><strong>Assembly Hall, Koror &mdash; Tuesday, 14 October 2031</strong></p>"
+               "<p><em>Check against delivery</em></p>"
+               "<p>On 2 October our Senate ratified the fisheries treaty with Japan. [Applause]</p>"
+               "<p>We thank our partners for their patience (Laughter) and their trust.</p></article>")
+
+
+def test_a_speechs_delivery_line_is_its_day_and_its_delivery_notes_are_no_text() -> None:
+    doc = read_document("speech.html", SPEECH.encode())
+    assert doc.metadata["published"] == "Tuesday, 14 October 2031"
+    assert "Assembly Hall, Koror — Tuesday, 14 October 2031" in doc.text
+    assert "Check against delivery" not in doc.text and "Applause" not in doc.text and "Laughter" not in doc.text
+    assert "ratified the fisheries treaty with Japan.\n\n" in doc.text
+    assert "for their patience and their trust." in doc.text
+    i = doc.text.index("and their trust")
+    s, e = doc.source_span(i, i + len("and their trust"))
+    assert doc.source_text[s:e] == "and their trust"

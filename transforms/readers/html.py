@@ -16,7 +16,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from transforms.dates import DATE_LINE
+from transforms.dates import DATE_EXPR, DATE_LINE
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
 from transforms.readers.text import Block, _classify, build_document
@@ -371,6 +371,56 @@ def _time_published(tree: LexborHTMLParser) -> str | None:
     return value.strip() or None
 
 
+# Where a page prints its own day outside any <meta>: a stamp line ("Updated: March 05, 2025 19:40"), a
+# speech's delivery line ("United Nations Headquarters, New York — Friday, 26 September 2025"), a title that
+# ends on its day ("… Press Conference on March 5, 2025").
+_STAMP_KEY = re.compile(r"^(?:Updated|Published|Posted|Released|Issued|Dated?)\b\s*:?\s*", re.I)
+_DASH = re.compile(r"\s[—–-]\s")
+_BEFORE_TITLE_DAY = re.compile(r"(?:\bon|[,—–(|-])\s*$")
+
+
+def _stamp_day(text: str) -> str | None:
+    """The day of a page's stamp line or delivery line, or None."""
+    if len(text) > 120:
+        return None
+    if (key := _STAMP_KEY.match(text)) and (m := DATE_EXPR.match(text, key.end())):
+        return m.group(0)
+    parts = _DASH.split(text)
+    if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) <= 80 and DATE_LINE.fullmatch(parts[1].strip()):
+        return parts[1].strip()
+    return None
+
+
+def _title_day(title: str) -> str | None:
+    """The day a title ends on, after "on", a comma, a dash or a bracket; None for a day it names ("the attack of
+    7 October 2023")."""
+    last = None
+    for m in DATE_EXPR.finditer(title):
+        last = m
+    if last is None or title[last.end():].strip(" )") or not _BEFORE_TITLE_DAY.search(title[:last.start()]):
+        return None
+    return last.group(0)
+
+
+def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
+    """The day a page without a publication <meta> prints as its own: a stamp or delivery line among its first
+    blocks, else a title ending on a day."""
+    for b in blocks[:12]:
+        if (day := _stamp_day(b.text)) is not None:
+            return day
+    return next((day for t in titles if t and (day := _title_day(t)) is not None), None)
+
+
+def _with_page_title(blocks: list[Block], everything: list[Block], h1: LexborNode | None) -> list[Block]:
+    """The content's blocks headed by the page's <h1> when the content range left it out: its title (a
+    press conference's "… on March 5, 2025") is what the report is and when."""
+    text = " ".join(h1.text(deep=True).split()) if h1 is not None else ""
+    head = next((b for b in everything if b.kind == "heading" and b.text == text), None) if text else None
+    if head is None or head in blocks or not blocks or everything.index(head) > everything.index(blocks[0]):
+        return blocks
+    return [head, *blocks]
+
+
 def read_html(data: bytes | str, *, name: str = "") -> Document:
     source = data if isinstance(data, str) else decode_html(data, name)
     if not source.strip():
@@ -401,12 +451,13 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     walker.flush()
     kept = walker.header_blocks
     blocks = _merge_date_blocks([_classify(b) if b.kind == "para" else b for b in walker.blocks])
+    everything = blocks
     if not scoped:
         if kept and len(blocks) == len(walker.blocks) and kept == list(range(len(kept))):
             # the title block stays even when the content range starts after it
             blocks = blocks[:len(kept)] + [b for b in _content_range(blocks, source) if b not in blocks[:len(kept)]]
         else:
-            blocks = _content_range(blocks, source)
+            blocks = _with_page_title(_content_range(blocks, source), blocks, tree.css_first("h1"))
     if not blocks:
         raise ReaderError(f"{name or 'input'}: HTML has no text")
     h1 = root.css_first("h1") if scoped else None
@@ -418,7 +469,7 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher") or _site_name(title_text)
     extra = {}
     if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")
-            or _time_published(tree)):
+            or _time_published(tree) or _page_day(everything, [h1_text, title_text])):
         extra["published"] = d
     return build_document(blocks, source=source, fmt="html", markup="html", extra=extra, name=name,
                           title=title, authors=authors, publication=publication)

@@ -1015,11 +1015,34 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A speech's delivery notes: the "Check against delivery" line, the audience's "[Applause]" in the text.
+_DELIVERY_NOTE = re.compile(
+    r"^\W{0,3}(?:check\s+against\s+(?:actual\s+)?delivery|as\s+prepared\s+for\s+delivery)\W{0,3}$", re.I)
+_STAGE_WORDS = ("pplause", "aughter", "heer", "naudible", "rosstalk", "vation")  # cheap test before _STAGE_NOTE
+_STAGE_NOTE = re.compile(r"\s*[\[(](?:applause|laughter|cheers|cheering|standing ovation|inaudible|crosstalk)"
+                         r"(?: and (?:applause|laughter|cheers))?[\])]", re.I)
+
+
+def _without_delivery_notes(blocks: list[Block]) -> list[Block]:
+    """A speech's blocks without its delivery notes."""
+    out = []
+    for b in blocks:
+        if len(b.text) <= 40 and _DELIVERY_NOTE.match(b.text):
+            continue
+        if any(w in b.text for w in _STAGE_WORDS):
+            for m in reversed(list(_STAGE_NOTE.finditer(b.text))):
+                b.span = b.span[:m.start()] + b.span[m.end():]
+            if not b.text.strip():
+                continue
+        out.append(b)
+    return out
+
+
 def build_document(
     blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
     title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
 ) -> Document:
-    blocks = drop_page_furniture([b for b in blocks if not _is_engagement_line(b.text)])
+    blocks = drop_page_furniture(_without_delivery_notes([b for b in blocks if not _is_engagement_line(b.text)]))
     text, offsets = assemble([b.span for b in blocks])
     if not text.strip():
         raise ReaderError(f"{name or 'input'}: no text found")
