@@ -264,3 +264,36 @@ def test_a_speechs_delivery_line_is_its_day_and_its_delivery_notes_are_no_text()
     i = doc.text.index("and their trust")
     s, e = doc.source_span(i, i + len("and their trust"))
     assert doc.source_text[s:e] == "and their trust"
+
+
+# ------------------------------------------------------------------ HTML visit tables
+
+VISITS_HTML = ("<html><body><article><h1>Visits of the President of Malta in 2031</h1>"
+               "<p>The President travelled abroad several times during the year.</p>"
+               "<table><thead><tr><th>Dates</th><th>Leader</th><th>Country</th><th>Areas visited</th>"
+               "<th>Details</th></tr></thead><tbody>"
+               "<tr><td>3–5 March</td><td>President Myriam Spiteri Debono</td><td>Portugal</td>"
+               "<td>Lisbon, Porto</td><td>State visit. Met the <a href='#'>President</a> of Portugal.</td></tr>"
+               "<tr><td><i>(postponed)</i></td><td>President Myriam Spiteri Debono</td><td>Chile</td>"
+               "<td>Santiago</td><td>Planned for May.</td></tr></tbody></table>"
+               "<p>After the table.</p></article></body></html>")
+
+
+def test_an_html_visit_tables_dated_rows_are_entries_like_a_markdown_tables() -> None:
+    doc = read_document("visits.html", VISITS_HTML.encode())
+    blocks = doc.text.split("\n\n")
+    assert ("3–5 March · Lisbon, Porto · President Myriam Spiteri Debono – State visit. Met the President of "
+            "Portugal.") in blocks
+    assert "Country: Portugal" in blocks and "Dates" not in blocks and "Areas visited" not in blocks
+    assert "(postponed)" in blocks and "Planned for May." in blocks  # an undated row: a block per cell
+    i = doc.text.index("Lisbon, Porto")
+    s, e = doc.source_span(i, i + len("Lisbon, Porto"))
+    assert doc.source_text[s:e] == "Lisbon, Porto"
+
+
+def test_an_html_table_without_a_header_row_or_a_place_column_keeps_its_cells() -> None:
+    infobox = ("<html><body><article><h1>Border crisis</h1><p>A crisis on the border lasted the whole summer.</p>"
+               "<table><tr><th>Date</th><td>4–9 June 2031</td></tr><tr><th>Location</th><td>Narva</td></tr>"
+               "</table></article></body></html>")
+    blocks = read_document("box.html", infobox.encode()).text.split("\n\n")
+    assert blocks[2:] == ["Date", "4–9 June 2031", "Location", "Narva"]

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from transforms.dates import DATE_EXPR, DATE_LINE
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
-from transforms.readers.text import Block, _classify, build_document
+from transforms.readers.text import Block, TableColumns, _classify, build_document, dated_row_blocks, table_columns
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "svg",
          "iframe", "figcaption", "head", "title", "meta", "link", "input", "textarea", "object", "canvas",
@@ -157,6 +157,27 @@ class _Walker:
         self.lead_end = None
         self.lead_text = ""
 
+    def dated_table(self, table: LexborNode, cols: TableColumns) -> None:
+        """A table whose header names a date column and a place or actor column: each dated row one entry,
+        "<date> · <place> · <actors> – <event>", as a Markdown table's rows; other rows a block per cell."""
+        for k, row in enumerate(table.css("tr")):
+            cells = []
+            for cell in _cells(row):
+                start = len(self.blocks)
+                self.walk(cell)
+                self.flush()
+                cells.append(self.blocks[start].span if len(self.blocks) > start else Span())
+                del self.blocks[start + 1:]
+                if len(self.blocks) > start:
+                    del self.blocks[start]
+            if k == 0:
+                continue  # the header row
+            entry = dated_row_blocks(cols, cells, actors_first=True)
+            if entry is None:
+                self.blocks.extend(Block(c, "para") for c in cells if c.text)
+            else:
+                self.blocks.extend(Block(b, "entry" if i == 0 else "para") for i, b in enumerate(entry))
+
     def walk(self, node: LexborNode) -> None:
         child = node.first_child
         while child is not None:
@@ -202,6 +223,10 @@ class _Walker:
             self.flush()
             self.stamp, self.stamp_node = outer
             return
+        if tag == "table" and (cols := _dated_table_columns(node)) is not None:
+            self.flush()
+            self.dated_table(node, cols)
+            return
         if tag in _BLOCK:
             self.flush()
             if tag in _HEADINGS:
@@ -216,6 +241,19 @@ class _Walker:
         if leading and self.buf.text.strip():
             self.lead_end = len(self.buf)
             self.lead_text = self.buf.text
+
+
+def _cells(row: LexborNode) -> list[LexborNode]:
+    return [c for c in row.iter() if (c.tag or "").lower() in ("td", "th")]
+
+
+def _dated_table_columns(table: LexborNode) -> TableColumns | None:
+    """The columns of a table whose first row is a header naming a date column and a place or an actor column
+    ("Dates | Visitor | Country | Areas visited | Details"), else None."""
+    first = table.css_first("tr")
+    cells = _cells(first) if first is not None else []
+    cols = table_columns([Span.verbatim(" ".join(c.text(deep=True).split()), 0) for c in cells])
+    return cols if cols is not None and (cols.place >= 0 or cols.actor >= 0) else None
 
 
 _ITEMS = {"li", "article", "div", "section"}
