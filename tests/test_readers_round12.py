@@ -297,3 +297,11 @@ def test_an_html_table_without_a_header_row_or_a_place_column_keeps_its_cells() 
                "</table></article></body></html>")
     blocks = read_document("box.html", infobox.encode()).text.split("\n\n")
     assert blocks[2:] == ["Date", "4–9 June 2031", "Location", "Narva"]
+
+
+def test_an_html_date_and_event_table_keeps_its_date_and_entry_blocks() -> None:
+    page = ("<html><body><article><h1>Tracker</h1><p>The tracker lists the measures of the year.</p>"
+            "<table><tr><th>Date</th><th>Event</th></tr><tr><td>4 June 2031</td><td>The council adopted the "
+            "twentieth package.</td></tr></table></article></body></html>")
+    blocks = read_document("tracker.html", page.encode()).text.split("\n\n")
+    assert blocks[-2:] == ["4 June 2031", "The council adopted the twentieth package."]
