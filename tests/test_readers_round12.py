@@ -305,3 +305,15 @@ def test_an_html_date_and_event_table_keeps_its_date_and_entry_blocks() -> None:
             "twentieth package.</td></tr></table></article></body></html>")
     blocks = read_document("tracker.html", page.encode()).text.split("\n\n")
     assert blocks[-2:] == ["4 June 2031", "The council adopted the twentieth package."]
+
+
+def test_a_site_h1_does_not_head_content_that_has_its_own_heading() -> None:
+    page = ("<html><head><title>Notes | Baltic Desk</title></head><body>"
+            '<div class="menu"><a href="/">Home</a> <a href="/all">All the notes of the desk</a></div>'
+            "<header><h1>Baltic Desk</h1><p>Notes from Tallinn since 2001</p></header>"
+            '<div id="content"><h2>Ferry strike in Tallinn ends</h2>'
+            "<p>The ferry strike in the port of Tallinn ended on Monday after the union and the operator agreed "
+            "on a new wage deal for the crews of the summer season.</p>"
+            "<p>The first ferries left for Helsinki in the evening, and the operator said the timetable would be "
+            "back to normal by the end of the week.</p></div></body></html>")
+    assert read_document("note.html", page.encode()).text.startswith("Ferry strike in Tallinn ends\n\n")

@@ -450,11 +450,13 @@ def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
 
 
 def _with_page_title(blocks: list[Block], everything: list[Block], h1: LexborNode | None) -> list[Block]:
-    """The content's blocks headed by the page's <h1> when the content range left it out: its title (a
-    press conference's "… on March 5, 2025") is what the report is and when."""
+    """The content's blocks headed by the page's <h1> when the content range left it out and opens with no
+    heading of its own: its title (a press conference's "… on March 5, 2025") is what the report is and when."""
+    if not blocks or blocks[0].kind == "heading":
+        return blocks  # the content has its own title; the <h1> is the site's ("Example Institute")
     text = " ".join(h1.text(deep=True).split()) if h1 is not None else ""
     head = next((b for b in everything if b.kind == "heading" and b.text == text), None) if text else None
-    if head is None or head in blocks or not blocks or everything.index(head) > everything.index(blocks[0]):
+    if head is None or head in blocks or everything.index(head) > everything.index(blocks[0]):
         return blocks
     return [head, *blocks]
 
