@@ -310,7 +310,7 @@ def test_an_html_date_and_event_table_keeps_its_date_and_entry_blocks() -> None:
 def test_a_site_h1_does_not_head_content_that_has_its_own_heading() -> None:
     page = ("<html><head><title>Notes | Baltic Desk</title></head><body>"
             '<div class="menu"><a href="/">Home</a> <a href="/all">All the notes of the desk</a></div>'
-            "<header><h1>Baltic Desk</h1><p>Notes from Tallinn since 2001</p></header>"
+            '<div class="brand"><h1>Baltic Desk</h1></div>'
             '<div id="content"><h2>Ferry strike in Tallinn ends</h2>'
             "<p>The ferry strike in the port of Tallinn ended on Monday after the union and the operator agreed "
             "on a new wage deal for the crews of the summer season.</p>"
