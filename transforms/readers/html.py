@@ -16,10 +16,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from transforms.dates import DATE_LINE
+from transforms.dates import DATE_EXPR, DATE_LINE
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
-from transforms.readers.text import Block, _classify, build_document
+from transforms.readers.text import Block, TableColumns, _classify, build_document, dated_row_blocks, table_columns
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "svg",
          "iframe", "figcaption", "head", "title", "meta", "link", "input", "textarea", "object", "canvas",
@@ -157,6 +157,27 @@ class _Walker:
         self.lead_end = None
         self.lead_text = ""
 
+    def dated_table(self, table: LexborNode, cols: TableColumns) -> None:
+        """A table whose header names a date column and a place or actor column: each dated row one entry,
+        "<date> · <place> · <actors> – <event>", as a Markdown table's rows; other rows a block per cell."""
+        for k, row in enumerate(table.css("tr")):
+            cells = []
+            for cell in _cells(row):
+                start = len(self.blocks)
+                self.walk(cell)
+                self.flush()
+                cells.append(self.blocks[start].span if len(self.blocks) > start else Span())
+                del self.blocks[start + 1:]
+                if len(self.blocks) > start:
+                    del self.blocks[start]
+            if k == 0:
+                continue  # the header row
+            entry = dated_row_blocks(cols, cells, actors_first=True)
+            if entry is None:
+                self.blocks.extend(Block(c, "para") for c in cells if c.text)
+            else:
+                self.blocks.extend(Block(b, "entry" if i == 0 else "para") for i, b in enumerate(entry))
+
     def walk(self, node: LexborNode) -> None:
         child = node.first_child
         while child is not None:
@@ -202,6 +223,10 @@ class _Walker:
             self.flush()
             self.stamp, self.stamp_node = outer
             return
+        if tag == "table" and (cols := _dated_table_columns(node)) is not None:
+            self.flush()
+            self.dated_table(node, cols)
+            return
         if tag in _BLOCK:
             self.flush()
             if tag in _HEADINGS:
@@ -216,6 +241,19 @@ class _Walker:
         if leading and self.buf.text.strip():
             self.lead_end = len(self.buf)
             self.lead_text = self.buf.text
+
+
+def _cells(row: LexborNode) -> list[LexborNode]:
+    return [c for c in row.iter() if (c.tag or "").lower() in ("td", "th")]
+
+
+def _dated_table_columns(table: LexborNode) -> TableColumns | None:
+    """The columns of a table whose first row is a header naming a date column and a place or an actor column
+    ("Dates | Visitor | Country | Areas visited | Details"), else None."""
+    first = table.css_first("tr")
+    cells = _cells(first) if first is not None else []
+    cols = table_columns([Span.verbatim(" ".join(c.text(deep=True).split()), 0) for c in cells])
+    return cols if cols is not None and (cols.place >= 0 or cols.actor >= 0) else None
 
 
 _ITEMS = {"li", "article", "div", "section"}
@@ -371,6 +409,58 @@ def _time_published(tree: LexborHTMLParser) -> str | None:
     return value.strip() or None
 
 
+# Where a page prints its own day outside any <meta>: a stamp line ("Updated: March 05, 2025 19:40"), a
+# speech's delivery line ("United Nations Headquarters, New York — Friday, 26 September 2025"), a title that
+# ends on its day ("… Press Conference on March 5, 2025").
+_STAMP_KEY = re.compile(r"^(?:Updated|Published|Posted|Released|Issued|Dated?)\b\s*:?\s*", re.I)
+_DASH = re.compile(r"\s[—–-]\s")
+_BEFORE_TITLE_DAY = re.compile(r"(?:\bon|[,—–(|-])\s*$")
+
+
+def _stamp_day(text: str) -> str | None:
+    """The day of a page's stamp line or delivery line, or None."""
+    if len(text) > 120:
+        return None
+    if (key := _STAMP_KEY.match(text)) and (m := DATE_EXPR.match(text, key.end())):
+        return m.group(0)
+    parts = _DASH.split(text)
+    if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) <= 80 and DATE_LINE.fullmatch(parts[1].strip()):
+        return parts[1].strip()
+    return None
+
+
+def _title_day(title: str) -> str | None:
+    """The day a title ends on, after "on", a comma, a dash or a bracket; None for a day it names ("the attack of
+    7 October 2023")."""
+    last = None
+    for m in DATE_EXPR.finditer(title):
+        last = m
+    if last is None or title[last.end():].strip(" )") or not _BEFORE_TITLE_DAY.search(title[:last.start()]):
+        return None
+    return last.group(0)
+
+
+def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
+    """The day a page without a publication <meta> prints as its own: a stamp or delivery line among its first
+    blocks, else a title ending on a day."""
+    for b in blocks[:12]:
+        if (day := _stamp_day(b.text)) is not None:
+            return day
+    return next((day for t in titles if t and (day := _title_day(t)) is not None), None)
+
+
+def _with_page_title(blocks: list[Block], everything: list[Block], h1: LexborNode | None) -> list[Block]:
+    """The content's blocks headed by the page's <h1> when the content range left it out and opens with no
+    heading of its own: its title (a press conference's "… on March 5, 2025") is what the report is and when."""
+    if not blocks or blocks[0].kind == "heading":
+        return blocks  # the content has its own title; the <h1> is the site's ("Example Institute")
+    text = " ".join(h1.text(deep=True).split()) if h1 is not None else ""
+    head = next((b for b in everything if b.kind == "heading" and b.text == text), None) if text else None
+    if head is None or head in blocks or everything.index(head) > everything.index(blocks[0]):
+        return blocks
+    return [head, *blocks]
+
+
 def read_html(data: bytes | str, *, name: str = "") -> Document:
     source = data if isinstance(data, str) else decode_html(data, name)
     if not source.strip():
@@ -401,12 +491,13 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     walker.flush()
     kept = walker.header_blocks
     blocks = _merge_date_blocks([_classify(b) if b.kind == "para" else b for b in walker.blocks])
+    everything = blocks
     if not scoped:
         if kept and len(blocks) == len(walker.blocks) and kept == list(range(len(kept))):
             # the title block stays even when the content range starts after it
             blocks = blocks[:len(kept)] + [b for b in _content_range(blocks, source) if b not in blocks[:len(kept)]]
         else:
-            blocks = _content_range(blocks, source)
+            blocks = _with_page_title(_content_range(blocks, source), blocks, tree.css_first("h1"))
     if not blocks:
         raise ReaderError(f"{name or 'input'}: HTML has no text")
     h1 = root.css_first("h1") if scoped else None
@@ -418,7 +509,7 @@ def read_html(data: bytes | str, *, name: str = "") -> Document:
     publication = _meta(tree, "citation_journal_title", "og:site_name", "publisher") or _site_name(title_text)
     extra = {}
     if (d := _meta(tree, "article:published_time", "citation_publication_date", "date", "dc.date")
-            or _time_published(tree)):
+            or _time_published(tree) or _page_day(everything, [h1_text, title_text])):
         extra["published"] = d
     return build_document(blocks, source=source, fmt="html", markup="html", extra=extra, name=name,
                           title=title, authors=authors, publication=publication)

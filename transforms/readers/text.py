@@ -24,6 +24,7 @@ from transforms.readers._common import (
     decode_text,
     is_all_caps,
     iter_lines,
+    join_spans,
     parse_period,
 )
 
@@ -89,6 +90,34 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□►▸–—]|[-*+](?=\
 _CAPTION = re.compile(
     r"^\s*(?:\*{0,2}_?)(?:Figure|Fig\.|Photo|Image)\s*\d+[\s.:|]|^\s*Photo(?:\s+credit)?\s*:", re.I
 )
+_PHOTO_LABEL = re.compile(r"^\s*(?:Photo|Image|Picture)\s*:\s*", re.I)
+# Words that cannot be the verb after a caption's subject ("X (right) with Y at Z"): the caption is a label.
+_NOT_A_VERB = frozenset({"with", "at", "in", "on", "of", "and", "the", "a", "an", "during", "after", "before",
+                         "from", "for", "to", "by", "as", "near", "outside", "inside", "among", "&"})
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Whether words[i] goes on a caption's name-like subject: a name or title word, "(left)", or "and"/"of"
+    before one ("Head of Mission", "X and Y")."""
+    w = words[i]
+    if w[:1].isupper() or (w[:1] == "(" and w.endswith(")")):
+        return True
+    return w in ("and", "of") and i + 1 < len(words) and words[i + 1][:1].isupper()
+
+
+def caption_act(text: str) -> bool:
+    """Whether a photo caption tells an act: a sentence whose name-like subject ("Ambassador Ana Reyes", "X and
+    Y") is followed by a verb ("presents her credentials to …"), not a label ("X (right) with Y at Z")."""
+    words = text.split()
+    if len(words) < 5 or not ends_sentence(text):
+        return False
+    i = 0
+    while i < len(words) and _in_name(words, i):
+        i += 1
+    if i == 0 or i >= len(words):
+        return False
+    verb = words[i]
+    return verb.isalpha() and verb.islower() and verb not in _NOT_A_VERB
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 # A page footer that prints a document code beside "page/pages" ("2/6      25-05112", "25-05112      3/6").
 _CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?:\s{3,}(?P<b>\S*\d\S*))?\s*$")
@@ -257,8 +286,21 @@ def blocks_from_lines(
             continue
         if _CAPTION.match(raw):
             flush()
-            in_caption = not pdf  # in text mode a caption paragraph runs to the next blank line
             prev_len = 0
+            label = _PHOTO_LABEL.match(raw)
+            tail = pdf and n + 1 < len(lines) and _caption_tail(raw, lines[n + 1][0])
+            if not (label and caption_act(_paragraph_at(lines, n, (2 if tail else 1) if pdf else 1000))):
+                in_caption = not pdf or tail  # a text caption runs to the next blank line; a PDF one to its tail
+                continue
+            # a caption telling the act ("Photo: X presents … at …") is text of its item, without its label
+            raw, off = raw[label.end():], off + label.end()
+            if pdf:  # a block of its own, with its wrapped tail
+                spans = [Span.verbatim(raw, off)] + ([Span.verbatim(*lines[n + 1])] if tail else [])
+                blocks.append(Block(join_spans([sp.squeeze() for sp in spans]), "para"))
+                in_caption = tail
+                continue
+        elif in_caption and pdf:
+            in_caption = False
             continue
         if in_caption:
             continue
@@ -298,6 +340,10 @@ def blocks_from_lines(
                 kind = "heading"
             elif not acc.parts and not terminal and len(line.text) < 0.7 * typical and _title_case(line.text):
                 kind = "heading"  # a short Title Case line between paragraphs
+            elif not terminal and len(line.text) < 0.7 * typical and _dates_next(lines, n):
+                kind = "heading"  # a newsletter's headline, over its item's date line
+            elif not acc.parts and not terminal and _headline_over_paragraph(line.text, lines, n, typical):
+                kind = "heading"  # a column's headline, between one paragraph's end and the next's first line
             else:
                 widths.append(len(line.text))
         elif kind is None and not acc.parts and len(line.text) <= 70 and _SECTION_HEAD.match(line.text):
@@ -319,6 +365,37 @@ def blocks_from_lines(
             flush()
     flush()
     return [_classify(b) for b in blocks]
+
+
+def _paragraph_at(lines: list[tuple[str, int]], n: int, most: int = 1000) -> str:
+    """Line n and the lines after it up to the next blank line (at most `most` lines), as one line of text."""
+    out = []
+    for raw, _ in lines[n:n + most]:
+        if not raw.strip():
+            break
+        out.append(raw)
+    return " ".join(" ".join(out).split())
+
+
+def _dates_next(lines: list[tuple[str, int]], n: int) -> bool:
+    """Whether the line after line n is a date alone ("12 February 2025")."""
+    following = lines[n + 1][0].strip() if n + 1 < len(lines) else ""
+    return following[:1].isdigit() and DATE_LINE.fullmatch(following) is not None
+
+
+def _headline_over_paragraph(text: str, lines: list[tuple[str, int]], n: int, typical: int) -> bool:
+    """Whether a PDF line that follows a paragraph's end is a headline: short, capitalised, ending on no open
+    word or comma, and followed by a longer line that opens a paragraph."""
+    if not (text[:1].isupper() and len(text) < 0.8 * typical) or text[-1:] in ",;-–" or _OPEN_END.search(text):
+        return False
+    following = lines[n + 1][0].strip() if n + 1 < len(lines) else ""
+    return len(following) >= 0.8 * typical and following[:1].isupper() and not ends_sentence(following)
+
+
+def _caption_tail(caption: str, following: str) -> bool:
+    """Whether a PDF line holds the wrapped end of the caption above it: the caption ends no sentence and the
+    line is a word or two ending one ("Hall.")."""
+    return not ends_sentence(caption.rstrip()) and len(following.split()) <= 2 and ends_sentence(following.strip())
 
 
 def _line_kind(text: str, previous: str) -> str | None:
@@ -403,9 +480,15 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
 # longest cell).
 _DATE_COLUMN = re.compile(r"(?i)^(?:dates?|day|when|date\s*\(.*\))$")
 _EVENT_COLUMN = re.compile(r"(?i)^(?:events?|description|what|summary|details?|developments?|actions?|incidents?"
-                           r"|activity|activities|item)$")
-_PLACE_COLUMN = re.compile(r"(?i)^(?:place|location|where|city|venue|site)$")
-_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties)$")
+                           r"|activity|activities|item|outcomes?)$")
+_NOTE_COLUMN = re.compile(r"(?i)^(?:notes?|remarks?|comments?)$")  # the act, when no column names it better
+# Place columns from the finest to the coarsest: a row's entry takes the finest its header names (a list of
+# visits "| Dates | Country | Areas visited |" is placed in the city, not the country).
+_PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
+                  re.compile(r"(?i)^(?:place|location|where|city|cities|(?:places|areas|cities) visited"
+                             r"|destinations?)$"),
+                  re.compile(r"(?i)^(?:country|countries|state)$"))
+_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
 
@@ -470,10 +553,19 @@ def table_columns(header: list[Span]) -> TableColumns | None:
     date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
     if date_col < 0 or any(len(t) > 40 for t in names):
         return None
-    return TableColumns(header, date_col,
-                        event=next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1),
-                        place=next((i for i, t in enumerate(names) if _PLACE_COLUMN.match(t)), -1),
+    event = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
+    if event < 0:
+        event = next((i for i, t in enumerate(names) if _NOTE_COLUMN.match(t)), -1)
+    return TableColumns(header, date_col, event=event, place=_finest_place_column(names),
                         actor=next((i for i, t in enumerate(names) if _ACTOR_COLUMN.match(t)), -1))
+
+
+def _finest_place_column(names: list[str]) -> int:
+    """The index of the finest place column a header names, or -1."""
+    for pattern in _PLACE_COLUMNS:
+        if (i := next((i for i, t in enumerate(names) if pattern.match(t)), -1)) >= 0:
+            return i
+    return -1
 
 
 def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:
@@ -746,6 +838,97 @@ def _email_header(source: str) -> tuple[int, str] | None:
     return end, keys.get("date") or keys.get("sent") or ""
 
 
+# A diplomatic cable's header: the groups of lines above its first paragraph that open with a routing or
+# handling key, the date-time group ("251430Z MAR 25"), or are all capitals (the classification banner, routing
+# lines). Its DECL date is a declassification date, its TAGS and SUBJECT no act of the cable.
+_CABLE_KEY = re.compile(r"^(?:E\.\s?O\.|TAGS|SUBJ(?:ECT)?|REF|Classified\s+By|CLASSIFIED\s+BY|FM|TO|INFO|DECL|"
+                        r"Reasons?|Derived\s+From)\b\s*:?", re.I)
+_DTG = re.compile(r"^(?:[OPRZ]\s+)?([0-3]\d)[0-2]\d[0-5]\dZ\s+([A-Z]{3})\s+(\d{2}|\d{4})$")
+_CLASSIFIER = re.compile(r"^Classified\s+By:\s*(.+?)(?:,?\s+(?:for\s+)?reasons?\b.*)?$", re.I)
+# A paragraph's classification mark: "1. (C) …", "(SBU) …", "(S/NF) …".
+_MARK = re.compile(r"^(?:\d{1,3}\.\s+)?(?P<mark>\((?:U|C|S|TS|SBU|CUI|FOUO|LOU)(?:/{1,2}[A-Z]{2,8})*\)\s+)")
+_MONTHS3 = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def _cable_group(group: list[str]) -> bool:
+    first = group[0].strip()
+    return bool(_CABLE_KEY.match(first) or _DTG.match(first) or is_all_caps(" ".join(group)))
+
+
+def _cable_header(source: str) -> tuple[int, dict[str, str]] | None:
+    """A cable that opens with its header (TAGS: and SUBJECT: lines among the first blank-separated groups):
+    where the header ends, and what it tells: its subject, who classified it, the day of its date-time
+    group ("published")."""
+    head = source[:4000]
+    if "TAGS:" not in head or "SUBJ" not in head:
+        return None
+    groups: list[list[tuple[str, int]]] = [[]]
+    for line, off in iter_lines(source):
+        if line.strip():
+            groups[-1].append((line, off))
+        elif groups[-1]:
+            if not _cable_group([ln for ln, _ in groups[-1]]):
+                break
+            groups.append([])
+    header = [g for g in groups[:-1] if g]
+    keys = {m[0].lower().split()[0] for g in header for ln, _ in g if (m := _CABLE_KEY.match(ln.strip()))}
+    if not header or not {"tags:", "tags"} & keys:
+        return None
+    meta: dict[str, str] = {}
+    for g in header:
+        subject: list[str] | None = None
+        for line in (ln.strip() for ln, _ in g):
+            key = _CABLE_KEY.match(line)
+            if key and line[:4].upper() == "SUBJ":
+                subject = [line[key.end():]]
+            elif key:
+                subject = None
+            elif subject is not None:
+                subject.append(line)  # the subject's wrapped lines, up to the next key
+            if subject:
+                meta["subject"] = " ".join(" ".join(subject).split())
+            if (c := _CLASSIFIER.match(line)) is not None:
+                meta["classified_by"] = c[1].strip()
+            if (d := _DTG.match(line)) is not None and d[2] in _MONTHS3:
+                year = int(d[3]) if len(d[3]) == 4 else 2000 + int(d[3])
+                meta["published"] = f"{year:04d}-{_MONTHS3.index(d[2]) + 1:02d}-{d[1]}"
+    last_line, last_off = header[-1][-1]
+    return last_off + len(last_line), meta
+
+
+def _drop_marks(blocks: list[Block], cable: bool) -> list[Block]:
+    """Paragraphs without their classification marks: a numbered paragraph's "(C)" anywhere, a bare "(SBU)"
+    at a paragraph's head in a cable ("SBU" is no organisation there)."""
+    for b in blocks:
+        if b.text[:1] in "(0123456789" and (m := _MARK.match(b.text)) and (cable or m.start("mark") > 0):
+            b.span = b.span[:m.start("mark")] + b.span[m.end("mark"):]
+    return blocks
+
+
+# A channel export's furniture around its posts (Telegram and the like): view counters ("👁 9.8K"), lines
+# of hashtags only, "Forwarded from <channel>" lines, rules of box-drawing bars, the channel's audience
+# ("t.me/x · 48,213 subscribers").
+_VIEWS = re.compile(r"^(?:👁️?|👀)\s*[\d.,]+\s?[KkMm]?$")
+_AUDIENCE = re.compile(r"\b\d[\d.,]*\s?[KkMm]?\s+(?:subscribers|members|followers)\b", re.I)
+_BARS = frozenset("━─═▬ ")
+
+
+def _post_furniture(line: str) -> bool:
+    """Whether a line of a channel export is furniture around its posts, not text of one."""
+    t = line.strip()
+    c = t[:1]
+    if c == "#":
+        return all(w[:1] == "#" and len(w) > 1 for w in t.split())
+    if c in ("👁", "👀"):
+        return _VIEWS.match(t) is not None
+    if c in ("F", "f"):
+        return t[:15].lower() == "forwarded from " and len(t) <= 100 and not ends_sentence(t)
+    if c in _BARS:
+        return len(t) >= 3 and set(t) <= _BARS
+    return "ers" in t and len(t) <= 120 and not ends_sentence(t) and (
+        _AUDIENCE.search(t) is not None)
+
+
 def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> Document:
     """Read plain text or Markdown (Markdown markup is stripped when fmt='md' or it looks like it)."""
     source = data if isinstance(data, str) else decode_text(data, name)
@@ -760,17 +943,27 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
         header_end, date_value = email
         if date_value:
             extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
+    cable = _cable_header(source) if email is None else None
+    if cable is not None:
+        header_end = cable[0]
+        extra |= cable[1]
     for line, off in iter_lines(source):
         if email is not None and (off < header_end or _QUOTE.match(line)):
             continue  # the header is no text; a quoted line is an earlier message's, not this one's
-        if _COPYRIGHT.search(line) and len(line) < 200:
+        if cable is not None and off < header_end:
+            continue
+        if _post_furniture(line):
+            kept_lines.append(("", off))  # as a blank line: the lines around it stay apart
+            continue
+        if _COPYRIGHT.search(line) and len(line) < 200 and not (cable and _MARK.match(line.strip())):
             extra.setdefault("footer", line.strip())
             continue
         kept_lines.append((line, off))
     one_per_line = not is_hard_wrapped(kept_lines)
     blocks = normalize_blocks(blocks_from_lines(kept_lines, markdown=markdown, one_per_line=one_per_line))
+    blocks = _drop_marks(blocks, cable is not None)
     return build_document(blocks, source=source, fmt=fmt, markup="markdown" if markdown else "plain",
-                          extra=extra, name=name)
+                          extra=extra, name=name, title=extra.get("subject"))
 
 
 # Sections of a web page that list sources or links, not report text (a report's own sections keep their
@@ -822,11 +1015,34 @@ def drop_page_furniture(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A speech's delivery notes: the "Check against delivery" line, the audience's "[Applause]" in the text.
+_DELIVERY_NOTE = re.compile(
+    r"^\W{0,3}(?:check\s+against\s+(?:actual\s+)?delivery|as\s+prepared\s+for\s+delivery)\W{0,3}$", re.I)
+_STAGE_WORDS = ("pplause", "aughter", "heer", "naudible", "rosstalk", "vation")  # cheap test before _STAGE_NOTE
+_STAGE_NOTE = re.compile(r"\s*[\[(](?:applause|laughter|cheers|cheering|standing ovation|inaudible|crosstalk)"
+                         r"(?: and (?:applause|laughter|cheers))?[\])]", re.I)
+
+
+def _without_delivery_notes(blocks: list[Block]) -> list[Block]:
+    """A speech's blocks without its delivery notes."""
+    out = []
+    for b in blocks:
+        if len(b.text) <= 40 and _DELIVERY_NOTE.match(b.text):
+            continue
+        if any(w in b.text for w in _STAGE_WORDS):
+            for m in reversed(list(_STAGE_NOTE.finditer(b.text))):
+                b.span = b.span[:m.start()] + b.span[m.end():]
+            if not b.text.strip():
+                continue
+        out.append(b)
+    return out
+
+
 def build_document(
     blocks: list[Block], *, source: str, fmt: str, markup: str, extra: dict[str, str], name: str = "",
     title: str | None = None, authors: tuple[str, ...] = (), publication: str | None = None,
 ) -> Document:
-    blocks = drop_page_furniture([b for b in blocks if not _is_engagement_line(b.text)])
+    blocks = drop_page_furniture(_without_delivery_notes([b for b in blocks if not _is_engagement_line(b.text)]))
     text, offsets = assemble([b.span for b in blocks])
     if not text.strip():
         raise ReaderError(f"{name or 'input'}: no text found")
