@@ -148,3 +148,45 @@ def test_a_meetings_record_keeps_its_speaker_labels_in_capitals(ref):
     tokens = [tok for tok, _, _ in scan("Mr. ADEYEMI said floods had struck. Ms. HALVORSEN said the mission stays.",
                                         ref).tokens]
     assert "ADEYEMI" in tokens and "HALVORSEN" in tokens
+
+
+# ----------------------------------------------------------------------------- states and visiting parties
+
+def test_a_governor_of_a_region_is_of_that_regions_state(ref):
+    events = people_of("May 2, 2025: President Emmanuel Macron met Renata Quintela, Governor of the State of Pará,"
+                       " in Belém.", ref)
+    assert ("Renata Quintela", "BRA") in events[0]
+
+
+def test_a_region_two_states_share_names_no_state(ref):
+    events = people_of("May 3, 2025: President Emmanuel Macron met Imran Qadir, Governor of the Province of Punjab,"
+                       " in Paris.", ref)
+    assert ("Imran Qadir", None) in events[0]
+
+
+_INVITED = ("Chronology\n\nMay 5, 2025: At the invitation of President Emmanuel Macron, President Gabriel Boric paid"
+            " a State Visit to France. She was accompanied by the Minister of Trade, Valentina Orrego Sáez.\n")
+
+
+def test_who_invited_a_visit_is_not_of_the_visiting_party(ref):
+    events = participants_per_event(extract_text(_INVITED.replace(" She was", " He was"), ref), "country")
+    assert ("Emmanuel Macron", "FRA") not in events[0]
+    assert ("Gabriel Boric", "CHL") in events[0]
+
+
+def test_the_inviter_named_again_takes_part(ref):
+    text = _INVITED.replace("State Visit to France.", "State Visit to France and met President Macron.")
+    assert ("Emmanuel Macron", "FRA") in participants_per_event(extract_text(text, ref), "country")[0]
+
+
+def test_those_accompanying_the_visitor_are_of_the_party_and_of_its_state(ref):
+    events = participants_per_event(extract_text(_INVITED.replace(" She was", " He was"), ref), "country")
+    assert ("Valentina Orrego Sáez", "CHL") in events[0]
+
+
+def test_companions_named_in_the_next_sentence_of_prose_join_the_visit(ref):
+    text = ("Joint press release\n\nAt the invitation of President Emmanuel Macron, President Gabriel Boric paid a"
+            " State Visit to France on 5 May 2025. He was accompanied by the Minister of Trade, Valentina Orrego"
+            " Sáez, and by business leaders.\n")
+    events = participants_per_event(extract_text(text, ref), "country")
+    assert [("Gabriel Boric", "CHL"), ("Valentina Orrego Sáez", "CHL")] in events

@@ -789,6 +789,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
     if event_type in ("meeting", "visit") and "visit" in act.text:
         people = _hosts_met(act, people, ref)
+    if "isit" in act.text and people:
+        people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
@@ -1417,6 +1419,38 @@ def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]
         return people
     met_from = act.start + m.end()
     return [(p, c or (place.country if mention.start >= met_from else None), mention) for p, c, mention in people]
+
+
+# "At the invitation of President X, President Y paid a visit …": the one who invited
+_INVITED_BY = re.compile(r"\s*(?:At|On|Upon)\s+the\s+invitation\s+of\b")
+# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …": the next sentence's companions
+_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:He|She|They)\s+(?:was|were)\s+accompanied\s+by\b[^.]{0,200}")
+
+
+def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                    when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """A visit's party: not whoever invited ("At the invitation of President X, President Y visited …", unless
+    named again), and with those the next sentence says accompanied the visitor, of the visitor's state."""
+    if _INVITED_BY.match(act.text) and len({p[0].participant_id for p in people}) > 1:
+        inviter = min(people, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
+        if sum(p[0].participant_id == inviter for p in people) == 1:
+            people = [p for p in people if p[0].participant_id != inviter]
+    end = act.start + len(act.text)
+    company = _ACCOMPANIED_BY.match(state.doc.text, end, end + 300) or (
+        _ACCOMPANIED_BY.search(state.doc.text, act.start, end) if "accompanied" in act.text else None)
+    if company is None:
+        return people
+    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < company.start()), None)
+    people = [(p, c or (visitor_state if m.start >= company.start() else None), m) for p, c, m in people]
+    named = {p[0].participant_id for p in people}
+    for mention in find_mentions(company[0], state.ref, state.people):
+        hint = country_from_title(mention.title, state.ref) or visitor_state
+        person, country = _person_and_state(state, mention, when, hint)
+        if person.participant_id not in named:
+            named.add(person.participant_id)
+            people = [*people, (person, country, Mention(mention.name, mention.title, company.start() + mention.start,
+                                                         company.start() + mention.end))]
+    return people
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],

@@ -782,7 +782,25 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
         iso3 = _country_of_phrase(m.group(0), ref)
         if iso3:
             return iso3
-    return None
+    region = _REGION_OF.search(title) if " of " in title else None
+    return _region_states(ref).get(fold(region["region"])) if region else None
+
+
+# An office of a state's region: "Governor of the State of Pará", "Premier of the Province of Lanao"
+_REGION_OF = re.compile(r"\bof\s+(?:the\s+)?(?:State|Province|Region|Department|Governorate|Prefecture|Oblast)\s+of\s+"
+                        r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def _region_states(ref: Reference) -> dict[str, str]:
+    """Folded first-level region (places' admin1) -> its state, for the regions of one state only."""
+    cache = ref.cache("region_states")
+    if not cache:
+        states: dict[str, set[str]] = {}
+        for place in ref.places.values():
+            if place.admin1 and place.country:
+                states.setdefault(fold(place.admin1), set()).add(place.country)
+        cache.update({k: v.pop() for k, v in states.items() if len(v) == 1} or {"": ""})
+    return cache
 
 
 # A capitalised name with "of"/"for"/"and" inside, as organisations are named.
