@@ -469,6 +469,8 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     order it writes Japanese names in (for the names the reference lacks)."""
     when = period[1] if period else None
     state.scanned = scan(text, state.ref)
+    if subject := _biography_subject(state, when) or _listed_office_holder(state, when):
+        state.holders[_SUBJECT_KEY] = subject  # before the other names: the subject's state is learnt first
     mentions = find_mentions(text, state.ref, state.people, state.scanned)
     state.doc_mentions, state.doc_starts = mentions, [m.start for m in mentions]
     learn_name_order(mentions, state.ref, state.people)
@@ -480,6 +482,8 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             _note_holder(state, mention.title, person, country)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
         state.holders[_AUTHOR_KEY] = author
+    elif speaker := _titled_speaker(state, when):
+        state.holders[_AUTHOR_KEY] = speaker  # "Statement by … Jotham Napat, Prime Minister of …": "I" is him
     state.people.aliases.clear()
 
 
@@ -488,6 +492,66 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
 _AUTHORED_BY = re.compile(r"\bReport of the Secretary-General\b")
 _AUTHOR_ROLE = "UN Secretary-General"
 _AUTHOR_KEY = "\x00author"  # no title folds to this
+
+
+_SUBJECT_KEY = "\x00subject"  # the person a page is about (a biography's, a list of an office's visits)
+# A speech's title: "Statement by the Honourable Jo Roe, Prime Minister of …", "Remarks by H.E. Jo Roe at …"
+_SPEECH_TITLE = re.compile(r"(?:Statement|Address|Remarks|Speech|Keynote [Ss]peech|Message|Intervention)\b[^\n,]{0,60}?"
+                           r"\bby\s+(?:the\s+)?(?:(?:Rt\.?\s+)?Hon(?:ou?rable|\.)?\s+|H\.\s?E\.\s+|His\s+Excellency\s+|"
+                           r"Her\s+Excellency\s+)?(?P<who>[A-Z][^\n]{2,200})")
+# A biography's lead: "**Jo Roe** (born 1 May 1970) is a Ruritanian diplomat", "Jo Roe is a …"
+_BIOGRAPHY_LEAD = r"(?:\*\*)?{name}(?:\*\*)?\s+(?:\((?:born|b\.)[^)]{{0,80}}\)\s+)?(?:is|was)\s+an?\s+" \
+                  r"(?:(?:former|retired|veteran|career)\s+)?(?P<adjective>[A-Z][\w'’-]+)?"
+# A list page of an office's acts: "List of state visits made by the President of Ruritania in 2025"
+_LIST_OF_OFFICE = re.compile(r"List of [^\n]{3,80}?\bby the (?P<office>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)\s+of\s+"
+                             r"(?:the\s+)?(?P<state>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+(?:in|during)\s+"
+                             r"(?P<year>\d{4}))?")
+
+
+def _page_title(state: ReportState) -> str:
+    return (state.doc.title or _first_heading(state.doc.text) or "").strip()
+
+
+def _titled_speaker(state: ReportState, when: date | None) -> tuple[ResolvedPerson, str | None] | None:
+    """The speaker a speech's title names: "Statement by the Honourable Jo Roe, Prime Minister of Ruritania"."""
+    m = _SPEECH_TITLE.match(_page_title(state))
+    mentions = find_mentions(m["who"], state.ref, state.people) if m else []
+    if not mentions or mentions[0].start > 0:
+        return None  # "Statement by the Ministry …": no person
+    mention = mentions[0]
+    hint = country_from_title(mention.title, state.ref) or of_country(m["who"], mention.end, state.ref)
+    return _person_and_state(state, mention, when, hint)
+
+
+def _biography_subject(state: ReportState, when: date | None) -> tuple[ResolvedPerson, str | None] | None:
+    """A biography's subject: the page's title is a name its lead opens on ("Jo Roe (born …) is a
+    Ruritanian diplomat"); their state is the lead's adjective, unless the reference knows them."""
+    title = _page_title(state)
+    if not 4 < len(title) < 60 or not title[:1].isupper() or " " not in title or title.count(" ") > 4:
+        return None
+    lead = re.search(_BIOGRAPHY_LEAD.format(name=re.escape(title)), state.doc.text[:6000])
+    if lead is None:
+        return None
+    hint = state.ref.country_by_adjective.get(fold(lead["adjective"] or ""))
+    return _person_and_state(state, Mention(title, "", lead.start(), lead.start() + len(title)), when, hint)
+
+
+def _listed_office_holder(state: ReportState, when: date | None) -> tuple[ResolvedPerson, str | None] | None:
+    """The holder, in the year listed, of the office whose acts a list page lists ("List of state visits made by
+    the President of Ruritania in 2025"), from the reference's roles."""
+    m = _LIST_OF_OFFICE.match(_page_title(state))
+    country = m and _state_named(m["state"], state.ref)
+    if not country:
+        return None
+    day = date(int(m["year"]), 7, 1) if m["year"] else when
+    if day is None:
+        return None
+    for pid, roles in state.ref.roles.items():
+        if any(r.role == m["office"] and r.country == country and (r.start is None or r.start <= day) and (
+                r.end is None or day <= r.end) for r in roles):
+            person = state.ref.people[pid]
+            return ResolvedPerson(participant_id(person.canonical_name), person.canonical_name, country, True), country
+    return None
 
 
 def _printed_year_end(text: str) -> date | None:
@@ -759,9 +823,10 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     elif pred and _PRONOUN_SUBJECT.match(subject) and (referent := _pronoun_referent(state, act, when)) and all(
             p[0].participant_id != referent[0].participant_id for p in people):
         people = [referent, *people]  # "He and the SPD's co-leaders agreed …": the person just named
-    if pred and _FIRST_PERSON.search(subject) and (speaker := _speaker(state, act.start + pred.start)) and all(
+    if pred and _first_person_acts(act, subject) and (speaker := _speaker(state, act.start + pred.start)) and all(
             p[0].participant_id != speaker[0].participant_id for p in people):
         people = [speaker, *people]  # "MINISTER FIDAN: … the Secretary and I held …": the speaker
+    people = _subjectless_actor(state, act, people)
     listed_people, listed_states = _listed_actors(state, act, when) if act.entry.fields else ([], set())
     if listed_people:  # the column's role and state are the row's own: they win over a bare name in the text
         listed_ids = {p[0].participant_id for p in listed_people}
@@ -774,6 +839,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
     if event_type in ("meeting", "visit") and "visit" in act.text:
         people = _hosts_met(act, people, ref)
+    if "isit" in act.text and people:
+        people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
@@ -926,8 +993,8 @@ def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: s
     return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
-                              r"\d{1,2}\s+[A-Z][a-z]+\.?|"  # ("On Mon 3 Nov he …")
-                              r"[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
+                              r"\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?|"  # ("On Mon 3 Nov he …", "On 3 May 2016 she")
+                              r"[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
                               r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
                               r"(?!\s+(?:and|or)\s+(?:his|her)\s)")
 # A told scene's people acting together ("The two leaders signed …"): in prose, still where they met.
@@ -944,7 +1011,7 @@ _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FO
 _SOURCE_SAID = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,6})(?:said|says)\b")
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
-                       r"Chargé|Consul|Representative)\b")
+                       r"Charg[eé]|Consul|Representative)\b")
 # What a strike on people hits: an attack (incident), whoever struck.
 _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|village|market|school|hospital|shelter|homes?|residential|mosque|"
                               r"church|camp for|displaced)\b")
@@ -959,6 +1026,14 @@ _SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z'’
                             # a parliamentary record's office and name: "The Secretary of State for … (Mr Jo Bloggs):"
                             r"^[A-Z][^\n:()]{2,160}\((?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?"
                             r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\):\s", re.MULTILINE)
+
+
+def _first_person_acts(act: Act, subject: str) -> bool:
+    """"I" in the subject ("… and I signed"), or "me" an act is done to ("Parliament elected me …")."""
+    return bool(_FIRST_PERSON.search(subject)) or (" me" in act.text and bool(_ME.search(act.text)))
+
+
+_ME = re.compile(r"\s(?:me)(?=[\s,.;])")
 
 
 def _speaker(state: ReportState, at: int) -> tuple[ResolvedPerson, str | None, Mention] | None:
@@ -1109,7 +1184,30 @@ def _pronoun_referent(state: ReportState, act: Act, when: date
     if (tagged := _paragraph_speaker(state, act.start)) and not (
             last and last[2].start > tagged[2].start):
         return tagged  # "Mr. SWAN said … On 2 December, he travelled …": the briefer the paragraph reports
-    return last if last and act.start - last[2].start < 600 else None
+    return last if last and act.start - last[2].start < 600 else _page_subject(state, act)
+
+
+def _page_subject(state: ReportState, act: Act) -> tuple[ResolvedPerson, str | None, Mention] | None:
+    """The person the page is about, as the one acting in `act` (no one closer named)."""
+    subject = state.holders.get(_SUBJECT_KEY)
+    return (*subject, Mention(subject[0].canonical_name, "", act.start, act.start)) if subject else None
+
+
+# A sentence opening on its verb, its subject left out: "Held talks with …", "Met …", "Received by …"
+_SUBJECTLESS = re.compile(r"(?:^|(?<=[.!?\]:])\s+)(?!United\b)"
+                          r"(?:[A-Z][a-z]+ed|Met|Held|Led|Made|Gave|Took|Spoke|Paid|Went|Flew|Laid|Began)\s+"
+                          r"(?!(?:that|by the|and)\b)")
+
+
+def _subjectless_actor(state: ReportState, act: Act, people: list) -> list:
+    """On a page about one person (a list of their visits), a sentence with no subject ("Held talks with Xi …")
+    is theirs."""
+    if _SUBJECT_KEY not in state.holders or not (verb := _SUBJECTLESS.search(act.text)) or fold(
+            verb[0].split()[0]) in state.people.by_family or (
+            (subject := _page_subject(state, act)) is None) or any(
+            p[0].participant_id == subject[0].participant_id for p in people):
+        return people
+    return [subject, *people]
 
 
 # "He added that the two leaders met …": the speaker reports others' act; he is no participant of it
@@ -1250,7 +1348,7 @@ def _title_keys(title: str, ref: Reference) -> list[str]:
                               or words[0] in {"US", "UN"}):
         words = words[1:]  # the state is said once; "the Foreign Secretary" later
     core = " ".join(words)
-    head = re.split(r"\s+(?:of|for|to|on)\s+", core, maxsplit=1)[0]
+    head = re.split(r"\s+(?:of|for|to|on)\s+|\s+d['’](?=Affaires)", core, maxsplit=1)[0]  # "the Chargé"
     return list(dict.fromkeys(fold(k) for k in (core, head)))
 
 
@@ -1371,6 +1469,38 @@ def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]
         return people
     met_from = act.start + m.end()
     return [(p, c or (place.country if mention.start >= met_from else None), mention) for p, c, mention in people]
+
+
+# "At the invitation of President X, President Y paid a visit …": the one who invited
+_INVITED_BY = re.compile(r"\s*(?:At|On|Upon)\s+the\s+invitation\s+of\b")
+# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …": the next sentence's companions
+_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:He|She|They)\s+(?:was|were)\s+accompanied\s+by\b[^.]{0,200}")
+
+
+def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                    when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """A visit's party: not whoever invited ("At the invitation of President X, President Y visited …", unless
+    named again), and with those the next sentence says accompanied the visitor, of the visitor's state."""
+    if _INVITED_BY.match(act.text) and len({p[0].participant_id for p in people}) > 1:
+        inviter = min(people, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
+        if sum(p[0].participant_id == inviter for p in people) == 1:
+            people = [p for p in people if p[0].participant_id != inviter]
+    end = act.start + len(act.text)
+    company = _ACCOMPANIED_BY.match(state.doc.text, end, end + 300) or (
+        _ACCOMPANIED_BY.search(state.doc.text, act.start, end) if "accompanied" in act.text else None)
+    if company is None:
+        return people
+    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < company.start()), None)
+    people = [(p, c or (visitor_state if m.start >= company.start() else None), m) for p, c, m in people]
+    named = {p[0].participant_id for p in people}
+    for mention in find_mentions(company[0], state.ref, state.people):
+        hint = country_from_title(mention.title, state.ref) or visitor_state
+        person, country = _person_and_state(state, mention, when, hint)
+        if person.participant_id not in named:
+            named.add(person.participant_id)
+            people = [*people, (person, country, Mention(mention.name, mention.title, company.start() + mention.start,
+                                                         company.start() + mention.end))]
+    return people
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],

@@ -62,6 +62,7 @@ adviser advisor commissioner official spokesperson spokesman president chairman 
 counterpart counterparts foreign defense defence security national presidential prime affairs
 director-general secretary-general of for the and trade economic first advisors advisers ministers
 envoys officials representatives secretaries leaders directors heads chiefs commissioners ambassadors to
+charge chargé d'affaires d’affaires
 """.split())
 HONORIFICS = re.compile(
     r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
@@ -156,12 +157,18 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                 or _surname_like_title(tokens, j, ref) or tokens[j][0] in REGNAL_NUMBERS))):
             j += 1
         a, b = _trim_run(tokens, i, j, ref)
+        if b > a and a > 0 and spaced[a] and tokens[a - 1][0][:1].isupper() and (
+                tokens[a - 1][0].lower() in CONNECTORS) and _known_name(tokens[a - 1:b], ref):
+            a -= 1  # "General Secretary To Lam": a given name that is also a word ("To") before a known name
         long_enough = b - a >= 3 or (b - a == 2 and fold(tokens[a + 1][0]) in ref.people_by_family)
         if long_enough and a > 0 and tokens[a - 1][0] in {"for", "of"}:
             a += 1  # "Envoy for Climate John Kerry": the first word still belongs to the title
         if b > a:
             run = tokens[a:b]
             name = re.sub(r"['’]s$", "", text[run[0][1]:run[-1][2]])  # "Kishida's Liberal Democratic Party"
+            for tok, s, e in run:
+                if tok != text[s:e]:  # a surname written in capitals: "Ayman SAFADI" -> "Ayman Safadi"
+                    name = name.replace(text[s:e], tok)
             title_start = _title_start(tokens, a, text, spaced)
             raw_title = text[title_start:run[0][1]].strip(" ,")
             title = _title_of(raw_title) if raw_title else ""
@@ -215,12 +222,52 @@ class Scan(NamedTuple):
 
 def scan(text: str, ref: Reference) -> Scan:
     tokens, gaps = _tokens_and_gaps(text)
+    if _CAPS_AFTER_NAME.search(text):  # a cheap test first: few texts write surnames in capitals
+        tokens = _title_case_surnames(tokens, gaps, ref)
     # The gaps are asked about many times (each act scans its part again): test each once.
     spaced = [False, *map(str.isspace, gaps[1:len(tokens)])][:len(tokens)]
     names = _name_words(tokens, ref)
     # Once per document: each act's find_mentions asks again about its part (see sub_scan).
     may_start = list(map(or_, names, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens))))
     return Scan(tokens, names, list(map(itemgetter(1), tokens)), spaced, may_start)
+
+
+# A cable's way of writing names: "Foreign Minister Ayman SAFADI", "Thomas R. WHELAN", "King ABDULLAH II"
+_CAPS_AFTER_NAME = re.compile(rf"\b[{UPPER}][{LOWER}]*\.?[ \t]+[A-Z]{{3,}}(?:-[A-Z]{{2,}})?\b")
+_CAPS_WORD = _stdre.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
+
+
+_ADDRESS_FORMS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"})
+
+
+def _title_case_surnames(tokens: list[tuple[str, int, int]], gaps: list[str], ref: Reference
+                         ) -> list[tuple[str, int, int]]:
+    """Tokens with a surname written in capitals title-cased ("SAFADI" -> "Safadi", "EL-SISI" -> "El-Sisi"),
+    so the name scanner sees a name: one after a given name, an initial or a title ("Ayman SAFADI", "Thomas R.
+    WHELAN", "King ABDULLAH"), or a surname the reference knows after any capitalised word ("Israel KATZ");
+    then every lone use of a surname so written ("SAFADI's tone"). An acronym the reference knows stays."""
+    surnames, known = set(), set()
+    for k in range(1, len(tokens)):
+        word, before = tokens[k][0], tokens[k - 1][0]
+        if len(word) < 3 or not _CAPS_WORD.fullmatch(word) or not gaps[k].isspace() or not (
+                before[:1].isupper() and (before[1:2].islower() or before[1:] == ".")):
+            continue
+        if before in _ADDRESS_FORMS:
+            continue  # "Ms. WARSAME said": a meetings record's speaker label (see extract._paragraph_speaker)
+        key = fold(word)
+        if key in ref.organizations or key in ref.groupings or word in ref.countries or word in REGNAL_NUMBERS:
+            continue  # "Forces JAF", "Council UNSC": an acronym
+        given = not (is_title_word(before) or fold(before) in ref.places or fold(before) in ref.country_by_name)
+        if key in ref.people_by_family:
+            known.add(word)
+        elif given or is_title_word(before):
+            surnames.add(word)
+    if len(surnames | known) < 2:  # one "Shahed UAV" is an acronym; a cable writes every surname so
+        surnames = set()
+    surnames |= known
+    if not surnames:
+        return tokens
+    return [(tok.title() if tok in surnames else tok, s, e) for tok, s, e in tokens]
 
 
 def sub_scan(whole: Scan, whole_text: str, start: int, text: str) -> Scan | None:
@@ -455,6 +502,8 @@ def _title_start(tokens: list[tuple[str, int, int]], i: int, text: str, spaced: 
     # Never start a title on a connector, a conjunction or a parenthetical.
     if start == tokens[i][1]:
         return start  # no title
+    verb = _LEAD_VERB.match(text, start, tokens[i][1])
+    start = verb.end() if verb else start  # "Met General Secretary …" in a list of acts: "Met" is the act
     lead = _LEAD_CONNECTORS.match(text[start:tokens[i][1]])
     start += lead.end() if lead else 0
     close = text.find(")", start, tokens[i][1]) if text.startswith("(", start) else -1
@@ -474,6 +523,9 @@ def _opening_parenthesis(tokens: list[tuple[str, int, int]], k: int) -> int | No
     return None
 
 
+# The verb opening a sentence without a subject ("Met President …", "Received by King …"), before a title
+_LEAD_VERB = re.compile(r"(?:Met|Held|Received|Hosted|Welcomed|Visited|Called|Thanked|Congratulated|Accompanied|"
+                        r"Addressed|Joined|Greeted|Telephoned|Phoned|Briefed)(?:\s+(?:with|by|on))?\s+(?=[A-Z])")
 _LEAD_CONNECTORS = re.compile(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+")
 
 
@@ -629,8 +681,15 @@ def _plausible_person(name: str, title: str, text: str, pos: int, ref: Reference
                      and not _PLACE_BEFORE.search(text[max(0, pos - 12):pos]))
     else:
         plausible = True
+    if plausible and not title and "of" in text[max(0, pos - 4):pos] and _AREA_OF.search(text, max(0, pos - 30), pos):
+        return False  # "in the general area of Hassan Khel": a place (a cheap test before the regex)
     # "Orient Shield 22", "Hwasong 18": names of things
     return plausible and not _NUMBER_AFTER.match(text[end:end + 3])
+
+
+# A place noun and "of" right before a name: "the general area of Tor Ghar", "the village of Ali Bandar"
+_AREA_OF = re.compile(r"\b(?:area|district|village|town|city|region|province|governorate|county|valley|"
+                      r"outskirts|vicinity|suburb|neighbou?rhood)\s+of\s+$", re.IGNORECASE)
 
 
 # Named to an office: "swore in Diego Santilli as interior minister", "appointed Jo Roe as the new envoy".
@@ -723,7 +782,25 @@ def _country_from_title(title: str, ref: Reference) -> str | None:
         iso3 = _country_of_phrase(m.group(0), ref)
         if iso3:
             return iso3
-    return None
+    region = _REGION_OF.search(title) if " of " in title else None
+    return _region_states(ref).get(fold(region["region"])) if region else None
+
+
+# An office of a state's region: "Governor of the State of Pará", "Premier of the Province of Lanao"
+_REGION_OF = re.compile(r"\bof\s+(?:the\s+)?(?:State|Province|Region|Department|Governorate|Prefecture|Oblast)\s+of\s+"
+                        r"(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def _region_states(ref: Reference) -> dict[str, str]:
+    """Folded first-level region (places' admin1) -> its state, for the regions of one state only."""
+    cache = ref.cache("region_states")
+    if not cache:
+        states: dict[str, set[str]] = {}
+        for place in ref.places.values():
+            if place.admin1 and place.country:
+                states.setdefault(fold(place.admin1), set()).add(place.country)
+        cache.update({k: v.pop() for k, v in states.items() if len(v) == 1} or {"": ""})
+    return cache
 
 
 # A capitalised name with "of"/"for"/"and" inside, as organisations are named.
@@ -843,6 +920,9 @@ def _lookup_reference(name: str, ref: Reference, ctx: PeopleContext, when: date 
                                    favoured=favoured)
             return ref.people[best] if best else None
         return None
+    if len(tokens) >= 3 and (ids := ref.people_by_alias.get(fold(" ".join(tokens[:-1])))):
+        # "Gustavo Petro Urrego": a known name and a second (maternal) surname
+        return ref.people[_best_candidate(ids, ref, when, country_hint, title)]
     return _fuzzy_reference(tokens, ref, country_hint)
 
 
