@@ -52,6 +52,7 @@ VERB_TYPES: dict[str, str] = {
     "become": "other", "transfer": "other", "inaugurate": "other", "overrun": "incident", "retake": "military_action",
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
+    "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -67,6 +68,7 @@ _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment trans
     "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
     "carry out": ["carries out", "carried out"], "lose": ["loses", "lost"],
     "travel": ["travels", "traveled", "travelled"], "break out": ["breaks out", "broke out", "broken out"],
+    "read out": ["reads out"],
 }
 
 
@@ -90,6 +92,7 @@ for _lemma in VERB_TYPES:
         continue
     for _f in _forms(_lemma):
         VERB_FORMS.setdefault(_f, _lemma)
+del VERB_FORMS["damage"]  # "causing severe damage in …": the bare form is the noun; "damaged"/"damages" are verbs
 _PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.split()[0].endswith("s")}  # "breaks out" too
 VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
     sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
@@ -190,12 +193,15 @@ def main_verb(text: str) -> Predicate | None:
     if any(map(text.__contains__, _ATTRIBUTION_WORDS)) and (attribution := _ATTRIBUTION.search(text)) and (
             before := main_verb(text[:attribution.start()])) and is_finite(text[:attribution.start()], before):
         return before  # ("Tokyo will not attend the talks, officials said": what is told is not an act)
+    if (opening := _subjectless_verb(text)) is not None:
+        return opening
     past = bare = None
     relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
         word = m.group(1)
-        if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(a < m.start() < b for a, b in relative):
-            continue
+        if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(
+                a < m.start() < b and (past or bare or not text.startswith(", where", a)) for a, b in relative):
+            continue  # (a "where" clause after an act: "travelled to Belém, where he was received by …")
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
@@ -210,8 +216,22 @@ def main_verb(text: str) -> Predicate | None:
     return past or bare
 
 
+def _subjectless_verb(text: str) -> Predicate | None:
+    """A past verb that opens the text, its subject left out as in a list of someone's acts ("Met General
+    Secretary To Lam in Hanoi", "Held talks with …"). Only past forms: an opening present or bare form is
+    more often a noun ("Talks between …", "Visit of …")."""
+    if not text[:1].isupper() or not (m := _OPENING_WORDS.match(text)):
+        return None
+    for word in (m.group(0), m.group(1)):  # "Held talks" before "Held"
+        low = word.lower()
+        if low in VERB_FORMS and low not in _PRESENT and low != VERB_FORMS[low]:
+            return Predicate(word, VERB_FORMS[low], 0, False)
+    return None
+
+
+_OPENING_WORDS = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]+)?")
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")  # (not "whom the Rada confirmed")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}"
                           # (not followed by ", and none of it …")
@@ -266,6 +286,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "a congratulatory call", "an unannounced visit"
     if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
+    if word in _PLURAL_NOUNS and _HELD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "held official talks in restricted format": the object of "held", not the verb "talk"
     if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
         return True  # "the Government's legislative plans": a possessive owns a noun
     if word == VERB_FORMS[word] and _LOWER_COMPOUND.search(text, max(0, m.start() - 30), m.start()):
@@ -300,6 +322,7 @@ _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "test
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+-[a-z]+(?<!s)(?<!-fire)\s+$")  # (not "Jong-sup", "vice-ministers")
+_HELD_BEFORE = re.compile(r"\b(?:[Hh]olds?|[Hh]eld|[Hh]olding)\s+(?:[a-z-]+\s+){1,2}$")
 _OWNED = re.compile(r"\w['’]s\s+(?:[a-z-]+\s+)?$")
 _AUXILIARIES = frozenset("would will could should may might must can have had are were".split())
 _VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})
@@ -410,6 +433,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
+    if lemma == "fire" and pred.passive and not _NAMED_WORD.search(subject) and " by " not in predicate_text[:80]:
+        base = "incident"  # "three rockets were fired toward the town": an attack no state is named for
     if lemma == "report" and pred.passive and _STRIKE.search(subject):
         base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
     if base == "incident" and MILITARY_STRIKE.search(subject):
@@ -426,6 +451,9 @@ _VISIT_AND_MEET = re.compile(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b(?!\s+(
 MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
                              r"raids?)\b", re.IGNORECASE)
+
+
+_NAMED_WORD = re.compile(r"\s[A-Z]")  # a capitalized word after the first: a named actor ("North Korean missiles")
 
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
@@ -457,7 +485,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm"})
+                             "shoot", "confirm", "present", "dispatch", "deploy"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -484,8 +512,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         if re.match(r"\w+\s+control\s+of\b", predicate_text):
             return "military_action"  # "took control of the town": ground taken
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
-    if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
-        return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
+    if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
+        return "visit" if re.search(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our)\b", clause) else noun or base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
     if lemma == "lose":  # "loses a foot to a landmine": harm; "lost the runoff": an election
@@ -517,9 +545,15 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return base
     if lemma == "help":
         return "aid"
+    if lemma == "present" and _CREDENTIALS.search(clause[:60]):
+        return "other"  # "presented her letters of credence": an envoy's ceremony, not a plan presented
+    if lemma in _SENDING and not _TROOPS_OBJECT.match(predicate_text) and _RELIEF_OBJECT.search(clause[:80]):
+        return "aid"  # "dispatched a convoy of food", "flew rescue teams into …": help delivered
+    if lemma in {"present", "dispatch", "deploy"}:
+        return base  # (their objects otherwise left to classify, as before)
     if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
         return "visit" if re.search(r"\b(?:plane|flight|aircraft|jet|train|airliner)\b", clause[:40]) else base
-    if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit
+    if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit (relief: above)
         return noun if noun in {"military_exercise", "military_action"} else "visit"
     if lemma == "respond":  # "respond with a live-fire drill": the response is the act
         m = re.search(r"\b(?:with|by)\b(.*)", clause)
@@ -568,6 +602,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     return noun or base
 
 
+_CREDENTIALS = re.compile(r"\b(?:credentials|letters? of credence|credential letters?)\b")
+# What is sent as help: "a convoy of 60 trucks of food", "urban search and rescue teams", "medical supplies".
+_SENDING = frozenset({"send", "dispatch", "deploy", "fly"})
+_RELIEF_OBJECT = re.compile(r"\b(?:convoys?|aid|relief|humanitarian|supplies|food|medicines?|rescue teams?|rescuers|"
+                            r"medical teams?)\b")
 _CONFIRMED_PERSON = re.compile(r"\w+\s+(?:(?:him|her)\b|(?:[A-Z][\w.'’-]*\s+){1,4}as\s)")
 _AUXILIARY = re.compile(r"^(?:is|are|was|were)\s+(?:being\s+)?")
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
@@ -614,7 +653,7 @@ _MEMBERSHIP = re.compile(r"\w+\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[Cc]oa
 _SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
-    r"\w+\s+(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
+    r"\w+\s+(?:with\s+(?:full\s+)?(?:military|state|ceremonial)\s+honou?rs\s+)?(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
     r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
     r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b|"
     # "received Iran's deputy foreign minister", "receives Syria's intelligence chief"

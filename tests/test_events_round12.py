@@ -1,0 +1,69 @@
+"""Round 12 events: kinds the verb alone gets wrong (subjectless list items, talks held in formats, letters
+of credence, relief sent by armed forces, rockets no state is named for), dated acts inside another verb's
+object, and places. Sentences invented for these tests; read with the project's own reference (seeds/)."""
+
+import pytest
+
+from tests.extraction_helpers import extract_text
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+def events_of(body: str, ref) -> list[dict]:
+    return extract_text(f"Chronology\n\n{body}\n", ref)["events"].to_pylist()
+
+
+def one_event(sentence: str, ref) -> dict:
+    events = events_of(f"May 14, 2025: {sentence}", ref)
+    assert len(events) == 1, [e["text"] for e in events]
+    return events[0]
+
+
+# ----------------------------------------------------------------------------- kinds
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "talks" after "held" + adjectives is the object, not the verb "talk" (a phone call)
+    ("President Ruto received President Samia at State House, where the two leaders held official talks in"
+     " restricted and expanded formats.", "meeting"),
+    ("The two presidents held official talks in a restricted format in Nairobi.", "meeting"),
+    # a list of someone's acts leaves the subject out: the opening past verb is the act
+    ("Held talks with Prime Minister Modi at Hyderabad House.", "meeting"),
+    ("Met General Secretary To Lam in Hanoi.", "meeting"),
+    ("Received with military honours by President Macron at the Elysee Palace.", "meeting"),
+    ("Addressed the National Assembly in Paris.", "statement"),
+    ("President Boric paid a State Visit to Argentina.", "visit"),
+    ("Indian forces intercepted a group of militants near the Line of Control.", "military_action"),
+    ("The ambassador presented her letters of credence to King Charles at Buckingham Palace.", "other"),
+    ("A power cable between Tallinn and Helsinki was damaged on the seabed of the Gulf of Finland.", "incident"),
+    ("The Egyptian Armed Forces dispatched a convoy of 40 trucks of food and medical supplies to Rafah.", "aid"),
+    ("Japan flew disaster relief teams into Kathmandu.", "aid"),
+    ("The International Court of Justice read out its advisory opinion on the obligations of states.", "legal"),
+    ("Two rockets were fired from Gaza toward Sderot; air defences intercepted them.", "incident"),
+    ("President Lula travelled to Manaus, where he was received by the Governor of Amazonas.", "visit"),
+    ("At the summit in Apia, the leaders endorsed the Pacific Resilience declaration.", "agreement"),
+])
+def test_kind_of_the_act(ref, sentence, kind):
+    assert one_event(sentence, ref)["event_type"] == kind
+
+
+def test_the_bare_noun_damage_is_not_the_verb(ref):
+    event = one_event("A cyclone struck Tonga, causing severe damage in Nuku'alofa.", ref)
+    assert event["event_type"] == "incident" and event["countries"] == []
+
+
+def test_a_where_clause_is_the_act_when_nothing_comes_before_it(ref):
+    event = one_event("Next week he will be in Geneva, where he is due to meet the High Commissioner.", ref)
+    assert event["event_type"] == "meeting"
+
+
+def test_a_named_state_firing_is_still_military_action(ref):
+    assert one_event("North Korean missiles were fired into the sea.", ref)["event_type"] == "military_action"
+
+
+def test_a_plan_presented_at_a_meeting_stays_an_announcement(ref):
+    event = one_event("The finance minister presented the new budget at the cabinet meeting.", ref)
+    assert event["event_type"] == "announcement"
