@@ -67,3 +67,36 @@ def test_a_named_state_firing_is_still_military_action(ref):
 def test_a_plan_presented_at_a_meeting_stays_an_announcement(ref):
     event = one_event("The finance minister presented the new budget at the cabinet meeting.", ref)
     assert event["event_type"] == "announcement"
+
+
+# ----------------------------------------------------------------------------- places
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # a place set before the actor wins over a state the predicate names
+    ("On 14 May, in Mombasa, President Ruto delivered remarks on the economy of Uganda in Kenya.", "Mombasa"),
+    # the states of a hyphenated "Kenya–Uganda Business Forum" name the forum, not where it was
+    ("President Ruto delivered the closing address at the Kenya–Uganda Business Forum.", ""),
+    ("President Lula met the judges at the Court in Brasília.", "Brasília"),
+    ("A data cable was damaged on the seabed of the Baltic Sea.", "Baltic Sea"),
+    ("Gunmen attacked a festival in southern Israel, killing 30 people.", "Israel"),
+    ("Three rockets were fired from southern Lebanon toward Metula.", "Metula"),
+    ("North Korea fired two missiles toward the East Sea from the Sunan area.", "Sunan"),  # the launch site first
+    ("Chinese coast guard vessels patrolled the territorial waters of Diaoyu Dao.", "Diaoyu Dao"),
+    ("Soldiers intercepted militants in the general area of Mir Ali.", "Mir Ali"),
+    ("The Prime Minister opened a new wharf in Labasa.", "Labasa"),
+])
+def test_place_of_the_act(ref, sentence, place):
+    assert one_event(sentence, ref)["location"] == place
+
+
+def test_a_region_in_what_is_reported_is_not_the_venue(ref):
+    event = one_event("The defence minister announced that troops would stay in southern Lebanon.", ref)
+    assert event["location"] == ""
+
+
+@pytest.mark.parametrize(("sentence", "countries"), [
+    ("The cable between Riga and the Swedish island of Gotland was damaged.", []),
+    ("Along the Pakistan-Afghanistan border, Pakistani troops intercepted militants.", ["PAK"]),
+])
+def test_a_state_naming_where_is_no_actor(ref, sentence, countries):
+    assert one_event(sentence, ref)["countries"] == countries

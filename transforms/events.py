@@ -433,7 +433,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
-    if lemma == "fire" and pred.passive and not _NAMED_WORD.search(subject) and " by " not in predicate_text[:80]:
+    if lemma == "fire" and pred.passive and not _NAMED_WORD.search(subject.rsplit(",", 1)[-1]) and (
+            " by " not in predicate_text[:80]):
         base = "incident"  # "three rockets were fired toward the town": an attack no state is named for
     if lemma == "report" and pred.passive and _STRIKE.search(subject):
         base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
@@ -847,6 +848,9 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
         codes = _chunk_countries(chunk, ref)
         if not codes:
             continue
+        if (len(codes) > 1 and _BORDER_AFTER.match(text, m.end())) or (
+                fold(chunk) in ref.country_by_adjective and _PLACE_OF_STATE.match(text, m.end())):
+            continue  # "the Pakistan-Afghanistan border", "the Swedish island of Gotland": where, not who
         if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
         org_state = _org_state(text, m, ref) if text.endswith(_OF_BEFORE, 0, m.start()) else None
@@ -866,6 +870,9 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
 
 
 _OF_BEFORE = ("of ", "for ", "of the ", "for the ")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b")
+_PLACE_OF_STATE = re.compile(r"\s+(?:island|port|city|town|village|region|province|coast|enclave|exclave|territory)\s+"
+                             r"of\s+[A-Z]")
 _TERRITORY = re.compile(r"\s+(?:(?:exclusive economic|contiguous|air defen[cs]e identification)\s+zone|EEZ|"
                         r"(?:territorial\s+)?waters|airspace|territory|soil|coast(?:line)?|shores?)\b")
 
@@ -945,9 +952,13 @@ _LOC = re.compile(
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
     r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
-    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port) of|"
+    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|general area|"
+    r"seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
+    r"(?P<toward>(?:fired|launched)\s+(?:[\w-]+\s+){0,5}?towards?)|"  # "rockets fired … toward Metula": the target
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"
+    r"(?:(?P<region>northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western)\s+)?"  # "in southern Israel": the state
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
@@ -958,6 +969,7 @@ _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government(?! House)|Ministry|"
+    r"(?:Court|Senate|Embassy)$|"  # "at the Court in Brasília": a body, the place is the city
     r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
 
@@ -980,13 +992,20 @@ def find_location(text: str, ref: Reference) -> Location | None:
     sites: list[Location] = []
     contained: set[str] = set()
     named_body: set[str] = set()
+    fallback: list[Location] = []  # "fired … toward Metula" (the launch site comes first), "in southern Israel"
     for m in _LOC.finditer(text, 0, lead_end):
+        if text.startswith("–", m.end("place")) and text[m.end("place") + 1:m.end("place") + 2].isupper():
+            continue  # "at the Brazil–Colombia Business Forum": the states name the forum, not where it is
         loc = _resolve_place(m["place"], ref)
         unknown = None
         if loc is None and (not m["weak"] or _PLACE_KIND_AFTER.match(text, m.end("place"))) and (
                 unknown := _unknown_place(m, text, ref)):
             loc = unknown
         if loc is None:
+            continue
+        if m["toward"] or m["region"]:  # only when nothing else says where; never inside what is reported
+            if " that " not in text[:m.start()]:
+                fallback.append(loc)
             continue
         if loc.place is not None and ref.organizations.get(fold(m["place"].split(",")[0].strip(" ."))) == "INT":
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
@@ -1001,7 +1020,7 @@ def find_location(text: str, ref: Reference) -> Location | None:
             sites.append(loc)
     # "near Mana in Uttarakhand": the unknown place inside a known one is the finer.
     inside = [c for c in candidates if c.place is None and c.name in contained]
-    candidates = inside or candidates or sites or [
+    candidates = inside or candidates or sites or fallback or [
         loc for m in _ATTRIBUTIVE_PLACE.finditer(text, 0, lead_end) if (loc := _resolve_place(m["place"], ref))]
     if not candidates:
         return None
@@ -1011,6 +1030,17 @@ def find_location(text: str, ref: Reference) -> Location | None:
     if named_body and len(finest) > 1:  # "… Organisation summit in Tianjin": the other place is the venue
         finest = [c for c in finest if c.name not in named_body] or finest
     return (finest or pool)[0]
+
+
+def fronted_place(subject: str, ref: Reference) -> Location | None:
+    """A known place set before the actor, finer than a state: "On 7 April, in São Paulo, President X …"."""
+    m = _FRONTED_PLACE.search(subject) if "n " in subject else None
+    loc = _resolve_place(m["place"], ref) if m else None
+    return loc if loc and loc.place and loc.place.kind not in {"country", "region"} else None
+
+
+# ("On 7 April, in São Paulo, …", "In Mombasa, …"): a place between commas, or opening the text
+_FRONTED_PLACE = re.compile(r"(?:^|,\s+)[Ii]n\s+(?:the\s+)?(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}),")
 
 
 def _known_place_after(after: str, ref: Reference) -> bool:
@@ -1049,7 +1079,8 @@ _EVENT_NAME_END = re.compile(r"\b(?:Dialogue|Summit|Conference|Forum|Meeting|Tal
 # A settlement or a site before the preposition: the unknown name after it is a place.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|port|airport|station|hospital|market|camp|base|centre|center|"
-    r"outskirts|suburbs?|region|county|prefecture|residence|palace|compound|prison|embassy)\s+(?:of|in|near|at|outside)"
+    r"outskirts|suburbs?|region|county|prefecture|residence|palace|compound|prison|embassy|general area)"
+    r"\s+(?:of|in|near|at|outside)"
     r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"

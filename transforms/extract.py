@@ -42,6 +42,7 @@ from transforms.events import (
     complement_verb,
     election_place,
     find_location,
+    fronted_place,
     host_location,
     is_finite,
     is_remote,
@@ -748,6 +749,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
     location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
+    if location and location.place and location.place.kind in {"country", "region"} and pred and (
+            fronted := fronted_place(subject, ref)):
+        location = fronted  # "On 7 April, in São Paulo, Petro addressed a forum on Brazil …": the city set first
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
     if location is None and act.entry.place and not is_remote(act.text):
