@@ -100,3 +100,35 @@ def test_a_region_in_what_is_reported_is_not_the_venue(ref):
 ])
 def test_a_state_naming_where_is_no_actor(ref, sentence, countries):
     assert one_event(sentence, ref)["countries"] == countries
+
+
+# ----------------------------------------------------------------------------- a dated act inside a statement
+
+def prose_events(text: str, ref) -> list[dict]:
+    return extract_text(f"Joint communique\n\nIssued in Quito on 20 May 2025.\n\n{text}\n", ref)["events"].to_pylist()
+
+
+def test_an_attack_dated_inside_a_condemnation_is_the_event(ref):
+    events = prose_events("The two Foreign Ministers condemned in the strongest terms the bombing carried out on"
+                          " 3 May 2025 against the police station of Pimampiro, and expressed their solidarity.", ref)
+    dated = [e for e in events if str(e["date_start"]) == "2025-05-03"]
+    assert [(e["event_type"], e["location"]) for e in dated] == [("incident", "Pimampiro")]
+    assert dated[0]["text"].startswith("the bombing carried out on 3 May")
+
+
+def test_aid_dated_inside_thanks_is_aid_by_the_state_that_sent_it(ref):
+    events = prose_events("President Noboa thanked Peru for the relief supplies delivered on 9 May 2025 to the"
+                          " flooded districts of Esmeraldas, flown by the Peruvian Air Force.", ref)
+    dated = [e for e in events if str(e["date_start"]) == "2025-05-09"]
+    assert [(e["event_type"], e["countries"]) for e in dated] == [("aid", ["PER"])]
+
+
+def test_a_statement_dated_for_itself_stays_a_statement(ref):
+    events = prose_events("On 12 May 2025 the ministers condemned the attack on the embassy in Lima.", ref)
+    assert [e["event_type"] for e in events if str(e["date_start"]) == "2025-05-12"] == ["statement"]
+
+
+def test_an_act_on_the_dated_act_that_is_not_words_stays_its_own(ref):
+    events = prose_events("Prosecutors charged two men over the bombing carried out on 4 May 2025 against the"
+                          " police station of Pimampiro.", ref)
+    assert [e["event_type"] for e in events if str(e["date_start"]) == "2025-05-04"] == ["legal"]

@@ -741,7 +741,8 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 _CLASH = frozenset({"ram", "board", "collide"})
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
-_DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated)\s+by\s+"
+_DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
+                         r"transported|delivered|flown|donated|funded|financed)\s+by\s+"
                          r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
                          r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)")
 # People of the states listed after "of": the states whose people the act is done with.
@@ -952,8 +953,8 @@ _LOC = re.compile(
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
     r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
-    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|general area|"
-    r"seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
+    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|station|"
+    r"general area|seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
     r"(?P<toward>(?:fired|launched)\s+(?:[\w-]+\s+){0,5}?towards?)|"  # "rockets fired … toward Metula": the target
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"

@@ -35,6 +35,7 @@ from transforms.events import (
     FORCE_NOUNS,
     MILITARY_STRIKE,
     REPORTING,
+    VERB_TYPES,
     Location,
     Predicate,
     actor_countries,
@@ -502,6 +503,8 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
     Kim declaring …"). "Meet … and agree to …" (one subject) stays one act. The acts of one sentence
     cut at its clauses all show that sentence (as the gold labels do)."""
     text = entry.text
+    if entry.source == "narrative" and (embedded := _embedded_dated_act(entry)):
+        return [embedded]
     cuts = [0]
     if any(map(text.__contains__, _SECOND_ACT_WORDS)):
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
@@ -529,6 +532,33 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
             acts.append(Act(entry, piece, entry.start + a + lead, kind, verb,
                             (entry.start + shown[0], text[shown[0]:shown[1]]) if shown else None))
     return acts or [Act(entry, text.strip(), entry.start)]
+
+
+def _embedded_dated_act(entry: Entry) -> Act | None:
+    """The dated act a statement is about, when the sentence's date is that act's: "The Presidents condemned
+    the attack perpetrated on 2 April against …", "X thanked Brazil for the assistance delivered on 28 March
+    to …" tell of an attack and of aid on those days (the words themselves are undated)."""
+    text = entry.text
+    if " on " not in text or not any(map(text.__contains__, _EMBEDDED_PARTICIPLES)):
+        return None
+    m = _EMBEDDED_ACT.search(text)
+    if not m or not (pred := main_verb(text[:m.start()])) or VERB_TYPES[pred.lemma] != "statement":
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    piece = text[m.start():end].rstrip(" ,.")
+    kind = "aid" if m["noun"] in _AID_NOUNS else "incident"
+    return Act(entry, piece, entry.start + m.start(), kind, None, None)
+
+
+_EMBEDDED_PARTICIPLES = ("perpetrated", "carried out", "committed", "delivered", "provided", "donated", "sent")
+_AID_NOUNS = frozenset({"assistance", "aid", "relief", "donation", "supplies"})
+# "the attack perpetrated on 2 April 2025 against …", "the humanitarian assistance delivered on 28 March to …"
+_EMBEDDED_ACT = re.compile(
+    r"\b(?:the|an?|its|their)\s+(?:(?!the\b)[\w-]+\s+){0,3}?(?P<noun>attacks?|bombing|assault|massacre|explosion|assistance|"
+    r"aid|relief|donation|supplies)\s+(?:" + "|".join(_EMBEDDED_PARTICIPLES) + r")\s+on\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
+# Where the embedded act's words end: the next clause of the statement ("…, and conveyed their condolences").
+_EMBEDDED_END = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+ed\b|;|[.!?](?:\s|$)")
 
 
 def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]], k: int) -> tuple[int, int]:
