@@ -132,3 +132,33 @@ def test_an_act_on_the_dated_act_that_is_not_words_stays_its_own(ref):
     events = prose_events("Prosecutors charged two men over the bombing carried out on 4 May 2025 against the"
                           " police station of Pimampiro.", ref)
     assert [e["event_type"] for e in events if str(e["date_start"]) == "2025-05-04"] == ["legal"]
+
+
+# ----------------------------------------------------------------------------- one act told in two clauses
+
+def note_events(body: str, ref) -> list[dict]:
+    return extract_text(f"Briefing note\n\nPublished 10 May 2025.\n\n{body}\n", ref)["events"].to_pylist()
+
+
+def test_a_hosts_words_afterwards_are_part_of_the_meeting(ref):
+    events = note_events("On 3 May 2025, Foreign Minister Wang Yi hosted Foreign Minister Sergey Lavrov in Beijing."
+                         " Wang told reporters afterwards that ties were strong.", ref)
+    assert [e["event_type"] for e in events] == ["meeting"]
+
+
+def test_words_elsewhere_the_same_day_are_their_own_statement(ref):
+    events = note_events("On 3 May 2025, Foreign Minister Wang Yi hosted Foreign Minister Sergey Lavrov in Beijing."
+                         " On the same day, Wang told reporters in Shanghai that ties were strong.", ref)
+    assert [e["event_type"] for e in events] == ["meeting", "statement"]
+
+
+def test_words_afterwards_by_someone_else_are_their_own_statement(ref):
+    events = note_events("On 3 May 2025, Foreign Minister Wang Yi hosted Foreign Minister Sergey Lavrov in Beijing."
+                         " Secretary of State Marco Rubio told reporters afterwards that he was concerned.", ref)
+    assert [e["event_type"] for e in events] == ["meeting", "statement"]
+
+
+def test_states_sending_help_in_one_sentence_are_one_aid_act(ref):
+    event = one_event("Australia and New Zealand flew search and rescue teams into Apia, more than 80 rescuers in"
+                      " all, and France sent a patrol vessel from Noumea.", ref)
+    assert (event["event_type"], event["countries"]) == ("aid", ["AUS", "FRA", "NZL"])

@@ -731,6 +731,9 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
                     _LISTED_PEOPLE.match(tail)) or (people_of and people_of.start() < end <= people_of.end() + 1):
                 out.add(iso3)  # "… talks with the political directors of France, Germany and the UK"
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
+        if ", and " in rest:  # "…, and France sent a patrol vessel" left in the act: France acts in it too
+            out |= {iso3 for m in _JOINED_STATE.finditer(rest) if m[2] in VERB_FORMS
+                    for iso3 in _countries_in(m[1], ref, expand_groups=False)}
         if " by " in rest and (agent := _DRAFTED_BY.search(rest)):
             # "adopts resolution 2793, drafted by the United States and Panama": the drafters act too
             out |= _countries_in(agent.group(1), ref, expand_groups=False)
@@ -740,6 +743,7 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+_JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
 _DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
                          r"transported|delivered|flown|donated|funded|financed)\s+by\s+"

@@ -615,6 +615,8 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
         subject = tail[:pred.start]
         if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
             continue
+        if pred.lemma in _HELP_SENT and classify(head, head_pred := main_verb(head), head[:head_pred.start]) == "aid":
+            continue  # "A and B flew rescue teams into …, and C sent a patrol vessel": one relief effort
         out[m.end()] = (m.start(), None, None)
     for m in _SEMICOLON.finditer(text) if "; " in text else ():
         if m.end() not in out and _own_act_after_semicolon(text[:m.start()], text[m.end():], ref):
@@ -634,6 +636,7 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
 
 
 _SEMICOLON = re.compile(r";\s+(?!and\b)(?=[A-Za-z“\"])")
+_HELP_SENT = frozenset({"send", "dispatch", "fly", "deploy", "provide", "contribute", "donate"})
 
 
 def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
@@ -757,6 +760,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _hosts_met(act, people, ref)
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
+    if event_type == "statement" and people and "after" in act.text and _words_after_the_act(state, act, people):
+        return previous
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
     countries |= listed_states
@@ -833,6 +838,21 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     return people
 
 
+def _words_after_the_act(state: ReportState, act: Act, people: list) -> bool:
+    """"X hosted Y in Amman. X told the press afterwards that …": what a participant says right after the act
+    just told, on its day, is part of that act (as his words after a semicolon are)."""
+    if not state.events or not _AFTER_THE_ACT.search(act.text):
+        return False
+    last = state.events[-1]
+    if last["event_type"] not in _SCENES or last["date_start"] != act.entry.span.start:
+        return False
+    present = {link["participant_id"] for link in state.links if link["event_id"] == last["event_id"]}
+    return all(p[0].participant_id in present for p in people)
+
+
+_SCENES = frozenset({"meeting", "visit", "phone_call"})
+_AFTER_THE_ACT = re.compile(r"\b(?:afterwards?|after the (?:meeting|talks|call|visit)|"
+                            r"following the (?:meeting|talks))\b")
 _HOSTED = frozenset({"hold", "host", "convene"})
 # A transcript's label before the words: "[00:14:33] GUEST (Dr Ana Ionescu): ", "HOST: ", "READOUT: "
 _LABEL_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+"
