@@ -162,3 +162,33 @@ def test_states_sending_help_in_one_sentence_are_one_aid_act(ref):
     event = one_event("Australia and New Zealand flew search and rescue teams into Apia, more than 80 rescuers in"
                       " all, and France sent a patrol vessel from Noumea.", ref)
     assert (event["event_type"], event["countries"]) == ("aid", ["AUS", "FRA", "NZL"])
+
+
+# ----------------------------------------------------------------------------- a list cell of several sentences
+
+def test_a_later_sentence_without_subject_gives_the_act(ref):
+    event = one_event("Official visit at the invitation of President Ruto.[3] Held talks with Ruto at the"
+                      " State House on 14 May.", ref)
+    assert (event["event_type"], event["location"]) == ("meeting", "State House")
+
+
+def test_a_venue_named_of_the_something(ref):
+    event = one_event("Met Premier Li Qiang at the Great Hall of the People; a loan for a port in Gwadar was agreed.",
+                      ref)
+    assert event["location"] == "Great Hall of the People"
+
+
+def test_a_secretariat_is_a_venue(ref):
+    assert one_event("President Ruto received the envoy at the Presidential Secretariat.", ref)["location"] == (
+        "Presidential Secretariat")
+
+
+def test_memoranda_exchanged_are_an_agreement(ref):
+    event = one_event("Four memoranda of understanding were exchanged at State House in the presence of both"
+                      " presidents.", ref)
+    assert event["event_type"] == "agreement"
+
+
+def test_a_later_subjectless_act_beats_an_earlier_infinitive(ref):
+    event = one_event("An invitation to visit Kenya.[2] Met President Ruto at State House on 14 May.", ref)
+    assert event["event_type"] == "meeting"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms import _regex as re
@@ -119,7 +119,7 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:missiles?|ICBM|SLBM|satellite|rocket|nuclear test|warheads?)\b", re.I), "military_action"),
     (re.compile(r"\b(?:statement|remarks|address|speech|interview|press conference|message|condemn\w*)\b", re.I),
      "statement"),
-    (re.compile(r"\b(?:agreement|memorandum|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
+    (re.compile(r"\b(?:agreement|memorandum|memoranda|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
                 r"joint plan|hotline)\b", re.I), "agreement"),
     (re.compile(r"\b(?:award|prize|honorary|ceremony|event|game|reception|photoshoot)\b", re.I), "other"),
     (re.compile(r"\b(?:election|elections|referendum|runoff|run-off|leadership (?:race|contest|election)|re-?elected|"
@@ -134,7 +134,7 @@ _OBJECT_WORDS = [
     ("exercise", "drill", "training", "patrol", "maneuver", "manoeuvre", "game"),
     ("missile", "icbm", "slbm", "satellite", "rocket", "nuclear test", "warhead"),
     ("statement", "remarks", "address", "speech", "interview", "press conference", "message", "condemn"),
-    ("agreement", "memorandum", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
+    ("agreement", "memorand", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
      "joint plan", "hotline"),
     ("award", "prize", "honorary", "ceremony", "event", "game", "reception", "photoshoot"),
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
@@ -195,9 +195,12 @@ def main_verb(text: str) -> Predicate | None:
         return before  # ("Tokyo will not attend the talks, officials said": what is told is not an act)
     if (opening := _subjectless_verb(text)) is not None:
         return opening
+    later = _later_opening(text) if ". " in text or "] " in text else None
     past = bare = None
     relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
+        if later and m.start() >= later.start:
+            break  # "State visit at the invitation of X.[1] Held talks with …": the next sentence's act
         word = m.group(1)
         if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(
                 a < m.start() < b and (past or bare or not text.startswith(", where", a)) for a, b in relative):
@@ -213,7 +216,7 @@ def main_verb(text: str) -> Predicate | None:
             bare = bare or pred
         else:
             past = past or pred
-    return past or bare
+    return past or later or bare
 
 
 def _subjectless_verb(text: str) -> Predicate | None:
@@ -230,6 +233,15 @@ def _subjectless_verb(text: str) -> Predicate | None:
 
 
 _OPENING_WORDS = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]+)?")
+_SENTENCE_START = re.compile(r"[.!?](?:\[\d{1,3}\])*\s+(?=[A-Z][a-z])")
+
+
+def _later_opening(text: str) -> Predicate | None:
+    """The subjectless past verb opening a later sentence of the text, if any."""
+    for m in _SENTENCE_START.finditer(text):
+        if (found := _subjectless_verb(text[m.end():])) is not None:
+            return replace(found, start=m.end())
+    return None
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
@@ -403,6 +415,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = _verb_with_object(lemma, predicate_text, base, subject)
     if "," in subject:
         subject = _FRONTED.sub("", subject, count=1)  # "In response to the Court's ruling, the ministry says"
+    if pred.passive and lemma == "exchange":
+        base = _type_from_nouns(subject) or base  # "Seven memoranda … were exchanged": what was exchanged
     if pred.passive and lemma in {"hold", "host", "convene"}:
         base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
     obj_type = _type_from_nouns(_first_clause(predicate_text))
@@ -964,7 +978,7 @@ _LOC = re.compile(
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"
     r"(?:(?P<region>northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western)\s+)?"  # "in southern Israel": the state
-    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
+    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of(?:\s+the(?=\s+[A-Z]))?|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
@@ -1145,7 +1159,7 @@ _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 _VENUE_WORDS = (r"(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|Center|"
                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|Shoal|"
-                r"Reef|Strait|Peninsula)")
+                r"Reef|Strait|Peninsula|Secretariat)")
 _VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
 _VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University)$")
 
