@@ -242,6 +242,8 @@ def _later_opening(text: str) -> Predicate | None:
         if (found := _subjectless_verb(text[m.end():])) is not None:
             return replace(found, start=m.end())
     return None
+
+
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
@@ -668,7 +670,8 @@ _MEMBERSHIP = re.compile(r"\w+\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[Cc]oa
 _SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
-    r"\w+\s+(?:with\s+(?:full\s+)?(?:military|state|ceremonial)\s+honou?rs\s+)?(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
+    r"\w+\s+(?:with\s+(?:full\s+)?(?:military|state|ceremonial)\s+honou?rs\s+)?"  # "Received with military honours by"
+    r"(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
     r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
     r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b|"
     # "received Iran's deputy foreign minister", "receives Syria's intelligence chief"
