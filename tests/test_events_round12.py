@@ -192,3 +192,14 @@ def test_memoranda_exchanged_are_an_agreement(ref):
 def test_a_later_subjectless_act_beats_an_earlier_infinitive(ref):
     event = one_event("An invitation to visit Kenya.[2] Met President Ruto at State House on 14 May.", ref)
     assert event["event_type"] == "meeting"
+
+
+def test_a_when_clause_after_a_date_tells_where_that_days_act_was(ref):
+    event = one_event("We remember the terror attack of 9 May 2025, when militants killed 30 people in northern"
+                      " Nigeria, and we condemn the shelling of Khartoum.", ref)
+    assert event["location"] == "Nigeria"
+
+
+def test_a_when_clause_about_another_time_is_still_cut(ref):
+    event = one_event("President Ruto met President Samia in Tanzania, when the rains began in Dodoma.", ref)
+    assert event["location"] == "Tanzania"

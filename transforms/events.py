@@ -987,6 +987,8 @@ _LOC = re.compile(
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
 _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
+_DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
+_NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
@@ -1006,7 +1008,11 @@ def find_location(text: str, ref: Reference) -> Location | None:
     """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto (not a place in a
     clause about something else: '…, the day Blinken arrived in Seoul')."""
     cut = topic_cut(text)
-    text = text[:cut[0]] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]) else text
+    if cut and cut[1].endswith("when") and _DATE_BEFORE.search(text, max(0, cut[0] - 20), cut[0]):
+        # "the attack of 7 October 2023, when Hamas killed … in southern Israel, and we …": that day's act told
+        text = text[:m.start()] if (m := _NEXT_CLAUSE.search(text, cut[0] + 1)) else text
+    elif cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]):
+        text = text[:cut[0]]
     # "… provides aid following the landslide in Enga Province": that place is the other event's.
     after = _AFTER_CLAUSE.search(text, 1) if "after " in text or "following " in text else None
     lead_end = after.start() if after else len(text)
