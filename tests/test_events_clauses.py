@@ -556,7 +556,7 @@ def test_states_acting_through_their_bodies_and_drafts(ref, sentence, expected):
     ("The army's patrol came under fire near Chong Bok.", "Chong Bok"),
     ("Gunmen killed 22 worshippers at a mosque in Banibangou department.", "Banibangou"),
     ("The navy holds an exercise on La Orchila island.", "La Orchila"),
-    ("Fighting breaks out near the Ta Muen Thom temple.", "Ta Muen Thom"),
+    ("Fighting breaks out near the Ta Muen Thom temple.", "Ta Muen Thom temple"),  # (a facility keeps its kind)
     ("Modi meets President Xi Jinping on the sidelines of the Shanghai Cooperation Organisation summit in Tianjin.",
      "Tianjin"),
     ("The foreign ministers met around Christmas in Paris.", "Paris"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms import _regex as re
@@ -52,6 +52,7 @@ VERB_TYPES: dict[str, str] = {
     "become": "other", "transfer": "other", "inaugurate": "other", "overrun": "incident", "retake": "military_action",
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
+    "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -67,6 +68,7 @@ _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment trans
     "veto": ["vetoes", "vetoed"], "pay": ["pays", "paid"], "take": ["takes", "took", "taken"],
     "carry out": ["carries out", "carried out"], "lose": ["loses", "lost"],
     "travel": ["travels", "traveled", "travelled"], "break out": ["breaks out", "broke out", "broken out"],
+    "read out": ["reads out"],
 }
 
 
@@ -90,6 +92,7 @@ for _lemma in VERB_TYPES:
         continue
     for _f in _forms(_lemma):
         VERB_FORMS.setdefault(_f, _lemma)
+del VERB_FORMS["damage"]  # "causing severe damage in …": the bare form is the noun; "damaged"/"damages" are verbs
 _PRESENT = {f for f, lemma in VERB_FORMS.items() if f == lemma or f.split()[0].endswith("s")}  # "breaks out" too
 VERB_RE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:being\s+)?)?(" + "|".join(
     sorted((re.escape(f) for f in VERB_FORMS), key=len, reverse=True)) + r")\b")
@@ -116,7 +119,7 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:missiles?|ICBM|SLBM|satellite|rocket|nuclear test|warheads?)\b", re.I), "military_action"),
     (re.compile(r"\b(?:statement|remarks|address|speech|interview|press conference|message|condemn\w*)\b", re.I),
      "statement"),
-    (re.compile(r"\b(?:agreement|memorandum|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
+    (re.compile(r"\b(?:agreement|memorandum|memoranda|MOU|MOC|framework|accord|deal|treaty|pact|action plan|"
                 r"joint plan|hotline)\b", re.I), "agreement"),
     (re.compile(r"\b(?:award|prize|honorary|ceremony|event|game|reception|photoshoot)\b", re.I), "other"),
     (re.compile(r"\b(?:election|elections|referendum|runoff|run-off|leadership (?:race|contest|election)|re-?elected|"
@@ -131,7 +134,7 @@ _OBJECT_WORDS = [
     ("exercise", "drill", "training", "patrol", "maneuver", "manoeuvre", "game"),
     ("missile", "icbm", "slbm", "satellite", "rocket", "nuclear test", "warhead"),
     ("statement", "remarks", "address", "speech", "interview", "press conference", "message", "condemn"),
-    ("agreement", "memorandum", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
+    ("agreement", "memorand", "mou", "moc", "framework", "accord", "deal", "treaty", "pact", "action plan",
      "joint plan", "hotline"),
     ("award", "prize", "honorary", "ceremony", "event", "game", "reception", "photoshoot"),
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
@@ -190,12 +193,18 @@ def main_verb(text: str) -> Predicate | None:
     if any(map(text.__contains__, _ATTRIBUTION_WORDS)) and (attribution := _ATTRIBUTION.search(text)) and (
             before := main_verb(text[:attribution.start()])) and is_finite(text[:attribution.start()], before):
         return before  # ("Tokyo will not attend the talks, officials said": what is told is not an act)
+    if (opening := _subjectless_verb(text)) is not None:
+        return opening
+    later = _later_opening(text) if ". " in text or "] " in text else None
     past = bare = None
     relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
+        if later and m.start() >= later.start:
+            break  # "State visit at the invitation of X.[1] Held talks with …": the next sentence's act
         word = m.group(1)
-        if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(a < m.start() < b for a, b in relative):
-            continue
+        if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(
+                a < m.start() < b and (past or bare or not text.startswith(", where", a)) for a, b in relative):
+            continue  # (a "where" clause after an act: "travelled to Belém, where he was received by …")
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
@@ -207,11 +216,36 @@ def main_verb(text: str) -> Predicate | None:
             bare = bare or pred
         else:
             past = past or pred
-    return past or bare
+    return past or later or bare
+
+
+def _subjectless_verb(text: str) -> Predicate | None:
+    """A past verb that opens the text, its subject left out as in a list of someone's acts ("Met General
+    Secretary To Lam in Hanoi", "Held talks with …"). Only past forms: an opening present or bare form is
+    more often a noun ("Talks between …", "Visit of …")."""
+    if not text[:1].isupper() or not (m := _OPENING_WORDS.match(text)):
+        return None
+    for word in (m.group(0), m.group(1)):  # "Held talks" before "Held"
+        low = word.lower()
+        if low in VERB_FORMS and low not in _PRESENT and low != VERB_FORMS[low]:
+            return Predicate(word, VERB_FORMS[low], 0, False)
+    return None
+
+
+_OPENING_WORDS = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]+)?")
+_SENTENCE_START = re.compile(r"[.!?](?:\[\d{1,3}\])*\s+(?=[A-Z][a-z])")
+
+
+def _later_opening(text: str) -> Predicate | None:
+    """The subjectless past verb opening a later sentence of the text, if any."""
+    for m in _SENTENCE_START.finditer(text):
+        if (found := _subjectless_verb(text[m.end():])) is not None:
+            return replace(found, start=m.end())
+    return None
 
 
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")  # (not "whom the Rada confirmed")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}"
                           # (not followed by ", and none of it …")
@@ -266,6 +300,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "a congratulatory call", "an unannounced visit"
     if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
+    if word in _PLURAL_NOUNS and _HELD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "held official talks in restricted format": the object of "held", not the verb "talk"
     if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
         return True  # "the Government's legislative plans": a possessive owns a noun
     if word == VERB_FORMS[word] and _LOWER_COMPOUND.search(text, max(0, m.start() - 30), m.start()):
@@ -300,6 +336,7 @@ _PLURAL_NOUNS = frozenset({"reports", "talks", "calls", "plans", "visits", "test
                            "demands", "appeals", "charges", "sanctions", "pledges", "strikes", "names", "tours"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _LOWER_COMPOUND = re.compile(r"(?<![\w-])[a-z]+-[a-z]+(?<!s)(?<!-fire)\s+$")  # (not "Jong-sup", "vice-ministers")
+_HELD_BEFORE = re.compile(r"\b(?:[Hh]olds?|[Hh]eld|[Hh]olding)\s+(?:[a-z-]+\s+){1,2}$")
 _OWNED = re.compile(r"\w['’]s\s+(?:[a-z-]+\s+)?$")
 _AUXILIARIES = frozenset("would will could should may might must can have had are were".split())
 _VISIT_NOUNS = frozenset({"visit", "visits", "tour", "tours"})
@@ -380,6 +417,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = _verb_with_object(lemma, predicate_text, base, subject)
     if "," in subject:
         subject = _FRONTED.sub("", subject, count=1)  # "In response to the Court's ruling, the ministry says"
+    if pred.passive and lemma == "exchange":
+        base = _type_from_nouns(subject) or base  # "Seven memoranda … were exchanged": what was exchanged
     if pred.passive and lemma in {"hold", "host", "convene"}:
         base = _subject_type(subject) or _type_from_nouns(subject) or "meeting"
     obj_type = _type_from_nouns(_first_clause(predicate_text))
@@ -410,6 +449,9 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
+    if lemma == "fire" and pred.passive and not _NAMED_WORD.search(subject.rsplit(",", 1)[-1]) and (
+            " by " not in predicate_text[:80]):
+        base = "incident"  # "three rockets were fired toward the town": an attack no state is named for
     if lemma == "report" and pred.passive and _STRIKE.search(subject):
         base = "incident"  # "air strikes were reported in Sagaing": the strikes are the act, not the report
     if base == "incident" and MILITARY_STRIKE.search(subject):
@@ -426,6 +468,9 @@ _VISIT_AND_MEET = re.compile(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b(?!\s+(
 MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
                              r"raids?)\b", re.IGNORECASE)
+
+
+_NAMED_WORD = re.compile(r"\s[A-Z]")  # a capitalized word after the first: a named actor ("North Korean missiles")
 
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
@@ -457,7 +502,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm"})
+                             "shoot", "confirm", "present", "dispatch", "deploy"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -484,8 +529,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         if re.match(r"\w+\s+control\s+of\b", predicate_text):
             return "military_action"  # "took control of the town": ground taken
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
-    if lemma == "pay":  # "paid a state visit to Spain"; "paid tribute to …"
-        return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else noun or base
+    if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
+        return "visit" if re.search(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our)\b", clause) else noun or base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
     if lemma == "lose":  # "loses a foot to a landmine": harm; "lost the runoff": an election
@@ -517,9 +562,15 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return base
     if lemma == "help":
         return "aid"
+    if lemma == "present" and _CREDENTIALS.search(clause[:60]):
+        return "other"  # "presented her letters of credence": an envoy's ceremony, not a plan presented
+    if lemma in _SENDING and not _TROOPS_OBJECT.match(predicate_text) and _RELIEF_OBJECT.search(clause[:80]):
+        return "aid"  # "dispatched a convoy of food", "flew rescue teams into …": help delivered
+    if lemma in {"present", "dispatch", "deploy"}:
+        return base  # (their objects otherwise left to classify, as before)
     if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
         return "visit" if re.search(r"\b(?:plane|flight|aircraft|jet|train|airliner)\b", clause[:40]) else base
-    if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit
+    if lemma == "fly":  # "bombers fly a joint patrol" is the patrol; "flies to Manila" a visit (relief: above)
         return noun if noun in {"military_exercise", "military_action"} else "visit"
     if lemma == "respond":  # "respond with a live-fire drill": the response is the act
         m = re.search(r"\b(?:with|by)\b(.*)", clause)
@@ -568,6 +619,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     return noun or base
 
 
+_CREDENTIALS = re.compile(r"\b(?:credentials|letters? of credence|credential letters?)\b")
+# What is sent as help: "a convoy of 60 trucks of food", "urban search and rescue teams", "medical supplies".
+_SENDING = frozenset({"send", "dispatch", "deploy", "fly"})
+_RELIEF_OBJECT = re.compile(r"\b(?:convoys?|aid|relief|humanitarian|supplies|food|medicines?|rescue teams?|rescuers|"
+                            r"medical teams?)\b")
 _CONFIRMED_PERSON = re.compile(r"\w+\s+(?:(?:him|her)\b|(?:[A-Z][\w.'’-]*\s+){1,4}as\s)")
 _AUXILIARY = re.compile(r"^(?:is|are|was|were)\s+(?:being\s+)?")
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
@@ -614,7 +670,8 @@ _MEMBERSHIP = re.compile(r"\w+\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[Cc]oa
 _SANCTIONS = re.compile(r"\bsanctions?\b(?!\s+(?:relief|evasion))")
 # "received US Ambassador Jane Roe", "receives his Japanese counterpart": a meeting with the one received.
 _RECEIVED_PERSON = re.compile(
-    r"\w+\s+(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
+    r"\w+\s+(?:with\s+(?:full\s+)?(?:military|state|ceremonial)\s+honou?rs\s+)?"  # "Received with military honours by"
+    r"(?:by\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][a-z]+\s+)?"
     r"(?:Ambassador|Minister|Secretary|President|Premier|Chancellor|Envoy|envoy|counterpart|Governor|Senator|"
     r"Foreign|Defen[cs]e|Prime|King|Queen|Crown|Speaker|Chairman|Chair|Director|Commander|Admiral|General)\b|"
     # "received Iran's deputy foreign minister", "receives Syria's intelligence chief"
@@ -691,6 +748,9 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
                     _LISTED_PEOPLE.match(tail)) or (people_of and people_of.start() < end <= people_of.end() + 1):
                 out.add(iso3)  # "… talks with the political directors of France, Germany and the UK"
         out |= _with_country(rest[:60], ref)  # "holds talks with China", not a later "with the UK"
+        if ", and " in rest:  # "…, and France sent a patrol vessel" left in the act: France acts in it too
+            out |= {iso3 for m in _JOINED_STATE.finditer(rest) if m[2] in VERB_FORMS
+                    for iso3 in _countries_in(m[1], ref, expand_groups=False)}
         if " by " in rest and (agent := _DRAFTED_BY.search(rest)):
             # "adopts resolution 2793, drafted by the United States and Panama": the drafters act too
             out |= _countries_in(agent.group(1), ref, expand_groups=False)
@@ -700,8 +760,10 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+_JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
-_DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated)\s+by\s+"
+_DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
+                         r"transported|delivered|flown|donated|funded|financed)\s+by\s+"
                          r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?"
                          r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)")
 # People of the states listed after "of": the states whose people the act is done with.
@@ -808,6 +870,9 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
         codes = _chunk_countries(chunk, ref)
         if not codes:
             continue
+        if (len(codes) > 1 and _BORDER_AFTER.match(text, m.end())) or (
+                fold(chunk) in ref.country_by_adjective and _PLACE_OF_STATE.match(text, m.end())):
+            continue  # "the Pakistan-Afghanistan border", "the Swedish island of Gotland": where, not who
         if _AMERICANS.fullmatch(chunk) or _ethnic_compound(text, m.end()):
             continue  # "Japanese American leaders": an ethnic group, not a state
         org_state = _org_state(text, m, ref) if text.endswith(_OF_BEFORE, 0, m.start()) else None
@@ -827,6 +892,9 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
 
 
 _OF_BEFORE = ("of ", "for ", "of the ", "for the ")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b")
+_PLACE_OF_STATE = re.compile(r"\s+(?:island|port|city|town|village|region|province|coast|enclave|exclave|territory)\s+"
+                             r"of\s+[A-Z]")
 _TERRITORY = re.compile(r"\s+(?:(?:exclusive economic|contiguous|air defen[cs]e identification)\s+zone|EEZ|"
                         r"(?:territorial\s+)?waters|airspace|territory|soil|coast(?:line)?|shores?)\b")
 
@@ -906,19 +974,26 @@ _LOC = re.compile(
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
     r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
-    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port) of|"
+    r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|station|"
+    r"general area|seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
+    r"(?P<toward>(?:fired|launched)\s+(?:[\w-]+\s+){0,5}?towards?)|"  # "rockets fired … toward Metula": the target
     r"(?:strikes?|attacks?|raids?|shelling|bombing|bombardment|assault|offensive) (?:on|of|against)|"
     r"arrives? in|(?<=[Gg]overnor )of|(?P<weak>on|to|from|over|hit|struck|shelled|bombed|raided))\s+(?:the\s+)?"
-    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
+    r"(?:(?P<region>northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western)\s+)?"  # "in southern Israel": the state
+    r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of(?:\s+the(?=\s+[A-Z]))?|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
 _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
+_DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
+_NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government(?! House)|Ministry|"
+    r"(?:Court|Senate|Embassy)$|"  # "at the Court in Brasília": a body, the place is the city
     r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
 
@@ -933,7 +1008,11 @@ def find_location(text: str, ref: Reference) -> Location | None:
     """The finest place the event happened: 'in Palo Alto, California' -> Palo Alto (not a place in a
     clause about something else: '…, the day Blinken arrived in Seoul')."""
     cut = topic_cut(text)
-    text = text[:cut[0]] if cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]) else text
+    if cut and cut[1].endswith("when") and _DATE_BEFORE.search(text, max(0, cut[0] - 20), cut[0]):
+        # "the attack of 7 October 2023, when Hamas killed … in southern Israel, and we …": that day's act told
+        text = text[:m.start()] if (m := _NEXT_CLAUSE.search(text, cut[0] + 1)) else text
+    elif cut and re.match(r",\s+(?:the|when|as|while|before|days?)\b", cut[1]):
+        text = text[:cut[0]]
     # "… provides aid following the landslide in Enga Province": that place is the other event's.
     after = _AFTER_CLAUSE.search(text, 1) if "after " in text or "following " in text else None
     lead_end = after.start() if after else len(text)
@@ -941,13 +1020,20 @@ def find_location(text: str, ref: Reference) -> Location | None:
     sites: list[Location] = []
     contained: set[str] = set()
     named_body: set[str] = set()
+    fallback: list[Location] = []  # "fired … toward Metula" (the launch site comes first), "in southern Israel"
     for m in _LOC.finditer(text, 0, lead_end):
+        if text.startswith("–", m.end("place")) and text[m.end("place") + 1:m.end("place") + 2].isupper():
+            continue  # "at the Brazil–Colombia Business Forum": the states name the forum, not where it is
         loc = _resolve_place(m["place"], ref)
         unknown = None
         if loc is None and (not m["weak"] or _PLACE_KIND_AFTER.match(text, m.end("place"))) and (
                 unknown := _unknown_place(m, text, ref)):
             loc = unknown
         if loc is None:
+            continue
+        if m["toward"] or m["region"]:  # only when nothing else says where; never inside what is reported
+            if " that " not in text[:m.start()]:
+                fallback.append(loc)
             continue
         if loc.place is not None and ref.organizations.get(fold(m["place"].split(",")[0].strip(" ."))) == "INT":
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
@@ -962,7 +1048,7 @@ def find_location(text: str, ref: Reference) -> Location | None:
             sites.append(loc)
     # "near Mana in Uttarakhand": the unknown place inside a known one is the finer.
     inside = [c for c in candidates if c.place is None and c.name in contained]
-    candidates = inside or candidates or sites or [
+    candidates = inside or candidates or sites or fallback or [
         loc for m in _ATTRIBUTIVE_PLACE.finditer(text, 0, lead_end) if (loc := _resolve_place(m["place"], ref))]
     if not candidates:
         return None
@@ -972,6 +1058,17 @@ def find_location(text: str, ref: Reference) -> Location | None:
     if named_body and len(finest) > 1:  # "… Organisation summit in Tianjin": the other place is the venue
         finest = [c for c in finest if c.name not in named_body] or finest
     return (finest or pool)[0]
+
+
+def fronted_place(subject: str, ref: Reference) -> Location | None:
+    """A known place set before the actor, finer than a state: "On 7 April, in São Paulo, President X …"."""
+    m = _FRONTED_PLACE.search(subject) if "n " in subject else None
+    loc = _resolve_place(m["place"], ref) if m else None
+    return loc if loc and loc.place and loc.place.kind not in {"country", "region"} else None
+
+
+# ("On 7 April, in São Paulo, …", "In Mombasa, …"): a place between commas, or opening the text
+_FRONTED_PLACE = re.compile(r"(?:^|,\s+)[Ii]n\s+(?:the\s+)?(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}),")
 
 
 def _known_place_after(after: str, ref: Reference) -> bool:
@@ -1010,7 +1107,8 @@ _EVENT_NAME_END = re.compile(r"\b(?:Dialogue|Summit|Conference|Forum|Meeting|Tal
 # A settlement or a site before the preposition: the unknown name after it is a place.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|port|airport|station|hospital|market|camp|base|centre|center|"
-    r"outskirts|suburbs?|region|county|prefecture|residence|palace|compound|prison|embassy)\s+(?:of|in|near|at|outside)"
+    r"outskirts|suburbs?|region|county|prefecture|residence|palace|compound|prison|embassy|general area)"
+    r"\s+(?:of|in|near|at|outside)"
     r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
@@ -1070,7 +1168,7 @@ _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 _VENUE_WORDS = (r"(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|Center|"
                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|Shoal|"
-                r"Reef|Strait|Peninsula)")
+                r"Reef|Strait|Peninsula|Secretariat)")
 _VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
 _VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University)$")
 

@@ -35,6 +35,7 @@ from transforms.events import (
     FORCE_NOUNS,
     MILITARY_STRIKE,
     REPORTING,
+    VERB_TYPES,
     Location,
     Predicate,
     actor_countries,
@@ -42,6 +43,7 @@ from transforms.events import (
     complement_verb,
     election_place,
     find_location,
+    fronted_place,
     host_location,
     is_finite,
     is_remote,
@@ -615,6 +617,8 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
     Kim declaring …"). "Meet … and agree to …" (one subject) stays one act. The acts of one sentence
     cut at its clauses all show that sentence (as the gold labels do)."""
     text = entry.text
+    if entry.source == "narrative" and (embedded := _embedded_dated_act(entry)):
+        return [embedded]
     cuts = [0]
     if any(map(text.__contains__, _SECOND_ACT_WORDS)):
         cuts += [m.end() for m in _SECOND_ACT.finditer(text)]
@@ -642,6 +646,33 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
             acts.append(Act(entry, piece, entry.start + a + lead, kind, verb,
                             (entry.start + shown[0], text[shown[0]:shown[1]]) if shown else None))
     return acts or [Act(entry, text.strip(), entry.start)]
+
+
+def _embedded_dated_act(entry: Entry) -> Act | None:
+    """The dated act a statement is about, when the sentence's date is that act's: "The Presidents condemned
+    the attack perpetrated on 2 April against …", "X thanked Brazil for the assistance delivered on 28 March
+    to …" tell of an attack and of aid on those days (the words themselves are undated)."""
+    text = entry.text
+    if " on " not in text or not any(map(text.__contains__, _EMBEDDED_PARTICIPLES)):
+        return None
+    m = _EMBEDDED_ACT.search(text)
+    if not m or not (pred := main_verb(text[:m.start()])) or VERB_TYPES[pred.lemma] != "statement":
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    piece = text[m.start():end].rstrip(" ,.")
+    kind = "aid" if m["noun"] in _AID_NOUNS else "incident"
+    return Act(entry, piece, entry.start + m.start(), kind, None, None)
+
+
+_EMBEDDED_PARTICIPLES = ("perpetrated", "carried out", "committed", "delivered", "provided", "donated", "sent")
+_AID_NOUNS = frozenset({"assistance", "aid", "relief", "donation", "supplies"})
+# "the attack perpetrated on 2 April 2025 against …", "the humanitarian assistance delivered on 28 March to …"
+_EMBEDDED_ACT = re.compile(
+    r"\b(?:the|an?|its|their)\s+(?:(?!the\b)[\w-]+\s+){0,3}?(?P<noun>attacks?|bombing|assault|massacre|explosion|assistance|"
+    r"aid|relief|donation|supplies)\s+(?:" + "|".join(_EMBEDDED_PARTICIPLES) + r")\s+on\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b")
+# Where the embedded act's words end: the next clause of the statement ("…, and conveyed their condolences").
+_EMBEDDED_END = re.compile(r",?\s+and\s+(?:also\s+)?[a-z]+ed\b|;|[.!?](?:\s|$)")
 
 
 def _sentence_bounds(text: str, start: int, pieces: list[tuple[int, int, bool]], k: int) -> tuple[int, int]:
@@ -698,6 +729,8 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
         subject = tail[:pred.start]
         if len(subject.split()) > 10 or _has_verb_or_clause(subject) or not _names_actor(subject, ref):
             continue
+        if pred.lemma in _HELP_SENT and classify(head, head_pred := main_verb(head), head[:head_pred.start]) == "aid":
+            continue  # "A and B flew rescue teams into …, and C sent a patrol vessel": one relief effort
         out[m.end()] = (m.start(), None, None)
     for m in _SEMICOLON.finditer(text) if "; " in text else ():
         if m.end() not in out and _own_act_after_semicolon(text[:m.start()], text[m.end():], ref):
@@ -717,6 +750,7 @@ def _coordinated_acts(text: str, ref: Reference) -> dict[int, tuple[int, str | N
 
 
 _SEMICOLON = re.compile(r";\s+(?!and\b)(?=[A-Za-z“\"])")
+_HELP_SENT = frozenset({"send", "dispatch", "fly", "deploy", "provide", "contribute", "donate"})
 
 
 def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
@@ -843,6 +877,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
+    if event_type == "statement" and people and "after" in act.text and _words_after_the_act(state, act, people):
+        return previous
     countries = actor_countries(_without_titles(act, people + targets), pred, ref) | {
         p[1] for p in people if p[1] and p[1] != "INT"}
     countries |= listed_states
@@ -865,6 +901,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
     location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
+    if location and location.place and location.place.kind in {"country", "region"} and pred and (
+            fronted := fronted_place(subject, ref)):
+        location = fronted  # "On 7 April, in São Paulo, Petro addressed a forum on Brazil …": the city set first
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
     if location is None and act.entry.place and not is_remote(act.text):
@@ -916,6 +955,21 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     return people
 
 
+def _words_after_the_act(state: ReportState, act: Act, people: list) -> bool:
+    """"X hosted Y in Amman. X told the press afterwards that …": what a participant says right after the act
+    just told, on its day, is part of that act (as his words after a semicolon are)."""
+    if not state.events or not _AFTER_THE_ACT.search(act.text):
+        return False
+    last = state.events[-1]
+    if last["event_type"] not in _SCENES or last["date_start"] != act.entry.span.start:
+        return False
+    present = {link["participant_id"] for link in state.links if link["event_id"] == last["event_id"]}
+    return all(p[0].participant_id in present for p in people)
+
+
+_SCENES = frozenset({"meeting", "visit", "phone_call"})
+_AFTER_THE_ACT = re.compile(r"\b(?:afterwards?|after the (?:meeting|talks|call|visit)|"
+                            r"following the (?:meeting|talks))\b")
 _HOSTED = frozenset({"hold", "host", "convene"})
 # A transcript's label before the words: "[00:14:33] GUEST (Dr Ana Ionescu): ", "HOST: ", "READOUT: "
 _LABEL_PREFIX = re.compile(r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z'’-]+"
