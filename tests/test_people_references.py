@@ -330,6 +330,7 @@ def test_the_minister_on_a_ministrys_page_is_its_own_after_a_guest_minister(ref)
     ("Ministry of Foreign Affairs\n\nStatement on the elections", None),  # no state named
     ("Japan's Foreign Ministry and the Ministry of Defence of Korea\n\nJoint statement", None),  # two
     ("Notes on the elections\n\nThe ministers met in Seoul.", None),  # no government body
+    ("Press briefing\n\nAt the invitation of the Government of Chile, the minister will visit Santiago.", None),
 ])
 def test_the_publishing_state_is_named_with_a_government_body_in_the_head(head, state, ref):
     doc = Document(text=head, format="txt", source_text=head)

@@ -276,8 +276,13 @@ def publisher_state(doc: Document, ref: Reference) -> str | None:
     if not re.search(_GOVERNMENT_BODY, head):
         return None  # a cheap test before the two patterns
     found = {code for pattern in (_BODY_THEN_STATE, _STATE_THEN_BODY) for m in pattern.finditer(head)
-             if (code := _state_in(m["state"], ref))}
+             if (code := _state_in(m["state"], ref))
+             and not _TOLD_OF_BODY.search(head, max(0, m.start() - 40), m.start())}
     return found.pop() if len(found) == 1 else None
+
+
+# "At the invitation of the Government of Fiji, …": a government the page tells of, not its publisher
+_TOLD_OF_BODY = re.compile(r"\b(?:invitation|behalf|request|auspices)\s+of\s+(?:the\s+)?$")
 
 
 def title_state(doc: Document, ref: Reference) -> str | None:
