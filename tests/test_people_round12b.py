@@ -97,3 +97,31 @@ def test_an_honorific_is_no_part_of_the_title(ref):
     mentions = find_mentions("The envoy met President Ratu Seru Naivalurua and Minister Syed Ali Gardezi.", ref,
                              PeopleContext())
     assert [(m.name, m.title) for m in mentions] == [("Seru Naivalurua", "President"), ("Ali Gardezi", "Minister")]
+
+
+# ----------------------------------------------------------------------------- hosts and delegations
+
+def test_a_host_called_on_after_travelling_to_a_town(ref):
+    events = people_of("June 7, 2025: The envoy travelled to Labasa on Vanua Levu, where she called on the "
+                       "Divisional Commissioner, Mr Tevita Rokoduru, and toured a school.", ref)
+    assert ("Tevita Rokoduru", "FJI") in events[0]
+
+
+def test_a_host_met_after_a_span_of_days(ref):
+    events = people_of("June 8, 2025: A parliamentary delegation visited Port Vila from 8 to 10 June, where it met "
+                       "Deputy Prime Minister Aru Molisa.", ref)
+    assert ("Aru Molisa", "VUT") in events[0]
+
+
+def test_the_leader_of_a_states_delegation_is_of_that_state(ref):
+    events = people_of("June 9, 2025: A delegation of the Austrian National Council's trade committee, led by "
+                       "Dr Greta Hollerbach, visited Nairobi.", ref)
+    assert ("Greta Hollerbach", "AUT") in events[0]
+
+
+def test_a_host_in_his_own_country_is_not_of_the_publishers_state(ref):
+    text = ("Embassy of the Republic of Chile in Canberra\n\nNewsletter\n\n"
+            "On 10 June 2025 Ambassador Lucia Ferrer Bravo visited Port Vila and met Foreign Minister Marc Tasso "
+            "Kalsakau to discuss fisheries.\n")
+    found = participants_per_event(extract_text(text, ref), "country")
+    assert ("Marc Tasso Kalsakau", "VUT") in found[0]

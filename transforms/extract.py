@@ -871,8 +871,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _candidates(state, act, when)  # "Ecuador's election delivered a near tie. Noboa took 44.2% …"
     elif event_type == "election" and "%" in act.text:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
-    if event_type in ("meeting", "visit") and "visit" in act.text:
-        people = _hosts_met(act, people, ref)
+    if event_type in ("meeting", "visit") and ("visit" in act.text or "travel" in act.text or "arrived" in act.text):
+        people = _hosts_met(act, people, ref, state.publisher)
     if "isit" in act.text and people:
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
@@ -1463,6 +1463,8 @@ def _in_international_office(state: ReportState, person: ResolvedPerson, when: d
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
     """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
     before = text[max(0, mention.start - 60):mention.start]
+    if "by" in before and (leader := _LED_BY_NAME.search(text, max(0, mention.start - 160), mention.start)):
+        return _delegation_state(leader["body"], ref)  # "a delegation of the German Bundestag, led by Dr Vossberg"
     if before.endswith(", ") and (adjective := _ADJECTIVE_ROLE.search(before)):
         return ref.country_by_adjective.get(fold(adjective.group(1)))
     if "s" not in before or ("'" not in before and "’" not in before):
@@ -1472,6 +1474,21 @@ def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # o
         return None
     key = fold(m.group(1))
     return ref.organizations.get(key) or ref.country_by_name.get(key)
+
+
+# "A delegation of the German Bundestag's Committee on …, led by Dr": the body whose delegation the person leads
+_LED_BY_NAME = re.compile(r"\b(?:delegation|mission|team)\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][^.;]{0,120}?),?\s+"
+                          r"(?:led|headed)\s+by\s+(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?$")
+
+
+def _delegation_state(body: str, ref: Reference) -> str | None:
+    """The state of "the German Bundestag's Committee …" or "Ruritania": its first words."""
+    words = body.removeprefix("the ").split()
+    for n in (2, 1):
+        key = fold(re.sub(r"['’]s$", "", " ".join(words[:n])))
+        if found := (ref.country_by_name.get(key) or ref.country_by_adjective.get(key) or ref.organizations.get(key)):
+            return found
+    return None
 
 
 # "NHK's Yusaku Ishii"; "Kenya's army chief, Jo Roe", "Kenya's intelligence chief Jo Roe": a state's or body's
@@ -1510,19 +1527,33 @@ def _side_named_before(state: ReportState, people: list[tuple[ResolvedPerson, st
 
 
 # "visited Chisinau and met Deputy Prime Minister X", "visits Abuja, where she meets …": the place visited
-_VISITED_AND_MET = re.compile(r"\bvisit(?:s|ed)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),?\s+(?:and|where"
-                              r"\s+(?:he|she|they))\s+(?:met|meets|held talks with|holds talks with)\b")
+# "visited Chisinau and met", "travelled to Labasa on Vanua Levu, where she called on", "visited Port Vila from
+# 25 to 27 February, where it met": a short phrase (no sentence end) may sit between the place and the meeting
+_VISITED_AND_MET = re.compile(r"\b(?:visit(?:s|ed)|travell?(?:s|ed)\s+to|arrived\s+in)\s+"
+                              r"(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:\s[^.;,]{1,40}?)?,?\s+(?:and|where"
+                              r"\s+(?:he|she|they|it))\s+(?:met|meets|called on|calls on|held talks with|"
+                              r"holds talks with)\b")
 
 
 def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
-               ref: Reference) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+               ref: Reference, publisher: str | None) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """The people a visitor meets in the place visited, of no state the text gives, are their hosts: of the
-    place's state ("visited Chisinau and met Deputy Prime Minister Cristina Gherasimov": Moldova's)."""
+    place's state ("visited Chisinau and met Deputy Prime Minister Cristina Gherasimov": Moldova's). A host
+    in his own country is not of the publishing embassy's state just because his title reads official."""
     if not (m := _VISITED_AND_MET.search(act.text)) or not (
             (place := ref.places.get(fold(m["place"]))) and place.country):
         return people
     met_from = act.start + m.end()
-    return [(p, c or (place.country if mention.start >= met_from else None), mention) for p, c, mention in people]
+
+    def host_state(person: ResolvedPerson, country: str | None, mention: Mention) -> str | None:
+        if mention.start < met_from:
+            return country
+        if country is None or (country == publisher and not person.in_reference
+                               and not country_from_title(mention.title, ref)):
+            return place.country
+        return country
+
+    return [(p, host_state(p, c, mention), mention) for p, c, mention in people]
 
 
 # "At the invitation of President X, President Y paid a visit …": the one who invited
