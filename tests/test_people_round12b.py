@@ -125,3 +125,19 @@ def test_a_host_in_his_own_country_is_not_of_the_publishers_state(ref):
             "Kalsakau to discuss fisheries.\n")
     found = participants_per_event(extract_text(text, ref), "country")
     assert ("Marc Tasso Kalsakau", "VUT") in found[0]
+
+
+# ----------------------------------------------------------------------------- a cable's signer
+
+_SIGNED_CABLE = ("C O N F I D E N T I A L SECTION 01 OF 01 LIMA 000212\n\nSIPDIS\n\n"
+                 "E.O. 13526: DECL: 06/12/2035\nTAGS: PREL, PE\n"
+                 "SUBJECT: PERU WEIGHS NEW MINING ROYALTIES\n\n"
+                 "Classified By: Charge d'Affaires Miriam K. DOLAN for reasons 1.4 (b) and (d)\n\n"
+                 "1. (C) On June 10, 2025, the Peruvian cabinet met in Lima to discuss royalties. Minister of "
+                 "Energy and Mines Raul VELARDE called the draft \"a fair bargain\" in a call with the Charge that "
+                 "night.\n")
+
+
+def test_the_charge_is_the_cables_signer_of_the_sending_state(ref):
+    events = participants_per_event(extract_text(_SIGNED_CABLE, ref, name="cable.txt"), "country")
+    assert any(("Miriam Dolan", "USA") in e for e in events)

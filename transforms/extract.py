@@ -482,11 +482,29 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
             # a later "the Secretary" is Rubio
             _note_holder(state, mention.title, person, country)
+    if signer := state.doc.metadata.get("classified_by"):
+        _note_signer(state, signer, when)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
         state.holders[_AUTHOR_KEY] = author
     elif speaker := _titled_speaker(state, when):
         state.holders[_AUTHOR_KEY] = speaker  # "Statement by … Jotham Napat, Prime Minister of …": "I" is him
     state.people.aliases.clear()
+
+
+_CAPS_SURNAME = re.compile(r"\b[A-Z]{3,}(?:-[A-Z]{2,})?\b")
+# "E.O. 13526: DECL: …": a classification under a US Executive Order marks a US government cable
+_US_ORDER = re.compile(r"\bE\.O\.\s+1\d{4}\b")
+
+
+def _note_signer(state: ReportState, signer: str, when: date | None) -> None:
+    """A cable's "Classified By: Charge d'Affaires Jo ROE", kept out of the text: a later "the Charge" is Jo Roe,
+    of the sending mission's state when the page names it."""
+    signer = _CAPS_SURNAME.sub(lambda m: m[0].title(), signer)  # a field holding a name: "WHELAN" is his surname
+    head = state.doc.source_text[:3000]
+    sender = "USA" if "E.O." in head and _US_ORDER.search(head) else state.publisher
+    for mention in find_mentions(signer, state.ref, state.people):
+        person, country = _person_and_state(state, mention, when, sender)
+        _note_holder(state, mention.title, person, country)
 
 
 # A report its author's office signs: "Report of the Secretary-General" (a UN document) is written by the

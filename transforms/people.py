@@ -86,7 +86,8 @@ ROLE_WORDS = re.compile(
     r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
     r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant|"
-    r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh|excellency)s?\b",
+    r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh|excellency|"
+    r"charg[eé] d['’]affaires)s?\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
