@@ -141,3 +141,18 @@ _SIGNED_CABLE = ("C O N F I D E N T I A L SECTION 01 OF 01 LIMA 000212\n\nSIPDIS
 def test_the_charge_is_the_cables_signer_of_the_sending_state(ref):
     events = participants_per_event(extract_text(_SIGNED_CABLE, ref, name="cable.txt"), "country")
     assert any(("Miriam Dolan", "USA") in e for e in events)
+
+
+# ----------------------------------------------------------------------------- a biography's "her appointment"
+
+_PROFILE = ("# Ingrid Solbakken\n\n"
+            "**Ingrid Solbakken** (born 4 June 1975) is a Norwegian politician who has served as minister of "
+            "trade since 2024.\n\n"
+            "## Minister\n\n"
+            "After Trade Minister Jan Christian Vestre left office, Prime Minister Jonas Gahr Støre proposed "
+            "Solbakken. On 2 May 2024 the Storting approved her appointment, and she was sworn in that evening.\n")
+
+
+def test_an_office_taken_by_her_on_a_biography_is_the_subjects(ref):
+    events = participants_per_event(extract_text(_PROFILE, ref, "solbakken.md"), "country")
+    assert [("Ingrid Solbakken", "NOR")] in events

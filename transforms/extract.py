@@ -1273,13 +1273,24 @@ _SUBJECTLESS = re.compile(r"(?:^|(?<=[.!?\]:])\s+)(?!United\b)"
 
 def _subjectless_actor(state: ReportState, act: Act, people: list) -> list:
     """On a page about one person (a list of their visits), a sentence with no subject ("Held talks with Xi …")
-    is theirs."""
-    if _SUBJECT_KEY not in state.holders or not (verb := _SUBJECTLESS.search(act.text)) or fold(
+    is theirs; so is an office taken by "her"/"him" that names no one else ("the Senate confirmed his
+    appointment, and he was sworn in")."""
+    if _SUBJECT_KEY not in state.holders:
+        return people
+    if not people and ("sworn" in act.text or "appoint" in act.text or "nominat" in act.text) and (
+            _OWN_OFFICE.search(act.text)) and (subject := _page_subject(state, act)):
+        return [subject]
+    if not (verb := _SUBJECTLESS.search(act.text)) or fold(
             verb[0].split()[0]) in state.people.by_family or (
             (subject := _page_subject(state, act)) is None) or any(
             p[0].participant_id == subject[0].participant_id for p in people):
         return people
     return [subject, *people]
+
+
+# "approved her appointment", "she was sworn in": the office taken by someone the sentence only calls he or she
+_OWN_OFFICE = re.compile(r"\b(?:(?:his|her)\s+(?:appointment|nomination|swearing-in)|(?:he|she)\s+(?:was|were)\s+"
+                         r"(?:sworn|appointed|nominated))\b", re.IGNORECASE)
 
 
 # "He added that the two leaders met …": the speaker reports others' act; he is no participant of it
