@@ -156,3 +156,19 @@ _PROFILE = ("# Ingrid Solbakken\n\n"
 def test_an_office_taken_by_her_on_a_biography_is_the_subjects(ref):
     events = participants_per_event(extract_text(_PROFILE, ref, "solbakken.md"), "country")
     assert [("Ingrid Solbakken", "NOR")] in events
+
+
+# ----------------------------------------------------------------------------- an ambassador's hosts
+
+def test_an_official_with_an_ambassador_is_of_the_state_of_the_posting(ref):
+    events = people_of("June 11, 2025: Irish Ambassador to Samoa Niamh Corrigan and Prime Minister Tala Fiamealii "
+                       "opened the new clinic in Apia.", ref)
+    assert sorted(events[0]) == [("Niamh Corrigan", "IRL"), ("Tala Fiamealii", "WSM")]
+
+
+def test_the_posting_outweighs_the_publishers_default(ref):
+    text = ("Embassy of the Republic of Chile in Canberra\n\nNewsletter\n\n"
+            "On 12 June 2025 Chilean Ambassador to Tonga Pablo Ruiz Tagle and Deputy Prime Minister Sione "
+            "Vaipulu Lolo opened the fisheries centre.\n")
+    found = participants_per_event(extract_text(text, ref), "country")
+    assert ("Sione Vaipulu Lolo", "TON") in found[0]

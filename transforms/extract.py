@@ -1533,12 +1533,38 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”")
 
 
+# "Chinese Ambassador to Vanuatu": the state an ambassador is posted to
+_POSTED_TO = re.compile(r"\bAmbassador\s+to\s+(?:the\s+)?(?P<host>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _hosts_of_the_ambassador(ref: Reference, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                             publisher: str | None) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"Chinese Ambassador to Vanuatu Li Minggang and Prime Minister Jo Roe": an office holder of no stated
+    state (at most the page's publisher's, by default) acting with an ambassador is of the state the
+    ambassador is posted to."""
+    hosts = {host for _, _, m in people if (posted := _POSTED_TO.search(m.title))
+             and (host := ref.country_by_name.get(fold(posted["host"])))}
+    if len(hosts) != 1:
+        return people
+    host = hosts.pop()
+
+    def state_of(person: ResolvedPerson, country: str | None, mention: Mention) -> str | None:
+        unstated = country is None or (country == publisher and not person.in_reference
+                                       and not country_from_title(mention.title, ref))
+        hosted = unstated and ROLE_WORDS.search(mention.title) and not _POSTED_TO.search(mention.title)
+        return host if hosted else country
+
+    return [(p, state_of(p, c, m), m) for p, c, m in people]
+
+
 def _fill_countries_from_context(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]]
                                  ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """A person of unknown state meeting one side of a bilateral report is on the other side, when the act
     names that side just before them ("talks with an Indian team under Chief Negotiator …"). The report's
     pair alone is no evidence: "President Mohamud and Jubaland leader Madobe met" in a report that also
     names China a lot is not a meeting with China."""
+    if any("Ambassador to" in m.title for _, _, m in people):
+        people = _hosts_of_the_ambassador(state.ref, people, state.publisher)
     pair = state.people.report_countries
     known = {c for _, c, _ in people if c}
     if len(pair) != 2 or not known or not known <= set(pair) or len(known) != 1:
