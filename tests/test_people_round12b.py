@@ -172,3 +172,9 @@ def test_the_posting_outweighs_the_publishers_default(ref):
             "Vaipulu Lolo opened the fisheries centre.\n")
     found = participants_per_event(extract_text(text, ref), "country")
     assert ("Sione Vaipulu Lolo", "TON") in found[0]
+
+
+def test_the_head_of_state_receiving_credentials_is_of_the_place(ref):
+    events = people_of("June 13, 2025: Ambassador Lucia Ferrer Bravo presented her credentials to President Anton "
+                       "Hollmayer at the Hofburg in Vienna.", ref)
+    assert ("Anton Hollmayer", "AUT") in events[0]

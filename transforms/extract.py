@@ -891,6 +891,8 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
     if event_type in ("meeting", "visit") and ("visit" in act.text or "travel" in act.text or "arrived" in act.text):
         people = _hosts_met(act, people, ref, state.publisher)
+    if "creden" in act.text and people:
+        people = _credentials_received(act, people, ref)
     if "isit" in act.text and people:
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
@@ -1609,6 +1611,23 @@ def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]
         return country
 
     return [(p, host_state(p, c, mention), mention) for p, c, mention in people]
+
+
+# "presented her letters of credence to President Jo Roe at Bellevue Palace in Berlin"
+_CREDENTIALS_TO = re.compile(r"\bpresent(?:s|ed)?\s+(?:his|her|their)\s+(?:letters\s+of\s+credence|credentials)\s+"
+                             r"to\b[^.;]*?\bin\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def _credentials_received(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                          ref: Reference) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """An envoy presents credentials to the head of the state receiving them, where the ceremony is: the
+    one they are presented to, of no state the text gives, is of the place's state."""
+    if not (m := _CREDENTIALS_TO.search(act.text)) or not (
+            (place := ref.places.get(fold(m["place"]))) and place.country):
+        return people
+    to_from, to_end = act.start + m.start(), act.start + m.start("place")
+    return [(p, c or (place.country if to_from < mention.start < to_end else None), mention)
+            for p, c, mention in people]
 
 
 # "At the invitation of President X, President Y paid a visit …": the one who invited
