@@ -487,11 +487,29 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
             # a later "the Secretary" is Rubio
             _note_holder(state, mention.title, person, country)
+    if signer := state.doc.metadata.get("classified_by"):
+        _note_signer(state, signer, when)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
         state.holders[_AUTHOR_KEY] = author
     elif speaker := _titled_speaker(state, when):
         state.holders[_AUTHOR_KEY] = speaker  # "Statement by … Jotham Napat, Prime Minister of …": "I" is him
     state.people.aliases.clear()
+
+
+_CAPS_SURNAME = re.compile(r"\b[A-Z]{3,}(?:-[A-Z]{2,})?\b")
+# "E.O. 13526: DECL: …": a classification under a US Executive Order marks a US government cable
+_US_ORDER = re.compile(r"\bE\.O\.\s+1\d{4}\b")
+
+
+def _note_signer(state: ReportState, signer: str, when: date | None) -> None:
+    """A cable's "Classified By: Charge d'Affaires Jo ROE", kept out of the text: a later "the Charge" is Jo Roe,
+    of the sending mission's state when the page names it."""
+    signer = _CAPS_SURNAME.sub(lambda m: m[0].title(), signer)  # a field holding a name: "WHELAN" is his surname
+    head = state.doc.source_text[:3000]
+    sender = "USA" if "E.O." in head and _US_ORDER.search(head) else state.publisher
+    for mention in find_mentions(signer, state.ref, state.people):
+        person, country = _person_and_state(state, mention, when, sender)
+        _note_holder(state, mention.title, person, country)
 
 
 # A report its author's office signs: "Report of the Secretary-General" (a UN document) is written by the
@@ -876,8 +894,10 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _candidates(state, act, when)  # "Ecuador's election delivered a near tie. Noboa took 44.2% …"
     elif event_type == "election" and "%" in act.text:
         people += _runners_up(state, act, when, people)  # "… wins with 49.4% against 41.2% for Kim Moon-soo"
-    if event_type in ("meeting", "visit") and "visit" in act.text:
-        people = _hosts_met(act, people, ref)
+    if event_type in ("meeting", "visit") and ("visit" in act.text or "travel" in act.text or "arrived" in act.text):
+        people = _hosts_met(act, people, ref, state.publisher)
+    if "creden" in act.text and people:
+        people = _credentials_received(act, people, ref)
     if "isit" in act.text and people:
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
@@ -1260,13 +1280,24 @@ _SUBJECTLESS = re.compile(r"(?:^|(?<=[.!?\]:])\s+)(?!United\b)"
 
 def _subjectless_actor(state: ReportState, act: Act, people: list) -> list:
     """On a page about one person (a list of their visits), a sentence with no subject ("Held talks with Xi …")
-    is theirs."""
-    if _SUBJECT_KEY not in state.holders or not (verb := _SUBJECTLESS.search(act.text)) or fold(
+    is theirs; so is an office taken by "her"/"him" that names no one else ("the Senate confirmed his
+    appointment, and he was sworn in")."""
+    if _SUBJECT_KEY not in state.holders:
+        return people
+    if not people and ("sworn" in act.text or "appoint" in act.text or "nominat" in act.text) and (
+            _OWN_OFFICE.search(act.text)) and (subject := _page_subject(state, act)):
+        return [subject]
+    if not (verb := _SUBJECTLESS.search(act.text)) or fold(
             verb[0].split()[0]) in state.people.by_family or (
             (subject := _page_subject(state, act)) is None) or any(
             p[0].participant_id == subject[0].participant_id for p in people):
         return people
     return [subject, *people]
+
+
+# "approved her appointment", "she was sworn in": the office taken by someone the sentence only calls he or she
+_OWN_OFFICE = re.compile(r"\b(?:(?:his|her)\s+(?:appointment|nomination|swearing-in)|(?:he|she)\s+(?:was|were)\s+"
+                         r"(?:sworn|appointed|nominated))\b", re.IGNORECASE)
 
 
 # "He added that the two leaders met …": the speaker reports others' act; he is no participant of it
@@ -1468,6 +1499,8 @@ def _in_international_office(state: ReportState, person: ResolvedPerson, when: d
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text
     """"NHK's Yusaku Ishii": a possessive organisation names the person's state."""
     before = text[max(0, mention.start - 60):mention.start]
+    if "by" in before and (leader := _LED_BY_NAME.search(text, max(0, mention.start - 160), mention.start)):
+        return _delegation_state(leader["body"], ref)  # "a delegation of the German Bundestag, led by Dr Vossberg"
     if before.endswith(", ") and (adjective := _ADJECTIVE_ROLE.search(before)):
         return ref.country_by_adjective.get(fold(adjective.group(1)))
     if "s" not in before or ("'" not in before and "’" not in before):
@@ -1477,6 +1510,21 @@ def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # o
         return None
     key = fold(m.group(1))
     return ref.organizations.get(key) or ref.country_by_name.get(key)
+
+
+# "A delegation of the German Bundestag's Committee on …, led by Dr": the body whose delegation the person leads
+_LED_BY_NAME = re.compile(r"\b(?:delegation|mission|team)\s+(?:of|from)\s+(?P<body>(?:the\s+)?[A-Z][^.;]{0,120}?),?\s+"
+                          r"(?:led|headed)\s+by\s+(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?$")
+
+
+def _delegation_state(body: str, ref: Reference) -> str | None:
+    """The state of "the German Bundestag's Committee …" or "Ruritania": its first words."""
+    words = body.removeprefix("the ").split()
+    for n in (2, 1):
+        key = fold(re.sub(r"['’]s$", "", " ".join(words[:n])))
+        if found := (ref.country_by_name.get(key) or ref.country_by_adjective.get(key) or ref.organizations.get(key)):
+            return found
+    return None
 
 
 # "NHK's Yusaku Ishii"; "Kenya's army chief, Jo Roe", "Kenya's intelligence chief Jo Roe": a state's or body's
@@ -1492,12 +1540,38 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”")
 
 
+# "Chinese Ambassador to Vanuatu": the state an ambassador is posted to
+_POSTED_TO = re.compile(r"\bAmbassador\s+to\s+(?:the\s+)?(?P<host>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _hosts_of_the_ambassador(ref: Reference, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                             publisher: str | None) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"Chinese Ambassador to Vanuatu Li Minggang and Prime Minister Jo Roe": an office holder of no stated
+    state (at most the page's publisher's, by default) acting with an ambassador is of the state the
+    ambassador is posted to."""
+    hosts = {host for _, _, m in people if (posted := _POSTED_TO.search(m.title))
+             and (host := ref.country_by_name.get(fold(posted["host"])))}
+    if len(hosts) != 1:
+        return people
+    host = hosts.pop()
+
+    def state_of(person: ResolvedPerson, country: str | None, mention: Mention) -> str | None:
+        unstated = country is None or (country == publisher and not person.in_reference
+                                       and not country_from_title(mention.title, ref))
+        hosted = unstated and ROLE_WORDS.search(mention.title) and not _POSTED_TO.search(mention.title)
+        return host if hosted else country
+
+    return [(p, state_of(p, c, m), m) for p, c, m in people]
+
+
 def _fill_countries_from_context(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]]
                                  ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """A person of unknown state meeting one side of a bilateral report is on the other side, when the act
     names that side just before them ("talks with an Indian team under Chief Negotiator …"). The report's
     pair alone is no evidence: "President Mohamud and Jubaland leader Madobe met" in a report that also
     names China a lot is not a meeting with China."""
+    if any("Ambassador to" in m.title for _, _, m in people):
+        people = _hosts_of_the_ambassador(state.ref, people, state.publisher)
     pair = state.people.report_countries
     known = {c for _, c, _ in people if c}
     if len(pair) != 2 or not known or not known <= set(pair) or len(known) != 1:
@@ -1515,19 +1589,50 @@ def _side_named_before(state: ReportState, people: list[tuple[ResolvedPerson, st
 
 
 # "visited Chisinau and met Deputy Prime Minister X", "visits Abuja, where she meets …": the place visited
-_VISITED_AND_MET = re.compile(r"\bvisit(?:s|ed)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),?\s+(?:and|where"
-                              r"\s+(?:he|she|they))\s+(?:met|meets|held talks with|holds talks with)\b")
+# "visited Chisinau and met", "travelled to Labasa on Vanua Levu, where she called on", "visited Port Vila from
+# 25 to 27 February, where it met": a short phrase (no sentence end) may sit between the place and the meeting
+_VISITED_AND_MET = re.compile(r"\b(?:visit(?:s|ed)|travell?(?:s|ed)\s+to|arrived\s+in)\s+"
+                              r"(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:\s[^.;,]{1,40}?)?,?\s+(?:and|where"
+                              r"\s+(?:he|she|they|it))\s+(?:met|meets|called on|calls on|held talks with|"
+                              r"holds talks with)\b")
 
 
 def _hosts_met(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
-               ref: Reference) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+               ref: Reference, publisher: str | None) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """The people a visitor meets in the place visited, of no state the text gives, are their hosts: of the
-    place's state ("visited Chisinau and met Deputy Prime Minister Cristina Gherasimov": Moldova's)."""
+    place's state ("visited Chisinau and met Deputy Prime Minister Cristina Gherasimov": Moldova's). A host
+    in his own country is not of the publishing embassy's state just because his title reads official."""
     if not (m := _VISITED_AND_MET.search(act.text)) or not (
             (place := ref.places.get(fold(m["place"]))) and place.country):
         return people
     met_from = act.start + m.end()
-    return [(p, c or (place.country if mention.start >= met_from else None), mention) for p, c, mention in people]
+
+    def host_state(person: ResolvedPerson, country: str | None, mention: Mention) -> str | None:
+        if mention.start < met_from:
+            return country
+        if country is None or (country == publisher and not person.in_reference
+                               and not country_from_title(mention.title, ref)):
+            return place.country
+        return country
+
+    return [(p, host_state(p, c, mention), mention) for p, c, mention in people]
+
+
+# "presented her letters of credence to President Jo Roe at Bellevue Palace in Berlin"
+_CREDENTIALS_TO = re.compile(r"\bpresent(?:s|ed)?\s+(?:his|her|their)\s+(?:letters\s+of\s+credence|credentials)\s+"
+                             r"to\b[^.;]*?\bin\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def _credentials_received(act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
+                          ref: Reference) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """An envoy presents credentials to the head of the state receiving them, where the ceremony is: the
+    one they are presented to, of no state the text gives, is of the place's state."""
+    if not (m := _CREDENTIALS_TO.search(act.text)) or not (
+            (place := ref.places.get(fold(m["place"]))) and place.country):
+        return people
+    to_from, to_end = act.start + m.start(), act.start + m.start("place")
+    return [(p, c or (place.country if to_from < mention.start < to_end else None), mention)
+            for p, c, mention in people]
 
 
 # "At the invitation of President X, President Y paid a visit …": the one who invited

@@ -53,7 +53,9 @@ disarmament political military cyber maritime oceans environmental sanctions exp
 resources human rights democracy refugees migration narcotics enforcement consular agriculture fisheries
 transport transportation infrastructure tourism welfare veterans homeland commodore brigadier
 negotiator negotiators mediator lord lady baroness emir sultan commonwealth hon honourable honorable rt
-""".split())
+repatriation abroad diaspora integration mines petroleum hydrocarbons housing employment youth sports gender
+planning communications telecommunications aviation
+""".split()) | frozenset("excellency mawlawi maulvi mullah syed sayyid ratu".split())  # honorifics before a name
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
 LOWER_TITLE_WORDS = frozenset("""
@@ -84,7 +86,8 @@ ROLE_WORDS = re.compile(
     r"leader|chief|head|spokesperson|spokesman|speaker|mayor|premier|chancellor|king|queen|emperor|prince|"
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
     r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant|"
-    r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh)s?\b",
+    r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh|excellency|"
+    r"charg[eé] d['’]affaires)s?\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
@@ -388,6 +391,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 @lru_cache(maxsize=1 << 16)  # a pure function of the token, asked ~10^5 times per report
 def is_title_word(tok: str) -> bool:
     low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
+    if "-" in low and low not in TITLE_WORDS:  # "Major-General", "Lieutenant-Colonel": a rank of two words
+        return all(map(is_title_word, low.split("-")))
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
 
@@ -414,7 +419,7 @@ def _completes_a_place(before: str, word: str, ref: Reference) -> bool:
 
 
 _VENUE_WORDS = frozenset({"Square", "Street", "Avenue", "Road", "Boulevard", "Stadium", "Bridge", "Station",
-                          "Hospital", "Tower", "Mausoleum", "Memorial", "Airport", "Highway"})
+                          "Hospital", "Tower", "Mausoleum", "Memorial", "Airport", "Highway", "Barracks", "Palace"})
 
 
 def _known_name(run: list[tuple[str, int, int]], ref: Reference) -> bool:
@@ -530,8 +535,14 @@ _LEAD_CONNECTORS = re.compile(r"^(?:(?:and|of|for|the|to|on|with|by|at|in)\s+)+"
 
 
 def _sentence_initial_name(tokens: list[tuple[str, int, int]], k: int) -> bool:
-    """A capitalized token right after 'and' or ',' that starts another person's name run."""
-    return k >= 1 and tokens[k - 1][0] in {"and", ","} and not is_title_word(tokens[k][0])
+    """A capitalized token right after 'and' or ',' that starts another person's name run; not a word
+    between two title words ("Regional Cooperation and Burkinabe Abroad": a nationality inside the office)."""
+    if k < 1 or tokens[k - 1][0] not in {"and", ","} or is_title_word(tokens[k][0]):
+        return False
+    if tokens[k][0].endswith(("'s", "’s")) and k + 1 < len(tokens) and is_title_word(tokens[k + 1][0]):
+        return False  # "…, Mali's Minister of Finance": the owner of the office opens the title
+    return not (k >= 2 and k + 1 < len(tokens) and tokens[k - 1][0] == "and"
+                and is_title_word(tokens[k - 2][0]) and is_title_word(tokens[k + 1][0]))
 
 
 def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
@@ -544,7 +555,14 @@ def _comma_inside_title(tokens: list[tuple[str, int, int]], k: int) -> bool:
 @lru_cache(maxsize=1 << 14)  # titles recur through a report
 def _title_of(raw_title: str) -> str:
     """The title printed before a name, without honorifics and a trailing rank."""
-    return _strip_trailing_rank(_STYLE_AFTER.sub("", HONORIFICS.sub("", raw_title + " ").strip()))
+    title = _STYLE_AFTER.sub("", HONORIFICS.sub("", raw_title + " ").strip())
+    if _HONORIFIC_WORD.search(title):  # "President Ratu", "His Excellency": a style, not an office
+        title = _HONORIFIC_WORD.sub(" ", title).strip(" ,")
+    return _strip_trailing_rank(title)
+
+
+# A style of address or of religious or noble standing before a name: "His Excellency Ratu", "Mawlawi"
+_HONORIFIC_WORD = re.compile(r"(?:\b(?:His|Her)\s+)?\b(?:Excellency|Mawlawi|Maulvi|Mullah|Syed|Sayyid|Ratu)\b")
 
 
 # A style of address ending the words before a name: "The Minister for Foreign Affairs, Hon.", "Hon.", "Rt Hon"
@@ -565,8 +583,9 @@ def _strip_trailing_rank(title: str) -> str:
     return title[:m.start()]
 
 
+# A title after ", " (never ", and the Minister of …, Edwin Palma": the next list item's title).
 _APPOSITIVE = re.compile(
-    r"^,\s+(?P<t>(?!as\s)(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:[a-z]+\s+){0,2}(?:(?i:deputy|vice|senior|chief|special|"
+    r"^,\s+(?P<t>(?!as\s|and\s|or\s)(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?\s+)?(?:[a-z]+\s+){0,2}(?:(?i:deputy|vice|senior|chief|special|"
     r"nuclear|director|general|head|commissioner|prime minister|minister|secretary|envoy|representative|adviser|"
     r"advisor|spokesperson|ambassador|president|chairman|chair|director-general|secretary-general|leader|governor|"
     r"mayor|premier|chancellor|MEP|MP|lawmaker|senator)\b[^,;.]*))")
@@ -923,6 +942,13 @@ def _lookup_reference(name: str, ref: Reference, ctx: PeopleContext, when: date 
     if len(tokens) >= 3 and (ids := ref.people_by_alias.get(fold(" ".join(tokens[:-1])))):
         # "Gustavo Petro Urrego": a known name and a second (maternal) surname
         return ref.people[_best_candidate(ids, ref, when, country_hint, title)]
+    if len(tokens) >= 3 and (ids := ref.people_by_alias.get(fold(f"{tokens[0]} {tokens[-1]}"))):
+        # "Ana Beatriz Lima" for a known "Ana Lima": a middle name the reference leaves out
+        return ref.people[_best_candidate(ids, ref, when, country_hint, title)]
+    if ids := ref.people_by_family.get(key):
+        # "Foreign Minister Løkke Rasmussen": a double family name without the given name
+        best = _best_candidate(ids, ref, when, country_hint, title, need_evidence=len(ids) > 1)
+        return ref.people[best] if best else None
     return _fuzzy_reference(tokens, ref, country_hint)
 
 
