@@ -272,7 +272,9 @@ _STATE_THEN_BODY = re.compile(r"(?P<state>[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?
 
 def publisher_state(doc: Document, ref: Reference) -> str | None:
     """The one state whose government body the page's title or first lines name as its publisher."""
-    head = "\n".join([doc.title or "", doc.publication or "", *(b.text for b in split_lines(doc.text[:3000])[:8])])
+    # (a masthead or heading line; not a sentence of the body: "… said the Lebanese Ministry of Public Health")
+    head = "\n".join([doc.title or "", doc.publication or "",
+                      *(b.text for b in split_lines(doc.text[:3000])[:8] if len(b.text) <= _HEAD_LINE)])
     if not re.search(_GOVERNMENT_BODY, head):
         return None  # a cheap test before the two patterns
     found = {code for pattern in (_BODY_THEN_STATE, _STATE_THEN_BODY) for m in pattern.finditer(head)
@@ -281,6 +283,7 @@ def publisher_state(doc: Document, ref: Reference) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_HEAD_LINE = 150  # characters: longer lines are the body's sentences
 # "At the invitation of the Government of Fiji, …": a government the page tells of, not its publisher
 _TOLD_OF_BODY = re.compile(r"\b(?:invitation|behalf|request|auspices)\s+of\s+(?:the\s+)?$")
 
