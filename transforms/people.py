@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re as _stdre
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -226,7 +227,7 @@ class Scan(NamedTuple):
 def scan(text: str, ref: Reference) -> Scan:
     tokens, gaps = _tokens_and_gaps(text)
     if _CAPS_AFTER_NAME.search(text):  # a cheap test first: few texts write surnames in capitals
-        tokens = _title_case_surnames(tokens, gaps, ref)
+        tokens = _title_case_surnames(text, tokens, gaps, ref)
     # The gaps are asked about many times (each act scans its part again): test each once.
     spaced = [False, *map(str.isspace, gaps[1:len(tokens)])][:len(tokens)]
     names = _name_words(tokens, ref)
@@ -243,14 +244,26 @@ _CAPS_WORD = _stdre.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
 _ADDRESS_FORMS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"})
 
 
-def _title_case_surnames(tokens: list[tuple[str, int, int]], gaps: list[str], ref: Reference
+def _caps_token_indices(text: str, starts: list[int]) -> Iterator[int]:
+    """The indices (from 1) of the tokens that open with two capitals, found in `text` by a pattern."""
+    for m in _CAPS_OPENING.finditer(text):
+        k = bisect_left(starts, m.start())
+        if 0 < k < len(starts) and starts[k] == m.start():
+            yield k
+
+
+_CAPS_OPENING = _stdre.compile(r"(?<![A-Z])[A-Z]{2}")
+
+
+def _title_case_surnames(text: str, tokens: list[tuple[str, int, int]], gaps: list[str], ref: Reference
                          ) -> list[tuple[str, int, int]]:
     """Tokens with a surname written in capitals title-cased ("SAFADI" -> "Safadi", "EL-SISI" -> "El-Sisi"),
     so the name scanner sees a name: one after a given name, an initial or a title ("Ayman SAFADI", "Thomas R.
     WHELAN", "King ABDULLAH"), or a surname the reference knows after any capitalised word ("Israel KATZ");
     then every lone use of a surname so written ("SAFADI's tone"). An acronym the reference knows stays."""
     surnames, known = set(), set()
-    for k in range(1, len(tokens)):
+    starts = list(map(itemgetter(1), tokens))
+    for k in _caps_token_indices(text, starts):  # (not every token: a cable's text has thousands)
         word, before = tokens[k][0], tokens[k - 1][0]
         if len(word) < 3 or not _CAPS_WORD.fullmatch(word) or not gaps[k].isspace() or not (
                 before[:1].isupper() and (before[1:2].islower() or before[1:] == ".")):
