@@ -1,0 +1,71 @@
+"""Round 12 (second wave) events: a list of visits written as tables (rows dated in the title's year, one
+visit per row at its first stop, later days of the visit as acts of their own), kinds, actors and places.
+Sentences and pages invented for these tests; read with the project's own reference (seeds/)."""
+
+import pytest
+
+from tests.extraction_helpers import extract_text
+from warehouse.seeds import SEED_DIR, load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return load_reference(SEED_DIR)
+
+
+_VISITS_PAGE = """# Foreign trips of the Prime Minister of Ruritania in 2024
+
+The Prime Minister travelled abroad five times in 2024; her first trip after the election of May 2023 was to
+Kenya in June 2023.
+
+## Trips abroad
+
+| Dates | Country | Areas visited | Details |
+|---|---|---|---|
+{japan}
+{france}
+| 14–16 October | Germany | Berlin | Working visit. |
+
+## Visits received
+
+| Dates | Visitor | Country | Areas visited | Details |
+|---|---|---|---|---|
+| 3–5 March | President Cyril Ramaphosa | South Africa | Strelsau, Zenda | State visit. |
+""".format(
+    japan="| 8–11 February | Japan | Tokyo, Kyoto | State visit. Met Prime Minister Fumio Kishida at the Kantei on"
+          " 9 February; Japan announced a ¥3 billion loan for a port. |",
+    france="| 2–5 May | France | Paris, Lyon | Official visit at the invitation of President Emmanuel"
+           " Macron.<sup>[1]</sup> Spoke at the Sorbonne on 4 May. |")
+
+
+def _visits(ref) -> list[dict]:
+    return extract_text(_VISITS_PAGE, ref, name="trips.md")["events"].to_pylist()
+
+
+def test_a_title_year_keeps_a_second_table_in_that_year(ref):
+    # "Visits received" starts again in March after the October row: still the title's 2024
+    march = [e for e in _visits(ref) if e["date_start"].month == 3]
+    assert [e["date_start"].year for e in march] == [2024]
+
+
+def test_each_row_is_one_visit_at_its_first_stop(ref):
+    visits = {(e["date_start"].isoformat(), e["location"]) for e in _visits(ref) if e["event_type"] == "visit"}
+    assert visits == {("2024-02-08", "Tokyo"), ("2024-05-02", "Paris"), ("2024-10-14", "Berlin"),
+                      ("2024-03-03", "Strelsau")}
+
+
+def test_a_later_day_of_the_visit_is_its_own_act(ref):
+    by_day = {e["date_start"].isoformat(): e for e in _visits(ref)}
+    assert by_day["2024-02-09"]["event_type"] == "meeting"
+    assert by_day["2024-05-04"]["event_type"] == "statement"
+
+
+def test_a_loan_announced_after_the_talks_is_part_of_them(ref):
+    assert [e["event_type"] for e in _visits(ref) if e["date_start"].isoformat() == "2024-02-09"] == ["meeting"]
+
+
+def test_a_day_outside_the_entry_span_is_background(ref):
+    text = ("Chronology\n\n10–12 June 2024: Official visit to Ghana. The two leaders recalled the accord signed on"
+            " 3 March.\n\n14 June 2024: Talks in Accra.\n\n20 June 2024: Talks in Lagos.\n")
+    days = [e["date_start"].isoformat() for e in extract_text(text, ref)["events"].to_pylist()]
+    assert "2024-03-03" not in days
