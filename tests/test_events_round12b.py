@@ -69,3 +69,33 @@ def test_a_day_outside_the_entry_span_is_background(ref):
             " 3 March.\n\n14 June 2024: Talks in Accra.\n\n20 June 2024: Talks in Lagos.\n")
     days = [e["date_start"].isoformat() for e in extract_text(text, ref)["events"].to_pylist()]
     assert "2024-03-03" not in days
+
+
+# ----------------------------------------------------------------------------- kinds
+
+def _one(sentence: str, ref) -> dict:
+    events = extract_text(f"Chronology\n\nMay 14, 2025: {sentence}\n", ref)["events"].to_pylist()
+    assert len(events) == 1, [e["text"] for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a call on an office holder in person is a courtesy call; urging someone "to" act is not
+    ("The envoy called on the President of the Republic of Ghana, John Mahama, at Jubilee House.", "meeting"),
+    ("Oxfam called on the President to lift the curfew.", "statement"),
+    ("The outgoing attache paid a farewell call on the Chief of Naval Staff in Accra.", "meeting"),
+    # landing somewhere on a visit is travel; a rocket landing is an attack
+    ("Foreign Minister Penny Wong has landed in Suva on a two-day visit.", "visit"),
+    ("Two rockets landed near a school in Sderot.", "incident"),
+    # a verbless head "Exchange of fire between … forces" is a clash
+    ("Exchange of fire between Indian and Pakistani troops along the Line of Control overnight.", "incident"),
+])
+def test_kind_of_the_act(ref, sentence, kind):
+    assert _one(sentence, ref)["event_type"] == kind
+
+
+def test_a_headline_sentence_and_the_story_under_it_are_one_act(ref):
+    text = ("[12.03.2025 09:15]\nTehran rejects the IAEA claim. Foreign Ministry spokesman Esmaeil Baghaei told"
+            " reporters in Tehran that no such talks had taken place with anyone.\n")
+    events = extract_text(text, ref)["events"].to_pylist()
+    assert [e["text"][:20] for e in events] == ["Tehran rejects the I"]

@@ -714,7 +714,30 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
-    return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+    out = _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+    return _join_headlines(out, text)
+
+
+# A headline sentence that opens a post or an item: "Kabul rejects the claim.", "EU condemns the vote." (a
+# state's or a body's name, a present-tense verb, a few words).
+_HEADLINE_SENTENCE = re.compile(r"^[^A-Za-z]{0,4}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+[a-z]{3,}s\b"
+                                r"[^,;:\d]{0,50}\.$")
+
+
+def _join_headlines(entries: list[Entry], text: str) -> list[Entry]:
+    """A short headline sentence right before the longer sentence that tells the same news ("Kabul rejects the
+    claim. Its spokesman said on X that …") is one act with it, not two."""
+    out: list[Entry] = []
+    for e in entries:
+        last = out[-1] if out else None
+        if (last is not None and last.span == e.span and last.source == e.source == "narrative"
+                and 0 <= e.start - last.end <= 2 and not text[last.end:e.start].strip()
+                and len(last.text.split()) <= 8 < len(e.text.split()) and _HEADLINE_SENTENCE.match(last.text)):
+            out[-1] = Entry(e.span, text[last.start:e.end], last.start, e.end, e.head, e.source, e.place or last.place,
+                            venue=e.venue)
+            continue
+        out.append(e)
+    return out
 
 
 _BULLET = ("- ", "• ", "* ", "– ")

@@ -53,6 +53,7 @@ VERB_TYPES: dict[str, str] = {
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
     "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
+    "land": "visit",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -126,7 +127,8 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
-    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming)\b", re.I), "incident"),
+    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?)\b", re.I),
+     "incident"),
 ]
 # What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
 _OBJECT_WORDS = [
@@ -140,7 +142,7 @@ _OBJECT_WORDS = [
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
-    ("water cannon", "collision", "rammed", "ramming"),
+    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
@@ -502,7 +504,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm", "present", "dispatch", "deploy"})
+                             "shoot", "confirm", "present", "dispatch", "deploy", "land"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -530,7 +532,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
             return "military_action"  # "took control of the town": ground taken
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
+        if re.search(r"\bcall\s+on\b", clause):
+            return "meeting"  # "paid a farewell call on the Commander": a courtesy call in person
         return "visit" if re.search(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our)\b", clause) else noun or base
+    if lemma == "land":  # "has landed in Kabul on a day-long visit" travels; "a rocket landed near …" strikes
+        return "incident" if _PROJECTILE.search(subject) else base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
     if lemma == "lose":  # "loses a foot to a landmine": harm; "lost the runoff": an election
@@ -579,7 +585,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text):
             return "phone_call"
         # "calls on Prime Minister Ishiba at the Kantei" is a courtesy call; "calls on China to stop …" is not.
-        return "meeting" if _CALL_ON_PERSON.match(predicate_text) else "statement"
+        return "meeting" if _CALL_ON_PERSON.match(predicate_text) or (
+            _CALL_ON_OFFICE.match(predicate_text) and not _URGED_TO.search(clause)) else "statement"
     if lemma == "hold" and re.search(r"\bcalls?\b", clause[:40]):
         return "phone_call"
     if lemma in {"begin", "conduct", "stage"}:
@@ -660,6 +667,13 @@ _FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on
 
 _CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:at|in|during|on)\b|"
                              r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s*){1,5}(?:[.;]|$)")
+# "called on the Prime Minister of …, at the palace": a visit to an office holder (unless urged "to" act)
+_CALL_ON_OFFICE = re.compile(r"call(?:s|ed)?\s+on\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Prime Minister|President|"
+                             r"Minister|Premier|Chancellor|King|Queen|Emir|Crown Prince|Governor|Commander|Chief|"
+                             r"General|Admiral|Speaker|Chairman|Secretary|Ambassador)\b")
+_URGED_TO = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]{3,}")
+_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projectiles?|drones?|debris|bombs?|munitions?)\b",
+                         re.I)
 # Where a verb's object ends: a place, a time or an occasion follows.
 _OBJECT_END = re.compile(r"\s+(?:at|in|on|during|ahead of|alongside)\s+")
 _ENACTING = frozenset({"adopt", "approve", "impose", "pass", "extend", "renew"})
