@@ -99,3 +99,31 @@ def test_a_headline_sentence_and_the_story_under_it_are_one_act(ref):
             " reporters in Tehran that no such talks had taken place with anyone.\n")
     events = extract_text(text, ref)["events"].to_pylist()
     assert [e["text"][:20] for e in events] == ["Tehran rejects the I"]
+
+
+# ----------------------------------------------------------------------------- actors and places
+
+@pytest.mark.parametrize(("sentence", "countries"), [
+    # the command of a state's army organising a patrol: that state acts, not the one patrolled around
+    ("The Southern Theater Command of the PLA organized a combat readiness patrol around the Philippines.", ["CHN"]),
+    # "…; <State's> forces intercepted them": those forces act in the attack's story
+    ("Two rockets were fired from Gaza toward Sderot; Israeli air defences intercepted them.", ["ISR"]),
+])
+def test_actor_countries(ref, sentence, countries):
+    assert sorted(_one(sentence, ref)["countries"]) == countries
+
+
+def test_a_currency_prefix_names_no_actor(ref):
+    sentence = ("Framework Agreement between the Chilean Development Bank (CORFO) and Bancoestado establishing a"
+                " credit line of US$ 250 million for exporters, signed by the President of CORFO, Mario Marcel.")
+    assert "USA" not in _one(sentence, ref)["countries"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A strong earthquake struck Suva, killing three people.", "Suva"),
+    ("US sanctions hit Caracas hard, the ministry said.", ""),
+    ("Some 3,000 troops from Sweden and Norway took part in exercise Arctic Lynx at the Kalixfors training area"
+     " near Kiruna.", "Kalixfors training area"),
+])
+def test_place_of_the_act(ref, sentence, place):
+    assert (_one(sentence, ref)["location"] or "") == place

@@ -53,7 +53,7 @@ VERB_TYPES: dict[str, str] = {
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
     "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
-    "land": "visit",
+    "land": "visit", "organize": "other", "organise": "other",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -504,7 +504,7 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm", "present", "dispatch", "deploy", "land"})
+                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -768,12 +768,17 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
         if " by " in rest and (agent := _DRAFTED_BY.search(rest)):
             # "adopts resolution 2793, drafted by the United States and Panama": the drafters act too
             out |= _countries_in(agent.group(1), ref, expand_groups=False)
+        if "; " in rest:  # "…; Israeli air defences intercepted them": that state's forces act in it too
+            out |= {iso3 for m in _FORCES_AFTER_SEMICOLON.finditer(rest)
+                    if (iso3 := ref.country_by_adjective.get(fold(m[1])))}
         if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+_FORCES_AFTER_SEMICOLON = re.compile(r";\s+([A-Z][a-z]+)\s+(?:air\s+defen[cs]es?|forces|troops|army|navy|military|"
+                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
 _JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
 _DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
@@ -881,6 +886,8 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     out = []
     for m in _CAPITALIZED_CHUNK.finditer(text):
         chunk = m.group(0)
+        if text.startswith("$", m.end()):
+            continue  # "US$ 300 million", "NZ$40 million": a currency, not the state acting
         codes = _chunk_countries(chunk, ref)
         if not codes:
             continue
@@ -997,6 +1004,10 @@ _LOC = re.compile(
     r"south-?western)\s+)?"  # "in southern Israel": the state
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of(?:\s+the(?=\s+[A-Z]))?|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
+_STRUCK = frozenset({"hit", "struck", "shelled", "bombed", "raided"})
+# What strikes a place, so that the place struck is where the event happened (not "sanctions hit Russia").
+_STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|storm|tsunami|floods?|landslide|"
+                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?)\b", re.I)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -1051,10 +1062,12 @@ def find_location(text: str, ref: Reference) -> Location | None:
             continue
         if loc.place is not None and ref.organizations.get(fold(m["place"].split(",")[0].strip(" ."))) == "INT":
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
-        if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref):
-            contained.add(loc.name)  # "at Parliament House in Canberra"
-        if not m["weak"] or loc.name in contained:
-            candidates.append(loc)  # (a weak one too when a known place holds it: "from the Ryokpho district of …")
+        if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref, loc.name):
+            contained.add(loc.name)  # "at Parliament House in Canberra", "the Rovajärvi training area near Rovaniemi"
+        if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())):
+            # (a weak one too when a known place holds it: "from the Ryokpho district of …", or the place a
+            # quake or a missile hit: "an earthquake struck Port Vila")
+            candidates.append(loc)
         elif loc.name != m["place"].split(",")[0].strip(" ."):
             continue  # "following up on the Camp David Summit": the place names something else
         elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or unknown or (
@@ -1085,9 +1098,15 @@ def fronted_place(subject: str, ref: Reference) -> Location | None:
 _FRONTED_PLACE = re.compile(r"(?:^|,\s+)[Ii]n\s+(?:the\s+)?(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}),")
 
 
-def _known_place_after(after: str, ref: Reference) -> bool:
+def _known_place_after(after: str, ref: Reference, name: str = "") -> bool:
     inside = _IN_PLACE_AFTER.match(after)
+    if inside is None and name.endswith(_FACILITY_KINDS):  # a site "near" a town is the finer place
+        inside = _NEAR_PLACE_AFTER.match(after)
     return bool(inside and ref.places.get(fold(inside.group(1))))
+
+
+_FACILITY_KINDS = ("training ground", "training area", "proving ground", "range", "airport", "prison", "temple")
+_NEAR_PLACE_AFTER = re.compile(r"\s+near\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
 def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | None:
@@ -1127,7 +1146,8 @@ _SETTLEMENT_BEFORE = re.compile(
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
                                r"mosque|county|prefecture|municipality|commune|locality|palace|centre|"
-                               r"(?P<facility>temple|airport|prison|training ground|firing range))\b")
+                               r"(?P<facility>temple|airport|prison|training (?:ground|area)|proving ground|"
+                               r"(?:firing|test|shooting) range))\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
 # A place's kind set apart after its name: "Kazarman, a village in Jalal-Abad region", "Aktau, a port on the Caspian"
