@@ -87,6 +87,11 @@ def _one(sentence: str, ref) -> dict:
     # landing somewhere on a visit is travel; a rocket landing is an attack
     ("Foreign Minister Penny Wong has landed in Suva on a two-day visit.", "visit"),
     ("Two rockets landed near a school in Sderot.", "incident"),
+    # a chargé d'affaires written without the accent is an envoy, not the verb "charge"
+    ("Foreign Minister Espen Barth Eide summoned the Iranian charge d'affaires to the ministry in Oslo.",
+     "statement"),
+    # a handover ceremony attended delivers what a donor gave
+    ("The Australian High Commissioner attended the handover ceremony of a new police post in Honiara.", "aid"),
     # a verbless head "Exchange of fire between … forces" is a clash
     ("Exchange of fire between Indian and Pakistani troops along the Line of Control overnight.", "incident"),
 ])
@@ -122,6 +127,9 @@ def test_a_currency_prefix_names_no_actor(ref):
 @pytest.mark.parametrize(("sentence", "place"), [
     ("A strong earthquake struck Suva, killing three people.", "Suva"),
     ("US sanctions hit Caracas hard, the ministry said.", ""),
+    # where troops were sent is where the deployment took place (not where aid was sent)
+    ("The Malian army deployed 300 more soldiers to Kidal and its outskirts.", "Kidal"),
+    ("Japan sent relief goods to Kyiv.", ""),
     ("Some 3,000 troops from Sweden and Norway took part in exercise Arctic Lynx at the Kalixfors training area"
      " near Kiruna.", "Kalixfors training area"),
 ])

@@ -308,6 +308,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "the Government's legislative plans": a possessive owns a noun
     if word == VERB_FORMS[word] and _LOWER_COMPOUND.search(text, max(0, m.start() - 30), m.start()):
         return True  # "the shopping-centre fire": a bare form after a lower-case compound is its noun
+    if text.startswith((" d'", " d’"), m.end()):
+        return True  # "the US charge d'affaires" (the accent dropped): an envoy, not the verb "charge"
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -499,6 +501,8 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
 
 
 # Verbs whose type depends on their object ("hold talks" / "hold drills").
+# The ceremony at which a donor hands over what it gave or built.
+_HANDOVER = re.compile(r"\bhand(?:ing)?[- ]?over ceremony\b", re.I)
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
@@ -515,6 +519,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     clause = _first_clause(predicate_text)
     noun = _type_from_nouns(clause)
     if lemma in {"participate", "attend", "join"}:
+        if "over ceremony" in clause[:60] and _HANDOVER.search(clause[:60]):
+            return "aid"  # "attended the handover ceremony of a China-aided market": help delivered
         if _CEREMONY.search(clause[:60]):
             return "other"  # "attends the Victory Day parade", "attended a memorial": a ceremony attended
         if lemma == "join" and noun != "meeting" and _MEMBERSHIP.match(predicate_text):
@@ -1005,6 +1011,9 @@ _LOC = re.compile(
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of(?:\s+the(?=\s+[A-Z]))?|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
 _STRUCK = frozenset({"hit", "struck", "shelled", "bombed", "raided"})
+_TROOPS_SENT = re.compile(r"\b(?:deploy(?:s|ed)?|redeploy(?:s|ed)?|dispatch(?:es|ed)?|sen[dt]s?|moved?)\s+"
+                          r"(?:[\w,-]+\s+){0,4}?(?:soldiers|troops|forces|personnel|units|battalions?|brigades?|"
+                          r"police(?:men)?|officers)\s*$")
 # What strikes a place, so that the place struck is where the event happened (not "sanctions hit Russia").
 _STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|storm|tsunami|floods?|landslide|"
                       r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?)\b", re.I)
@@ -1064,9 +1073,11 @@ def find_location(text: str, ref: Reference) -> Location | None:
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
         if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref, loc.name):
             contained.add(loc.name)  # "at Parliament House in Canberra", "the Rovajärvi training area near Rovaniemi"
-        if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())):
+        if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())) or (
+                m["weak"] == "to" and _TROOPS_SENT.search(text, max(0, m.start() - 80), m.start())):
             # (a weak one too when a known place holds it: "from the Ryokpho district of …", or the place a
-            # quake or a missile hit: "an earthquake struck Port Vila")
+            # quake or a missile hit: "an earthquake struck Port Vila", or where troops were sent: "deployed 500
+            # soldiers to Khiam")
             candidates.append(loc)
         elif loc.name != m["place"].split(",")[0].strip(" ."):
             continue  # "following up on the Camp David Summit": the place names something else
