@@ -130,6 +130,9 @@ def test_a_currency_prefix_names_no_actor(ref):
     # where troops were sent is where the deployment took place (not where aid was sent)
     ("The Malian army deployed 300 more soldiers to Kidal and its outskirts.", "Kidal"),
     ("Japan sent relief goods to Kyiv.", ""),
+    # a named building is finer than the city also named, whichever comes first
+    ("Foreign Minister Annalena Baerbock held talks in Oslo with Espen Barth Eide at the Victoria Terrasse"
+     " Guesthouse.", "Victoria Terrasse Guesthouse"),
     ("Some 3,000 troops from Sweden and Norway took part in exercise Arctic Lynx at the Kalixfors training area"
      " near Kiruna.", "Kalixfors training area"),
 ])

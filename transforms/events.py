@@ -1021,6 +1021,10 @@ _STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|s
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
 _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
+_TOWN_KINDS = frozenset({"city", "capital"})
+# A building named as where an act took place: finer than the town also named.
+_BUILDING = re.compile(r"\b(?:Palace|House|Hall|Guesthouse|Hotel|Secretariat|Headquarters|Museum|Stadium|Chancellery|"
+                       r"Kremlin|Castle)\b")
 _DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
 _NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
@@ -1091,6 +1095,9 @@ def find_location(text: str, ref: Reference) -> Location | None:
     if not candidates:
         return None
     known = [c for c in candidates if c.place is not None]
+    if known and all(c.place.kind in _TOWN_KINDS for c in known) and (
+            building := next((c for c in candidates if c.place is None and _BUILDING.search(c.name)), None)):
+        return building  # "held talks in Helsinki with …, at the House of the Estates": the building is finer
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
     if named_body and len(finest) > 1:  # "… Organisation summit in Tianjin": the other place is the venue
