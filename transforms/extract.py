@@ -647,9 +647,15 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
             acts.append(Act(entry, piece, entry.start + a + lead, kind, verb,
                             (entry.start + shown[0], text[shown[0]:shown[1]]) if shown else None))
     acts = acts or [Act(entry, text.strip(), entry.start)]
-    if entry.source == "chronology" and acts[0].kind is None and "visit" in text[:120] and VISIT_HEAD.match(text):
-        acts[0] = replace(acts[0], kind="visit")  # "State visit. Met …": whatever else the row tells
+    if entry.source == "chronology" and acts[0].kind is None and "visit" in text[:120] and VISIT_HEAD.match(text) and (
+            " on " not in text or not _ON_A_DAY.search(text)):
+        # "Working visit. Attended the summit …": whatever else the row tells (but "Official visit. Held talks
+        # … on 14 May", a one-day entry, is those talks: their own day names the act)
+        acts[0] = replace(acts[0], kind="visit")
     return acts
+
+
+_ON_A_DAY = re.compile(rf"\bon\s+{WEEKDAY_PREFIX}?(?:{DATE_EXPR.pattern})")
 
 
 def _embedded_dated_act(entry: Entry) -> Act | None:
