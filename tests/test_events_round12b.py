@@ -30,7 +30,7 @@ Kenya in June 2023.
 
 | Dates | Visitor | Country | Areas visited | Details |
 |---|---|---|---|---|
-| 3–5 March | President Cyril Ramaphosa | South Africa | Strelsau, Zenda | State visit. |
+| 3–5 March | President Cyril Ramaphosa | South Africa | Lisbon, Porto | State visit. |
 """.format(
     japan="| 8–11 February | Japan | Tokyo, Kyoto | State visit. Met Prime Minister Fumio Kishida at the Kantei on"
           " 9 February; Japan announced a ¥3 billion loan for a port. |",
@@ -51,7 +51,7 @@ def test_a_title_year_keeps_a_second_table_in_that_year(ref):
 def test_each_row_is_one_visit_at_its_first_stop(ref):
     visits = {(e["date_start"].isoformat(), e["location"]) for e in _visits(ref) if e["event_type"] == "visit"}
     assert visits == {("2024-02-08", "Tokyo"), ("2024-05-02", "Paris"), ("2024-10-14", "Berlin"),
-                      ("2024-03-03", "Strelsau")}
+                      ("2024-03-03", "Lisbon")}
 
 
 def test_a_later_day_of_the_visit_is_its_own_act(ref):

@@ -1351,6 +1351,8 @@ def _finest_part(where: str, ref: Reference) -> str:
     named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
     venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
     located = [p for p in parts if _LOCATOR.match(p)]
+    if len(named) > 1 and not venues and not located and _is_town(named[0], ref):
+        return named[0]  # "Beijing, Chengdu" (a visit's areas): the stops of a trip, which starts at the first
     return PLACE_WORDS.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0]).strip()
 
 
@@ -1358,6 +1360,10 @@ _VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Ce
                          r"Headquarters|Base|Airport|Guesthouse)\b")
 _LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"\b" + ADMIN_KINDS + "$", re.IGNORECASE)
+
+
+def _is_town(name: str, ref: Reference) -> bool:
+    return (place := ref.places.get(fold(name))) is not None and place.kind in {"city", "capital"}
 
 
 def _coarse_place(name: str, ref: Reference) -> bool:

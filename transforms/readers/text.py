@@ -488,8 +488,6 @@ _PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
                   re.compile(r"(?i)^(?:place|location|where|city|cities|(?:places|areas|cities) visited"
                              r"|destinations?)$"),
                   re.compile(r"(?i)^(?:country|countries|state)$"))
-# A column that lists a trip's stops in order ("Areas visited": "Beijing, Chengdu"), not one place's parts.
-_STOPS_COLUMN = re.compile(r"(?i)^(?:cities|(?:places|areas|cities) visited|destinations|stops|itinerary)$")
 _ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
@@ -583,8 +581,6 @@ def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool =
     entry = date + Span.synthetic(" · ", date.end_offset())
     if 0 <= place_col < len(cells) and cells[place_col].text not in _NO_VALUE:
         place = cells[place_col]
-        if _STOPS_COLUMN.match(cols.header[place_col].text) and (comma := place.text.find(",")) > 0:
-            place = place[:comma]  # "Beijing, Chengdu": the stops of a trip, which starts at the first
         entry = entry + place + Span.synthetic(" · ", place.end_offset())
     actor = cols.actor if actors_first and 0 <= cols.actor < len(cells) else -1
     actor = actor if actor >= 0 and cells[actor].text not in _NO_VALUE else -1
