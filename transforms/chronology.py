@@ -59,7 +59,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0
 # consumed, the gap (group 1) is SENTENCE_END's match. `[^\S\x1c-\x1f]` is regex's \s (stdlib's \s also
 # holds \x1c-\x1f). Each gap is a whole whitespace run after a mark, so the matches cannot overlap
 # differently: the same gaps, in the same order.
-_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
+# (a footnote mark after the stop, "¹" or a wiki's "[1]", stays with the sentence it ends)
+_SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}|\[\d{1,3}\])([^\S\x1c-\x1f]+)(?=[“\"A-Z(\d%−])")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx|"
@@ -166,10 +167,12 @@ def stated_period(blocks: list[Block]) -> tuple[date, date] | None:
     return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
-def chronology_entries(text: str, default_year: int | None = None) -> list[Entry]:
+def chronology_entries(text: str, default_year: int | None = None, last_year: int | None = None) -> list[Entry]:
     """Entries of the chronology section(s): a date head then the entry; undated blocks that follow
     continue the entry (page breaks, captions and headings excepted). A year missing from an entry
-    comes from the section heading ("SEPTEMBER–DECEMBER 2023"), else from `default_year`."""
+    comes from the section heading ("SEPTEMBER–DECEMBER 2023"), else from `default_year`. An earlier day
+    after a late one rolls the list into the next year, but never past `last_year` (the year a title
+    states: "… visits in 2025" lists its outgoing, then its incoming visits, all in 2025)."""
     blocks = split_lines(text)
     start_idx = _chronology_start(blocks)
     if start_idx is None:
@@ -212,7 +215,8 @@ def chronology_entries(text: str, default_year: int | None = None) -> list[Entry
             continue
         head = ENTRY_HEAD.match(b.text) if dated else None
         span = parse_date_expr(head["date"], year_ctx, order) if head else None
-        if span and span.inferred and entries and year_ctx and span.start < entries[-1].span.start - timedelta(180):
+        if span and span.inferred and entries and year_ctx and year_ctx != last_year and (
+                span.start < entries[-1].span.start - timedelta(180)):
             year_ctx += 1  # "Dec. 30, 2023: …" then "Jan. 2: …": the list has crossed into a new year
             span = parse_date_expr(head["date"], year_ctx, order)
         if span and not span.inferred:
@@ -284,21 +288,39 @@ def _fronted_date(sentence: str, entry: DateSpan) -> DateSpan | None:
     return DateSpan(span.start, span.end, span.precision, entry.inferred and span.inferred)
 
 
+# A day named in a later sentence of an entry: "… at Bellevue Palace on 11 June.", "On 6 April Modi …".
+_ON_DAY = re.compile(rf"\b[Oo]n\s+{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+
+
+def _day_within(sentence: str, entry: DateSpan) -> DateSpan | None:
+    """The day a later sentence of a several-day entry (a visit's "14–17 January") names inside that span: one
+    act of the visit ("Held talks … on 15 January"), told on its own day. A day outside the span is background."""
+    if entry.precision != "day" or entry.start == entry.end or (" on " not in sentence and "On " not in sentence):
+        return None
+    for m in _ON_DAY.finditer(sentence):
+        span = parse_date_expr(m["date"], entry.end.year)
+        if span and span.precision == "day" and span.start == span.end and entry.start <= span.start <= entry.end:
+            return DateSpan(span.start, span.end, "day", entry.inferred and span.inferred)
+    return None
+
+
 def _split_relative_days(entries: list[Entry]) -> list[Entry]:
     """An entry sentence that opens with a day of its own ("The next day, the junta denied …", "Two days
     later …", "On Oct. 10, …") is an entry of that day."""
     out: list[Entry] = []
     for e in entries:
-        if "day" not in e.text and not any(map(e.text.__contains__, _FRONTED_WORDS)):
+        if "day" not in e.text and not any(map(e.text.__contains__, _FRONTED_WORDS)) and (
+                e.span.start == e.span.end or " on " not in e.text):
             out.append(e)
             continue
+        whole = e.span  # a visit's days: each later sentence dated inside them is an act of its own
         for sent in sentences(Block(e.text, e.start)):
             rel = _RELATIVE.match(sent.text) if sent.start > e.start else None
             if rel is None and sent.start > e.start and (lead := _TIME_LEAD.match(sent.text)):
                 rel = _RELATIVE.match(sent.text, lead.end())  # "Shortly after 1 a.m. the next day, …"
             day = _relative_date(sent.text[rel.start():], e.span, fronted=True) if rel else None
             if day is None and sent.start > e.start:
-                day = _fronted_date(sent.text, e.span)
+                day = _fronted_date(sent.text, e.span) or _day_within(sent.text, whole)
             if day is None or day == e.span:
                 continue
             head = Entry(e.span, e.text[:sent.start - e.start].rstrip(), e.start, sent.start, e.head, e.source, e.place,
@@ -323,6 +345,12 @@ PLACE_WORDS = re.compile(r"^(?:near|outside|around|off|in|north|south|east|west)
 _PLACE_FIRST = re.compile(r"^(?P<place>[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){0,2})\.\s+(?=[A-Z“\"])")
 
 
+# An entry that opens by naming a visit, with no verb ("State visit at the invitation of …", "Working visit.",
+# a calendar's "President Paudel – State visit, the first …"): the row's act is that visit.
+VISIT_HEAD = re.compile(r"^(?:[^–—.;]{3,80}\s[–—]\s)?(?:State|Official|Working|Private|Royal|Staff|Courtesy|"
+                        r"Official working|Apostolic|Pastoral)\s+visit\b")
+
+
 def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
     """The entry that starts at offset `at` of block b, its field head ("place · type.") or place-first
     sentence ("Tehran.") taken off as its place."""
@@ -334,7 +362,7 @@ def _entry(span: DateSpan, b: Block, at: int, head: str) -> Entry:
             last = fields[-1]
             cut = len(body[:200]) - len(last)
             label = _TYPE_LABEL.match(last)
-            if label:
+            if label and not VISIT_HEAD.match(last):  # "State visit. Met …": the row's act, kept as its text
                 cut += label.end()
             where = fields[-2] if len(fields) >= 3 or label else fields[0]
             # "Country, province, near Town": the last, most precise; "Suva; Nuku'alofa" (two stops): the first
@@ -686,7 +714,30 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
-    return _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+    out = _drop_retellings([e for e in out if id(e) not in repeats or (e.span.start, e.span.end) not in acts])
+    return _join_headlines(out, text)
+
+
+# A headline sentence that opens a post or an item: "Kabul rejects the claim.", "EU condemns the vote." (a
+# state's or a body's name, a present-tense verb, a few words).
+_HEADLINE_SENTENCE = re.compile(r"^[^A-Za-z]{0,4}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+[a-z]{3,}s\b"
+                                r"[^,;:\d]{0,50}\.$")
+
+
+def _join_headlines(entries: list[Entry], text: str) -> list[Entry]:
+    """A short headline sentence right before the longer sentence that tells the same news ("Kabul rejects the
+    claim. Its spokesman said on X that …") is one act with it, not two."""
+    out: list[Entry] = []
+    for e in entries:
+        last = out[-1] if out else None
+        if (last is not None and last.span == e.span and last.source == e.source == "narrative"
+                and 0 <= e.start - last.end <= 2 and not text[last.end:e.start].strip()
+                and len(last.text.split()) <= 8 < len(e.text.split()) and _HEADLINE_SENTENCE.match(last.text)):
+            out[-1] = Entry(e.span, text[last.start:e.end], last.start, e.end, e.head, e.source, e.place or last.place,
+                            venue=e.venue)
+            continue
+        out.append(e)
+    return out
 
 
 _BULLET = ("- ", "• ", "* ", "– ")

@@ -53,6 +53,7 @@ VERB_TYPES: dict[str, str] = {
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
     "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
+    "land": "visit", "organize": "other", "organise": "other",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -126,7 +127,8 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
-    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming)\b", re.I), "incident"),
+    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?)\b", re.I),
+     "incident"),
 ]
 # What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
 _OBJECT_WORDS = [
@@ -140,7 +142,7 @@ _OBJECT_WORDS = [
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
-    ("water cannon", "collision", "rammed", "ramming"),
+    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
@@ -306,6 +308,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "the Government's legislative plans": a possessive owns a noun
     if word == VERB_FORMS[word] and _LOWER_COMPOUND.search(text, max(0, m.start() - 30), m.start()):
         return True  # "the shopping-centre fire": a bare form after a lower-case compound is its noun
+    if text.startswith((" d'", " d’"), m.end()):
+        return True  # "the US charge d'affaires" (the accent dropped): an envoy, not the verb "charge"
     if word == "state" and _STATE_NOUN.match(text, m.end()):
         return True  # "North Korean state media", "a state visit"
     if word in _VISIT_NOUNS and _VISIT_MODIFIER.search(before):
@@ -497,12 +501,14 @@ _AID_MONEY = re.compile(r"(?:[$€£¥₩]\s?\d|\b\d[\d.,]*\s+(?:million|billion
 
 
 # Verbs whose type depends on their object ("hold talks" / "hold drills").
+# The ceremony at which a donor hands over what it gave or built.
+_HANDOVER = re.compile(r"\bhand(?:ing)?[- ]?over ceremony\b", re.I)
 _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "begin", "conduct", "launch", "board",
                              "exchange", "release", "issue", "receive", "make", "give", "help", "call", "reach",
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm", "present", "dispatch", "deploy"})
+                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -513,6 +519,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     clause = _first_clause(predicate_text)
     noun = _type_from_nouns(clause)
     if lemma in {"participate", "attend", "join"}:
+        if "over ceremony" in clause[:60] and _HANDOVER.search(clause[:60]):
+            return "aid"  # "attended the handover ceremony of a China-aided market": help delivered
         if _CEREMONY.search(clause[:60]):
             return "other"  # "attends the Victory Day parade", "attended a memorial": a ceremony attended
         if lemma == "join" and noun != "meeting" and _MEMBERSHIP.match(predicate_text):
@@ -530,7 +538,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
             return "military_action"  # "took control of the town": ground taken
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
+        if re.search(r"\bcall\s+on\b", clause):
+            return "meeting"  # "paid a farewell call on the Commander": a courtesy call in person
         return "visit" if re.search(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our)\b", clause) else noun or base
+    if lemma == "land":  # "has landed in Kabul on a day-long visit" travels; "a rocket landed near …" strikes
+        return "incident" if _PROJECTILE.search(subject) else base
     if lemma == "remove" and _FROM_OFFICE.match(predicate_text):
         return "appointment"  # "removes the governor from office": a dismissal
     if lemma == "lose":  # "loses a foot to a landmine": harm; "lost the runoff": an election
@@ -579,7 +591,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         if re.match(r"call(?:s|ed)?\s+(?:with|each other|by)\b", predicate_text):
             return "phone_call"
         # "calls on Prime Minister Ishiba at the Kantei" is a courtesy call; "calls on China to stop …" is not.
-        return "meeting" if _CALL_ON_PERSON.match(predicate_text) else "statement"
+        return "meeting" if _CALL_ON_PERSON.match(predicate_text) or (
+            _CALL_ON_OFFICE.match(predicate_text) and not _URGED_TO.search(clause)) else "statement"
     if lemma == "hold" and re.search(r"\bcalls?\b", clause[:40]):
         return "phone_call"
     if lemma in {"begin", "conduct", "stage"}:
@@ -660,6 +673,13 @@ _FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on
 
 _CALL_ON_PERSON = re.compile(r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:at|in|during|on)\b|"
                              r"call(?:s|ed)?\s+on\s+(?:[A-Z][\w.'’-]*\s*){1,5}(?:[.;]|$)")
+# "called on the Prime Minister of …, at the palace": a visit to an office holder (unless urged "to" act)
+_CALL_ON_OFFICE = re.compile(r"call(?:s|ed)?\s+on\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:Prime Minister|President|"
+                             r"Minister|Premier|Chancellor|King|Queen|Emir|Crown Prince|Governor|Commander|Chief|"
+                             r"General|Admiral|Speaker|Chairman|Secretary|Ambassador)\b")
+_URGED_TO = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]{3,}")
+_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projectiles?|drones?|debris|bombs?|munitions?)\b",
+                         re.I)
 # Where a verb's object ends: a place, a time or an occasion follows.
 _OBJECT_END = re.compile(r"\s+(?:at|in|on|during|ahead of|alongside)\s+")
 _ENACTING = frozenset({"adopt", "approve", "impose", "pass", "extend", "renew"})
@@ -754,12 +774,17 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
         if " by " in rest and (agent := _DRAFTED_BY.search(rest)):
             # "adopts resolution 2793, drafted by the United States and Panama": the drafters act too
             out |= _countries_in(agent.group(1), ref, expand_groups=False)
+        if "; " in rest:  # "…; Israeli air defences intercepted them": that state's forces act in it too
+            out |= {iso3 for m in _FORCES_AFTER_SEMICOLON.finditer(rest)
+                    if (iso3 := ref.country_by_adjective.get(fold(m[1])))}
         if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
 
 
 _CLASH = frozenset({"ram", "board", "collide"})
+_FORCES_AFTER_SEMICOLON = re.compile(r";\s+([A-Z][a-z]+)\s+(?:air\s+defen[cs]es?|forces|troops|army|navy|military|"
+                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
 _JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
 _DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
@@ -867,6 +892,8 @@ def _country_positions(text: str, ref: Reference) -> list[tuple[str, int]]:
     out = []
     for m in _CAPITALIZED_CHUNK.finditer(text):
         chunk = m.group(0)
+        if text.startswith("$", m.end()):
+            continue  # "US$ 300 million", "NZ$40 million": a currency, not the state acting
         codes = _chunk_countries(chunk, ref)
         if not codes:
             continue
@@ -983,10 +1010,21 @@ _LOC = re.compile(
     r"south-?western)\s+)?"  # "in southern Israel": the state
     r"(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|(?:of(?:\s+the(?=\s+[A-Z]))?|de|du|la)\b))*(?:,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
     r"(?![$€£¥])")  # ("at US$38 million": a currency)
+_STRUCK = frozenset({"hit", "struck", "shelled", "bombed", "raided"})
+_TROOPS_SENT = re.compile(r"\b(?:deploy(?:s|ed)?|redeploy(?:s|ed)?|dispatch(?:es|ed)?|sen[dt]s?|moved?)\s+"
+                          r"(?:[\w,-]+\s+){0,4}?(?:soldiers|troops|forces|personnel|units|battalions?|brigades?|"
+                          r"police(?:men)?|officers)\s*$")
+# What strikes a place, so that the place struck is where the event happened (not "sanctions hit Russia").
+_STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|storm|tsunami|floods?|landslide|"
+                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?)\b", re.I)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
 _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
+_TOWN_KINDS = frozenset({"city", "capital"})
+# A building named as where an act took place: finer than the town also named.
+_BUILDING = re.compile(r"\b(?:Palace|House|Hall|Guesthouse|Hotel|Secretariat|Headquarters|Museum|Stadium|Chancellery|"
+                       r"Kremlin|Castle)\b")
 _DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
 _NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
@@ -1037,10 +1075,14 @@ def find_location(text: str, ref: Reference) -> Location | None:
             continue
         if loc.place is not None and ref.organizations.get(fold(m["place"].split(",")[0].strip(" ."))) == "INT":
             named_body.add(loc.name)  # "the Shanghai Cooperation Organisation summit": Shanghai names the body
-        if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref):
-            contained.add(loc.name)  # "at Parliament House in Canberra"
-        if not m["weak"] or loc.name in contained:
-            candidates.append(loc)  # (a weak one too when a known place holds it: "from the Ryokpho district of …")
+        if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref, loc.name):
+            contained.add(loc.name)  # "at Parliament House in Canberra", "the Rovajärvi training area near Rovaniemi"
+        if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())) or (
+                m["weak"] == "to" and _TROOPS_SENT.search(text, max(0, m.start() - 80), m.start())):
+            # (a weak one too when a known place holds it: "from the Ryokpho district of …", or the place a
+            # quake or a missile hit: "an earthquake struck Port Vila", or where troops were sent: "deployed 500
+            # soldiers to Khiam")
+            candidates.append(loc)
         elif loc.name != m["place"].split(",")[0].strip(" ."):
             continue  # "following up on the Camp David Summit": the place names something else
         elif (loc.place is not None and loc.place.kind in _SITE_KINDS) or unknown or (
@@ -1053,6 +1095,9 @@ def find_location(text: str, ref: Reference) -> Location | None:
     if not candidates:
         return None
     known = [c for c in candidates if c.place is not None]
+    if known and all(c.place.kind in _TOWN_KINDS for c in known) and (
+            building := next((c for c in candidates if c.place is None and _BUILDING.search(c.name)), None)):
+        return building  # "held talks in Helsinki with …, at the House of the Estates": the building is finer
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
     if named_body and len(finest) > 1:  # "… Organisation summit in Tianjin": the other place is the venue
@@ -1071,9 +1116,15 @@ def fronted_place(subject: str, ref: Reference) -> Location | None:
 _FRONTED_PLACE = re.compile(r"(?:^|,\s+)[Ii]n\s+(?:the\s+)?(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}),")
 
 
-def _known_place_after(after: str, ref: Reference) -> bool:
+def _known_place_after(after: str, ref: Reference, name: str = "") -> bool:
     inside = _IN_PLACE_AFTER.match(after)
+    if inside is None and name.endswith(_FACILITY_KINDS):  # a site "near" a town is the finer place
+        inside = _NEAR_PLACE_AFTER.match(after)
     return bool(inside and ref.places.get(fold(inside.group(1))))
+
+
+_FACILITY_KINDS = ("training ground", "training area", "proving ground", "range", "airport", "prison", "temple")
+_NEAR_PLACE_AFTER = re.compile(r"\s+near\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
 def _unknown_place(m: re.Match[str], text: str, ref: Reference) -> Location | None:
@@ -1113,7 +1164,8 @@ _SETTLEMENT_BEFORE = re.compile(
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
                                r"mosque|county|prefecture|municipality|commune|locality|palace|centre|"
-                               r"(?P<facility>temple|airport|prison|training ground|firing range))\b")
+                               r"(?P<facility>temple|airport|prison|training (?:ground|area)|proving ground|"
+                               r"(?:firing|test|shooting) range))\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
 # A place's kind set apart after its name: "Kazarman, a village in Jalal-Abad region", "Aktau, a port on the Caspian"

@@ -21,6 +21,7 @@ from transforms.chronology import (
     MARKET_MOVES,
     MARKET_NOUNS,
     PLACE_WORDS,
+    VISIT_HEAD,
     Entry,
     chronology_entries,
     dated_sentences,
@@ -132,7 +133,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     period = stated_period(blocks)
     titled_year = _title_year(doc)
     entries = chronology_entries(doc.text, default_year=period[1].year if period else (
-        titled_year or _printed_year(doc.text)))
+        titled_year or _printed_year(doc.text)), last_year=titled_year)
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
@@ -671,7 +672,16 @@ def split_acts(entry: Entry, ref: Reference | None = None) -> list[Act]:
             verb = replace(verb, start=verb.start - a - lead) if verb else None
             acts.append(Act(entry, piece, entry.start + a + lead, kind, verb,
                             (entry.start + shown[0], text[shown[0]:shown[1]]) if shown else None))
-    return acts or [Act(entry, text.strip(), entry.start)]
+    acts = acts or [Act(entry, text.strip(), entry.start)]
+    if entry.source == "chronology" and acts[0].kind is None and "visit" in text[:120] and VISIT_HEAD.match(text) and (
+            " on " not in text or not _ON_A_DAY.search(text)):
+        # "Working visit. Attended the summit …": whatever else the row tells (but "Official visit. Held talks
+        # … on 14 May", a one-day entry, is those talks: their own day names the act)
+        acts[0] = replace(acts[0], kind="visit")
+    return acts
+
+
+_ON_A_DAY = re.compile(rf"\bon\s+{WEEKDAY_PREFIX}?(?:{DATE_EXPR.pattern})")
 
 
 def _embedded_dated_act(entry: Entry) -> Act | None:
@@ -795,7 +805,15 @@ def _own_act_after_semicolon(head: str, tail: str, ref: Reference) -> bool:
     # "…; a JNIM statement claimed 30 dead": a body's words on the act are part of it
     if not (_names_actor(subject, ref) or (kind != "statement" and _names_body(subject, ref))):
         return False
-    return _KIND_FAMILY.get(kind, kind) != _KIND_FAMILY.get(k := classify(head, head_pred, head[:head_pred.start]), k)
+    head_kind = classify(head, head_pred, head[:head_pred.start])
+    if head_kind == "meeting" and kind == "announcement" and _SUM_PLEDGED.search(tail):
+        return False  # "… held talks with Ishiba; Japan announced a ¥12.5 billion loan": what the talks yielded
+    return _KIND_FAMILY.get(kind, kind) != _KIND_FAMILY.get(head_kind, head_kind)
+
+
+# A sum a state puts up: "a ¥12.5 billion loan", "US$40 million in grants".
+_SUM_PLEDGED = re.compile(r"(?:[$€£¥₹]|\b(?:US\$|USD|EUR|JPY|yen|dollars?|euros?)\b).{0,40}?\b(?:loans?|grants?|credit|"
+                          r"aid|assistance|financing|funding|package)\b")
 
 
 # Kinds of act that tell one happening when joined by a semicolon: "Fighting breaks out …; Thailand sends jets".
@@ -1372,6 +1390,8 @@ def _finest_part(where: str, ref: Reference) -> str:
     named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
     venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
     located = [p for p in parts if _LOCATOR.match(p)]
+    if len(named) > 1 and not venues and not located and _is_town(named[0], ref):
+        return named[0]  # "Beijing, Chengdu" (a visit's areas): the stops of a trip, which starts at the first
     return PLACE_WORDS.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0]).strip()
 
 
@@ -1379,6 +1399,10 @@ _VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Ce
                          r"Headquarters|Base|Airport|Guesthouse)\b")
 _LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
 _ADMIN_WORD = re.compile(r"\b" + ADMIN_KINDS + "$", re.IGNORECASE)
+
+
+def _is_town(name: str, ref: Reference) -> bool:
+    return (place := ref.places.get(fold(name))) is not None and place.kind in {"city", "capital"}
 
 
 def _coarse_place(name: str, ref: Reference) -> bool:
