@@ -104,3 +104,10 @@ def corpus_run(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     warehouse = tmp_path_factory.mktemp("corpus") / "reportflow.duckdb"
     summary = ingest_reports(inbox=str(shared_dir / "corpus"), warehouse=str(warehouse), quiet=True)
     return summary, warehouse
+
+
+@pytest.fixture(scope="module")
+def ref():
+    """The project's own reference data (seeds/), read once per test module."""
+    from warehouse.seeds import SEED_DIR, load_reference  # (after the offline settings above)
+    return load_reference(SEED_DIR)

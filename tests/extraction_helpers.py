@@ -6,6 +6,7 @@ import pyarrow as pa
 
 from transforms.document import Document
 from transforms.extract import extract_document
+from transforms.people import PeopleContext, find_mentions
 from transforms.readers import read_document
 from transforms.reference import Reference
 
@@ -26,3 +27,25 @@ def participants_per_event(tables: dict[str, pa.Table], *fields: str) -> list[li
         by_event.setdefault(link["event_id"], []).append(
             (names[link["participant_id"]], *(link[f] for f in fields)))
     return [sorted(by_event.get(e["event_id"], [])) for e in tables["events"].to_pylist()]
+
+
+def chronology_events(body: str, ref: Reference) -> list[dict]:
+    """The events of `body`, chronology lines ("July 9, 2024: …") under a "Chronology" heading."""
+    return extract_text(f"Chronology\n\n{body}\n", ref)["events"].to_pylist()
+
+
+def one_chronology_event(sentence: str, ref: Reference, day: str = "July 9, 2024") -> dict:
+    """The one event of `sentence` as a chronology entry of `day` (fails when it gives none or several)."""
+    events = chronology_events(f"{day}: {sentence}", ref)
+    assert len(events) == 1, [e["text"] for e in events]
+    return events[0]
+
+
+def chronology_people(body: str, ref: Reference, head: str = "Chronology") -> list[list[tuple]]:
+    """Per event: (canonical name, country) of each participant, for chronology lines under `head`."""
+    return participants_per_event(extract_text(f"{head}\n\n{body}\n", ref), "country")
+
+
+def mention_names(text: str, ref: Reference) -> list[str]:
+    """The names of the people `text` mentions, as written (no report context)."""
+    return [m.name for m in find_mentions(text, ref, PeopleContext())]

@@ -10,12 +10,6 @@ from tests.extraction_helpers import extract_text
 from transforms.chronology import chronology_entries, dated_sentences
 from transforms.dates import DATE_EXPR, parse_date_expr
 from transforms.readers import read_document
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def events_of(name: str, data: str, ref) -> list[dict]:

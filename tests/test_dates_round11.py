@@ -4,17 +4,9 @@ are not acts. Every sentence here is written for the test."""
 
 from datetime import date
 
-import pytest
-
 from transforms.chronology import dated_sentences
 from transforms.extract import report_year
 from transforms.readers import read_document
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def dated(text: str, year: int | None = 2025) -> list[tuple[date, str]]:

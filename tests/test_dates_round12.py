@@ -5,17 +5,9 @@ the test."""
 
 from datetime import date
 
-import pytest
-
 from transforms.chronology import chronology_entries, dated_sentences, is_furniture
 from transforms.document import Document
 from transforms.extract import extract_document
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def events(text: str, ref, title: str | None = None, fmt: str = "txt") -> list[tuple[date, str]]:

@@ -4,28 +4,20 @@ spokesperson or a capital's ministry acts for. Read with the project's own refer
 
 import pytest
 
-from tests.extraction_helpers import extract_text, participants_per_event
+from tests.extraction_helpers import (
+    chronology_events,
+    extract_text,
+    one_chronology_event,
+    participants_per_event,
+)
 from transforms.document import Document
 from transforms.events import find_location, main_verb
 from transforms.extract import extract_document
 from transforms.people import find_mentions
 from transforms.readers import read_document
-from warehouse.seeds import SEED_DIR, load_reference
 
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
-
-def events_of(body: str, ref) -> list[dict]:
-    return extract_text(f"Chronology\n\n{body}\n", ref)["events"].to_pylist()
-
-
-def one_event(sentence: str, ref) -> dict:
-    events = events_of(f"July 9, 2024: {sentence}", ref)
-    assert len(events) == 1, [e["text"] for e in events]
-    return events[0]
+events_of = chronology_events
+one_event = one_chronology_event
 
 
 # ----------------------------------------------------------------------------- acts

@@ -4,23 +4,13 @@ object, and places. Sentences invented for these tests; read with the project's 
 
 import pytest
 
-from tests.extraction_helpers import extract_text
-from warehouse.seeds import SEED_DIR, load_reference
+from tests.extraction_helpers import chronology_events, extract_text, one_chronology_event
 
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
-
-def events_of(body: str, ref) -> list[dict]:
-    return extract_text(f"Chronology\n\n{body}\n", ref)["events"].to_pylist()
+events_of = chronology_events
 
 
 def one_event(sentence: str, ref) -> dict:
-    events = events_of(f"May 14, 2025: {sentence}", ref)
-    assert len(events) == 1, [e["text"] for e in events]
-    return events[0]
+    return one_chronology_event(sentence, ref, day="May 14, 2025")
 
 
 # ----------------------------------------------------------------------------- kinds

@@ -5,13 +5,6 @@ Sentences and pages invented for these tests; read with the project's own refere
 import pytest
 
 from tests.extraction_helpers import extract_text
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
 
 _VISITS_PAGE = """# Foreign trips of the Prime Minister of Ruritania in 2024
 

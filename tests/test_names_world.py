@@ -5,12 +5,6 @@ Read with the project's own reference (seeds/)."""
 import pytest
 
 from transforms.people import country_from_title, find_mentions
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def names(sentence: str, ref) -> list[tuple[str, str]]:

@@ -10,12 +10,6 @@ from transforms.document import Document
 from transforms.extract import extract_document, publisher_state
 from transforms.people import _holds_a_name, find_mentions
 from transforms.readers import read_document
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def names(sentence: str, ref) -> list[tuple[str, str]]:

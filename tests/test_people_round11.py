@@ -2,20 +2,14 @@
 whole; titles and states around a name; people acting in an international role; speakers and authors.
 Read with the project's own reference (seeds/); the people in these sentences are invented unless known."""
 
-import pytest
 
-from tests.extraction_helpers import extract_text, participants_per_event
-from warehouse.seeds import SEED_DIR, load_reference
+from tests.extraction_helpers import (
+    chronology_people,
+    extract_text,
+    participants_per_event,
+)
 
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
-
-def people_of(body: str, ref, head: str = "Chronology") -> list[list[tuple[str, str | None]]]:
-    """Per event: (canonical name, country) of each participant, for a chronology `body`."""
-    return participants_per_event(extract_text(f"{head}\n\n{body}\n", ref), "country")
+people_of = chronology_people
 
 
 _TWO_STATES = "March 3, 2025: Brazil and Kenya agree to expand coffee research; Brazil sends agronomists.\n"

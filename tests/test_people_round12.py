@@ -3,25 +3,17 @@ biography's, a speech's speaker, the office holder of a list page) as the one ac
 surname, a given name that is also a word), places that look like names, and states read off a title.
 Read with the project's own reference (seeds/); the people in these sentences are invented unless known."""
 
-import pytest
-
-from tests.extraction_helpers import extract_text, participants_per_event
+from tests.extraction_helpers import (
+    chronology_people,
+    extract_text,
+    mention_names,
+    participants_per_event,
+)
 from transforms.people import PeopleContext, find_mentions, scan
 from warehouse.seeds import SEED_DIR, load_reference
 
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
-
-def people_of(body: str, ref, head: str = "Chronology") -> list[list[tuple[str, str | None]]]:
-    """Per event: (canonical name, country) of each participant, for a chronology `body`."""
-    return participants_per_event(extract_text(f"{head}\n\n{body}\n", ref), "country")
-
-
-def names(text: str, ref) -> list[str]:
-    return [m.name for m in find_mentions(text, ref, PeopleContext())]
+people_of = chronology_people
+names = mention_names
 
 
 # ----------------------------------------------------------------------------- names in capitals

@@ -5,23 +5,16 @@ name alone after a title, and a middle name the reference leaves out. Read with 
 
 import pytest
 
-from tests.extraction_helpers import extract_text, participants_per_event
+from tests.extraction_helpers import (
+    chronology_people,
+    extract_text,
+    mention_names,
+    participants_per_event,
+)
 from transforms.people import PeopleContext, find_mentions, is_title_word
-from warehouse.seeds import SEED_DIR, load_reference
 
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
-
-
-def people_of(body: str, ref) -> list[list[tuple[str, str | None]]]:
-    """Per event: (canonical name, country) of each participant, for a chronology `body`."""
-    return participants_per_event(extract_text(f"Chronology\n\n{body}\n", ref), "country")
-
-
-def names(text: str, ref) -> list[str]:
-    return [m.name for m in find_mentions(text, ref, PeopleContext())]
+people_of = chronology_people
+names = mention_names
 
 
 # ----------------------------------------------------------------------------- honorifics and title words

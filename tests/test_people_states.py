@@ -2,15 +2,8 @@
 then theirs at every act of the report. Read with the project's own reference (seeds/); the people in
 these sentences are invented."""
 
-import pytest
 
 from tests.extraction_helpers import extract_text, participants_per_event
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def events_of(body: str, ref) -> tuple[list[dict], list[list[tuple[str, str | None]]]]:

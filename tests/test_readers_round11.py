@@ -9,12 +9,6 @@ import pytest
 from tests.extraction_helpers import extract_text
 from transforms.extract import extract_document
 from transforms.readers import read_document
-from warehouse.seeds import SEED_DIR, load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(SEED_DIR)
 
 
 def events_of(name: str, data: str, ref) -> list[dict]:
