@@ -2,8 +2,9 @@
 then theirs at every act of the report. Read with the project's own reference (seeds/); the people in
 these sentences are invented."""
 
+import pytest
 
-from tests.extraction_helpers import extract_text, participants_per_event
+from tests.extraction_helpers import extract_text, mention_names, participants_per_event
 
 
 def events_of(body: str, ref) -> tuple[list[dict], list[list[tuple[str, str | None]]]]:
@@ -43,3 +44,9 @@ def test_a_person_met_elsewhere_than_the_place_visited_is_not_made_its_host(ref)
     _, people = events_of("May 13, 2025: Polish Deputy Foreign Minister Tomasz Wolski met Deputy Prime Minister"
                           " Ana Rusu in Chisinau to discuss the border.", ref)
     assert ("Ana Rusu", None) in people[0]
+
+
+@pytest.mark.parametrize("text", ["Prime Minister Petr Fiala – State visit.",
+                                  "Prime Minister Petr Fiala - Working visit."])
+def test_a_name_ends_at_a_dash_before_a_capitalised_label(text, ref):
+    assert mention_names(text, ref) == ["Petr Fiala"]

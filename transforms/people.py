@@ -465,7 +465,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         i += 1  # "the ambassador to Saudi Arabia": "Saudi" is no name word, and "Arabia" is no name
     if tokens[j - 1][0] in _VENUE_WORDS:
         return i, i  # "Kim Il Sung Square", "Jomo Kenyatta Stadium": a place named after someone
-    nxt = tokens[j][0] if j < len(tokens) else ""
+    # (the next word right after the run, one space between: "Modi – State visit" ends the name at the dash)
+    nxt = tokens[j][0] if j < len(tokens) and tokens[j][1] - tokens[j - 1][2] <= 1 else ""
     if nxt and nxt[0].isupper() and is_title_word(nxt) and not ROLE_WORDS.fullmatch(nxt.rstrip(".")):
         return i, i
     if j - i == 1 and nxt == "of":
