@@ -246,3 +246,48 @@ def parse_period_heading(line: str) -> tuple[date, date] | None:
     m1, m2 = month_number(m["m1"]), month_number(m["m2"])
     y1 = int(m["y1"]) if m["y1"] else (y2 - 1 if m1 > m2 else y2)
     return date(y1, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1])
+
+
+# ---------------------------------------------------------------------------- the day a page gives itself
+# Outside any metadata a page prints its own day in a few fixed places (the readers fill "published" with it,
+# the extraction falls back on it): its title's closing day, a speech's delivery line, a cable's date-time group.
+
+_TITLE_DAY = re.compile(rf"(?:\bon|[,—–(|-])\s*(?P<date>{DATE_EXPR.pattern})[\s)]*$")
+_DELIVERY_DASH = re.compile(r"\s[—–-]\s")
+_SENTENCE_MARK = re.compile(r"[.!?:;]")
+# "251430Z MAR 25": day 25, 14:30 Zulu, March 2025 (a message header may put a precedence letter before it)
+DTG = re.compile(r"^(?:[OPRZ]\s+)?(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<mon>[A-Z]{3})\s+(?P<y>\d{2}|\d{4})\s*$")
+_MONTHS3 = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def title_day(title: str) -> str | None:
+    """The day a title closes on, after "on", a comma, a dash or a bracket ("… Press Conference on March 5,
+    2025", "Briefing (5 March 2025)"); None for a day it looks back to ("… the attack of 7 October 2023")."""
+    if not title.rstrip(" )")[-4:].isdigit():  # (a cheap test: such a day ends on its year)
+        return None
+    m = _TITLE_DAY.search(title)
+    return m["date"] if m else None
+
+
+def delivery_day(line: str) -> str | None:
+    """The day, as printed, of a speech's delivery line ("United Nations Headquarters, New York — Friday, 26
+    September 2025" -> "Friday, 26 September 2025")."""
+    if len(line) > 120 or not line[-4:].isdigit():
+        return None
+    parts = _DELIVERY_DASH.split(line)
+    if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0]) > 80 or _SENTENCE_MARK.search(parts[0]):
+        return None
+    day = parts[1].strip()
+    return day if DATE_LINE.fullmatch(day) else None
+
+
+def dtg_day(line: str) -> date | None:
+    """The day of a cable's date-time group line ("251430Z MAR 25" -> 25 March 2025), or None."""
+    m = DTG.match(line)
+    if m is None or m["mon"] not in _MONTHS3:
+        return None
+    year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+    try:
+        return date(year, _MONTHS3.index(m["mon"]) + 1, int(m["d"]))
+    except ValueError:
+        return None

@@ -30,7 +30,16 @@ from transforms.chronology import (
     split_lines,
     stated_period,
 )
-from transforms.dates import DATE_EXPR, WEEKDAY_PREFIX, YEAR_RE, DateSpan, parse_date_expr
+from transforms.dates import (
+    DATE_EXPR,
+    WEEKDAY_PREFIX,
+    YEAR_RE,
+    DateSpan,
+    delivery_day,
+    dtg_day,
+    parse_date_expr,
+    title_day,
+)
 from transforms.document import Document
 from transforms.events import (
     FORCE_NOUNS,
@@ -193,22 +202,12 @@ def _published_day(doc: Document) -> DateSpan | None:
     return DateSpan(day, day, "day", False)
 
 
-# A title that closes with the day it was given: "Regular Press Conference on March 5, 2025", "Remarks, 5 March
-# 2025", "Briefing (5 March 2025)". Not "… of 7 October 2023" (a day it looks back to).
-_TITLE_DAY = re.compile(rf"(?:\s+on|,|\s+[—–-])\s+\(?(?P<date>{DATE_EXPR.pattern})\)?\s*$")
-# A cable's date-time group on a line of its own: "251430Z MAR 25" (day 25, 14:30 Zulu, March 2025), with
-# the precedence letter a message header may put before it ("O 251430Z MAR 25").
-_DTG = re.compile(r"^(?:[OPRZ]\s+)?(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|"
-                  r"NOV|DEC)\s+(?P<y>\d\d)\s*$")
-# A delivery line under a speech's title: "United Nations Headquarters, New York — Friday, 26 September 2025".
-_DELIVERY_LINE = re.compile(rf"^[A-Z][^.!?:;]{{0,80}}?\s[—–]\s+{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*$")
 _HEAD_BLOCKS = 12  # a page's own date lines sit above its text
 
 
 def _titled_day(title: str) -> DateSpan | None:
     """The day a page's title says it was given on ("… Press Conference on March 5, 2025")."""
-    m = _TITLE_DAY.search(title) if title[-4:].isdigit() else None
-    return _one_day(m["date"]) if m else None
+    return _one_day(expr) if (expr := title_day(title)) else None
 
 
 def _head_day(text: str) -> DateSpan | None:
@@ -216,10 +215,10 @@ def _head_day(text: str) -> DateSpan | None:
     delivery line."""
     for block in split_lines(text[:3000])[:_HEAD_BLOCKS]:
         line = block.text.strip()
-        if (m := _DTG.match(line)) if line[:1].isalpha() or line[6:7] == "Z" else None:
-            return _one_day(f"{int(m['d'])} {m['mon'].title()} 20{m['y']}")
-        if line[-4:].isdigit() and ("—" in line or "–" in line) and (m := _DELIVERY_LINE.match(line)):
-            return _one_day(m["date"])
+        if (day := dtg_day(line)) if line[:1].isalpha() or line[6:7] == "Z" else None:
+            return DateSpan(day, day, "day", False)
+        if ("—" in line or "–" in line or " - " in line) and (printed := delivery_day(line)):
+            return _one_day(DATE_EXPR.search(printed).group(0))
     return None
 
 

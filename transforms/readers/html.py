@@ -16,7 +16,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from transforms.dates import DATE_EXPR, DATE_LINE
+from transforms.dates import DATE_EXPR, DATE_LINE, delivery_day, title_day
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
 from transforms.readers.text import Block, TableColumns, _classify, build_document, dated_row_blocks, table_columns
@@ -409,12 +409,8 @@ def _time_published(tree: LexborHTMLParser) -> str | None:
     return value.strip() or None
 
 
-# Where a page prints its own day outside any <meta>: a stamp line ("Updated: March 05, 2025 19:40"), a
-# speech's delivery line ("United Nations Headquarters, New York — Friday, 26 September 2025"), a title that
-# ends on its day ("… Press Conference on March 5, 2025").
+# A page's stamp line: "Updated: March 05, 2025 19:40".
 _STAMP_KEY = re.compile(r"^(?:Updated|Published|Posted|Released|Issued|Dated?)\b\s*:?\s*", re.I)
-_DASH = re.compile(r"\s[—–-]\s")
-_BEFORE_TITLE_DAY = re.compile(r"(?:\bon|[,—–(|-])\s*$")
 
 
 def _stamp_day(text: str) -> str | None:
@@ -423,21 +419,7 @@ def _stamp_day(text: str) -> str | None:
         return None
     if (key := _STAMP_KEY.match(text)) and (m := DATE_EXPR.match(text, key.end())):
         return m.group(0)
-    parts = _DASH.split(text)
-    if len(parts) == 2 and parts[0][:1].isupper() and len(parts[0]) <= 80 and DATE_LINE.fullmatch(parts[1].strip()):
-        return parts[1].strip()
-    return None
-
-
-def _title_day(title: str) -> str | None:
-    """The day a title ends on, after "on", a comma, a dash or a bracket; None for a day it names ("the attack of
-    7 October 2023")."""
-    last = None
-    for m in DATE_EXPR.finditer(title):
-        last = m
-    if last is None or title[last.end():].strip(" )") or not _BEFORE_TITLE_DAY.search(title[:last.start()]):
-        return None
-    return last.group(0)
+    return delivery_day(text)
 
 
 def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
@@ -446,7 +428,7 @@ def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
     for b in blocks[:12]:
         if (day := _stamp_day(b.text)) is not None:
             return day
-    return next((day for t in titles if t and (day := _title_day(t)) is not None), None)
+    return next((day for t in titles if t and (day := title_day(t)) is not None), None)
 
 
 def _with_page_title(blocks: list[Block], everything: list[Block], h1: LexborNode | None) -> list[Block]:

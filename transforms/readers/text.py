@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from transforms.dates import DATE_EXPR, DATE_HEADS, DATE_LINE, STAMP
+from transforms.dates import DATE_EXPR, DATE_HEADS, DATE_LINE, DTG, STAMP, dtg_day
 from transforms.document import Document
 from transforms.readers._common import (
     DATE_PREFIX,
@@ -843,16 +843,14 @@ def _email_header(source: str) -> tuple[int, str] | None:
 # lines). Its DECL date is a declassification date, its TAGS and SUBJECT no act of the cable.
 _CABLE_KEY = re.compile(r"^(?:E\.\s?O\.|TAGS|SUBJ(?:ECT)?|REF|Classified\s+By|CLASSIFIED\s+BY|FM|TO|INFO|DECL|"
                         r"Reasons?|Derived\s+From)\b\s*:?", re.I)
-_DTG = re.compile(r"^(?:[OPRZ]\s+)?([0-3]\d)[0-2]\d[0-5]\dZ\s+([A-Z]{3})\s+(\d{2}|\d{4})$")
 _CLASSIFIER = re.compile(r"^Classified\s+By:\s*(.+?)(?:,?\s+(?:for\s+)?reasons?\b.*)?$", re.I)
 # A paragraph's classification mark: "1. (C) …", "(SBU) …", "(S/NF) …".
 _MARK = re.compile(r"^(?:\d{1,3}\.\s+)?(?P<mark>\((?:U|C|S|TS|SBU|CUI|FOUO|LOU)(?:/{1,2}[A-Z]{2,8})*\)\s+)")
-_MONTHS3 = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
 def _cable_group(group: list[str]) -> bool:
     first = group[0].strip()
-    return bool(_CABLE_KEY.match(first) or _DTG.match(first) or is_all_caps(" ".join(group)))
+    return bool(_CABLE_KEY.match(first) or DTG.match(first) or is_all_caps(" ".join(group)))
 
 
 def _cable_header(source: str) -> tuple[int, dict[str, str]] | None:
@@ -889,9 +887,8 @@ def _cable_header(source: str) -> tuple[int, dict[str, str]] | None:
                 meta["subject"] = " ".join(" ".join(subject).split())
             if (c := _CLASSIFIER.match(line)) is not None:
                 meta["classified_by"] = c[1].strip()
-            if (d := _DTG.match(line)) is not None and d[2] in _MONTHS3:
-                year = int(d[3]) if len(d[3]) == 4 else 2000 + int(d[3])
-                meta["published"] = f"{year:04d}-{_MONTHS3.index(d[2]) + 1:02d}-{d[1]}"
+            if (day := dtg_day(line)) is not None:
+                meta["published"] = day.isoformat()
     last_line, last_off = header[-1][-1]
     return last_off + len(last_line), meta
 
