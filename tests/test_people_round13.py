@@ -35,3 +35,9 @@ def test_a_lone_word_before_a_title_is_no_person(ref):
 def test_an_instruments_name_is_no_person_however_titled(ref):
     assert names("They signed it under the EU's Critical Raw Materials Act in Brussels.", ref) == []
     assert names("It falls under Japan's Economic Security Promotion Act.", ref) == []
+
+
+def test_the_talibans_officers_act_for_afghanistan(ref):
+    from transforms.people import country_from_title
+    assert country_from_title("Taliban spokesman", ref) == "AFG"
+    assert ref.state_bodies["taliban"] == "AFG"

@@ -15,7 +15,8 @@ SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn"
          "m": 1e6, "b": 1e9, "k": 1e3, "tn": 1e12}
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "JPY", "₩": "KRW", "€": "EUR", "£": "GBP", "A$": "AUD",
                     "NT$": "TWD", "RMB": "CNY", "S$": "SGD", "C$": "CAD", "HK$": "HKD", "₹": "INR",
-                    "NZ$": "NZD", "R$": "BRL", "MX$": "MXN"}
+                    "NZ$": "NZD", "R$": "BRL", "MX$": "MXN", "RM": "MYR", "Rp": "IDR", "₱": "PHP", "₦": "NGN",
+                    "₫": "VND", "₺": "TRY", "₽": "RUB"}
 # ISO 4217 codes written before or after an amount ("EUR 1.2 billion", "60 million CHF"): the codes the
 # warehouse accepts (a unit outside them fails the batch), not every three capitals ("MoE 2", "ORC 3").
 ISO_CODES = frozenset(CURRENCY_CODES)
@@ -32,7 +33,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD_NUM = (rf"(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|"
              r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[mbk])\b)?"
+# ("$187M", "$2B": a capital letter only when written on the figure)
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[mbk])\b|(?P<scale>[MBK])\b)?"
 _SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _CUR_WORD = "|".join(CURRENCY_WORDS)
 
@@ -40,7 +42,7 @@ PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:%|percent\b|per cent\b)")
 POINTS = re.compile(rf"(?<![\w.]){_NUM}\s*(?:percentage\s+)?(?:points?|pts?)\b")  # "+5 pts", "MoE ±2 pts"
 POINTS_WORD = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:percentage\s+)?"
                          r"points\b", re.I)
-MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")
+MONEY_SYMBOL = re.compile(rf"(?<![A-Za-z])(?P<sym>{_SYM})\s?{_NUM}{_SCALE}")  # (not "ARM64": "RM" in a word)
 MONEY_CODE = re.compile(rf"(?<![\w$])(?P<code>[A-Z]{{3}})\s?{_NUM}{_SCALE}(?![\d.,]*\s*%)"
                         rf"|(?<![\w.]){_NUM}{_SCALE}\s+(?P<code2>[A-Z]{{3}})(?![\w-])")
 _CAPS3 = _stdre.compile(r"\b[A-Z]{3}\b")  # (stdlib: a fast pre-test for MONEY_CODE, which needs an ISO code)
@@ -84,7 +86,7 @@ _WORD_NOT_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|
 COUNT_NOUNS = re.compile(
     r"^\s+(?:[“\"‘]?[\w-]+[”\"’]?\s+){0,3}?[“\"‘]?(?:nations|countries|partners|members|people|persons|personnel|troops|"
     r"soldiers|sailors|civilians|nationals|crew|passengers|victims|plaintiffs|women|men|students|workers|"
-    r"servicemen|servicemembers|policemen|gunmen|militiamen|tribesmen|"
+    r"servicemembers|[a-z]+men|"  # servicemen, fishermen, gunmen, seamen
     r"aircraft|planes|jets|ships|vessels|missiles|launches|warheads|satellites|rockets|drones|tanks|"
     r"areas|projects|agreements|meetings|companies|firms|visits|cases|votes|seats|evacuees|refugees|"
     r"Koreans|Japanese|Americans|Chinese|Singaporeans|Filipinos|Australians|Taiwanese|Indians|"
@@ -107,7 +109,9 @@ NOT_COUNT_BEFORE = re.compile(
     r"top|first|last|past|next|every|Resolution|(?i:chapter|section|title|paragraph|clause|resolution|"
     r"rule|route|unit|flight|room|table|annex|item|aged?|ages|No|question|row))\.?\s*$|[A-Z]-$|[#§]$"
     r"|\d\s*[-–]\s*\d+\s+of\s+$"  # "Question 9", "Row 6"; a pager's "Showing 1-8 of 214 results"
-    r"|\b(?i:maximum|minimum|ceiling|cap|limit)\s+of\s+$)")  # "a maximum of 11,900 troops": a rule, not a count
+    r"|\b(?i:maximum|minimum|ceiling|cap|limit)\s+of\s+$"  # "a maximum of 11,900 troops": a rule, not a count
+    r"|(?<!\bagainst\s+(?:a|an|the|its)\s+(?:[\w-]+\s+)?)\b(?i:targets?|goals?)\s+of\s+$)")  # a plan's goal ("with a
+# target of 24 trips a month"; but "reached 1.1 million against a target of 2.2 million" measures the shortfall)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^<sup>")
 DURATION_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                             r"-year|-month|-day|times)\b", re.I)
@@ -139,8 +143,11 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
             rows = _cells(block.text)
             if not any(_FIGURE_CELL.match(cell) for row in rows for cell, _ in row):
                 head = rows[0] if rows else []
-            elif head and prev is not None and prev.text[:1] == "|":
-                out.extend(_table_counts(block, rows, head))
+            else:
+                if head and prev is not None and prev.text[:1] == "|":
+                    out.extend(_table_counts(block, rows, head))
+                if "(" in block.text:
+                    out.extend(_money_rows(block, rows))
         else:
             head = []
         if first != "|" and prev is not None and len(block.text) < 24 and (
@@ -153,8 +160,6 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
             continue
         if (len(block.text) < 25 and first != "|" and not (first.isdigit() and _TOLL_WORD.search(block.text))) \
                 or is_furniture(block.text):  # (a table row may be short; so may a toll cell: "13 killed, 71 injured")
-            continue
-        if first == ">":  # a quoted passage (an e-mail's earlier message, a blockquote): not this report's figures
             continue
         if _is_advert(block.text):  # a sponsor read's "servers in 94 countries", "20 percent off": copy, not data
             continue
@@ -256,6 +261,24 @@ def _table_counts(block: Block, rows: list[list[tuple[str, int]]], head: list[tu
                                   measure=_head_measure(name), subject=row[0][0])
 
 
+# A row label's unit: "Exports to Chile (NOK million)", "Aid disbursed (US$ bn)", "Budget (EUR)"
+_ROW_UNIT = re.compile(rf"\((?P<cur>{_SYM}|[A-Z]{{3}})(?:\s+(?P<scale>thousand|million|billion|mn|bn|m))?\)")
+_MONEY_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _money_rows(block: Block, rows: list[list[tuple[str, int]]]) -> Iterator[MetricMatch]:
+    """Each figure of a row whose label gives its currency and scale: "| Exports (NOK million) | 3,120 | 3,412 |"."""
+    for row in rows:
+        unit = _ROW_UNIT.search(row[0][0]) if len(row) > 1 else None
+        code = unit and (CURRENCY_SYMBOLS.get(unit["cur"]) or unit["cur"])
+        if not code or code not in ISO_CODES:
+            continue
+        for cell, at in row[1:]:
+            if _MONEY_CELL.fullmatch(cell) and not re.fullmatch(r"(?:19|20)\d\d", cell):
+                yield MetricMatch(_money(cell, unit["scale"], code), code, block.start, block.end, block.text,
+                                  (at, at + len(cell)), measure=_head_measure(row[0][0]))
+
+
 _NOT_COUNTED_WORD = re.compile(rf"(?:{_NOT_COUNTED})", re.I)
 _NOT_COUNTED_HEAD = re.compile(rf"\b(?:{_NOT_COUNTED}|change|share|rank|year|date)\b", re.I)
 
@@ -320,7 +343,8 @@ _DIGIT = re.compile(r"\d")
 
 
 # Cheap pre-checks: what every match of a pattern holds (lowercased for the IGNORECASE ones).
-_SYMBOL_PARTS = ("$", "¥", "₩", "€", "£", "RMB", "₹")  # every CURRENCY_SYMBOLS key holds one
+# (every CURRENCY_SYMBOLS key holds one)
+_SYMBOL_PARTS = ("$", "¥", "₩", "€", "£", "RM", "Rp", "₹", "₱", "₦", "₫", "₺", "₽")
 _CURRENCY_PARTS = tuple(w.removesuffix("s?") for w in CURRENCY_WORDS)  # "euros?" -> "euro"
 _PERCENT_PARTS = ("%", "percent", "per cent")
 _COUNTED = ("crew", "people", "persons", "soldiers", "troops", "sailors", "civilians", "passengers", "personnel",
@@ -372,9 +396,12 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
                     yield _word_value(m["word"]), "count", m.span("word")
         if low is None or "sanction" in low or "designat" in low or "blacklist" in low:
             yield from _sanctioned_words(s)
-    if low is None or ("one " in low and ("kill" in low or "injur" in low or "wound" in low)):
+    if low is None or ("one " in low and ("kill" in low or "injur" in low or "wound" in low or " dead" in low)):
         for m in ONE_CASUALTY.finditer(s):
             yield 1.0, "count", m.span("word")
+    if low is None or (" and " in low and (" dead" in low or "killed" in low)):
+        for m in HURT_AFTER_DEAD.finditer(s):
+            yield _word_value(m["word"]), "count", m.span("word")
     if low is None or "times" in low:
         for m in TIMES.finditer(s):
             if _ACT_VERB.search(_clause_before(s, m.start())):
@@ -393,8 +420,11 @@ VOTE_TALLY = re.compile(
     rf"|(?<![\w.,])(?P<a4>{_INT})\s+(?:votes?\s+)?in\s+favou?r\b,?\s+(?:and\s+|with\s+)?(?P<b4>{_INT})\s+"
     r"(?:votes?\s+)?against\b"
     r"|\b(?:voted|voting|(?P<ruling5>ruling|ruled|decided|deciding))\s+(?P<a5>\d{1,2})\s*[-–]\s*(?P<b5>\d{1,2})"
-    r"(?![\w.,]*\d|\s*(?:%|percent))", re.I)  # "ruling 6-3 that ...", "voted 7-2 to ..."
-_HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+)?"
+    r"(?![\w.,]*\d|\s*(?:%|percent))"  # "ruling 6-3 that ...", "voted 7-2 to ..."
+    # a chamber's tally closing the clause of its vote: "the Senate passed the bill on Tuesday, 64 to 7."
+    r"|(?<=\b(?:passed|approved|adopted|rejected|ratified|endorsed)\b[^.;]{1,100},\s)(?P<a6>\d{1,3})\s+to\s+"
+    r"(?P<b6>\d{1,3})(?=\s*(?:[.;)]|$))", re.I)
+_HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+|[~≈]\s?)?"
 _BARE_COUNT = rf"{_NUM}{_COUNT_SCALE}{_NOT_A_FIGURE}"
 TOLL = re.compile(
     r"\b(?:death\s+toll|toll|tally|number\s+of\s+(?:[\w-]+\s+){0,2}?[a-z-]+s)\b(?:(?!\d)[^.;:]){0,80}?\b"
@@ -468,7 +498,7 @@ SAMPLE_SIZE = re.compile(rf"(?<![\w.])[nN]\s*=\s*{_NUM}{_COUNT_SCALE}(?![\d.,]*\
 # (whole month names or their abbreviations only: "12 Marines", "3 Octopus" are no dates)
 _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
                 r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?:\b|(?<=\w)\.)")
-LABEL_COUNT = re.compile(rf"(?<=\S):\s+{_HEDGE}{_BARE_COUNT}(?!\s+{_MONTH_NAMES})(?=\s*(?:[.;(]|$)|\s+[A-Z])")
+LABEL_COUNT = re.compile(rf"(?<=\S):\s+{_HEDGE}{_BARE_COUNT}(?!\s+{_MONTH_NAMES})(?=\s*(?:[.;([]|$)|\s+[A-Z])")
 # A toll told with its noun before the passive verb: "54 militants were killed", "1 border guard was wounded"
 # (not a date's or a time's number: "12 March troops were killed", "3 pm two men were hurt").
 PASSIVE_TOLL = re.compile(
@@ -496,10 +526,21 @@ ELIDED_WORD_PASSIVE = re.compile(rf"(?<![\w-])(?P<word>{_WORD_NUM})\s+(?:(?:othe
                                  r"hurt|missing|arrested|detained|abducted|rescued|evacuated)\b", re.I)
 # A single casualty ("one soldier is killed"): a toll of one, which the counts in words leave out ("one" alone
 # measures nothing worth a row).
-ONE_CASUALTY = re.compile(r"\b(?P<word>[Oo]ne)\s+(?:[A-Z][\w-]+\s+)?(?:soldier|civilian|person|man|woman|child|officer|"
-                          r"policeman|peacekeeper|worker|journalist|fighter|sailor|pilot|guard|resident|villager|"
-                          r"protester|migrant|member|passenger)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-                          r"(?:killed|injured|wounded)\b")
+_ONE_HURT = (r"(?:soldier|civilian|person|man|woman|child|officer|policeman|peacekeeper|worker|journalist|fighter|"
+             r"sailor|pilot|guard|resident|villager|protester|migrant|member|passenger|driver|farmer|trader|student|"
+             r"bystander)")
+ONE_CASUALTY = re.compile(rf"\b(?P<word>[Oo]ne)\s+(?:[A-Z][\w-]+\s+)?{_ONE_HURT}\s+(?:is|was|has\s+been|had\s+been)\s+"
+                          r"(?:\w+ly\s+)?(?:killed|injured|wounded)\b"
+                          # "left one person dead", "killing one soldier"
+                          r"|\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|left|leaving)\s+(?P<word>one)\s+"
+                          rf"(?:[A-Z][\w-]+\s+)?{_ONE_HURT}\b"
+                          r"(?(?<=(?:left|leaving)\s+one\s+\w+)\s+(?:dead|injured|wounded)\b|)")
+# The hurt told after the dead, their noun elided: "left one person dead and six injured"
+HURT_AFTER_DEAD = re.compile(rf"\b(?:dead|killed)\s+and\s+(?P<word>{_WORD_NUM})\s+(?:others\s+)?"
+                             r"(?:injured|wounded|hurt)\b", re.I)
+
+
+_VOTED = _stdre.compile(r"\b(?:passed|approved|adopted|rejected|ratified|endorsed)\b")
 
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:
@@ -509,7 +550,7 @@ def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int,
     every = low is None
     low = low or ""
     if every or "vote" in low or "voting" in low or "rul" in low or "decid" in low or "decision" in low or \
-            "verdict" in low or "judg" in low:
+            "verdict" in low or "judg" in low or (" to " in low and ", " in low and _VOTED.search(low)):
         out.extend(_vote_tallies(s))
     if every or "toll" in low or "number of" in low or "tally" in low:
         out.extend(_bare_counts(s, TOLL.finditer(s)))
@@ -591,7 +632,7 @@ def _vote_tallies(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
     """"by 513 votes to 207", "a vote of 52-48", "a 6-3 vote": each side is a count (a side may be 0 or 1)."""
     for m in VOTE_TALLY.finditer(s):
         a, b = next((m.span(x), m.span(y)) for x, y in (("a", "b"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4"),
-                                                           ("a5", "b5"))
+                                                           ("a5", "b5"), ("a6", "b6"))
                      if m[x] is not None)
         first, second = _num(s[a[0]:a[1]]), _num(s[b[0]:b[1]])
         if re.fullmatch(r"(?:19|20)\d\d", s[b[0]:b[1]]) and first < 1000:
@@ -814,7 +855,15 @@ def _is_change(s: str, m: re.Match[str]) -> bool:
     before = s[max(0, m.start() - 25):m.start()]
     after = s[m.end():m.end() + 30]
     return bool(re.search(r"\b(?:up|down)\s+(?:roughly\s+|about\s+|some\s+)?$", before) and re.search(
-        r"\b(?:from|than|compared|since)\b", after))
+        r"\b(?:from|than|compared|since)\b", after)) and not _money_changed(s[max(0, m.start() - 120):m.start()])
+
+
+def _money_changed(before: str) -> bool:
+    """'trade reached US$5.9 billion in 2024, up 7.3 percent from 2023': the change of a sum of money is
+    relative (percent), whereas 'approval was down 4.2% from November' compares two shares (points)."""
+    clause = before.rsplit(".", 1)[-1] if ". " in before else before
+    return "%" not in clause and " percent" not in clause and bool(
+        MONEY_SYMBOL.search(clause) or MONEY_CODE.search(clause) or MONEY_WORD.search(clause))
 
 
 # Rules, targets and caps: "exempt defence spending above 1% of GDP", "the 2% target", "capped at 3%".
@@ -885,7 +934,8 @@ _CLAUSE_END = re.compile(r"[,;:()]|\.(?!\d)")
 # trade by 2030", "aid will fall to 0.3% of national income by 2027" (a cue word before or after the figure).
 _BY_YEAR_AFTER = re.compile(r"[^.;]{0,80}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 _GOAL_CUE = re.compile(r"\b(?:will|shall|would|goals?|targets?|aims?|aimed|plans?|planned|pledge[sd]?|vow\w*|"
-                       r"expected|projected|forecast|set\s+to)\b", re.I)
+                       r"expected|projected|forecast|set\s+to|agree[sd]?\s+to|(?:to\s+)?(?:raise|boost|lift|double|"
+                       r"triple))\b", re.I)  # "agreed to … raise trade to $18 billion by 2028"
 
 
 # "set a target of US$1 billion in trade", "a goal of €5 billion": the figure is the goal itself
@@ -1067,6 +1117,24 @@ def _same_noun(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
+_TOLL_STEM = re.compile(r"\b(?P<stem>kill|dead|die|injur|wound|hurt|arrest|detain|missing)", re.I)
+_TOLL_KEY = {"dead": "kill", "die": "kill", "wound": "injur", "hurt": "injur", "detain": "arrest"}
+
+
+def _toll_of_elided(f: MetricMatch) -> frozenset[str]:
+    """A count whose noun is elided ("killed two and injured three", "and injuring three"): what happened to
+    them, the toll word nearest after it (else before), so that a retelling's count dedupes with the first."""
+    a, b = f.number_span
+    stem = _TOLL_STEM.match(f.text, b + 1) if f.text[b:b + 1] == " " else None
+    if stem is None:
+        stems = list(_TOLL_STEM.finditer(f.text, max(0, a - 30), a))
+        stem = stems[-1] if stems else None
+    if stem is None:
+        return frozenset()
+    word = stem["stem"].lower()
+    return frozenset({"~" + _TOLL_KEY.get(word, word)})
+
+
 _TABLE_RESTATES = 800  # characters: how far above a table the prose it restates may be
 
 
@@ -1087,6 +1155,8 @@ def _dedupe(found: list[MetricMatch]) -> list[MetricMatch]:
                 continue  # a table restating the figures of the paragraph above it
         if f.unit == "count":
             noun = _noun_words(f.text[f.number_span[1]:])
+            if not noun or (len(noun) == 1 and _TOLL_STEM.match(next(iter(noun)))):  # "three injured"
+                noun = _toll_of_elided(f)
             known = counts.setdefault(value, [])
             if any(_same_noun(noun, k) for k in known):
                 continue
