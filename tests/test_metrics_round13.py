@@ -83,6 +83,3 @@ def test_a_toll_retold_without_its_noun_is_counted_once():
             "Four drivers were killed and five injured; the other lorries turned back.")
     assert values(text) == [(4.0, "count"), (5.0, "count")]
 
-
-def test_a_quoted_passage_holds_figures():
-    assert values("> The ministry said 48 migrants were rescued off the coast on Sunday.") == [(48.0, "count")]

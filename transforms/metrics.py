@@ -161,6 +161,8 @@ def find_metrics(text: str, ref: Reference | None = None) -> list[MetricMatch]:
         if (len(block.text) < 25 and first != "|" and not (first.isdigit() and _TOLL_WORD.search(block.text))) \
                 or is_furniture(block.text):  # (a table row may be short; so may a toll cell: "13 killed, 71 injured")
             continue
+        if first == ">":  # a quoted passage (a newsletter's last issue): not this report's figures (an e-mail
+            continue  # thread's quoted messages reach here without their marks: the reader strips them)
         if _is_advert(block.text):  # a sponsor read's "servers in 94 countries", "20 percent off": copy, not data
             continue
         if _ROW_PAIR.search(block.text):  # a table flattened into one line: "Region Deaths Mandalay 2 112 ..."
