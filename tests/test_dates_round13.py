@@ -7,11 +7,18 @@ from datetime import date
 from transforms.chronology import Block, sentences
 from transforms.document import Document
 from transforms.extract import _published_day, extract_document
+from transforms.readers import read_document
 
 
 def events(text: str, ref, title: str | None = None, fmt: str = "txt") -> list[tuple[date, str]]:
     doc = Document(text=text, format=fmt, source_text=text, title=title)
     tables = extract_document(doc, ref, file_id="f", report_id="r")
+    return [(e["date_start"], e["text"][:80]) for e in tables["events"].to_pylist()]
+
+
+def read_events(name: str, text: str, ref) -> list[tuple[date, str]]:
+    """Through the reader of the file's format, as the pipeline reads it."""
+    tables = extract_document(read_document(name, text.encode()), ref, file_id="f", report_id="r")
     return [(e["date_start"], e["text"][:80]) for e in tables["events"].to_pylist()]
 
 
@@ -62,3 +69,50 @@ def test_a_name_suffix_ends_a_sentence_before_an_opening_word():
     assert parts[0] == "The mayor greeted Senator Luis Vargas Jr."
     assert parts[1].startswith("Today, the two toured")
     assert parts[2] == "A plaque honours Vargas Jr. Park rangers attended."  # no opening word: kept
+
+
+# ------------------------------------------------------------------ a newest-first tracker with ISO day headings
+
+TRACKER = """# Andes border tracker
+
+*Newest first. Corrections are marked UPDATE under the day they were made.*
+
+### 2025-09-16 (Tuesday)
+
+- **2025-09-16 — Hotline call.** The army commanders of Peru and Bolivia held talks over the hotline on patrols.
+- The commanders will speak again on 2025-09-19.
+
+### 2025-09-15 (Monday)
+
+- **UPDATE 2025-09-15:** the number of detained smugglers rose to 14 (the entry below first gave 9).
+- **2025-09-15 — Quiet day.** No crossings were reported along the lake shore.
+- **2025-09-15 — Patrol.** Bolivian police detained nine smugglers near Desaguadero.
+
+### 2025-09-14 (Sunday)
+
+- **2025-09-14 — Visit.** President Luis Arce visited the border post at Kasani.
+
+### Earlier
+
+- **2025-09-01** — no entry (tracker opened 2025-09-02).
+- **Background, 2025-08-20 — Lake incident.** Armed men seized a fishing boat near Copacabana.
+"""
+
+
+def test_iso_day_headings_with_a_weekday_keep_the_newest_day(ref):
+    found = read_events("tracker.md", TRACKER, ref)
+    assert day_of(found, "Peru and Bolivia held") == date(2025, 9, 16)
+    assert day_of(found, "visited the border post") == date(2025, 9, 14)
+    assert not any(d == date(2025, 9, 19) for d, _ in found)  # the plan line is no act
+
+
+def test_a_tracker_entry_with_a_label_before_its_date_is_an_entry(ref):
+    found = read_events("tracker.md", TRACKER, ref)
+    assert day_of(found, "seized a fishing boat") == date(2025, 8, 20)
+
+
+def test_no_entry_quiet_day_and_update_lines_are_no_acts(ref):
+    found = read_events("tracker.md", TRACKER, ref)
+    assert not any(d == date(2025, 9, 1) for d, _ in found)
+    assert not any("crossings" in t or "rose to 14" in t for _, t in found)
+    assert day_of(found, "detained nine smugglers") == date(2025, 9, 15)

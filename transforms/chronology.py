@@ -27,7 +27,9 @@ BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 CHRONOLOGY_HEADING = re.compile(
     r"^\s*(?:#+\s*)?(?:chronolog(?:y|ies)|timeline|key (?:events|dates)|calendar of events)\b", re.IGNORECASE)
 # A block that is only a date ("12 January 2024" in a table cell or on its own line): the entry follows.
-BARE_DATE = re.compile(rf"^{DATE_LINE.pattern}$")
+# (a tracker's day heading may name its weekday after the date, in brackets: "2025-05-12 (Monday)")
+BARE_DATE = re.compile(rf"^{DATE_LINE.pattern}$|^\s*(?P<date>{DATE_EXPR.pattern})\s+\((?i:mon|tues|wednes|thurs|fri|"
+                       r"satur|sun)day\)\s*:?\s*$")
 CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNORECASE)
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
@@ -217,7 +219,7 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
             continue
-        head = ENTRY_HEAD.match(b.text) if dated else None
+        head, at = (ENTRY_HEAD.match(b.text), 0) if dated else _labelled_head(b.text)
         span = parse_date_expr(head["date"], year_ctx, order) if head else None
         if span and span.inferred and entries and year_ctx and year_ctx != last_year and (
                 span.start < entries[-1].span.start - timedelta(180)):
@@ -228,7 +230,9 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
         if (head and span) or pending:
             if more:  # another entry follows: the blocks held back were the last one's continuation
                 _continue_entry(entries[-1], more[-1], text)
-            entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
+            if not (head and span) and _REVISION.match(b.text):
+                continue  # "UPDATE 3 May: the toll rose to 16" under a day: it revises an entry, it is none
+            entries.append(_entry(span, b, at + head.end(), head["date"].strip()) if head and span
                            else _entry(pending[0], b, 0, pending[1]))
             closed, more = False, []
         elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not (
@@ -248,7 +252,24 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
         _continue_entry(entries[-1], b, text)
     for e in entries:
         _cut_sources(e)
-    return _split_relative_days(entries)
+    return _split_relative_days([e for e in entries if not _NO_ACT_ENTRY.match(e.text)])
+
+
+# A label before an entry's date ("Background, 2025-04-22 — …", "Context: 3 May – …"): a tracker's older entry.
+_HEAD_LABEL = re.compile(r"(?:Background|Context|Earlier|Previously|Flashback|Recap)\s*[,:]\s+")
+# An entry that says nothing happened that day: "— no entry (…)", "Nothing to report.", "No new strikes."
+_NO_ACT_ENTRY = re.compile(r"\W*(?i:no\s+(?:entry|entries|events?|developments?|activity|new\s+\w+)|"
+                           r"nothing\s+(?:to\s+report|new|reported)|quiet\s+day)\b")
+# An update or correction under a day: it revises an entry told elsewhere.
+_REVISION = re.compile(r"\W*(?:UPDATE|Update|Correction|Clarification|Editor['’]s note)\b[^:.]{0,40}:")
+
+
+def _labelled_head(text: str) -> tuple[re.Match | None, int]:
+    """An entry head after a label ("Background, 2025-04-22 — …"), and where its date starts."""
+    if text[:1] not in "BCEFPR" or not (label := _HEAD_LABEL.match(text)):
+        return None, 0
+    rest = text[label.end():]
+    return (ENTRY_HEAD.match(rest), label.end()) if _may_open_with_date(rest) else (None, 0)
 
 
 # The label of an infobox's or a fact box's date row ("Date", "Period"): the value under it is no entry head.
