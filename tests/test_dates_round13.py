@@ -116,3 +116,23 @@ def test_no_entry_quiet_day_and_update_lines_are_no_acts(ref):
     assert not any(d == date(2025, 9, 1) for d, _ in found)
     assert not any("crossings" in t or "rose to 14" in t for _, t in found)
     assert day_of(found, "detained nine smugglers") == date(2025, 9, 15)
+
+
+# ------------------------------------------------------------------ month-only entries
+
+MONTHS_ONLY = """Chronology of relations
+
+12 January 2024: Foreign Minister Ana Ruiz met her Danish counterpart in Madrid.
+
+February 2024: Foreign Minister Ana Ruiz visited Copenhagen and Aarhus.
+
+3 March 2024: Foreign Minister Ana Ruiz signed a research accord in Oslo.
+
+4 April 2024: Foreign Minister Ana Ruiz received the Finnish ambassador in Madrid.
+"""
+
+
+def test_a_month_only_entry_is_no_event(ref):
+    found = events(MONTHS_ONLY, ref)
+    assert not any("Copenhagen" in t for _, t in found)
+    assert day_of(found, "signed a research accord") == date(2024, 3, 3)

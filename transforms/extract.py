@@ -144,6 +144,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     titled_year = _title_year(doc)
     entries = chronology_entries(doc.text, default_year=period[1].year if period else (
         titled_year or _printed_year(doc.text)), last_year=titled_year)
+    entries = _day_entries(entries)
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
@@ -176,6 +177,12 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     tables["reports"] = REPORTS.from_rows([report_row(state, period, entries, has_chronology,
                                                       year_inferred, len(metrics))])
     return tables
+
+
+def _day_entries(entries: list[Entry]) -> list[Entry]:
+    """The entries that name a day: a month-only head ("March 2024: …", a table row dated "December 2024")
+    resolves to no day, so it is no event."""
+    return [e for e in entries if e.span.precision == "day"]
 
 
 def _weak_year_lines(doc: Document) -> tuple[str, ...]:
