@@ -136,3 +136,42 @@ def test_a_month_only_entry_is_no_event(ref):
     found = events(MONTHS_ONLY, ref)
     assert not any("Copenhagen" in t for _, t in found)
     assert day_of(found, "signed a research accord") == date(2024, 3, 3)
+
+
+# ------------------------------------------------------------------ month/day slash dates in a US-styled text
+
+US_THREAD = """Weekly catch-up, Oct 12, 2025
+
+Recap: on Oct 6 the Senate in Asunción debated the budget. On Oct 8 President Santiago Peña met investors.
+
+Paraguay: the Senate on 10/9 approved the river-port concession, 30 to 12.
+"""
+
+UK_DIGEST = """Weekly digest, 12 October 2025
+
+Recap: on 6 October the Senate in Asunción debated the budget. On 8 October President Santiago Peña met investors.
+
+Paraguay: the Senate on 9/10 approved the river-port concession, 30 to 12.
+"""
+
+
+def test_a_slash_day_follows_the_order_of_the_texts_written_dates(ref):
+    assert day_of(events(US_THREAD, ref), "approved the river-port") == date(2025, 10, 9)
+    assert day_of(events(UK_DIGEST, ref), "approved the river-port") == date(2025, 10, 9)
+
+
+def test_a_slash_day_with_no_written_dates_is_not_guessed(ref):
+    found = events("Paraguay: the Senate on 10/9 approved the river-port concession, 30 to 12.\n", ref)
+    assert day_of(found, "approved the river-port") is None
+
+
+# ------------------------------------------------------------------ days when nothing happened
+
+def test_no_before_a_word_ends_the_sentence_and_a_none_sentence_is_no_act(ref):
+    text = ("Weekly catch-up, Oct 12, 2025\n\nAsunción still wants the clause. Brasília says no. "
+            "Nothing of that moved on Oct 7.\n\nThe treaty No. 4 talks resumed in Asunción on Oct 9.\n")
+    parts = [s.text for s in sentences(Block(text.split("\n\n")[1], 0))]
+    assert parts[-1] == "Nothing of that moved on Oct 7."
+    found = events(text, ref)
+    assert day_of(found, "moved on Oct 7") is None
+    assert day_of(found, "talks resumed") == date(2025, 10, 9)

@@ -511,7 +511,11 @@ def sentences(block: Block) -> Iterator[Block]:
 
 
 def _suffix_ends_sentence(text: str, gap_start: int, gap_end: int) -> bool:
-    return text.endswith(("Jr.", "Sr."), 0, gap_start) and _SENTENCE_OPENER.match(text, gap_end) is not None
+    """A name suffix before a sentence's opening word; "no." before a word ("Yerevan says no. None …"): the
+    number abbreviation "No. 5" has a number after it."""
+    if text.endswith(("Jr.", "Sr."), 0, gap_start):
+        return _SENTENCE_OPENER.match(text, gap_end) is not None
+    return text.endswith((" no.", " No."), 0, gap_start) and not text[gap_end:gap_end + 1].isdigit()
 
 
 _RELATIVE = re.compile(
@@ -1448,6 +1452,9 @@ _WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 _ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
 
 
+_NOTHING_SUBJECT = re.compile(r"(?:None|Nothing)\b")
+
+
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     if _SINCE_BEFORE.search(before) or (sentence.startswith("May", start) and _NAME_BEFORE.search(before)):
@@ -1470,6 +1477,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if "Source" in sentence[:start] and _SOURCES_BEFORE.search(sentence, 0, start):
         return True  # "Sources: UN press release SC/16178 of 30 September 2025": a citation's date
+    if sentence[:1] == "N" and _NOTHING_SUBJECT.match(sentence):
+        return True  # "None of that changed on 3 May", "Nothing moved on Friday": a day when nothing happened
     if _MARKET_SUBJECT.match(sentence):
         return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
     if "ed " in sentence[:start] and _COUNTED_BEFORE.search(sentence, 0, start):

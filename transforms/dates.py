@@ -193,8 +193,10 @@ _SLASH_DATE = re.compile(rf"{_NUM_OPEN}\b(\d{{1,2}})/(\d{{1,2}})/{_YEAR}{_NUM_CL
 def numeric_order(text: str) -> str:
     """How a report writes slash dates: "dmy" or "mdy" as it states it ("DD/MM/YYYY"), else as its slash
     dates with a number over 12 show; "" when nothing says (ambiguous slash dates are then not read)."""
-    if "/" not in text or not _SLASH_DATE.search(text):
+    if "/" not in text:
         return ""  # dotted dates are always day-first: only slash dates ask
+    if not _SLASH_DATE.search(text):
+        return _written_order(text) if _SHORT_SLASH.search(text) else ""
     stated = _STATED_ORDER.search(text)
     if stated:
         return "dmy" if stated["dmy"] else "mdy"
@@ -208,6 +210,22 @@ def numeric_order(text: str) -> str:
     if votes["dmy"] == votes["mdy"]:
         return ""
     return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+
+
+# A day and month with no year after a preposition ("on 3/5"), and written dates by which comes first
+# ("Mar 9", "March 9" against "9 March").
+_SHORT_SLASH = re.compile(r"\b(?i:on|of|since|from|until|by)\s+\d\d?/\d\d?\b(?!/)")
+_MONTH_FIRST = re.compile(rf"\b{_M}\s+{_DAY}\b(?!\d)")
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+{_MONTH}\b")
+
+
+def _written_order(text: str) -> str:
+    """The slash order a text with no full slash date implies by how it writes its other dates: "mdy" where
+    the month comes first more often ("Mar 9, 2025 … on 3/5"), "dmy" where the day does; "" on a tie."""
+    month_first, day_first = len(_MONTH_FIRST.findall(text)), len(_DAY_FIRST.findall(text))
+    if month_first == day_first:
+        return ""
+    return "mdy" if month_first > day_first else "dmy"
 
 
 def _span_from_groups(g: dict[str, str | None], default_year: int | None) -> DateSpan | None:
