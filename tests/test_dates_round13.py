@@ -175,3 +175,50 @@ def test_no_before_a_word_ends_the_sentence_and_a_none_sentence_is_no_act(ref):
     found = events(text, ref)
     assert day_of(found, "moved on Oct 7") is None
     assert day_of(found, "talks resumed") == date(2025, 10, 9)
+
+
+# ------------------------------------------------------------------ plans, lead-ins, recaps and the report's own day
+
+MEMO = """From: Desk Officer
+Sent: Wednesday, 8 October 2025 09:12
+Subject: Weekly pack
+
+All - three notes from the week. One update from this morning:
+
+President Gabriel Boric received the Uruguayan foreign minister in Santiago this morning.
+
+The briefing goes to the Director's office by COB Friday (10 Oct). I'll draft it.
+
+The minister will be back in Santiago on Monday.
+
+Send the comments on the Lima draft by COB Friday.
+
+President Gabriel Boric travels to Lima for the summit on Monday (13 Oct).
+
+Here is what changed between Oct 1 and yesterday, in short.
+"""
+
+
+def test_lead_ins_deadlines_whereabouts_and_recap_spans_are_no_acts(ref):
+    found = read_events("memo.txt", MEMO, ref)
+    assert day_of(found, "received the Uruguayan") == date(2025, 10, 8)
+    assert not any("update from this morning" in t for _, t in found)
+    assert not any("COB Friday" in t for _, t in found)
+    assert not any("will be back" in t for _, t in found)
+    assert not any("Lima draft" in t for _, t in found)
+    assert not any("travels to Lima" in t for _, t in found)  # not the Monday before the memo
+    assert not any("what changed between" in t for _, t in found)
+
+
+def test_a_bracketed_date_after_a_weekday_says_which_day(ref):
+    text = ("From: Desk Officer\nSent: Wednesday, 8 October 2025 09:12\nSubject: Pack\n\n"
+            "President Gabriel Boric met President Yamandú Orsi in Montevideo on Saturday (4 Oct).\n")
+    assert day_of(read_events("memo.txt", text, ref), "met President Yamandú") == date(2025, 10, 4)
+
+
+def test_the_reports_own_adoption_is_no_act(ref):
+    text = ("The delegation visited Montevideo on 3 March 2025 and met the Speaker of the Chamber.\n\n"
+            "This Report was adopted by the Committee at its 12th sitting on Thursday, 20 March 2025.\n")
+    found = events(text, ref)
+    assert day_of(found, "visited Montevideo") == date(2025, 3, 3)
+    assert not any("was adopted" in t for _, t in found)

@@ -1034,6 +1034,12 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
+        if "between " in body and _SPAN_TO_NOW.search(body):
+            previous = None  # "what happened between Feb 24 and yesterday": the span a recap covers, no act
+            continue
+        if body[-1:] == ":" and len(body) < 80 and _verbless(body):
+            previous = None  # "Two additions from this morning:": a lead-in to what follows, no act
+            continue
         if body[-1:] == "?" and ";" not in body:  # (not "On 20 May X did Y; how many …?": the first clause tells)
             previous = None  # a question ("How does Lima respond?", "Will the visit ease tensions?") tells no act
             continue
@@ -1104,6 +1110,16 @@ def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:
         return
     clock.last = span if para.date is None or span.start == span.end else para.date
     clock.last_block = para.index
+
+
+_SPAN_TO_NOW = re.compile(rf"\b[Bb]etween\s+(?:{DATE_EXPR.pattern})\s+and\s+(?:yesterday|today|now|tonight|"
+                          r"this (?:morning|week))\b")
+
+
+def _verbless(sentence: str) -> bool:
+    from transforms.events import main_verb  # events does not import this module
+
+    return main_verb(sentence) is None
 
 
 def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSpan, str] | None:
@@ -1183,7 +1199,13 @@ def _is_future(sentence: str) -> bool:
     from transforms.events import main_verb  # events does not import this module
 
     pred = main_verb(sentence)
-    return pred is not None and _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+    if pred is None:  # "He will be back in New York on Monday": a future whereabouts, no act verb
+        return _FUTURE_WHEREABOUTS.search(sentence) is not None
+    return _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+
+
+_FUTURE_WHEREABOUTS = re.compile(r"\b(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:back|in|at|home|away|there)\b",
+                                 re.IGNORECASE)
 
 
 # A speaker's recap of an act told before: "to repeat what we said earlier", "just to repeat".
@@ -1250,6 +1272,8 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     if _not_an_act_date(sentence, m.start(), m.end()) or _BOUND_BEFORE.search(sentence, max(0, m.start() - 30),
                                                                                  m.start()):
         return None  # "a survey released Thursday", "in the 24 hours to 6 a.m. Friday": not an act's day
+    if sentence[m.end():m.end() + 2] == " (" and _BRACKETED_DATE.match(sentence, m.end()):
+        return None  # "on Friday (7 Mar)": the date it prints says which Friday
     wd = _WEEKDAYS.index(m["wd"].lower())
     base = anchor.start
     if m["next"]:
@@ -1265,6 +1289,7 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     return DateSpan(day, end, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
+_BRACKETED_DATE = re.compile(rf"\s\((?:{DATE_EXPR.pattern})\)")
 # The day of the month after a weekday: "on Sunday the 13th", "last Tuesday, the 15th".
 _THE_NTH = re.compile(r",?\s+the\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
 
@@ -1433,8 +1458,9 @@ _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 # A deadline or the day a rule starts to apply: "until 31 December 2026", "report by 15 June", "to apply from
 # 1 December". Not the act's day.
-_DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect|effective|valid)\s+(?:from|as of))"
-                              r"\s+$")
+# (and a deadline's day: "by COB Friday", "by close of business Friday (7 Mar)")
+_DEADLINE_BEFORE = re.compile(r"\b(?:(?:[Uu]ntil|[Tt]ill|by(?:\s+(?:COB|EOD|close of business|end of (?:the )?day))?|"
+                              r"(?:apply|applies|effect|effective|valid)\s+(?:from|as of))\s+)$")
 # A document symbol after a date: "of 27 December 2024 (S/PRST/2024/9)", "(A/79/PV.12)".
 _SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
 _RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
@@ -1452,6 +1478,8 @@ _WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 _ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
 
 
+_OWN_ADOPTION = re.compile(r"\W*(?:This|The present)\s+(?:[Rr]eport|[Dd]ocument|[Pp]aper)\s+(?:was|has been|is)\s+"
+                           r"(?:adopted|approved|agreed|finali[sz]ed|tabled|submitted|prepared|completed)\b")
 _NOTHING_SUBJECT = re.compile(r"(?:None|Nothing)\b")
 
 
@@ -1477,6 +1505,8 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if "Source" in sentence[:start] and _SOURCES_BEFORE.search(sentence, 0, start):
         return True  # "Sources: UN press release SC/16178 of 30 September 2025": a citation's date
+    if sentence[:1] in "Tt" and _OWN_ADOPTION.match(sentence):
+        return True  # "This Report was adopted by the Committee on 25 March": the document's own day
     if sentence[:1] == "N" and _NOTHING_SUBJECT.match(sentence):
         return True  # "None of that changed on 3 May", "Nothing moved on Friday": a day when nothing happened
     if _MARKET_SUBJECT.match(sentence):
