@@ -222,3 +222,33 @@ def test_the_reports_own_adoption_is_no_act(ref):
     found = events(text, ref)
     assert day_of(found, "visited Montevideo") == date(2025, 3, 3)
     assert not any("was adopted" in t for _, t in found)
+
+
+# ------------------------------------------------------------------ which date of a sentence is the act's
+
+BRIEFING = """Noon briefing
+
+Thursday, 16 October 2025
+
+A strong storm hit the port of Valparaíso on Tuesday, flooding warehouses that the 3 August fire had damaged.
+
+On Friday, there will be a press conference on the International Day of Ports, which falls on 25 October.
+
+Foreign Minister Alberto van Klaveren is visiting Uruguay from October 14 to 17 at the invitation of his counterpart.
+"""
+
+
+def test_the_main_verbs_weekday_beats_a_date_in_a_noun_phrase(ref):
+    found = events(BRIEFING, ref)
+    assert day_of(found, "storm hit the port") == date(2025, 10, 14)
+
+
+def test_there_will_be_is_a_plan(ref):
+    assert not any("press conference" in t for _, t in events(BRIEFING, ref))
+
+
+def test_a_month_day_to_day_range_before_a_preposition_is_a_span(ref):
+    tables = extract_document(Document(text=BRIEFING, format="txt", source_text=BRIEFING), ref, file_id="f",
+                              report_id="r")
+    visit = [e for e in tables["events"].to_pylist() if "visiting Uruguay" in e["text"]]
+    assert [(v["date_start"], v["date_end"]) for v in visit] == [(date(2025, 10, 14), date(2025, 10, 17))]

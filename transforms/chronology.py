@@ -1122,6 +1122,19 @@ def _verbless(sentence: str) -> bool:
     return main_verb(sentence) is None
 
 
+def _day_from_anchor(body: str, base: DateSpan) -> tuple[DateSpan, str] | None:
+    """The day "today", "yesterday" or a weekday in the sentence names, counted from `base`."""
+    today = _TODAY.search(body)
+    weekday = _weekday_date(body, base)
+    if today and weekday and (wd := _WEEKDAY.search(body)) and wd.start() < today.start():
+        return weekday  # "on Saturday, and yesterday with …": the first day named is the act's
+    if today:
+        day = _days_before(base, 1) if today["yesterday"] else base
+        as_said = _AS_SAID.match(body) if body.lstrip()[:3] == "As " else None
+        return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
+    return weekday
+
+
 def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSpan, str] | None:
     """The sentence's date and how it was found: explicit ("act", or "background"/"repeat" for a date in a
     relative clause or a noun phrase), from the anchor ("anchor"), the dateline ("dateline"), or the scene
@@ -1138,6 +1151,9 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             found = span, found[1]
         if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
             found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
+        if found[1] in ("repeat", "background") and (base := para.date or para.item or clock.anchor) and (
+                counted := _day_from_anchor(body, base)) and counted[1] == "anchor":
+            return counted  # "struck on Sunday, damaging homes weakened by the 28 March quake": the verb's day
         if clock.published is None or found[0].start <= clock.published.start:
             return found
         # a day after the text's publication is planned ("attend the summit on 22–23 Nov"): the sentence's
@@ -1148,17 +1164,8 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     if day_only := _day_only_date(body, clock):
         return day_only, "act"
     base = para.date or para.item or clock.anchor
-    if base is not None:
-        today = _TODAY.search(body)
-        weekday = _weekday_date(body, base)
-        if today and weekday and (wd := _WEEKDAY.search(body)) and wd.start() < today.start():
-            return weekday  # "on Saturday, and yesterday with …": the first day named is the act's
-        if today:
-            day = _days_before(base, 1) if today["yesterday"] else base
-            as_said = _AS_SAID.match(body) if body.lstrip()[:3] == "As " else None
-            return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
-        if weekday:
-            return weekday
+    if base is not None and (counted := _day_from_anchor(body, base)):
+        return counted
     if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and not (
             clock.day_by_date and _NARRATOR.match(body)) and _reports_named_act(
             body, first=(i == 0), scene=para.day_head, group=para.day_head and not clock.day_by_date):
@@ -1198,12 +1205,15 @@ def _is_future(sentence: str) -> bool:
         return False  # "the will of the people", "due to the storm"
     from transforms.events import main_verb  # events does not import this module
 
+    if _THERE_WILL_BE.match(sentence):
+        return True  # "On Friday, there will be a briefing …": the main clause itself is a plan
     pred = main_verb(sentence)
     if pred is None:  # "He will be back in New York on Monday": a future whereabouts, no act verb
         return _FUTURE_WHEREABOUTS.search(sentence) is not None
     return _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
 
 
+_THERE_WILL_BE = re.compile(r"\W*(?:[^,]{0,40},\s+)?[Tt]here\s+(?:will|shall)\s+(?:also\s+)?be\b")
 _FUTURE_WHEREABOUTS = re.compile(r"\b(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:back|in|at|home|away|there)\b",
                                  re.IGNORECASE)
 

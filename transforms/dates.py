@@ -58,6 +58,7 @@ _NUMERIC_FORMS = [
 # "3-March-2025". A two-digit year is of this century. No space may follow a hyphen, so "4 - Dec" is no date.
 _HYPHEN_DMY = (rf"(?P<d1>(?:[12]\d|3[01]|0?[1-9]))-(?P<m1>{_MONTH})-(?P<y1>(?:19|20)?\d\d)(?![\w-])")
 
+_NOT_A_LINK = r"(?!(?:at|in|on|for|with|and|as|when|while|after|before|during|under|upon)\b)"
 # Order matters: the most specific forms first. Named groups: m1 d1 y1 m2 d2 y2.
 _FORMS = [
     *_ISO_FORMS,
@@ -75,8 +76,9 @@ _FORMS = [
     rf"(?P<d1>{_DAY})\s+(?P<m1>{_M}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
     rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
-    # the second day must end the expression: "on August 9 to 19 countries" is one day
-    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+[a-z])",
+    # the second day must end the expression: "on August 9 to 19 countries" is one day ("from June 11 to 13 at
+    # the invitation of …" is a span: a preposition or a conjunction may follow it)
+    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+{_NOT_A_LINK}[a-z])",
     # "and" spans: between 10 and 12 February / 21 and 22 February 2025 / February 21 and 22, 2025. The
     # second day must end the expression ("on February 21 and 22 people died" is not read as a span).
     rf"{_BETWEEN}(?P<d1>{_DAY}){_AND}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
