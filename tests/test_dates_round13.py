@@ -252,3 +252,32 @@ def test_a_month_day_to_day_range_before_a_preposition_is_a_span(ref):
                               report_id="r")
     visit = [e for e in tables["events"].to_pylist() if "visiting Uruguay" in e["text"]]
     assert [(v["date_start"], v["date_end"]) for v in visit] == [(date(2025, 10, 14), date(2025, 10, 17))]
+
+
+# ------------------------------------------------------------------ threads: quoted posts and judgements of told acts
+
+THREAD = """Thread by @andes_watch
+Posted Oct 12, 2025 · 3 posts
+
+1/4
+Top item: Chilean FM Alberto van Klaveren and Peruvian FM Elmer Schialer met in Arica on Oct 6.
+
+2/4
+Their readout followed:
+
+QT @CancilleriaPeru: "FM Schialer held talks with FM van Klaveren in Arica today on the border."
+
+3/4
+The Arica meeting on Oct 6 was a start, not a settlement.
+"""
+
+
+def test_a_quoted_posts_today_is_not_the_threads_day(ref):
+    found = events(THREAD, ref)
+    assert day_of(found, "Elmer Schialer met") == date(2025, 10, 6)
+    assert not any(t.startswith("QT @") for _, t in found)
+
+
+def test_a_judgement_of_a_told_act_is_no_new_act(ref):
+    found = events(THREAD, ref)
+    assert not any("was a start" in t for _, t in found)

@@ -664,6 +664,7 @@ class _Paragraph:
     scene: DateSpan | None = None
     item: DateSpan | None = None  # a later paragraph of a datelined wire item: its dateline's date
     day_head: bool = False  # `date` is a weekly's day head's, not a dateline's
+    quoted: bool = False  # a quoted post ("QT @ministry: … today"): its "today" is its own, unknown day
 
 
 def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None) -> list[Entry]:
@@ -731,6 +732,7 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         head = _entry_head_day(block.text, clock) if not title else None
         if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             para = _paragraph(block.text, index, clock)
+            para.quoted = block.text[:3] in ("QT ", "RT ") and _QUOTED_POST.match(block.text) is not None
             if para.date is None and head is None and clock.entry is not None:
                 para.date = clock.entry  # a sub-item under "29 October – …" with no day of its own: that day
             if para.dateline is not None:
@@ -1044,6 +1046,9 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
             previous = None  # a question ("How does Lima respond?", "Will the visit ease tensions?") tells no act
             continue
         found = _date_of(body, i, para, clock)
+        if found and found[1] == "anchor" and para.quoted:
+            previous = None  # the quoted post's "today" is the day it was posted, not the thread's
+            continue
         if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
             found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
@@ -1114,6 +1119,9 @@ def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:
 
 _SPAN_TO_NOW = re.compile(rf"\b[Bb]etween\s+(?:{DATE_EXPR.pattern})\s+and\s+(?:yesterday|today|now|tonight|"
                           r"this (?:morning|week))\b")
+
+
+_QUOTED_POST = re.compile(r"(?:QT|RT)\s+@\w+:")
 
 
 def _verbless(sentence: str) -> bool:
@@ -1442,7 +1450,15 @@ def _date_role(sentence: str, start: int, end: int) -> str:
     if sentence.startswith(("'s ", "’s "), end) or (
             _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(sentence, end)):
         return "repeat"
+    if sentence[:4] == "The " and _JUDGED_AFTER.match(sentence, end) and _NAMED_ACT_BEFORE.match(before):
+        return "repeat"  # "The Lima meeting on 3 May was a step, not a deal.": a judgement of an act told before
     return "act"
+
+
+# The subject of a judgement names a told act and its day: "The Lima meeting on 3 May", "The summit of 4 June"
+_NAMED_ACT_BEFORE = re.compile(r"^The\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:meeting|talks|summit|visit|call|vote|signing|"
+                               r"round|session|ceasefire|deal|agreement)\s+(?:on|of)\s+$")
+_JUDGED_AFTER = re.compile(r",?\s+(?:was|is|has been|remains|proved|looks)\s+(?!held\b|signed\b|attended\b)")
 
 
 # A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
