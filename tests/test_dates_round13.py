@@ -281,3 +281,21 @@ def test_a_quoted_posts_today_is_not_the_threads_day(ref):
 def test_a_judgement_of_a_told_act_is_no_new_act(ref):
     found = events(THREAD, ref)
     assert not any("was a start" in t for _, t in found)
+
+
+# ------------------------------------------------------------------ a witness list's day
+
+WITNESSES = """1. On 4 March 2025 the Committee visited the port of Mombasa and met the Managing Director.
+
+WITNESSES
+
+Thursday 6 March 2025: Ms Amina Odhiambo, Director of Shipping; Mr Peter Kamau, Chief Inspector of Ports
+
+Written submissions were received from the Seafarers Union and from the Shippers Council.
+"""
+
+
+def test_a_witness_lists_day_does_not_carry_into_the_next_paragraph(ref):
+    found = events(WITNESSES, ref)
+    assert day_of(found, "visited the port of Mombasa") == date(2025, 3, 4)
+    assert not any("Written submissions" in t for _, t in found)

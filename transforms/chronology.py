@@ -747,6 +747,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 clock.list_head, clock.list_open = out.pop(), True  # its items are the acts: the head is none
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
+        if head is not None and _is_attendance_list(block.text):
+            head = None  # "Tuesday 18 February 2025: Ms A, …; Mr B, …": who came that day; it heads no sub-items
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
@@ -1119,6 +1121,15 @@ def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:
 
 _SPAN_TO_NOW = re.compile(rf"\b[Bb]etween\s+(?:{DATE_EXPR.pattern})\s+and\s+(?:yesterday|today|now|tonight|"
                           r"this (?:morning|week))\b")
+
+
+# A day's list of people: "…: Ms Jane Roe, Principal Secretary; Mr John Doe, Director" (witnesses, attendees)
+_ATTENDANCE = re.compile(r"(?:Ms|Mr|Mrs|Dr|Prof|Hon|H\.E\.)\.?\s+[A-Z][^;]{3,160};")
+
+
+def _is_attendance_list(line: str) -> bool:
+    head = ENTRY_HEAD.match(line) if ";" in line else None
+    return head is not None and _ATTENDANCE.match(line, head.end()) is not None
 
 
 _QUOTED_POST = re.compile(r"(?:QT|RT)\s+@\w+:")
