@@ -27,7 +27,9 @@ BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 CHRONOLOGY_HEADING = re.compile(
     r"^\s*(?:#+\s*)?(?:chronolog(?:y|ies)|timeline|key (?:events|dates)|calendar of events)\b", re.IGNORECASE)
 # A block that is only a date ("12 January 2024" in a table cell or on its own line): the entry follows.
-BARE_DATE = re.compile(rf"^{DATE_LINE.pattern}$")
+# (a tracker's day heading may name its weekday after the date, in brackets: "2025-05-12 (Monday)")
+BARE_DATE = re.compile(rf"^{DATE_LINE.pattern}$|^\s*(?P<date>{DATE_EXPR.pattern})\s+\((?i:mon|tues|wednes|thurs|fri|"
+                       r"satur|sun)day\)\s*:?\s*$")
 CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Photo|Image)\s*\d*[\s:.]", re.IGNORECASE)
 # Lines that are page furniture or legal boilerplate: never a source of dates or events.
 FURNITURE = re.compile(
@@ -64,7 +66,11 @@ _SENTENCE_GAP = _stdre.compile(r"[.!?][”\"’)]?(?:[¹²³⁴⁵⁶⁷⁸⁹�
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Lt|Col|"
     r"Maj|Capt|Sgt|Pvt|Cpl|St|Jr|Sr|No|no|Vol|pp|U\.S|U\.N|D\.C|Co|Corp|Inc|vs|etc|approx|"
-    r"incl|esp|viz|Hon|Rt)\.$")
+    r"incl|esp|viz|Hon|Rt|Pres|Amb|Gens?|Cdr|Brig|Supt)\.$")
+# A name's suffix ends the name, and the sentence when a sentence's opening word follows it ("… Marcos Jr. Today,
+# the two …"); before anything else it stays in the sentence ("Marcos Jr. administration").
+_SENTENCE_OPENER = re.compile(r"(?:The|This|These|It|He|She|They|We|Today|Yesterday|Tonight|Earlier|Later|"
+                              r"Meanwhile|However|On|In|After|Before|During)\b")
 
 
 # A day-first date whose abbreviated month closes it ("on 22–23 Nov."): the date is whole, so before a capital
@@ -213,7 +219,7 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
             pending = (span, bare["date"])
             year_ctx = year_ctx if span.inferred else span.end.year  # a printed year carries forward
             continue
-        head = ENTRY_HEAD.match(b.text) if dated else None
+        head, at = (ENTRY_HEAD.match(b.text), 0) if dated else _labelled_head(b.text)
         span = parse_date_expr(head["date"], year_ctx, order) if head else None
         if span and span.inferred and entries and year_ctx and year_ctx != last_year and (
                 span.start < entries[-1].span.start - timedelta(180)):
@@ -224,7 +230,9 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
         if (head and span) or pending:
             if more:  # another entry follows: the blocks held back were the last one's continuation
                 _continue_entry(entries[-1], more[-1], text)
-            entries.append(_entry(span, b, head.end(), head["date"].strip()) if head and span
+            if not (head and span) and _REVISION.match(b.text):
+                continue  # "UPDATE 3 May: the toll rose to 16" under a day: it revises an entry, it is none
+            entries.append(_entry(span, b, at + head.end(), head["date"].strip()) if head and span
                            else _entry(pending[0], b, 0, pending[1]))
             closed, more = False, []
         elif entries and not more and (f := _FIELD_BLOCK.match(b.text)) and not (
@@ -244,7 +252,24 @@ def chronology_entries(text: str, default_year: int | None = None, last_year: in
         _continue_entry(entries[-1], b, text)
     for e in entries:
         _cut_sources(e)
-    return _split_relative_days(entries)
+    return _split_relative_days([e for e in entries if not _NO_ACT_ENTRY.match(e.text)])
+
+
+# A label before an entry's date ("Background, 2025-04-22 — …", "Context: 3 May – …"): a tracker's older entry.
+_HEAD_LABEL = re.compile(r"(?:Background|Context|Earlier|Previously|Flashback|Recap)\s*[,:]\s+")
+# An entry that says nothing happened that day: "— no entry (…)", "Nothing to report.", "No new strikes."
+_NO_ACT_ENTRY = re.compile(r"\W*(?i:no\s+(?:entry|entries|events?|developments?|activity|new\s+\w+)|"
+                           r"nothing\s+(?:to\s+report|new|reported)|quiet\s+day)\b")
+# An update or correction under a day: it revises an entry told elsewhere.
+_REVISION = re.compile(r"\W*(?:UPDATE|Update|Correction|Clarification|Editor['’]s note)\b[^:.]{0,40}:")
+
+
+def _labelled_head(text: str) -> tuple[re.Match | None, int]:
+    """An entry head after a label ("Background, 2025-04-22 — …"), and where its date starts."""
+    if text[:1] not in "BCEFPR" or not (label := _HEAD_LABEL.match(text)):
+        return None, 0
+    rest = text[label.end():]
+    return (ENTRY_HEAD.match(rest), label.end()) if _may_open_with_date(rest) else (None, 0)
 
 
 # The label of an infobox's or a fact box's date row ("Date", "Period"): the value under it is no entry head.
@@ -475,13 +500,22 @@ def sentences(block: Block) -> Iterator[Block]:
     for m in _SENTENCE_GAP.finditer(block.text):  # SENTENCE_END's matches, as group 1
         gap_start, gap_end = m.span(1)
         if (ends_with_abbreviation(block.text, start, gap_start)
-                and not _DAY_MONTH_END.search(block.text, max(start, gap_start - 12), gap_start)) or (
+                and not _DAY_MONTH_END.search(block.text, max(start, gap_start - 12), gap_start)
+                and not _suffix_ends_sentence(block.text, gap_start, gap_end)) or (
                 block.text.endswith(("a.m.", "p.m."), start, gap_start) and _DAY_AFTER.match(block.text, gap_end)):
             continue  # "Sept. 5", "U.S. Navy"; "at 6 a.m. Friday"
         yield Block(block.text[start:gap_start], block.start + start)
         start = gap_end
     if start < len(block.text):
         yield Block(block.text[start:], block.start + start)
+
+
+def _suffix_ends_sentence(text: str, gap_start: int, gap_end: int) -> bool:
+    """A name suffix before a sentence's opening word; "no." before a word ("Yerevan says no. None …"): the
+    number abbreviation "No. 5" has a number after it."""
+    if text.endswith(("Jr.", "Sr."), 0, gap_start):
+        return _SENTENCE_OPENER.match(text, gap_end) is not None
+    return text.endswith((" no.", " No."), 0, gap_start) and not text[gap_end:gap_end + 1].isdigit()
 
 
 _RELATIVE = re.compile(
@@ -630,6 +664,7 @@ class _Paragraph:
     scene: DateSpan | None = None
     item: DateSpan | None = None  # a later paragraph of a datelined wire item: its dateline's date
     day_head: bool = False  # `date` is a weekly's day head's, not a dateline's
+    quoted: bool = False  # a quoted post ("QT @ministry: … today"): its "today" is its own, unknown day
 
 
 def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None) -> list[Entry]:
@@ -697,6 +732,7 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
         head = _entry_head_day(block.text, clock) if not title else None
         if not (title or len(block.text) < 40 or _is_dated_subtitle(block.text)):
             para = _paragraph(block.text, index, clock)
+            para.quoted = block.text[:3] in ("QT ", "RT ") and _QUOTED_POST.match(block.text) is not None
             if para.date is None and head is None and clock.entry is not None:
                 para.date = clock.entry  # a sub-item under "29 October – …" with no day of its own: that day
             if para.dateline is not None:
@@ -711,6 +747,8 @@ def dated_sentences(text: str, year: int | None, anchor: DateSpan | None = None)
                 clock.list_head, clock.list_open = out.pop(), True  # its items are the acts: the head is none
         elif clock.item is not None and title:
             clock.item = None  # a headline: the next item
+        if head is not None and _is_attendance_list(block.text):
+            head = None  # "Tuesday 18 February 2025: Ms A, …; Mr B, …": who came that day; it heads no sub-items
         clock.entry = head if head is not None or title or _MONTH_LINE.match(block.text) else clock.entry
         clock.heads_next = False  # only the very next block
     acts = {(e.span.start, e.span.end) for e in out if id(e) not in repeats}
@@ -1000,10 +1038,19 @@ def _date_block(block: Block, para: _Paragraph, clock: _Clock, out: list[Entry],
                 clock.written = day  # "Updated 2 April 2025.": no act of the text falls after it
             previous = None
             continue
+        if "between " in body and _SPAN_TO_NOW.search(body):
+            previous = None  # "what happened between Feb 24 and yesterday": the span a recap covers, no act
+            continue
+        if body[-1:] == ":" and len(body) < 80 and _verbless(body):
+            previous = None  # "Two additions from this morning:": a lead-in to what follows, no act
+            continue
         if body[-1:] == "?" and ";" not in body:  # (not "On 20 May X did Y; how many …?": the first clause tells)
             previous = None  # a question ("How does Lima respond?", "Will the visit ease tensions?") tells no act
             continue
         found = _date_of(body, i, para, clock)
+        if found and found[1] == "anchor" and para.quoted:
+            previous = None  # the quoted post's "today" is the day it was posted, not the thread's
+            continue
         if found and found[1] in ("act", "anchor") and "peat" in body and _RECAP.search(body):
             found = found[0], "repeat"  # "…, to repeat what we said earlier, spoke on Thursday": told before
         if found and found[1] in ("act", "anchor", "dateline", "scene") and (_is_future(body) or _PLANNED.search(body)):
@@ -1072,6 +1119,41 @@ def _advance(clock: _Clock, para: _Paragraph, span: DateSpan, how: str) -> None:
     clock.last_block = para.index
 
 
+_SPAN_TO_NOW = re.compile(rf"\b[Bb]etween\s+(?:{DATE_EXPR.pattern})\s+and\s+(?:yesterday|today|now|tonight|"
+                          r"this (?:morning|week))\b")
+
+
+# A day's list of people: "…: Ms Jane Roe, Principal Secretary; Mr John Doe, Director" (witnesses, attendees)
+_ATTENDANCE = re.compile(r"(?:Ms|Mr|Mrs|Dr|Prof|Hon|H\.E\.)\.?\s+[A-Z][^;]{3,160};")
+
+
+def _is_attendance_list(line: str) -> bool:
+    head = ENTRY_HEAD.match(line) if ";" in line else None
+    return head is not None and _ATTENDANCE.match(line, head.end()) is not None
+
+
+_QUOTED_POST = re.compile(r"(?:QT|RT)\s+@\w+:")
+
+
+def _verbless(sentence: str) -> bool:
+    from transforms.events import main_verb  # events does not import this module
+
+    return main_verb(sentence) is None
+
+
+def _day_from_anchor(body: str, base: DateSpan) -> tuple[DateSpan, str] | None:
+    """The day "today", "yesterday" or a weekday in the sentence names, counted from `base`."""
+    today = _TODAY.search(body)
+    weekday = _weekday_date(body, base)
+    if today and weekday and (wd := _WEEKDAY.search(body)) and wd.start() < today.start():
+        return weekday  # "on Saturday, and yesterday with …": the first day named is the act's
+    if today:
+        day = _days_before(base, 1) if today["yesterday"] else base
+        as_said = _AS_SAID.match(body) if body.lstrip()[:3] == "As " else None
+        return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
+    return weekday
+
+
 def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSpan, str] | None:
     """The sentence's date and how it was found: explicit ("act", or "background"/"repeat" for a date in a
     relative clause or a noun phrase), from the anchor ("anchor"), the dateline ("dateline"), or the scene
@@ -1088,6 +1170,9 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
             found = span, found[1]
         if span.inferred and clock.anchor is not None and span.start > clock.anchor.start + timedelta(days=31):
             found = _year_before(span), found[1]  # "on 1 November" in a February post: last November
+        if found[1] in ("repeat", "background") and (base := para.date or para.item or clock.anchor) and (
+                counted := _day_from_anchor(body, base)) and counted[1] == "anchor":
+            return counted  # "struck on Sunday, damaging homes weakened by the 28 March quake": the verb's day
         if clock.published is None or found[0].start <= clock.published.start:
             return found
         # a day after the text's publication is planned ("attend the summit on 22–23 Nov"): the sentence's
@@ -1098,17 +1183,8 @@ def _date_of(body: str, i: int, para: _Paragraph, clock: _Clock) -> tuple[DateSp
     if day_only := _day_only_date(body, clock):
         return day_only, "act"
     base = para.date or para.item or clock.anchor
-    if base is not None:
-        today = _TODAY.search(body)
-        weekday = _weekday_date(body, base)
-        if today and weekday and (wd := _WEEKDAY.search(body)) and wd.start() < today.start():
-            return weekday  # "on Saturday, and yesterday with …": the first day named is the act's
-        if today:
-            day = _days_before(base, 1) if today["yesterday"] else base
-            as_said = _AS_SAID.match(body) if body.lstrip()[:3] == "As " else None
-            return day, ("repeat" if as_said and today.start() < as_said.end() else "anchor")
-        if weekday:
-            return weekday
+    if base is not None and (counted := _day_from_anchor(body, base)):
+        return counted
     if para.date is not None and (para.dateline is not None or not _prints_own_time(body)) and not (
             clock.day_by_date and _NARRATOR.match(body)) and _reports_named_act(
             body, first=(i == 0), scene=para.day_head, group=para.day_head and not clock.day_by_date):
@@ -1148,8 +1224,17 @@ def _is_future(sentence: str) -> bool:
         return False  # "the will of the people", "due to the storm"
     from transforms.events import main_verb  # events does not import this module
 
+    if _THERE_WILL_BE.match(sentence):
+        return True  # "On Friday, there will be a briefing …": the main clause itself is a plan
     pred = main_verb(sentence)
-    return pred is not None and _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+    if pred is None:  # "He will be back in New York on Monday": a future whereabouts, no act verb
+        return _FUTURE_WHEREABOUTS.search(sentence) is not None
+    return _FUTURE_BEFORE.search(sentence, max(0, pred.start - 40), pred.start) is not None
+
+
+_THERE_WILL_BE = re.compile(r"\W*(?:[^,]{0,40},\s+)?[Tt]here\s+(?:will|shall)\s+(?:also\s+)?be\b")
+_FUTURE_WHEREABOUTS = re.compile(r"\b(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:back|in|at|home|away|there)\b",
+                                 re.IGNORECASE)
 
 
 # A speaker's recap of an act told before: "to repeat what we said earlier", "just to repeat".
@@ -1216,6 +1301,8 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     if _not_an_act_date(sentence, m.start(), m.end()) or _BOUND_BEFORE.search(sentence, max(0, m.start() - 30),
                                                                                  m.start()):
         return None  # "a survey released Thursday", "in the 24 hours to 6 a.m. Friday": not an act's day
+    if sentence[m.end():m.end() + 2] == " (" and _BRACKETED_DATE.match(sentence, m.end()):
+        return None  # "on Friday (7 Mar)": the date it prints says which Friday
     wd = _WEEKDAYS.index(m["wd"].lower())
     base = anchor.start
     if m["next"]:
@@ -1231,6 +1318,7 @@ def _weekday_date(sentence: str, anchor: DateSpan) -> tuple[DateSpan, str] | Non
     return DateSpan(day, end, "day", anchor.inferred), "repeat" if possessive else "anchor"
 
 
+_BRACKETED_DATE = re.compile(rf"\s\((?:{DATE_EXPR.pattern})\)")
 # The day of the month after a weekday: "on Sunday the 13th", "last Tuesday, the 15th".
 _THE_NTH = re.compile(r",?\s+the\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b")
 
@@ -1373,7 +1461,15 @@ def _date_role(sentence: str, start: int, end: int) -> str:
     if sentence.startswith(("'s ", "’s "), end) or (
             _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(sentence, end)):
         return "repeat"
+    if sentence[:4] == "The " and _JUDGED_AFTER.match(sentence, end) and _NAMED_ACT_BEFORE.match(before):
+        return "repeat"  # "The Lima meeting on 3 May was a step, not a deal.": a judgement of an act told before
     return "act"
+
+
+# The subject of a judgement names a told act and its day: "The Lima meeting on 3 May", "The summit of 4 June"
+_NAMED_ACT_BEFORE = re.compile(r"^The\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:meeting|talks|summit|visit|call|vote|signing|"
+                               r"round|session|ceasefire|deal|agreement)\s+(?:on|of)\s+$")
+_JUDGED_AFTER = re.compile(r",?\s+(?:was|is|has been|remains|proved|looks)\s+(?!held\b|signed\b|attended\b)")
 
 
 # A period a text covers ("edition (covering 1-30 September 2025)", "Reporting period: …"), a figure's period
@@ -1399,8 +1495,9 @@ _FORECAST_WORDS = ("xpect", "ticipate", "forecast", "foresee", "predict")
 
 # A deadline or the day a rule starts to apply: "until 31 December 2026", "report by 15 June", "to apply from
 # 1 December". Not the act's day.
-_DEADLINE_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|by|(?:apply|applies|effect|effective|valid)\s+(?:from|as of))"
-                              r"\s+$")
+# (and a deadline's day: "by COB Friday", "by close of business Friday (7 Mar)")
+_DEADLINE_BEFORE = re.compile(r"\b(?:(?:[Uu]ntil|[Tt]ill|by(?:\s+(?:COB|EOD|close of business|end of (?:the )?day))?|"
+                              r"(?:apply|applies|effect|effective|valid)\s+(?:from|as of))\s+)$")
 # A document symbol after a date: "of 27 December 2024 (S/PRST/2024/9)", "(A/79/PV.12)".
 _SYMBOL_AFTER = re.compile(r"\s\((?:[A-Z]{1,6}/)+\w")
 _RECALLED_BEFORE = re.compile(r"\b(?:recalled|recalling)\b")
@@ -1416,6 +1513,11 @@ _STATE_WORDS = ("orn", "b.", "|", "ain", "tay")  # what every _STATE_BEFORE matc
 _WEEK_NO = re.compile(r"\b[Ww]eek\s+\d{1,2}\s*:")
 # A street after a day and a month: "14 Jan Smuts Avenue" is an address.
 _ADDRESS_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Drive|Lane|Boulevard|Square|Place|Way)\b")
+
+
+_OWN_ADOPTION = re.compile(r"\W*(?:This|The present)\s+(?:[Rr]eport|[Dd]ocument|[Pp]aper)\s+(?:was|has been|is)\s+"
+                           r"(?:adopted|approved|agreed|finali[sz]ed|tabled|submitted|prepared|completed)\b")
+_NOTHING_SUBJECT = re.compile(r"(?:None|Nothing)\b")
 
 
 def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
@@ -1440,6 +1542,10 @@ def _not_an_act_date(sentence: str, start: int, end: int) -> bool:
         return True
     if "Source" in sentence[:start] and _SOURCES_BEFORE.search(sentence, 0, start):
         return True  # "Sources: UN press release SC/16178 of 30 September 2025": a citation's date
+    if sentence[:1] in "Tt" and _OWN_ADOPTION.match(sentence):
+        return True  # "This Report was adopted by the Committee on 25 March": the document's own day
+    if sentence[:1] == "N" and _NOTHING_SUBJECT.match(sentence):
+        return True  # "None of that changed on 3 May", "Nothing moved on Friday": a day when nothing happened
     if _MARKET_SUBJECT.match(sentence):
         return True  # "The peso closed Friday at 1,445 to the dollar": a market's figure, not an act
     if "ed " in sentence[:start] and _COUNTED_BEFORE.search(sentence, 0, start):

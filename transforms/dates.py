@@ -58,6 +58,7 @@ _NUMERIC_FORMS = [
 # "3-March-2025". A two-digit year is of this century. No space may follow a hyphen, so "4 - Dec" is no date.
 _HYPHEN_DMY = (rf"(?P<d1>(?:[12]\d|3[01]|0?[1-9]))-(?P<m1>{_MONTH})-(?P<y1>(?:19|20)?\d\d)(?![\w-])")
 
+_NOT_A_LINK = r"(?!(?:at|in|on|for|with|and|as|when|while|after|before|during|under|upon)\b)"
 # Order matters: the most specific forms first. Named groups: m1 d1 y1 m2 d2 y2.
 _FORMS = [
     *_ISO_FORMS,
@@ -75,8 +76,9 @@ _FORMS = [
     rf"(?P<d1>{_DAY})\s+(?P<m1>{_M}){_TO}(?P<d2>{_DAY})\s+(?P<m2>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
     rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
     rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_M})\s+(?P<d2>{_DAY})(?:,?\s*(?P<y2>{_YEAR}))?",
-    # the second day must end the expression: "on August 9 to 19 countries" is one day
-    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+[a-z])",
+    # the second day must end the expression: "on August 9 to 19 countries" is one day ("from June 11 to 13 at
+    # the invitation of …" is a span: a preposition or a conjunction may follow it)
+    rf"(?P<m1>{_M})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s*(?P<y1>{_YEAR}))?(?!\s+{_NOT_A_LINK}[a-z])",
     # "and" spans: between 10 and 12 February / 21 and 22 February 2025 / February 21 and 22, 2025. The
     # second day must end the expression ("on February 21 and 22 people died" is not read as a span).
     rf"{_BETWEEN}(?P<d1>{_DAY}){_AND}(?P<d2>{_DAY})\s+(?P<m1>{_M})(?:,?\s*(?P<y1>{_YEAR}))?",
@@ -126,8 +128,9 @@ DATE_HEADS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue 
 # A line that is only a date (fullmatch), and a time stamp that opens a line ("2024-11-04 06:15 UTC | SLUG",
 # "Nov. 4, 2024, 6:15 a.m. ET"): the date of a wire item or a release, not of an act.
 DATE_LINE = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})\s*[:–—-]?\s*")
-STAMP = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern}),?(?:\s+|T)(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?"
-                   r"(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?")
+# (a page's dateline may set the time off with a middle dot or a bar: "Friday, March 14, 2025 · 6:30 PM · Fact Sheets")
+STAMP = re.compile(rf"\s*{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern}),?(?:\s*[·•|]\s*|\s+|T)(?:at\s+)?"
+                   r"\d{1,2}:\d\d(?::\d\d)?(?!\d)(?:\s*[AaPp]\.?[Mm]\.?)?")
 PERIOD_HEADING = re.compile(
     rf"^\s*(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*[-–—/]+\s*(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\s*$",
     re.IGNORECASE,
@@ -192,8 +195,10 @@ _SLASH_DATE = re.compile(rf"{_NUM_OPEN}\b(\d{{1,2}})/(\d{{1,2}})/{_YEAR}{_NUM_CL
 def numeric_order(text: str) -> str:
     """How a report writes slash dates: "dmy" or "mdy" as it states it ("DD/MM/YYYY"), else as its slash
     dates with a number over 12 show; "" when nothing says (ambiguous slash dates are then not read)."""
-    if "/" not in text or not _SLASH_DATE.search(text):
+    if "/" not in text:
         return ""  # dotted dates are always day-first: only slash dates ask
+    if not _SLASH_DATE.search(text):
+        return _written_order(text) if _SHORT_SLASH.search(text) else ""
     stated = _STATED_ORDER.search(text)
     if stated:
         return "dmy" if stated["dmy"] else "mdy"
@@ -207,6 +212,22 @@ def numeric_order(text: str) -> str:
     if votes["dmy"] == votes["mdy"]:
         return ""
     return "dmy" if votes["dmy"] > votes["mdy"] else "mdy"
+
+
+# A day and month with no year after a preposition ("on 3/5"), and written dates by which comes first
+# ("Mar 9", "March 9" against "9 March").
+_SHORT_SLASH = re.compile(r"\b(?i:on|of|since|from|until|by)\s+\d\d?/\d\d?\b(?!/)")
+_MONTH_FIRST = re.compile(rf"\b{_M}\s+{_DAY}\b(?!\d)")
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+{_MONTH}\b")
+
+
+def _written_order(text: str) -> str:
+    """The slash order a text with no full slash date implies by how it writes its other dates: "mdy" where
+    the month comes first more often ("Mar 9, 2025 … on 3/5"), "dmy" where the day does; "" on a tie."""
+    month_first, day_first = len(_MONTH_FIRST.findall(text)), len(_DAY_FIRST.findall(text))
+    if month_first == day_first:
+        return ""
+    return "mdy" if month_first > day_first else "dmy"
 
 
 def _span_from_groups(g: dict[str, str | None], default_year: int | None) -> DateSpan | None:

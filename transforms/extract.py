@@ -32,6 +32,7 @@ from transforms.chronology import (
 )
 from transforms.dates import (
     DATE_EXPR,
+    STAMP,
     WEEKDAY_PREFIX,
     YEAR_RE,
     DateSpan,
@@ -143,6 +144,7 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     titled_year = _title_year(doc)
     entries = chronology_entries(doc.text, default_year=period[1].year if period else (
         titled_year or _printed_year(doc.text)), last_year=titled_year)
+    entries = _day_entries(entries)
     has_chronology = bool(entries)
     year_inferred = False
     if not entries:
@@ -175,6 +177,12 @@ def extract_document(doc: Document, ref: Reference, *, file_id: str, report_id: 
     tables["reports"] = REPORTS.from_rows([report_row(state, period, entries, has_chronology,
                                                       year_inferred, len(metrics))])
     return tables
+
+
+def _day_entries(entries: list[Entry]) -> list[Entry]:
+    """The entries that name a day: a month-only head ("March 2024: …", a table row dated "December 2024")
+    resolves to no day, so it is no event."""
+    return [e for e in entries if e.span.precision == "day"]
 
 
 def _weak_year_lines(doc: Document) -> tuple[str, ...]:
@@ -219,7 +227,22 @@ def _head_day(text: str) -> DateSpan | None:
             return DateSpan(day, day, "day", False)
         if ("—" in line or "–" in line or " - " in line) and (printed := delivery_day(line)):
             return _one_day(DATE_EXPR.search(printed).group(0))
+        if (stamped := _page_stamp_day(line)) is not None:
+            return stamped
     return None
+
+
+_STAMP_FURNITURE = 40  # characters after a dateline's time: a zone, a section ("[GMT+7]", "· Fact Sheets")
+
+
+def _page_stamp_day(line: str) -> DateSpan | None:
+    """The day of a page's dateline that prints a time and a zone or section after its date ("Friday, March
+    14, 2025 · 6:30 PM · Fact Sheets", "Thursday, June 12, 2025 21:47 [GMT+7]"); None for a sentence."""
+    if ":" not in line[:60] or not line[:1].isalnum() or not (m := STAMP.match(line)):
+        return None
+    if len(line) - m.end() > _STAMP_FURNITURE or not YEAR_RE.search(m["date"]):
+        return None
+    return _one_day(m["date"])
 
 
 def _one_day(expr: str) -> DateSpan | None:
