@@ -27,6 +27,7 @@ from transforms.readers._common import (
     join_spans,
     parse_period,
 )
+from transforms.readers.email import is_thread, thread_lines
 
 # ----------------------------------------------------------------------------------------------
 # Inline Markdown
@@ -808,14 +809,15 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
 
 
 # An e-mail's header line: "From: …", "Date: Mon, 10 Nov 2025 06:12:44 -0300".
-_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|MIME-Version|"
-                          r"Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):[ \t]*(?P<value>.*)$",
+_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Attachments|Importance|Reply-To|Message-ID|"
+                          r"MIME-Version|Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):"
+                          r"[ \t]*(?P<value>.*)$",
                           re.IGNORECASE)
 
 
-def _email_header(source: str) -> tuple[int, str] | None:
+def _email_header(source: str) -> tuple[int, str, str] | None:
     """A message that opens with an e-mail header (a From: line and a Date: or Subject: line, before the first
-    blank line): where the header ends and its date."""
+    blank line): where the header ends, its date and its subject."""
     if source.lstrip()[:5].lower() not in ("from:", "date:", "to: ", "subje", "sent:"):
         return None
     keys: dict[str, str] = {}
@@ -835,7 +837,7 @@ def _email_header(source: str) -> tuple[int, str] | None:
         end = off + len(line)
     if "from" not in keys or not ({"date", "sent", "subject"} & keys.keys()):
         return None
-    return end, keys.get("date") or keys.get("sent") or ""
+    return end, keys.get("date") or keys.get("sent") or "", keys.get("subject", "")
 
 
 # A diplomatic cable's header: the groups of lines above its first paragraph that open with a routing or
@@ -937,16 +939,21 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     kept_lines = []
     email = _email_header(source)
     if email is not None:
-        header_end, date_value = email
+        header_end, date_value, subject = email
         if date_value:
             extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
     cable = _cable_header(source) if email is None else None
     if cable is not None:
         header_end = cable[0]
         extra |= cable[1]
-    for line, off in iter_lines(source):
-        if email is not None and (off < header_end or _QUOTE.match(line)):
-            continue  # the header is no text; a quoted line is an earlier message's, not this one's
+    lines: Iterable[tuple[str, int]] = iter_lines(source)
+    if email is not None:
+        body = ((line, off) for line, off in lines if off >= header_end)  # the header is no text
+        if is_thread(subject, source):
+            lines = thread_lines(body)  # the quoted messages are the thread's text, each under its own day
+        else:  # a quoted line is an earlier message's (a newsletter's last issue), not this one's
+            lines = ((line, off) for line, off in body if not _QUOTE.match(line))
+    for line, off in lines:
         if cable is not None and off < header_end:
             continue
         if _post_furniture(line):

@@ -1,0 +1,96 @@
+"""Readers, round 13: an e-mail thread's quoted messages are text, each dated by its own day. Every sentence
+here is written for the test (invented people and places, or real leaders in new sentences)."""
+
+from __future__ import annotations
+
+from tests.extraction_helpers import extract_text
+from transforms.readers import read_document
+
+
+def events_of(name: str, data: str, ref) -> list[dict]:
+    return extract_text(data, ref, name=name)["events"].to_pylist()
+
+
+# ------------------------------------------------------------------ e-mail threads
+
+THREAD = """From: Varga, Lena (Central Europe Desk)
+Sent: Friday, 11 April 2025 08:02
+To: Danube Team
+Subject: FW: RE: Vienna round-up
+Attachments: notes-0904.docx
+
+Team - forwarding the chain below so it sits in one place.
+
+Lena Varga | Desk Officer | Central Europe Department
+T: +43 1 555 0101
+
+-----Original Message-----
+> On Thu, 10 Apr 2025 at 17:20, Pavel Hrdina <pavel.hrdina@example.org> wrote:
+>
+> Quick update from Bratislava: Robert Fico received the Austrian Chancellor Christian Stocker
+> yesterday at the Grassalkovich Palace.
+>
+> Pavel
+>
+>> On Tue, 8 Apr 2025 at 09:45, Mira Kolar <mira.kolar@example.org> wrote:
+>>
+>> Morning both - Viktor Orban hosted Karl Nehammer in Budapest today for talks on the Danube
+>> shipping corridor.
+>>
+>> Mira
+>> M: +36 30 555 0199
+
+**************************************************
+CONFIDENTIALITY NOTICE: This message was signed on 1 January 2025 and is meant only for its addressees.
+**************************************************
+"""
+
+
+def test_quoted_messages_of_a_forwarded_thread_are_text_without_their_marks() -> None:
+    text = read_document("thread.txt", THREAD.encode()).text
+    assert "Robert Fico received the Austrian Chancellor" in text
+    assert "Viktor Orban hosted Karl Nehammer in Budapest today" in text
+    assert not any(block.startswith(">") for block in text.split("\n\n"))
+
+
+def test_each_quoted_message_counts_its_relative_days_from_its_own_day(ref) -> None:
+    days = {e["date_start"].isoformat(): e["text"] for e in events_of("thread.txt", THREAD, ref)}
+    assert "Robert Fico received" in days.get("2025-04-09", "")  # "yesterday" of the 10 April message
+    assert "Viktor Orban hosted" in days.get("2025-04-08", "")  # "today" of the 8 April message
+
+
+def test_signatures_separators_and_the_confidentiality_notice_are_no_text() -> None:
+    text = read_document("thread.txt", THREAD.encode()).text
+    for furniture in ("Desk Officer", "+43 1", "+36 30", "Original Message", "CONFIDENTIALITY", "signed on 1 January",
+                      "Attachments", "notes-0904"):
+        assert furniture not in text, furniture
+
+
+def test_an_outlook_forward_dates_its_message_by_the_sent_line(ref) -> None:
+    thread = ("From: Anna Berg\nSent: Monday, 14 April 2025 10:00\nSubject: FW: Tallinn note\n\nSee below.\n\n"
+              "-----Original Message-----\nFrom: Jaan Tamm\nSent: Thursday, 10 April 2025 16:30\n"
+              "To: Anna Berg\nSubject: Tallinn note\n\n"
+              "Kaja Kallas met the Finnish foreign minister Elina Valtonen in Tallinn yesterday.\n")
+    text = read_document("fw.txt", thread.encode()).text
+    assert "Jaan Tamm" not in text and "Subject" not in text
+    days = [e["date_start"].isoformat() for e in events_of("fw.txt", thread, ref)]
+    assert days == ["2025-04-09"]
+
+
+def test_a_pasted_readouts_date_line_is_its_day(ref) -> None:
+    thread = ("From: Ola Nordmann\nDate: Wed, 7 May 2025 09:00:00 +0200\nSubject: RE: call readout\n\n"
+              "Thanks, noted.\n\n"
+              "> On Tue, 6 May 2025 at 18:00, Kari Holm <kari@example.org> wrote:\n>\n"
+              "> READOUT\n> Date/time: 5 May 2025, 14:00-14:20 CET | Format: video call\n>\n"
+              "> Espen Barth Eide held a video call with Radoslaw Sikorski today on Baltic energy links.\n")
+    days = [e["date_start"].isoformat() for e in events_of("re.txt", thread, ref)]
+    assert days == ["2025-05-05"]
+
+
+def test_a_newsletter_quoting_its_last_issue_still_drops_the_quote(ref) -> None:
+    letter = ("From: Weekly Brief <brief@example.org>\nDate: Mon, 12 May 2025 07:00:00 +0000\n"
+              "Subject: [Weekly Brief #12] Baltic week\n\nLast week we wrote:\n\n"
+              "> On 2 May 2025 Edgars Rinkevics met Gitanas Nauseda in Riga.\n\n"
+              "Alar Karis visited Vilnius on 9 May 2025.\n")
+    texts = [e["text"] for e in events_of("brief.txt", letter, ref)]
+    assert len(texts) == 1 and "Alar Karis" in texts[0]
