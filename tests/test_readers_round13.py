@@ -94,3 +94,22 @@ def test_a_newsletter_quoting_its_last_issue_still_drops_the_quote(ref) -> None:
               "Alar Karis visited Vilnius on 9 May 2025.\n")
     texts = [e["text"] for e in events_of("brief.txt", letter, ref)]
     assert len(texts) == 1 and "Alar Karis" in texts[0]
+
+
+# ------------------------------------------------------------------ tables
+
+COUNTERPART_TABLE = """# Minister's engagements
+
+| Date | Counterpart | Venue | Outcome |
+|---|---|---|---|
+| 4 February 2025 | Estonia: Foreign Minister Margus Tsahkna | Tallinn | Consultations on Baltic Sea cables |
+| 20 May 2025 | NATO foreign ministers | Antalya | Informal meeting |
+"""
+
+
+def test_a_counterpart_column_is_the_rows_actor_not_a_labelled_cell(ref) -> None:
+    tables = extract_text(COUNTERPART_TABLE, ref, name="engagements.md")
+    first = tables["events"].to_pylist()[0]
+    assert "Estonia: Foreign Minister Margus Tsahkna – Consultations" in first["text"]
+    names = {p["canonical_name"] for p in tables["participants"].to_pylist()}
+    assert "Counterpart" not in names

@@ -489,7 +489,8 @@ _PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
                   re.compile(r"(?i)^(?:place|location|where|city|cities|(?:places|areas|cities) visited"
                              r"|destinations?)$"),
                   re.compile(r"(?i)^(?:country|countries|state)$"))
-_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?)$")
+_ACTOR_COLUMN = re.compile(
+    r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?|counterparts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
 
 
