@@ -113,3 +113,23 @@ def test_a_counterpart_column_is_the_rows_actor_not_a_labelled_cell(ref) -> None
     assert "Estonia: Foreign Minister Margus Tsahkna – Consultations" in first["text"]
     names = {p["canonical_name"] for p in tables["participants"].to_pylist()}
     assert "Counterpart" not in names
+
+
+TREATY_TABLE = """## Bilateral treaties
+
+| Instrument | Signed |
+|---|---|
+| Agreement on International Road Transport | Vilnius, 12 March 2019 |
+| Convention on Consular Posts | Tbilisi, 30 June 2022 |
+| Cultural Cooperation Programme under the Agreement of 1994 | 2026 (under negotiation) |
+| Memorandum of Understanding on Student Exchanges | Riga, 5 May 2023 |
+"""
+
+
+def test_a_treaty_tables_signed_cell_gives_each_row_its_day_and_place(ref) -> None:
+    events = extract_text(TREATY_TABLE, ref, name="treaties.md")["events"].to_pylist()
+    rows = [(e["date_start"].isoformat(), e["location"], e["event_type"]) for e in events]
+    assert rows == [("2019-03-12", "Vilnius", "agreement"), ("2022-06-30", "Tbilisi", "agreement"),
+                    ("2023-05-05", "Riga", "agreement")]
+    blocks = read_document("treaties.md", TREATY_TABLE.encode()).text.split("\n\n")
+    assert "30 June 2022 · Tbilisi · Convention on Consular Posts" in blocks  # the undated row below stays apart

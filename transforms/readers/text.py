@@ -492,6 +492,10 @@ _PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
 _ACTOR_COLUMN = re.compile(
     r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?|counterparts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
+# A treaty list's column of where and when each instrument was signed ("| Agreement | Signed |" with cells
+# "Santiago, 26 October 2001"): the row's date and its place in one cell.
+_SIGNED_COLUMN = re.compile(r"(?i)^(?:signed|signature|(?:place and )?date of signature|(?:place|date) signed"
+                            r"|signed (?:at|in|on)|concluded)$")
 
 
 def _tab_cells(raw: str, off: int) -> list[Span]:
@@ -553,6 +557,8 @@ def table_columns(header: list[Span]) -> TableColumns | None:
     """The columns a table's header row names, or None when it names no date column (or is no header)."""
     names = [c.text for c in header]
     date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+    if date_col < 0 and (date_col := next((i for i, t in enumerate(names) if _SIGNED_COLUMN.match(t)), -1)) >= 0:
+        return TableColumns(header, date_col, place=date_col)  # the instrument's name is the row's longest cell
     if date_col < 0 or any(len(t) > 40 for t in names):
         return None
     event = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
@@ -573,9 +579,13 @@ def _finest_place_column(names: list[str]) -> int:
 def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:
     """One dated row as blocks: "<date> · <place> · [<actors> – ]<event>", then each other cell labelled by
     its column; None when the date cell is no date or the row has no event."""
-    if cols.date >= len(cells) or (date := _date_cell(cells[cols.date])) is None:
+    if cols.date >= len(cells):
         return None
     place_col = cols.place
+    if place_col == cols.date:  # "Santiago, 26 October 2001": the place, then the date, in one cell
+        return _place_and_date_row(cols, cells)
+    if (date := _date_cell(cells[cols.date])) is None:
+        return None
     event = cols.event if 0 <= cols.event < len(cells) else max(
         (i for i in range(len(cells)) if i not in (cols.date, place_col)), key=lambda i: len(cells[i]), default=-1)
     if event < 0 or cells[event].text in _NO_VALUE:
@@ -594,6 +604,23 @@ def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool =
             label = cols.header[i]
             blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
     return blocks
+
+
+def _place_and_date_row(cols: TableColumns, cells: list[Span]) -> list[Span] | None:
+    """A treaty list's row "| <instrument> | <place>, <date> |" as its entry "<date> · <place> · <instrument>"
+    (None when the cell holds no day: "2024 (ratification pending)")."""
+    cell = cells[cols.date]
+    head = _PLACE_BEFORE_DATE.match(cell.text)
+    date = _date_cell(cell[head.end():] if head else cell)
+    others = [i for i in range(len(cells)) if i != cols.date and cells[i].text not in _NO_VALUE]
+    if date is None or not others:
+        return None
+    entry = date + Span.synthetic(" · ", date.end_offset())
+    if head is not None:
+        place = cell[:head.end()].squeeze()
+        place = place[:-1] if place.text.endswith(",") else place
+        entry = entry + place + Span.synthetic(" · ", place.end_offset())
+    return [entry + cells[max(others, key=lambda i: len(cells[i]))]]
 
 
 def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
@@ -635,8 +662,8 @@ def _classify(b: Block) -> Block:
 def _continues_uppercase(cur: Block, nxt: Block) -> bool:
     """A cut before a capitalized word ('...near Second Thomas' / 'Shoal that ...'): trusted for a
     chronology entry, or for a long paragraph ending in a word, followed by a sentence-like block."""
-    if not re.search(r"[\w,’”\"-]$", cur.text) or cur.text.endswith(")"):
-        return False
+    if not re.search(r"[\w,’”\"-]$", cur.text) or cur.text.endswith(")") or nxt.text[:1] == "|":
+        return False  # (a table's row, kept whole, goes on no sentence)
     if not ends_sentence(nxt.text) and len(nxt.text) < 60:
         return False  # the next block looks like a heading, not the rest of a sentence
     return cur.kind == "entry" or (cur.kind == "para" and len(cur.text) >= 150)
