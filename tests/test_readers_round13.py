@@ -32,6 +32,8 @@ T: +43 1 555 0101
 >
 > Pavel
 >
+> OFFICIAL
+>
 >> On Tue, 8 Apr 2025 at 09:45, Mira Kolar <mira.kolar@example.org> wrote:
 >>
 >> Morning both - Viktor Orban hosted Karl Nehammer in Budapest today for talks on the Danube
@@ -64,6 +66,11 @@ def test_signatures_separators_and_the_confidentiality_notice_are_no_text() -> N
     for furniture in ("Desk Officer", "+43 1", "+36 30", "Original Message", "CONFIDENTIALITY", "signed on 1 January",
                       "Attachments", "notes-0904"):
         assert furniture not in text, furniture
+    assert not {"Pavel", "Mira", "OFFICIAL"} & set(text.split("\n\n"))  # sign-offs and markings on their own
+
+
+def test_an_e_mails_title_is_its_subject() -> None:
+    assert read_document("thread.txt", THREAD.encode()).title == "FW: RE: Vienna round-up"
 
 
 def test_an_outlook_forward_dates_its_message_by_the_sent_line(ref) -> None:
@@ -133,3 +140,22 @@ def test_a_treaty_tables_signed_cell_gives_each_row_its_day_and_place(ref) -> No
                     ("2023-05-05", "Riga", "agreement")]
     blocks = read_document("treaties.md", TREATY_TABLE.encode()).text.split("\n\n")
     assert "30 June 2022 · Tbilisi · Convention on Consular Posts" in blocks  # the undated row below stays apart
+
+
+# ------------------------------------------------------------------ lettered lists
+
+LETTERED = """Treaties of the year
+
+The Ministry concluded the following instruments in the course of the year, listed here in the order in
+which they were signed by the two parties and then submitted to the national assembly for approval.
+(a) Agreement between Ruritania and Freedonia on the protection of migratory fish stocks in the upper
+river basin. Signed at Strelsau on 4 May 2024.
+(b) Convention between Ruritania and Graustark for the avoidance of double taxation on income and on
+capital. Signed at Edelweiss on 19 June 2024.
+"""
+
+
+def test_a_lettered_list_item_starts_a_block_after_the_last_one_ends() -> None:
+    blocks = read_document("treaties.txt", LETTERED.encode()).text.split("\n\n")
+    assert [b[:4] for b in blocks if b.startswith("(")] == ["(a) ", "(b) "]
+    assert blocks[-1].endswith("Signed at Edelweiss on 19 June 2024.")

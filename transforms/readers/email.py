@@ -32,17 +32,43 @@ def is_thread(subject: str, source: str) -> bool:
         "wrote:" in source and any(_ATTRIBUTION.match(ln.strip()) for ln in source.splitlines() if "wrote:" in ln))
 
 
+# A handling marking on a line of its own: "OFFICIAL", "OFFICIAL-SENSITIVE", "UNCLASSIFIED".
+_MARKING = re.compile(r"^(?:OFFICIAL|UNCLASSIFIED|RESTRICTED|CONFIDENTIAL|SECRET|INTERNAL)(?:\s*[-–]\s*[A-Z]+)?$")
+
+
 def _furniture(text: str) -> bool:
-    """A signature's contact or name-and-title line."""
+    """A signature's contact or name-and-title line, or a handling marking."""
     if not text or len(text) > 160:
         return False
-    if _PHONE.match(text):
+    if _PHONE.match(text) or (text.isupper() and _MARKING.match(text)):
         return True
     cells = text.split(" | ")
     return len(cells) > 1 and text[:1] != "|" and text[-1:] != "." and all(len(c) <= 70 for c in cells)
 
 
-def thread_lines(lines: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
+# A sign-off: "Thanks,", "Best regards," (the sender's name under it), or the sender's name alone ("Tom").
+_SIGN_OFF = re.compile(r"^(?:(?:Many )?Thanks|Thank you|(?:Best|Kind|Warm)(?: regards| wishes)?|Regards|Cheers|"
+                       r"Yours(?: sincerely)?|BR)\s*[,.!]?$", re.I)
+_NAME_ONLY = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}$")
+
+
+def thread_lines(lines: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A thread's body lines, as thread_body gives them, without the sign-offs ("Thanks,\nHannah", "Tom"):
+    no text of the message, and a name on a line of its own would pass for a heading."""
+    out = list(thread_body(lines))
+    for k, (line, off) in enumerate(out):
+        text = line.strip()
+        if not text or len(text) > 40:
+            continue
+        alone = (k == 0 or not out[k - 1][0].strip()) and (k + 1 == len(out) or not out[k + 1][0].strip())
+        if _SIGN_OFF.match(text) or (alone and _NAME_ONLY.match(text)):
+            out[k] = ("", off)
+            if k + 1 < len(out) and _NAME_ONLY.match(out[k + 1][0].strip()):
+                out[k + 1] = ("", out[k + 1][1])
+    return out
+
+
+def thread_body(lines: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
     """A thread's body lines, (line, offset) as read: quoted lines without their ">" marks, each quoted message
     opened by its own day on a line of its own (so "yesterday" in it counts from that day), furniture as blank
     lines (the lines around it stay apart)."""

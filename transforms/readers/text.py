@@ -399,10 +399,16 @@ def _caption_tail(caption: str, following: str) -> bool:
     return not ends_sentence(caption.rstrip()) and len(following.split()) <= 2 and ends_sentence(following.strip())
 
 
+# A lettered or roman-numbered list item's marker before its first word: "(b) Convention …", "(iv) The …".
+_LETTERED_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)\s+[A-Z]")
+
+
 def _line_kind(text: str, previous: str) -> str | None:
     """The block a line starts: "entry" (a dated chronology head), "date" (a line of its own: a date, a
     year heading, a time stamp), "furniture" (a footnote); None for a line that may continue a paragraph."""
     first = text[:1]
+    if first == "(" and _LETTERED_ITEM.match(text) and ends_sentence(previous):
+        return "item"  # "(b) Convention between … Signed at …": a lettered list's next item, after the last one's end
     if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
         if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
             return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
@@ -995,7 +1001,7 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     blocks = normalize_blocks(blocks_from_lines(kept_lines, markdown=markdown, one_per_line=one_per_line))
     blocks = _drop_marks(blocks, cable is not None)
     return build_document(blocks, source=source, fmt=fmt, markup="markdown" if markdown else "plain",
-                          extra=extra, name=name, title=extra.get("subject"))
+                          extra=extra, name=name, title=extra.get("subject") or (email[2] if email else None) or None)
 
 
 # Sections of a web page that list sources or links, not report text (a report's own sections keep their
