@@ -159,3 +159,15 @@ def test_a_lettered_list_item_starts_a_block_after_the_last_one_ends() -> None:
     blocks = read_document("treaties.txt", LETTERED.encode()).text.split("\n\n")
     assert [b[:4] for b in blocks if b.startswith("(")] == ["(a) ", "(b) "]
     assert blocks[-1].endswith("Signed at Edelweiss on 19 June 2024.")
+
+
+# ------------------------------------------------------------------ social threads
+
+def test_a_posts_icon_counters_are_furniture() -> None:
+    post = ("Edgars Rinkevics met Alar Karis in Riga on Apr 1 to talk about the rail link, the power grid, the "
+            "border fence and the summer exercises.")
+    thread = (f"Thread by @baltic_watch\nPosted Apr 2, 2025 · 2 posts\n\n1/2\n{post}\n💬 12   🔁 3.4K   ❤️ 980\n\n"
+              f"2/2\n{post.replace('Riga', 'Tallinn')}\n💬 2   🔁 40   ❤️ 1.1K   👁 88K views\n")
+    blocks = read_document("thread.txt", thread.encode()).text.split("\n\n")
+    assert not [b for b in blocks if "💬" in b or "views" in b]
+    assert len([b for b in blocks if b.startswith("Edgars Rinkevics met Alar Karis")]) == 2

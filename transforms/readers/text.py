@@ -834,8 +834,17 @@ _ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:Reposts?|Retweets?|Likes?|Repl
                          r"Comments?|Shares?)\b[\s·|,]*)+", re.I)
 
 
+# A post's counters as icons: "💬 41   🔁 1.2K   ❤️ 3.4K   👁 212K views".
+_ICON_COUNTS = re.compile(r"(?:[💬🗨🔁🔄♻❤♥👍👁👀⭐🔖]\ufe0f?\s*[\d.,]+\s?[KkMm]?"
+                          r"(?:\s+(?:views|likes|replies|reposts))?\s*)+")
+
+
 def _is_engagement_line(text: str) -> bool:
-    return len(text) <= 100 and "0" <= text[:1] <= "9" and _ENGAGEMENT.fullmatch(text) is not None
+    if len(text) > 100:
+        return False
+    if "0" <= text[:1] <= "9":
+        return _ENGAGEMENT.fullmatch(text) is not None
+    return not text[:1].isalnum() and _ICON_COUNTS.fullmatch(text) is not None
 
 
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
