@@ -171,3 +171,23 @@ def test_a_posts_icon_counters_are_furniture() -> None:
     blocks = read_document("thread.txt", thread.encode()).text.split("\n\n")
     assert not [b for b in blocks if "💬" in b or "views" in b]
     assert len([b for b in blocks if b.startswith("Edgars Rinkevics met Alar Karis")]) == 2
+
+
+# ------------------------------------------------------------------ a page's dateline
+
+def _page(dateline: str) -> str:
+    return (f"<html><head><title>Readout | Ministry</title></head><body><main><p class=\"dateline\">{dateline}</p>"
+            "<h1>Readout of the call</h1><p>Today, Kaja Kallas spoke by phone with Marco Rubio about sanctions.</p>"
+            "</main></body></html>")
+
+
+def test_a_pages_dateline_with_its_clock_time_is_its_publication_day() -> None:
+    for line in ("Monday, May 5, 2025 · 4:15 PM · Readouts", "Monday, May 5, 2025 16:15 [GMT+2]",
+                 "5 May 2025, 16:15 CEST"):
+        doc = read_document("readout.html", _page(line).encode())
+        assert doc.metadata.get("published") in ("May 5, 2025", "5 May 2025"), line
+
+
+def test_a_dated_sentence_is_no_dateline() -> None:
+    doc = read_document("readout.html", _page("Ministers met on May 5, 2025 at 16:15 in Tallinn").encode())
+    assert "published" not in doc.metadata
