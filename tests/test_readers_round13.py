@@ -191,3 +191,9 @@ def test_a_pages_dateline_with_its_clock_time_is_its_publication_day() -> None:
 def test_a_dated_sentence_is_no_dateline() -> None:
     doc = read_document("readout.html", _page("May 5, 2025: the ministers met at 16:15 in Tallinn").encode())
     assert "published" not in doc.metadata
+
+
+def test_a_nested_markdown_quote_loses_every_mark() -> None:
+    page = "# Notes\n\n> Quoted once: Alar Karis spoke in Tartu.\n>\n> > Quoted twice: Kaja Kallas spoke in Narva.\n"
+    blocks = read_document("notes.md", page.encode()).text.split("\n\n")
+    assert "Quoted twice: Kaja Kallas spoke in Narva." in blocks

@@ -126,7 +126,7 @@ _CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?
 _NOTE_RULE = re.compile(r"^\s*_{5,30}\s*$")
 _NOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _PAGE_RULE = re.compile(r"^\s*(?:-{60,}|={60,}|_{60,})\s*$")  # a page break in a PDF converted to text
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")  # every level of a nested quote
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 # A table cell that is only a date or a date range: "2025-03-10 to 2025-03-20", "Jan. 6", "6 January 2025".
@@ -314,6 +314,10 @@ def blocks_from_lines(
             q = _QUOTE.match(text)
             if q:
                 text, base = text[q.end() :], base + q.end()
+                if not text.strip():  # a quote's blank line: a paragraph ends inside the quote
+                    flush()
+                    prev_len = 0
+                    continue
             h = _HEADING_MD.match(text)
             if h:
                 md_heading = len(h.group(1))
