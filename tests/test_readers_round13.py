@@ -197,3 +197,10 @@ def test_a_nested_markdown_quote_loses_every_mark() -> None:
     page = "# Notes\n\n> Quoted once: Alar Karis spoke in Tartu.\n>\n> > Quoted twice: Kaja Kallas spoke in Narva.\n"
     blocks = read_document("notes.md", page.encode()).text.split("\n\n")
     assert "Quoted twice: Kaja Kallas spoke in Narva." in blocks
+
+
+def test_a_figures_tables_head_with_an_empty_first_cell_stays_its_head() -> None:
+    page = ("# Trade\n\n| | 2023 | 2024 |\n|---|---|---|\n| Exports (EUR million) | 410 | 455 |\n"
+            "| Imports (EUR million) | 380 | 362 |\n")
+    blocks = read_document("trade.md", page.encode()).text.split("\n\n")
+    assert blocks[1] == "| | 2023 | 2024 |" and blocks[2].startswith("| Exports (EUR million) | 410 | 455 |")

@@ -480,8 +480,10 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
         return []
     bounds = [i for i, ch in enumerate(row) if ch == "|"]
     cells = [clean_inline(row[a + 1:b], offset + a + 1).squeeze() for a, b in pairwise(bounds)]
+    if not cells or not cells[0].text:
+        return None  # "| | 2023 | 2024 |": the head of a table of figures by year, its first column the labels'
     cells = [c for c in cells if c.text]
-    if not cells or not _DATE_CELL.match(cells[0].text):
+    if not _DATE_CELL.match(cells[0].text):
         return None
     return cells
 
