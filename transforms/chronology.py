@@ -939,11 +939,25 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
         text = m["date"]
     else:
-        text = _publication_date(line)
+        text = _publication_date(line) or _message_date(line)
     span = parse_date_expr(text, clock.year, clock.order) if text else None
     if span is None or span.precision != "day" or span.start != span.end:
         return None
     return span, date_line
+
+
+# The line an e-mail reader sets over a quoted message: "On Tue, 4 Mar 2025 at 09:12, Jane Roe wrote:", or
+# the quoted message's own header line "Sent: Tuesday, 4 March 2025 09:12".
+_MESSAGE_DATE = re.compile(rf"^(?:On|Sent:)\s+{WEEKDAY_PREFIX}?(?P<date>{DATE_EXPR.pattern})")
+
+
+def _message_date(line: str) -> str | None:
+    """The day a quoted message of an e-mail thread was written: its day anchors "yesterday" and weekdays in
+    it, as a publication line's does (no item stamp: its undated sentences take no day)."""
+    if not (line.endswith("wrote:") or line[:5] == "Sent:"):
+        return None
+    m = _MESSAGE_DATE.match(line)
+    return m["date"] if m else None
 
 
 # A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).

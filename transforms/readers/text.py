@@ -27,6 +27,7 @@ from transforms.readers._common import (
     join_spans,
     parse_period,
 )
+from transforms.readers.email import is_thread, thread_lines
 
 # ----------------------------------------------------------------------------------------------
 # Inline Markdown
@@ -125,7 +126,7 @@ _CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?
 _NOTE_RULE = re.compile(r"^\s*_{5,30}\s*$")
 _NOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _PAGE_RULE = re.compile(r"^\s*(?:-{60,}|={60,}|_{60,})\s*$")  # a page break in a PDF converted to text
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")  # every level of a nested quote
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 # A table cell that is only a date or a date range: "2025-03-10 to 2025-03-20", "Jan. 6", "6 January 2025".
@@ -313,6 +314,10 @@ def blocks_from_lines(
             q = _QUOTE.match(text)
             if q:
                 text, base = text[q.end() :], base + q.end()
+                if not text.strip():  # a quote's blank line: a paragraph ends inside the quote
+                    flush()
+                    prev_len = 0
+                    continue
             h = _HEADING_MD.match(text)
             if h:
                 md_heading = len(h.group(1))
@@ -398,10 +403,16 @@ def _caption_tail(caption: str, following: str) -> bool:
     return not ends_sentence(caption.rstrip()) and len(following.split()) <= 2 and ends_sentence(following.strip())
 
 
+# A lettered or roman-numbered list item's marker before its first word: "(b) Convention …", "(iv) The …".
+_LETTERED_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)\s+[A-Z]")
+
+
 def _line_kind(text: str, previous: str) -> str | None:
     """The block a line starts: "entry" (a dated chronology head), "date" (a line of its own: a date, a
     year heading, a time stamp), "furniture" (a footnote); None for a line that may continue a paragraph."""
     first = text[:1]
+    if first == "(" and _LETTERED_ITEM.match(text) and ends_sentence(previous):
+        return "item"  # "(b) Convention between … Signed at …": a lettered list's next item, after the last one's end
     if not ("0" <= first <= "9" or text[:3] in DATE_HEADS):
         if "A" <= first <= "Z" and len(text) <= 60 and text[-1:].isdigit() and (m := _PLACE_BEFORE_DATE.match(text)):
             return "date" if DATE_LINE.fullmatch(text, m.end()) else None  # "Antalya, Thursday, 15 May 2025"
@@ -469,8 +480,10 @@ def _dated_row_cells(row: str, offset: int) -> list[Span] | None:
         return []
     bounds = [i for i, ch in enumerate(row) if ch == "|"]
     cells = [clean_inline(row[a + 1:b], offset + a + 1).squeeze() for a, b in pairwise(bounds)]
+    if not cells or not cells[0].text:
+        return None  # "| | 2023 | 2024 |": the head of a table of figures by year, its first column the labels'
     cells = [c for c in cells if c.text]
-    if not cells or not _DATE_CELL.match(cells[0].text):
+    if not _DATE_CELL.match(cells[0].text):
         return None
     return cells
 
@@ -488,8 +501,13 @@ _PLACE_COLUMNS = (re.compile(r"(?i)^(?:venues?|sites?)$"),
                   re.compile(r"(?i)^(?:place|location|where|city|cities|(?:places|areas|cities) visited"
                              r"|destinations?)$"),
                   re.compile(r"(?i)^(?:country|countries|state)$"))
-_ACTOR_COLUMN = re.compile(r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?)$")
+_ACTOR_COLUMN = re.compile(
+    r"(?i)^(?:who|actors?|participants?|parties|visitors?|leaders?|guests?|hosts?|counterparts?)$")
 _NO_VALUE = frozenset({"", "-", "–", "—", "n/a", "N/A", "none", "None"})
+# A treaty list's column of where and when each instrument was signed ("| Agreement | Signed |" with cells
+# "Santiago, 26 October 2001"): the row's date and its place in one cell.
+_SIGNED_COLUMN = re.compile(r"(?i)^(?:signed|signature|(?:place and )?date of signature|(?:place|date) signed"
+                            r"|signed (?:at|in|on)|concluded)$")
 
 
 def _tab_cells(raw: str, off: int) -> list[Span]:
@@ -551,6 +569,8 @@ def table_columns(header: list[Span]) -> TableColumns | None:
     """The columns a table's header row names, or None when it names no date column (or is no header)."""
     names = [c.text for c in header]
     date_col = next((i for i, t in enumerate(names) if _DATE_COLUMN.match(t)), -1)
+    if date_col < 0 and (date_col := next((i for i, t in enumerate(names) if _SIGNED_COLUMN.match(t)), -1)) >= 0:
+        return TableColumns(header, date_col, place=date_col)  # the instrument's name is the row's longest cell
     if date_col < 0 or any(len(t) > 40 for t in names):
         return None
     event = next((i for i, t in enumerate(names) if _EVENT_COLUMN.match(t)), -1)
@@ -571,9 +591,13 @@ def _finest_place_column(names: list[str]) -> int:
 def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool = False) -> list[Span] | None:
     """One dated row as blocks: "<date> · <place> · [<actors> – ]<event>", then each other cell labelled by
     its column; None when the date cell is no date or the row has no event."""
-    if cols.date >= len(cells) or (date := _date_cell(cells[cols.date])) is None:
+    if cols.date >= len(cells):
         return None
     place_col = cols.place
+    if place_col == cols.date:  # "Santiago, 26 October 2001": the place, then the date, in one cell
+        return _place_and_date_row(cols, cells)
+    if (date := _date_cell(cells[cols.date])) is None:
+        return None
     event = cols.event if 0 <= cols.event < len(cells) else max(
         (i for i in range(len(cells)) if i not in (cols.date, place_col)), key=lambda i: len(cells[i]), default=-1)
     if event < 0 or cells[event].text in _NO_VALUE:
@@ -592,6 +616,23 @@ def dated_row_blocks(cols: TableColumns, cells: list[Span], actors_first: bool =
             label = cols.header[i]
             blocks.append(label + Span.synthetic(": ", label.end_offset()) + cell)
     return blocks
+
+
+def _place_and_date_row(cols: TableColumns, cells: list[Span]) -> list[Span] | None:
+    """A treaty list's row "| <instrument> | <place>, <date> |" as its entry "<date> · <place> · <instrument>"
+    (None when the cell holds no day: "2024 (ratification pending)")."""
+    cell = cells[cols.date]
+    head = _PLACE_BEFORE_DATE.match(cell.text)
+    date = _date_cell(cell[head.end():] if head else cell)
+    others = [i for i in range(len(cells)) if i != cols.date and cells[i].text not in _NO_VALUE]
+    if date is None or not others:
+        return None
+    entry = date + Span.synthetic(" · ", date.end_offset())
+    if head is not None:
+        place = cell[:head.end()].squeeze()
+        place = place[:-1] if place.text.endswith(",") else place
+        entry = entry + place + Span.synthetic(" · ", place.end_offset())
+    return [entry + cells[max(others, key=lambda i: len(cells[i]))]]
 
 
 def _table_rows(lines: list[tuple[str, int]], is_row: Callable[[str], bool], split: Callable[[str, int], list[Span]],
@@ -633,8 +674,8 @@ def _classify(b: Block) -> Block:
 def _continues_uppercase(cur: Block, nxt: Block) -> bool:
     """A cut before a capitalized word ('...near Second Thomas' / 'Shoal that ...'): trusted for a
     chronology entry, or for a long paragraph ending in a word, followed by a sentence-like block."""
-    if not re.search(r"[\w,’”\"-]$", cur.text) or cur.text.endswith(")"):
-        return False
+    if not re.search(r"[\w,’”\"-]$", cur.text) or cur.text.endswith(")") or nxt.text[:1] == "|":
+        return False  # (a table's row, kept whole, goes on no sentence)
     if not ends_sentence(nxt.text) and len(nxt.text) < 60:
         return False  # the next block looks like a heading, not the rest of a sentence
     return cur.kind == "entry" or (cur.kind == "para" and len(cur.text) >= 150)
@@ -799,8 +840,17 @@ _ENGAGEMENT = re.compile(r"(?:[\d.,]+[KkMm]?\s+(?:Reposts?|Retweets?|Likes?|Repl
                          r"Comments?|Shares?)\b[\s·|,]*)+", re.I)
 
 
+# A post's counters as icons: "💬 41   🔁 1.2K   ❤️ 3.4K   👁 212K views".
+_ICON_COUNTS = re.compile(r"(?:[💬🗨🔁🔄♻❤♥👍👁👀⭐🔖]\ufe0f?\s*[\d.,]+\s?[KkMm]?"
+                          r"(?:\s+(?:views|likes|replies|reposts))?\s*)+")
+
+
 def _is_engagement_line(text: str) -> bool:
-    return len(text) <= 100 and "0" <= text[:1] <= "9" and _ENGAGEMENT.fullmatch(text) is not None
+    if len(text) > 100:
+        return False
+    if "0" <= text[:1] <= "9":
+        return _ENGAGEMENT.fullmatch(text) is not None
+    return not text[:1].isalnum() and _ICON_COUNTS.fullmatch(text) is not None
 
 
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
@@ -808,14 +858,15 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
 
 
 # An e-mail's header line: "From: …", "Date: Mon, 10 Nov 2025 06:12:44 -0300".
-_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|MIME-Version|"
-                          r"Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):[ \t]*(?P<value>.*)$",
+_HEADER_LINE = re.compile(r"^(?P<key>From|To|Cc|Bcc|Date|Sent|Subject|Attachments|Importance|Reply-To|Message-ID|"
+                          r"MIME-Version|Content-Type|Content-Transfer-Encoding|List-[A-Za-z-]+|X-[A-Za-z-]+):"
+                          r"[ \t]*(?P<value>.*)$",
                           re.IGNORECASE)
 
 
-def _email_header(source: str) -> tuple[int, str] | None:
+def _email_header(source: str) -> tuple[int, str, str] | None:
     """A message that opens with an e-mail header (a From: line and a Date: or Subject: line, before the first
-    blank line): where the header ends and its date."""
+    blank line): where the header ends, its date and its subject."""
     if source.lstrip()[:5].lower() not in ("from:", "date:", "to: ", "subje", "sent:"):
         return None
     keys: dict[str, str] = {}
@@ -835,7 +886,7 @@ def _email_header(source: str) -> tuple[int, str] | None:
         end = off + len(line)
     if "from" not in keys or not ({"date", "sent", "subject"} & keys.keys()):
         return None
-    return end, keys.get("date") or keys.get("sent") or ""
+    return end, keys.get("date") or keys.get("sent") or "", keys.get("subject", "")
 
 
 # A diplomatic cable's header: the groups of lines above its first paragraph that open with a routing or
@@ -937,16 +988,21 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     kept_lines = []
     email = _email_header(source)
     if email is not None:
-        header_end, date_value = email
+        header_end, date_value, subject = email
         if date_value:
             extra["published"] = date_value  # what the message's "yesterday" and "last Thursday" count from
     cable = _cable_header(source) if email is None else None
     if cable is not None:
         header_end = cable[0]
         extra |= cable[1]
-    for line, off in iter_lines(source):
-        if email is not None and (off < header_end or _QUOTE.match(line)):
-            continue  # the header is no text; a quoted line is an earlier message's, not this one's
+    lines: Iterable[tuple[str, int]] = iter_lines(source)
+    if email is not None:
+        body = ((line, off) for line, off in lines if off >= header_end)  # the header is no text
+        if is_thread(subject, source):
+            lines = thread_lines(body)  # the quoted messages are the thread's text, each under its own day
+        else:  # a quoted line is an earlier message's (a newsletter's last issue), not this one's
+            lines = ((line, off) for line, off in body if not _QUOTE.match(line))
+    for line, off in lines:
         if cable is not None and off < header_end:
             continue
         if _post_furniture(line):
@@ -960,7 +1016,7 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
     blocks = normalize_blocks(blocks_from_lines(kept_lines, markdown=markdown, one_per_line=one_per_line))
     blocks = _drop_marks(blocks, cable is not None)
     return build_document(blocks, source=source, fmt=fmt, markup="markdown" if markdown else "plain",
-                          extra=extra, name=name, title=extra.get("subject"))
+                          extra=extra, name=name, title=extra.get("subject") or (email[2] if email else None) or None)
 
 
 # Sections of a web page that list sources or links, not report text (a report's own sections keep their
