@@ -53,7 +53,7 @@ VERB_TYPES: dict[str, str] = {
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
     "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
-    "land": "visit", "organize": "other", "organise": "other",
+    "land": "visit", "organize": "other", "organise": "other", "co-chair": "meeting",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -127,7 +127,8 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
-    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?)\b", re.I),
+    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?|"
+                r"clashes|blasts?|explosions?)\b", re.I),
      "incident"),
 ]
 # What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
@@ -142,7 +143,8 @@ _OBJECT_WORDS = [
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
-    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight"),
+    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight", "clashes", "blast",
+     "explosion"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
@@ -198,7 +200,7 @@ def main_verb(text: str) -> Predicate | None:
     if (opening := _subjectless_verb(text)) is not None:
         return opening
     later = _later_opening(text) if ". " in text or "] " in text else None
-    past = bare = None
+    past = bare = sent = None
     relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
         if later and m.start() >= later.start:
@@ -216,9 +218,19 @@ def main_verb(text: str) -> Predicate | None:
             if word != lemma or not _NON_FINITE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 return pred
             bare = bare or pred
+        elif past is None and lemma in _SENT_LEMMAS and _SENT_PARTICIPLE.search(
+                text, max(0, m.start() - 30), m.end() + 8):
+            sent = sent or pred  # "a soldier deployed for election security … fired into a crowd": who, not what
         else:
             past = past or pred
-    return past or later or bare
+    return past or later or sent or bare
+
+
+# A participle after a common noun and before a preposition names whom was sent: "troops deployed to the border"
+_SENT_LEMMAS = frozenset({"deploy", "send", "dispatch"})
+_SENT_PARTICIPLE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|\d+)\s+(?:[a-z-]+\s+)?[a-z]+\s+"
+                              r"(?:deployed|sent|dispatched)"
+                              r"\s+(?:for|to|in|at|near|along|on|from|by)\b")
 
 
 def _subjectless_verb(text: str) -> Predicate | None:
@@ -247,7 +259,7 @@ def _later_opening(text: str) -> Predicate | None:
 
 
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b(?:[^,;]|,(?=\d{3}))*")  # (not "whom …")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}"
                           # (not followed by ", and none of it …")
@@ -322,7 +334,7 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
-                              r"next|joint|of|for|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
+                              r"next|joint|of|for|on|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
                               r"ten|twelve|several|dozens of))\s+$")  # ("for talks", "eight bombs"; not "the two sign")
 # A compound adjective or a number right before the word makes it a noun.
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
@@ -411,7 +423,9 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
 def classify(text: str, pred: Predicate | None, subject: str) -> str:
     """Event type from the verb and its object, per seeds/event_types.csv."""
     if pred is None:  # "jets accidentally drop bombs during a drill": an accident, whatever the nouns say
-        return "incident" if _ACCIDENTAL.search(text) else _type_from_nouns(text) or "other"
+        if _ACCIDENTAL.search(text):
+            return "incident"
+        return "visit" if _VISIT_HEAD.match(text) else _type_from_nouns(text) or "other"
     if pred.lemma in REPORTING and (inner := _complement_type(text, pred)):
         return inner
     lemma = pred.lemma
@@ -431,7 +445,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if obj_type and obj_type in OVERRIDABLE.get(base, set()) and not keeps_meeting:
         base = obj_type
     named = EVENT_SUBJECT.search(subject[:80])
-    if named and lemma not in {"meet", "speak", "visit", "sign", "release", "hold", "host", "call"}:
+    if named and base != "incident" and lemma not in {"meet", "speak", "visit", "sign", "release", "hold", "host",
+                                                      "call"}:  # ("a soldier on election duty fired into …")
         base = _type_from_nouns(named.group(0)) or base  # "A trilateral meeting … agreed to …"
     subj_type = _subject_type(subject)
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
@@ -461,6 +476,10 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if base == "incident" and MILITARY_STRIKE.search(subject):
         base = "military_action"  # "a military air strike hit the village": a state's armed force
     return base
+
+
+# A verbless entry headed by a trip: "Joint visit to the border towns", "Official visit of the President to …"
+_VISIT_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}?(?:[Vv]isits?|[Tt]rip|[Tt]our)\s+(?:to|of|in)\b")
 
 
 # "visits Kyiv and meets President Zelensky": a meeting (the shared gold's convention); not "… and met displaced
@@ -508,7 +527,8 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise"})
+                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise",
+                             "deliver"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -536,6 +556,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
             return "appointment"  # "takes over as president", "takes the oath of office"
         if re.match(r"\w+\s+control\s+of\b", predicate_text):
             return "military_action"  # "took control of the town": ground taken
+        if re.match(r"\w+\s+(?:oral\s+|written\s+)?evidence\b", predicate_text):
+            return "meeting"  # "the Committee took evidence from the envoy": a hearing of witnesses
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
         if re.search(r"\bcall\s+on\b", clause):
@@ -578,6 +600,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "other"  # "presented her letters of credence": an envoy's ceremony, not a plan presented
     if lemma in _SENDING and not _TROOPS_OBJECT.match(predicate_text) and _RELIEF_OBJECT.search(clause[:80]):
         return "aid"  # "dispatched a convoy of food", "flew rescue teams into …": help delivered
+    if lemma == "deliver":  # "delivered 50 tonnes of relief goods" gives help; "delivered a speech" speaks
+        return "aid" if noun != "statement" and _RELIEF_OBJECT.search(clause[:60]) else base
     if lemma in {"present", "dispatch", "deploy"}:
         return base  # (their objects otherwise left to classify, as before)
     if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
@@ -600,9 +624,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     if lemma == "make":
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
+        passive = _AUXILIARY.match(predicate_text) is not None
         predicate_text = _AUXILIARY.sub("", predicate_text)  # "was received by Prime Minister X": the host named
         return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) or _RECEIVED_PERSON.match(
-            predicate_text) or _PERSON_OBJECT.match(predicate_text) else "other"
+            predicate_text) or _PERSON_OBJECT.match(predicate_text) or (
+            passive and _RECEIVED_LATER_BY.match(predicate_text)) else "other"
     if lemma == "welcome":  # "welcomed him in Madrid" hosts a visitor; "welcomed the release" is a statement
         return "meeting" if _PERSON_OBJECT.match(predicate_text) or _RECEIVED_PERSON.match(predicate_text) else base
     if lemma == "accept":  # "accepted the resignation of the defence minister"
@@ -637,6 +663,8 @@ _CREDENTIALS = re.compile(r"\b(?:credentials|letters? of credence|credential let
 _SENDING = frozenset({"send", "dispatch", "deploy", "fly"})
 _RELIEF_OBJECT = re.compile(r"\b(?:convoys?|aid|relief|humanitarian|supplies|food|medicines?|rescue teams?|rescuers|"
                             r"medical teams?)\b")
+# "was received at the Ministry by H.E. Jane Doe, Minister of State": a host named after the venue
+_RECEIVED_LATER_BY = re.compile(r"\w+\s+(?:at|in)\s+[^.;]{0,80}?\bby\s+(?:H\.\s?E\.\s+|the\s+)?[A-Z]")
 _CONFIRMED_PERSON = re.compile(r"\w+\s+(?:(?:him|her)\b|(?:[A-Z][\w.'’-]*\s+){1,4}as\s)")
 _AUXILIARY = re.compile(r"^(?:is|are|was|were)\s+(?:being\s+)?")
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
@@ -667,7 +695,7 @@ _FROM_OFFICE = re.compile(r"\w+\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:office|power|
 _DELEGATION_TO = re.compile(r"\w+\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:delegation|mission)\s+"
                             r"(?:\w+\s+){0,3}?to\s+[A-Z]")
 _LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance|[Ee]xecutive [Oo]rder)s?\b")
-_FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
+_FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon|into\s+(?:a|the)\s+crowds?)\b|"
                        r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")
 
 
@@ -751,7 +779,7 @@ def topic_cut(text: str) -> tuple[int, str] | None:
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
     subject = text[:pred.start] if pred else text
-    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or _weapon_owner(subject, ref)
+    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or weapon_owner(subject, ref)
     if pred and not out and (found := complement_verb(text, pred)):
         # "Media reports suggest the US, Japan, and Philippines plan …": the reported clause's subject acts.
         inner_subject = text[pred.start + len(pred.verb):found[0].start]
@@ -777,12 +805,13 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
         if "; " in rest:  # "…; Israeli air defences intercepted them": that state's forces act in it too
             out |= {iso3 for m in _FORCES_AFTER_SEMICOLON.finditer(rest)
                     if (iso3 := ref.country_by_adjective.get(fold(m[1])))}
-        if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
+        if pred.lemma in _BOTH_SIDES:  # "rams the Philippine vessel": the other side of a clash is a party;
+            # "co-chaired the Philippines–Malaysia Joint Commission": its co-chairs are its two sides
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
 
 
-_CLASH = frozenset({"ram", "board", "collide"})
+_BOTH_SIDES = frozenset({"ram", "board", "collide", "co-chair"})
 _FORCES_AFTER_SEMICOLON = re.compile(r";\s+([A-Z][a-z]+)\s+(?:air\s+defen[cs]es?|forces|troops|army|navy|military|"
                                      r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
 _JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
@@ -799,7 +828,7 @@ _HEAD_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Cc]abinet|government|a
 _ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*")
 
 
-def _weapon_owner(subject: str, ref: Reference) -> set[str]:
+def weapon_owner(subject: str, ref: Reference) -> set[str]:
     """"A Russian missile and drone strike hits …": the state whose weapons are the subject."""
     low = subject.lower()
     m = _WEAPON_SUBJECT.match(subject) if any(map(low.__contains__, _WEAPON_WORDS)) else None

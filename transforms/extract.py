@@ -59,6 +59,7 @@ from transforms.events import (
     is_remote,
     main_verb,
     topic_cut,
+    weapon_owner,
 )
 from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
@@ -941,9 +942,11 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     if event_type == "incident" and pred and pred.lemma == "clash" and any(
             p[2].start < act.start + pred.start for p in people):
         event_type = "meeting"  # "Zelenskyy, Trump and Vance clash in front of reporters": words, at a meeting
-    if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and _STATE_FORCE.match(
-            subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80):
+    if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and ((_STATE_FORCE.match(
+            subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80)) or (
+            _STATE_WEAPONS.search(subject) and weapon_owner(subject, ref))):
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
+        # ("Indian missiles struck nine sites", "Pakistani artillery shelled the town": a state's own weapons)
     location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location and location.place and location.place.kind in {"country", "region"} and pred and (
@@ -1104,6 +1107,9 @@ _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|aftern
 
 
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
+# A subject that is a state's weapons, named by its adjective: "Indian missiles", "Russian artillery"
+_STATE_WEAPONS = re.compile(r"\b[A-Z][a-z]+\s+(?:missiles|rockets|artillery|drones|warplanes|fighter jets|jets|"
+                            r"gunboats|warships)\s*$")
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # A source named after the act: ", Defence Minister Viktor Khrenin said"
