@@ -4,7 +4,7 @@ these tests; read with the project's own reference (seeds/)."""
 
 import pytest
 
-from tests.extraction_helpers import one_chronology_event
+from tests.extraction_helpers import extract_text, one_chronology_event
 
 
 def one_event(sentence: str, ref) -> dict:
@@ -44,3 +44,46 @@ def test_a_named_forum_of_two_states_makes_its_co_chairs_sides(ref):
     event = one_event("Trade Secretary Jun Reyes and Minister Siti Rahman co-chaired the Philippines-Malaysia "
                       "Business Council in Makati.", ref)
     assert event["countries"] == ["MYS", "PHL"]
+
+
+# ----------------------------------------------------------------------------- a dated act inside words about it
+
+def prose_events(text: str, ref) -> list[dict]:
+    return extract_text(f"Press release\n\nIssued in Lima on 20 May 2025.\n\n{text}\n", ref)["events"].to_pylist()
+
+
+def _dated(events: list[dict], day: str) -> list[dict]:
+    return [e for e in events if str(e["date_start"]) == day]
+
+
+def test_the_act_thanked_for_is_the_event_of_the_side_thanked(ref):
+    events = prose_events("Minister Rosa Quispe thanked the Chilean side for releasing 12 Peruvian sailors "
+                          "at the port of Arica on 9 May 2025.", ref)
+    (freed,) = _dated(events, "2025-05-09")
+    assert (freed["event_type"], freed["countries"]) == ("other", ["CHL", "PER"])
+    assert freed["text"].startswith("releasing 12 Peruvian sailors")
+
+
+def test_thanks_for_an_act_of_no_known_kind_stay_the_statement(ref):
+    events = prose_events("Minister Rosa Quispe thanked the Chilean side for standing by Peru on 9 May 2025.", ref)
+    assert [e["event_type"] for e in _dated(events, "2025-05-09")] == ["statement"]
+
+
+def test_a_patrol_welcomed_with_its_own_days_is_the_exercise(ref):
+    events = prose_events("He also welcomed the second joint patrol between the Peruvian Navy and the Ecuadorian "
+                          "Navy off Tumbes on 3-4 May 2025, which he called a model.", ref)
+    (patrol,) = _dated(events, "2025-05-03")
+    assert (patrol["event_type"], patrol["countries"]) == ("military_exercise", ["ECU", "PER"])
+
+
+def test_a_visit_named_after_following_is_that_visit(ref):
+    events = prose_events("The minister said ties had deepened following the state visit to Ecuador by President "
+                          "Dina Boluarte on 2-3 April 2025.", ref)
+    (visit,) = _dated(events, "2025-04-02")
+    assert (visit["event_type"], visit["location"]) == ("visit", "Ecuador")
+
+
+def test_a_named_act_with_a_verb_of_its_own_is_not_cut_out(ref):
+    # "the patrol the navies conducted on …": a clause with its own verb, the sentence stays one act
+    events = prose_events("He welcomed the patrol that the two navies conducted on 3 May 2025 off Tumbes.", ref)
+    assert [e["text"][:10] for e in _dated(events, "2025-05-03")] == ["He welcome"]

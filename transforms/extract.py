@@ -689,17 +689,59 @@ def _embedded_dated_act(entry: Entry) -> Act | None:
     the attack perpetrated on 2 April against …", "X thanked Brazil for the assistance delivered on 28 March
     to …" tell of an attack and of aid on those days (the words themselves are undated)."""
     text = entry.text
-    if " on " not in text or not any(map(text.__contains__, _EMBEDDED_PARTICIPLES)):
+    if " on " not in text:
         return None
-    m = _EMBEDDED_ACT.search(text)
+    m = _EMBEDDED_ACT.search(text) if any(map(text.__contains__, _EMBEDDED_PARTICIPLES)) else None
     if not m or not (pred := main_verb(text[:m.start()])) or VERB_TYPES[pred.lemma] != "statement":
-        return None
+        return _thanked_for_act(entry) or _welcomed_dated_act(entry)
     end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
     piece = text[m.start():end].rstrip(" ,.")
     kind = "aid" if m["noun"] in _AID_NOUNS else "incident"
     return Act(entry, piece, entry.start + m.start(), kind, None, None)
 
 
+def _thanked_for_act(entry: Entry) -> Act | None:
+    """"X thanked the Indonesian side for releasing 38 fishermen, who were handed over … on 10 June": the
+    dated act is the one thanked for, done by the side thanked (the thanks themselves are undated)."""
+    text = entry.text
+    if "for " not in text or "ing " not in text or not (m := _THANKED_FOR.search(text)):
+        return None
+    lemma = next((f for f in (m["stem"], m["stem"] + "e") if f in VERB_TYPES), None)
+    if lemma is None or not _ON_A_DAY.search(text, m.end("stem")):
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    kind = VERB_TYPES[lemma] if VERB_TYPES[lemma] != "statement" else "other"  # ("for releasing …": people freed)
+    gerund = m.start("stem")
+    return Act(entry, text[m.start("agent"):end].rstrip(" ,."), entry.start + m.start("agent"), kind, None,
+               (entry.start + gerund, text[gerund:end].rstrip(" ,.")))
+
+
+def _welcomed_dated_act(entry: Entry) -> Act | None:
+    """"He welcomed the first joint patrol between A and B near C on 20-21 May", "… following the state visit
+    to Jakarta by X on 9-10 March": the statement's only date is that of the act it names, which is the event."""
+    text = entry.text
+    if not any(map(text.__contains__, _NAMED_ACT_WORDS)) or not (m := _NAMED_DATED_ACT.search(text)):
+        return None
+    if main_verb(text[m.end("noun"):m.start("day")]) is not None:
+        return None  # "the visit took place on …": a clause of its own, not a named act
+    pred = main_verb(text[:m.start()])
+    if pred is not None and VERB_TYPES[pred.lemma] not in {"statement", "other"}:
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    start = m.start("act")
+    return Act(entry, text[start:end].rstrip(" ,."), entry.start + start, _NAMED_ACT_KINDS[m["noun"]])
+
+
+# "thanked the Indonesian side for releasing …", "praised Japan for sending …": the side thanked and its act
+_THANKED_FOR = re.compile(r"\b(?:thank(?:s|ed)?|prais(?:es|ed)|commend(?:s|ed)?)\s+"
+                          r"(?P<agent>(?:the\s+)?[A-Z][\w-]*(?:\s+[\w-]+){0,3}?)\s+for\s+(?P<stem>[a-z]+?)ing\b")
+_NAMED_ACT_KINDS = {"visit": "visit", "patrol": "military_exercise", "exercise": "military_exercise",
+                    "drill": "military_exercise", "talks": "meeting", "summit": "meeting"}
+_NAMED_ACT_WORDS = ("visit", "patrol", "exercise", "drill", "talks", "summit")
+# "the first joint patrol between … on May 20-21": a named act and its own day, no verb between them
+_NAMED_DATED_ACT = re.compile(r"\b(?:welcom\w+|prais\w+|hail\w+|following|after)\s+(?P<act>the\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?P<noun>visit|patrol|exercise|drill|talks|summit))\b[^.;]{0,160}?\s(?P<day>on\s+"
+                              r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b)")
 _EMBEDDED_PARTICIPLES = ("perpetrated", "carried out", "committed", "delivered", "provided", "donated", "sent")
 _AID_NOUNS = frozenset({"assistance", "aid", "relief", "donation", "supplies"})
 # "the attack perpetrated on 2 April 2025 against …", "the humanitarian assistance delivered on 28 March to …"
