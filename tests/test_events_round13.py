@@ -87,3 +87,27 @@ def test_a_named_act_with_a_verb_of_its_own_is_not_cut_out(ref):
     # "the patrol the navies conducted on …": a clause with its own verb, the sentence stays one act
     events = prose_events("He welcomed the patrol that the two navies conducted on 3 May 2025 off Tumbes.", ref)
     assert [e["text"][:10] for e in _dated(events, "2025-05-03")] == ["He welcome"]
+
+
+# ----------------------------------------------------------------------------- the finest named venue
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Minister Ana Ruiz held talks with her Lao counterpart at the Government Guesthouse in Vientiane.",
+     "Government Guesthouse"),
+    ("Minister Ana Ruiz laid a wreath at the Independence Mausoleum in Dhaka.", "Independence Mausoleum"),
+    ("President Daniel Noboa swore in a new defence minister at Government Palace.", "Government Palace"),
+    ("The Select Committee took evidence at Parliament Buildings from two ambassadors.", "Parliament Buildings"),
+    ("The trade delegation toured Jurong Port.", "Jurong Port"),
+    # a lower-case building or port after an unknown name: the name is the venue, finer than the city
+    ("Minister Ana Ruiz hosted the two envoys in Quito at the Bellavista residence.", "Bellavista"),
+    ("Peru handed over 14 sailors to the Ecuadorian consul at Paita port in Piura region.", "Paita"),
+    ("China handed over 9 fishermen to the Vietnamese consul at Shantou port in Guangdong province.", "Shantou"),
+    ("Georgian and Armenian troops ended a drill at the Kazbek training range (Kakheti region).",
+     "Kazbek training range"),
+    # goods delivered "to" a town, a convoy that "reached" it, a town shelled by artillery: there it happened
+    ("Chile delivered 30 tonnes of relief supplies to Arequipa for flood victims.", "Arequipa"),
+    ("A convoy of 12 trucks carrying medicines reached Goma in North Kivu.", "Goma"),
+    ("Russian artillery shelled Kherson city and two nearby villages.", "Kherson"),
+])
+def test_place_of_the_act(ref, sentence, place):
+    assert one_event(sentence, ref)["location"] == place

@@ -1028,7 +1028,7 @@ def _ethnic_compound(text: str, end: int) -> bool:
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
-    r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
+    r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|toured|reach(?:es|ed)|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|station|"
     r"general area|seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
@@ -1045,7 +1045,7 @@ _TROOPS_SENT = re.compile(r"\b(?:deploy(?:s|ed)?|redeploy(?:s|ed)?|dispatch(?:es
                           r"police(?:men)?|officers)\s*$")
 # What strikes a place, so that the place struck is where the event happened (not "sanctions hit Russia").
 _STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|storm|tsunami|floods?|landslide|"
-                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?)\b", re.I)
+                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?|artillery)\b", re.I)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -1053,13 +1053,17 @@ _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
 _TOWN_KINDS = frozenset({"city", "capital"})
 # A building named as where an act took place: finer than the town also named.
 _BUILDING = re.compile(r"\b(?:Palace|House|Hall|Guesthouse|Hotel|Secretariat|Headquarters|Museum|Stadium|Chancellery|"
-                       r"Kremlin|Castle)\b")
+                       r"Kremlin|Castle|Mausoleum|Buildings|Port)\b")
+# Goods delivered "to" a place: there the help arrived ("delivered 50 tonnes of relief goods to Cotabato City")
+_DELIVERED_BEFORE = re.compile(r"\bdelivered\s+(?:[\w,.-]+\s+){1,6}$")
+_BUILDING_KIND_AFTER = re.compile(r"\s+(?:residence|palace|port)\b")
 _DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
 _NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government(?! House)|Ministry|"
+    r"December|Congress|Parliament(?!\s+(?:House|Buildings))|English|Japanese|Korean|Chinese|Russian|"
+    r"Government(?!\s+(?:House|Guesthouse|Palace|Headquarters|Buildings))|Ministry|"  # (the buildings are venues)
     r"(?:Court|Senate|Embassy)$|"  # "at the Court in Brasília": a body, the place is the city
     r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
@@ -1087,6 +1091,7 @@ def find_location(text: str, ref: Reference) -> Location | None:
     sites: list[Location] = []
     contained: set[str] = set()
     named_body: set[str] = set()
+    buildings: set[str] = set()  # unknown names followed by a building's kind: "the Kuksaroy residence"
     fallback: list[Location] = []  # "fired … toward Metula" (the launch site comes first), "in southern Israel"
     for m in _LOC.finditer(text, 0, lead_end):
         if text.startswith("–", m.end("place")) and text[m.end("place") + 1:m.end("place") + 2].isupper():
@@ -1098,6 +1103,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
             loc = unknown
         if loc is None:
             continue
+        if unknown is not None and _BUILDING_KIND_AFTER.match(text, m.start("place") + len(unknown.name)):
+            buildings.add(unknown.name)
         if m["toward"] or m["region"]:  # only when nothing else says where; never inside what is reported
             if " that " not in text[:m.start()]:
                 fallback.append(loc)
@@ -1107,7 +1114,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
         if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref, loc.name):
             contained.add(loc.name)  # "at Parliament House in Canberra", "the Rovajärvi training area near Rovaniemi"
         if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())) or (
-                m["weak"] == "to" and _TROOPS_SENT.search(text, max(0, m.start() - 80), m.start())):
+                m["weak"] == "to" and (_TROOPS_SENT.search(text, max(0, m.start() - 80), m.start()) or (
+                    _DELIVERED_BEFORE.search(text, max(0, m.start() - 60), m.start())))):
             # (a weak one too when a known place holds it: "from the Ryokpho district of …", or the place a
             # quake or a missile hit: "an earthquake struck Port Vila", or where troops were sent: "deployed 500
             # soldiers to Khiam")
@@ -1125,7 +1133,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
         return None
     known = [c for c in candidates if c.place is not None]
     if known and all(c.place.kind in _TOWN_KINDS for c in known) and (
-            building := next((c for c in candidates if c.place is None and _BUILDING.search(c.name)), None)):
+            building := next((c for c in candidates if c.place is None and (
+                _BUILDING.search(c.name) or c.name in buildings)), None)):
         return building  # "held talks in Helsinki with …, at the House of the Estates": the building is finer
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
@@ -1192,8 +1201,8 @@ _SETTLEMENT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
-                               r"mosque|county|prefecture|municipality|commune|locality|palace|centre|"
-                               r"(?P<facility>temple|airport|prison|training (?:ground|area)|proving ground|"
+                               r"mosque|county|prefecture|municipality|commune|locality|palace|centre|residence|port|"
+                               r"(?P<facility>temple|airport|prison|training (?:ground|area|range)|proving ground|"
                                r"(?:firing|test|shooting) range))\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
@@ -1202,7 +1211,8 @@ _SET_APART_KIND = re.compile(r",\s+an?\s+(?:[\w-]+\s+)?(?:village|town|city|dist
                              r"township|border crossing)\b")
 # A known place holding the one before: "Awdheegle, in Lower Shabelle", "the Ponta Vermelha palace in Maputo",
 # "the Ryokpho district of Pyongyang".
-_PLACE_KINDS = r"(?:palace|district|village|town|township|suburb|neighbou?rhood|quarter|area|province|region|county)"
+_PLACE_KINDS = (r"(?:palace|district|village|town|township|suburb|neighbou?rhood|quarter|area|province|region|county|"
+                r"port)")
 # ("Kazarman, a village in Jalal-Abad region", "near Murghab, up in Gorno-Badakhshan")
 _IN_PLACE_AFTER = re.compile(rf"(?:(?:\s+{_PLACE_KINDS})?,?\s+(?:(?:up|down|out|over)\s+)?in|\s+{_PLACE_KINDS}\s+of|"
                              rf",\s+an?\s+(?:[\w-]+\s+)?{_PLACE_KINDS}\s+(?:in|of|near))\s+(?:the\s+)?"
@@ -1249,9 +1259,9 @@ _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 _VENUE_WORDS = (r"(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|Center|"
                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|Shoal|"
-                r"Reef|Strait|Peninsula|Secretariat)")
+                r"Reef|Strait|Peninsula|Secretariat|Mausoleum|Buildings)")
 _VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
-_VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University)$")
+_VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University|Mausoleum)$")
 
 
 def _resolve_place(phrase: str, ref: Reference) -> Location | None:
