@@ -111,3 +111,46 @@ def test_a_named_act_with_a_verb_of_its_own_is_not_cut_out(ref):
 ])
 def test_place_of_the_act(ref, sentence, place):
     assert one_event(sentence, ref)["location"] == place
+
+
+# ----------------------------------------------------------------------------- places a layout states
+
+_ROWS_PAGE = """# Ministry calendar
+
+- **3 May 2025** · Quito and Guayaquil · Visit. Minister Ana Ruiz toured the two ports.
+- **4 May 2025** · Geneva (HRC 58) · Meeting. Minister Ana Ruiz met the High Commissioner.
+
+## Tracker
+
+- **2025-05-10 — Truce.** Ecuador and Peru agreed to stop all firing along the border.
+- **2025-05-11 — Lima.** Ecuador and Peru signed a border protocol.
+"""
+
+
+def _rows(ref) -> dict[str, str]:
+    events = extract_text(_ROWS_PAGE, ref, name="calendar.md")["events"].to_pylist()
+    return {str(e["date_start"]): e["location"] for e in events}
+
+
+def test_a_place_cell_of_two_towns_gives_the_first(ref):
+    assert _rows(ref)["2025-05-03"] == "Quito"
+
+
+def test_an_occasion_in_brackets_is_not_part_of_the_place(ref):
+    assert _rows(ref)["2025-05-04"] == "Geneva"
+
+
+def test_an_entry_title_is_a_place_only_when_it_is_one(ref):
+    rows = _rows(ref)
+    assert (rows["2025-05-10"], rows["2025-05-11"]) == ("", "Lima")
+
+
+def test_spoke_to_reporters_is_a_statement(ref):
+    assert one_event("Minister Ana Ruiz spoke to reporters after the vote in Lima.", ref)["event_type"] == "statement"
+
+
+def test_an_act_the_same_day_stays_at_the_scene_but_words_do_not(ref):
+    events = prose_events("On 4 May 2025, protesters attacked the town hall in Arequipa. Police detained 20 people "
+                          "the same day. The ministry said the same day that order had been restored.", ref)
+    assert [(e["event_type"], e["location"]) for e in _dated(events, "2025-05-04")] == [
+        ("incident", "Arequipa"), ("legal", "Arequipa"), ("statement", "")]

@@ -464,6 +464,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "meeting"
     elif lemma == "speak" and re.match(r"\w+\s+(?:\w+ly\s+)?(?:at|before)\s+(?:the|a|an)\s", predicate_text):
         base = "statement"  # "both spoke at the opening session", "spoke before the assembly": words to an audience
+    elif lemma == "speak" and _SPOKE_TO_PRESS.match(predicate_text):
+        base = "statement"  # "spoke to reporters after the vote": words for the public, not a call
     elif lemma == "arrive" and _AID_CARRIER.search(subject):
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
@@ -487,6 +489,7 @@ _VISIT_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}?(?:[Vv]isits?|[Tt]rip|[Tt]our
 _VISIT_AND_MEET = re.compile(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b(?!\s+(?:with\s+)?(?:the\s+)?(?:displaced|"
                              r"local\s+(?:residents|people|families)|residents|families|survivors|students|refugees|"
                              r"victims|people|troops|soldiers|staff|workers|farmers)\b)")
+_SPOKE_TO_PRESS = re.compile(r"\w+\s+(?:\w+ly\s+)?(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b")
 # A strike by a state's forces, named as such: "a military air strike", "army shelling", "government airstrikes"
 MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"

@@ -989,16 +989,18 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
             _STATE_WEAPONS.search(subject) and weapon_owner(subject, ref))):
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
         # ("Indian missiles struck nine sites", "Pakistani artillery shelled the town": a state's own weapons)
-    location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
+    location = None if is_remote(act.text) else _stated_venue(act, ref, state.doc.text) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location and location.place and location.place.kind in {"country", "region"} and pred and (
             fronted := fronted_place(subject, ref)):
         location = fronted  # "On 7 April, in São Paulo, Petro addressed a forum on Brazil …": the city set first
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
-    if location is None and act.entry.place and not is_remote(act.text):
+    if location is None and act.entry.place and not is_remote(act.text) and not (
+            _titled(act.entry, state.doc.text) and not _is_dateline_place(act.entry.place, ref)):
         location = _resolve_dateline(act.entry.place, ref)  # dated only by its dateline: its place too
     if location is None and state.events and not is_remote(act.text) and (_SCENE_GOES_ON.search(act.text) or (
+            event_type != "statement" and "ame " in act.text and _SAME_DAY_SCENE.search(act.text)) or (
             act.entry.source != "chronology" and _JOINT_START.match(act.text))):
         location = _scene_location(state, act)  # "The Secretary then held talks with …": still in Kyiv
     # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
@@ -1145,9 +1147,12 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|B
 _JOINT_START = re.compile(JOINT_SUBJECT + r"\s")
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
+                            r"(?:[Aa]fter|[Ff]ollowing) the (?:talks|meeting)|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
 
 
+# "Police arrested 11 suspects the same day": still there (not words said that day, often elsewhere)
+_SAME_DAY_SCENE = re.compile(r"\b(?:[Tt]he )?[Ss]ame (?:day|evening|afternoon|night)\b")
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's weapons, named by its adjective: "Indian missiles", "Russian artillery"
 _STATE_WEAPONS = re.compile(r"\b[A-Z][a-z]+\s+(?:missiles|rockets|artillery|drones|warplanes|fighter jets|jets|"
@@ -1421,11 +1426,20 @@ def _scene_location(state: ReportState, act: Act) -> Location | None:
     return Location(last["location"], place)
 
 
-def _stated_venue(act: Act, ref: Reference) -> Location | None:
+def _titled(entry: Entry, text: str) -> bool:
+    """The entry's venue is a sentence of its own right before its text ("Tehran. …", "**Ceasefire.** …"),
+    not a field set apart ("near Djibo · Battle.")."""
+    before = text[max(0, entry.start - len(entry.venue) - 6):entry.start]
+    return entry.venue == entry.place and re.search(re.escape(entry.venue) + r"\.\W*$", before) is not None
+
+
+def _stated_venue(act: Act, ref: Reference, text: str) -> Location | None:
     """The place an entry states apart from its text, for its first act: "Israel Defense Forces – Strikes on
     sites in Iran, incl. Natanz" in a calendar row whose Where cell says Natanz took place at Natanz."""
     if not act.entry.venue or act.start > act.entry.start + 2:
         return None
+    if _titled(act.entry, text) and not _is_dateline_place(act.entry.place, ref):
+        return None  # "**Operation Sindoor.** Indian missiles struck …": an entry's title, not a place-first head
     name = _finest_part(act.entry.venue, ref)
     return Location(name, ref.places.get(fold(name))) if not name.isupper() else _resolve_dateline(name, ref)
 
@@ -1433,6 +1447,9 @@ def _stated_venue(act: Act, ref: Reference) -> Location | None:
 def _finest_part(where: str, ref: Reference) -> str:
     """The finest place a field names: "Palais du Peuple, Djibouti" -> Palais du Peuple; "Bure, near Assab" ->
     Bure (near a town is where it is); "Burkina Faso, Soum province, near Djibo" -> Djibo (the rest is coarser)."""
+    where = _VENUE_NOTE.sub("", where)  # "New York (UNGA 79)": the place, not the occasion
+    if " and " in where and "," not in where and _is_town(where.split(" and ")[0].strip(), ref):
+        return where.split(" and ")[0].strip()  # "Tornio and Haparanda": the stops of a joint visit, from the first
     parts = [p.strip() for p in where.split(",") if p.strip()]
     named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
     venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
@@ -1442,6 +1459,7 @@ def _finest_part(where: str, ref: Reference) -> str:
     return PLACE_WORDS.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0]).strip()
 
 
+_VENUE_NOTE = re.compile(r"\s*\([^)]*\)")
 _VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Center|Museum|Stadium|University|"
                          r"Headquarters|Base|Airport|Guesthouse)\b")
 _LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
@@ -1456,6 +1474,12 @@ def _coarse_place(name: str, ref: Reference) -> bool:
     place = ref.places.get(fold(name))
     return bool((place and place.kind in {"country", "region"}) or fold(name) in ref.country_by_name
                 or _ADMIN_WORD.search(name))
+
+
+def _is_dateline_place(place: str, ref: Reference) -> bool:
+    """A dateline in capitals ("BITUNG —") or a known place ("Tehran. …"); not a bold entry title that only
+    names the act ("**Ceasefire.** India and Pakistan agreed …")."""
+    return place.isupper() or fold(place) in ref.places or fold(_resolve_dateline(place, ref).name) in ref.places
 
 
 def _resolve_dateline(place: str, ref: Reference) -> Location:
