@@ -4,7 +4,7 @@ these tests; read with the project's own reference (seeds/)."""
 
 import pytest
 
-from tests.extraction_helpers import extract_text, one_chronology_event
+from tests.extraction_helpers import chronology_events, extract_text, one_chronology_event
 
 
 def one_event(sentence: str, ref) -> dict:
@@ -154,3 +154,35 @@ def test_an_act_the_same_day_stays_at_the_scene_but_words_do_not(ref):
                           "the same day. The ministry said the same day that order had been restored.", ref)
     assert [(e["event_type"], e["location"]) for e in _dated(events, "2025-05-04")] == [
         ("incident", "Arequipa"), ("legal", "Arequipa"), ("statement", "")]
+
+
+# ----------------------------------------------------------------------------- acting states; no act
+
+def test_the_delegation_of_a_states_own_report_acts_for_it(ref):
+    page = ("REPUBLIC OF ECUADOR\n\nNATIONAL ASSEMBLY\n\nReport of the Committee on Labour on its visit to Spain\n\n"
+            "On 4 March 2025 the delegation visited a training centre in Madrid.\n\n"
+            "On 5 March 2025 the Committee toured the port of Valencia.\n")
+    events = extract_text(page, ref)["events"].to_pylist()
+    assert [e["countries"] for e in events] == [["ECU"], ["ECU"]]
+
+
+def test_a_condition_after_the_act_does_not_give_its_verb(ref):
+    event = one_event("Spokesperson Ana Ruiz told reporters in Lima that Peru will host the next round for "
+                      "the two neighbours if both sides ask.", ref)
+    assert (event["event_type"], event["countries"]) == ("announcement", ["PER"])
+
+
+def test_a_posts_hashtags_name_no_actor(ref):
+    event = one_event("Ecuador and Colombia: a first border commission in Quito. #Peru #Brazil", ref)
+    assert event["countries"] == ["COL", "ECU"]
+
+
+def test_drones_launched_and_shot_down_are_one_use_of_force_by_both(ref):
+    event = one_event("Russia's army launched drones at 40 sites from Sumy to Odesa overnight; Ukrainian air "
+                      "defence shot most of them down.", ref)
+    assert (event["event_type"], event["countries"]) == ("military_action", ["RUS", "UKR"])
+
+
+def test_what_did_not_happen_is_no_act(ref):
+    events = chronology_events("April 2, 2025: A calm night along the border; no clashes were reported.", ref)
+    assert events == []

@@ -209,6 +209,8 @@ def main_verb(text: str) -> Predicate | None:
         if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(
                 a < m.start() < b and (past or bare or not text.startswith(", where", a)) for a, b in relative):
             continue  # (a "where" clause after an act: "travelled to Belém, where he was received by …")
+        if (past or bare) and "if " in text and _CONDITION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "… will host the next round if both sides ask": the condition's verb is not the act
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
@@ -226,6 +228,7 @@ def main_verb(text: str) -> Predicate | None:
     return past or later or sent or bare
 
 
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,4}$")
 # A participle after a common noun and before a preposition names whom was sent: "troops deployed to the border"
 _SENT_LEMMAS = frozenset({"deploy", "send", "dispatch"})
 _SENT_PARTICIPLE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|\d+)\s+(?:[a-z-]+\s+)?[a-z]+\s+"
@@ -334,7 +337,7 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
-                              r"next|joint|of|for|on|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
+                              r"next|joint|of|for|on|no|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
                               r"ten|twelve|several|dozens of))\s+$")  # ("for talks", "eight bombs"; not "the two sign")
 # A compound adjective or a number right before the word makes it a noun.
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
@@ -551,7 +554,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
     if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
-        if noun == "military_action" or _OPERATION_OBJECT.match(predicate_text):
+        if noun == "military_action" or _OPERATION_OBJECT.match(predicate_text) or _LAUNCHED_WEAPONS.match(
+                predicate_text):  # ("launched drones at 26 locations")
             return "military_action"  # "launches Operation Sindoor, striking …", "launched an offensive"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
     if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"; "takes over as president"
@@ -682,6 +686,7 @@ _AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humani
 _OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+new)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:offensive|counter-offensive|counteroffensive|incursion|invasion|assault|airstrikes|"
                                r"air strikes|strikes|raids?|bombardment)\b)")
+_LAUNCHED_WEAPONS = re.compile(r"\w+\s+(?:[\w-]+\s+){0,3}?(?:drones|rockets|airstrikes|air strikes|strikes|attacks)\b")
 _INJURY_OBJECT = re.compile(r"\w+\s+(?:a|an|his|her|their|both|one|two)?\s*(?:foot|feet|leg|legs|arm|arms|hand|thumb|"
                             r"fingers?|eye|limb|limbs|life|lives)\b")
 _PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
@@ -781,6 +786,8 @@ def topic_cut(text: str) -> tuple[int, str] | None:
 
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
+    if "#" in text:  # "… #Armenia #EU": a post's tags name topics, not actors (blanked: offsets stay)
+        text = _HASHTAG.sub(lambda m: " " * len(m.group()), text)
     subject = text[:pred.start] if pred else text
     out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or weapon_owner(subject, ref)
     if pred and not out and (found := complement_verb(text, pred)):
@@ -814,9 +821,10 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
     return out
 
 
+_HASHTAG = re.compile(r"#\w+")
 _BOTH_SIDES = frozenset({"ram", "board", "collide", "co-chair"})
 _FORCES_AFTER_SEMICOLON = re.compile(r";\s+([A-Z][a-z]+)\s+(?:air\s+defen[cs]es?|forces|troops|army|navy|military|"
-                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
+                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|shot|struck|hit)\b")
 _JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
 _DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"

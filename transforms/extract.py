@@ -934,7 +934,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         # chronology's own entry "A Jiji Press poll finds …" is one of its events)
     pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
-    if pred and _NO_ONE.match(subject):
+    if pred and (_NO_ONE.match(subject) or ("no " in subject and _NOTHING_HAPPENED.search(subject))):
         return previous  # "No group has claimed the attack": no act took place ("Japan does not appeal" is one)
     when = act.entry.span.start
     people = _participants(state, act, pred.start if pred else 0, when)
@@ -1080,15 +1080,20 @@ _POLL_FINDING = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+
                            r"(?:\w+\s+)?(?:put|puts|shows?|showed|gives?|gave|finds?|found|suggests?|suggested)\b")
 # A subject that denies the act.
 _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
+# "A quiet night along the border; no incidents were reported": what did not happen is no act
+_NOTHING_HAPPENED = re.compile(r"(?:^|[;:,]\s+)no\s+(?:new\s+|further\s+|other\s+)?[a-z-]+\s*$")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
 # "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
 _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
                       "deport", "sanction", "designate", "remove", "suspend", "revoke"})
 # An organ of a state left unnamed as the subject: "The Constitutional Court unanimously", "On 31 January, the
 # National Defence and Security Council", "the military" (its state is the report's one state).
-_UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
+_UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}"
+                            r"(?:On\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+)?"  # ("On 4 March 2025 the delegation")
+                            r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
                             r"(?:Government|Cabinet|Parliament|Assembly|Senate|Court|Council|Commission|Congress|"
-                            r"Legislature|military|army|junta|police|security forces)(?:\s+\w+ly)?\s*$")
+                            r"Legislature|military|army|junta|police|security forces|Committee|delegation)"
+                            r"(?:\s+\w+ly)?\s*$")
 # A body of the target's own state acting on its citizen: that state acts. (An international court names
 # itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
