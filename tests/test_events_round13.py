@@ -186,3 +186,22 @@ def test_drones_launched_and_shot_down_are_one_use_of_force_by_both(ref):
 def test_what_did_not_happen_is_no_act(ref):
     events = chronology_events("April 2, 2025: A calm night along the border; no clashes were reported.", ref)
     assert events == []
+
+
+def test_a_plural_after_a_quantifier_is_no_verb(ref):
+    # "all pending issues": the noun, not the verb "issue" (a meeting's "dialogue" later does not type the words)
+    event = one_event("President Daniel Noboa welcomed it in a statement and urged both sides to settle all "
+                      "pending issues through dialogue.", ref)
+    assert event["event_type"] == "statement"
+
+
+def test_a_toll_told_to_reporters_is_a_statement(ref):
+    event = one_event("Army spokesman Carlos Vega told reporters in Tumbes that nine soldiers had been killed.", ref)
+    assert event["event_type"] == "statement"
+
+
+def test_the_two_navies_are_the_states_of_the_act_just_told(ref):
+    events = chronology_events(
+        "April 1, 2025: The Peruvian Navy and the Chilean Navy began a joint patrol off Arica.\n"
+        "April 3, 2025: The two navies concluded the patrol with a rescue drill.", ref)
+    assert [e["countries"] for e in events] == [["CHL", "PER"], ["CHL", "PER"]]

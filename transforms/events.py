@@ -317,6 +317,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "a congratulatory call", "an unannounced visit"
     if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
+    if word.endswith("s") and _QUANTIFIER_BEFORE.search(before):
+        return True  # "to address all outstanding issues", "several other calls": a plural noun
     if word in _PLURAL_NOUNS and _HELD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return True  # "held official talks in restricted format": the object of "held", not the verb "talk"
     if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
@@ -340,6 +342,7 @@ _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|seco
                               r"next|joint|of|for|on|no|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
                               r"ten|twelve|several|dozens of))\s+$")  # ("for talks", "eight bombs"; not "the two sign")
 # A compound adjective or a number right before the word makes it a noun.
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:all|other|these|those|such|many|several|outstanding|remaining|pending)\s+$")
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
                             r"\b[ap]\.m\.|\ws['’])\s+$")  # ("leaders' talks": a plural's possessive; "a 6 a.m. train")
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
@@ -405,6 +408,9 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|mu
 _MODAL_BE_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:not\s+)?be\s+$")
 
 
+_TOLL_BEFORE = re.compile(r"\b(?:had|have|has)\s+been\s+$")
+
+
 def _complement_type(text: str, pred: Predicate) -> str | None:
     """The type a reporting verb's complement gives: its own act ("said it would provide aid" is aid,
     "reported that a law was passed" legal); a meeting or visit still to come is announced; what only
@@ -416,6 +422,8 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
     kind = VERB_TYPES[inner.lemma]
     if inner.lemma in _OBJECT_DECIDES:  # "tells reporters that Modi made clear …": no visit made
         kind = _verb_with_object(inner.lemma, text[inner.start:], kind)
+    if inner.lemma == "kill" and _TOLL_BEFORE.search(text, max(0, inner.start - 12), inner.start):
+        return None  # "told reporters that 31 people had been killed": a toll given, the words are the act
     if kind == "statement" or (inner.lemma == "reach" and _REACHED_LEVEL.match(text, inner.start)):
         return None  # "said inflation reached 10.5%": a figure reported, not an act
     if kind in {"meeting", "visit", "phone_call"} and not finite:

@@ -978,6 +978,9 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     if not countries and pred and (local := _LOCAL_FORCE.search(subject)) and (
             place := ref.places.get(fold(local["place"]))) and place.country:
         countries = {place.country}  # "Police in Batumi detained …": the city's state
+    if not countries and pred and _BOTH_OF_BEFORE.match(subject) and state.events and len(
+            state.events[-1]["countries"]) >= 2 and state.events[-1]["date_start"] <= act.entry.span.start:
+        countries = set(state.events[-1]["countries"])  # "The two navies concluded the patrol": those just named
     if not countries and state.home and pred and (_UNNAMED_ORGAN.match(subject) or (
             event_type == "military_action" and MILITARY_STRIKE.search(subject))):
         countries = {state.home}  # "The Constitutional Court upholds …" in "2025 in South Korea": that state's
@@ -1080,6 +1083,9 @@ _POLL_FINDING = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+
                            r"(?:\w+\s+)?(?:put|puts|shows?|showed|gives?|gave|finds?|found|suggests?|suggested)\b")
 # A subject that denies the act.
 _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
+# "On March 2, the two navies …": the two sides of the act told just before
+_BOTH_OF_BEFORE = re.compile(r"^(?:[^,]{0,40},\s+)?(?:[Tt]he two|[Bb]oth)\s+(?:navies|sides|countries|governments|"
+                             r"armies|forces|coast guards|delegations|states)\s*$")
 # "A quiet night along the border; no incidents were reported": what did not happen is no act
 _NOTHING_HAPPENED = re.compile(r"(?:^|[;:,]\s+)no\s+(?:new\s+|further\s+|other\s+)?[a-z-]+\s*$")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
