@@ -53,7 +53,7 @@ VERB_TYPES: dict[str, str] = {
     "recapture": "military_action", "present": "announcement", "extend": "other",
     "hit": "incident", "concede": "statement", "confirm": "statement", "escape": "incident",
     "intercept": "military_action", "damage": "incident", "read out": "statement", "endorse": "agreement",
-    "land": "visit", "organize": "other", "organise": "other",
+    "land": "visit", "organize": "other", "organise": "other", "co-chair": "meeting",
 }
 _IRREGULAR = {  # ("transfers" left out: mostly a noun, "defence equipment transfers")
     "meet": ["meets", "met"], "hold": ["holds", "held"], "speak": ["speaks", "spoke"],
@@ -127,7 +127,8 @@ OBJECT_TYPES: list[tuple[re.Pattern[str], str]] = [
                 r"second term)\b", re.I), "election"),
     (re.compile(r"\b(?:meeting|meetings|talks|dialogue|summit|consultations?|conference|forum|session|"
                 r"working group|dinner|luncheon|discussions?)\b", re.I), "meeting"),
-    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?)\b", re.I),
+    (re.compile(r"\b(?:water cannons?|collisions?|rammed|ramming|exchanges? of (?:gun)?fire|firefights?|"
+                r"clashes|blasts?|explosions?)\b", re.I),
      "incident"),
 ]
 # What a match of each OBJECT_TYPES pattern holds (lowercased): a cheap test before the regex.
@@ -142,7 +143,8 @@ _OBJECT_WORDS = [
     ("election", "referendum", "runoff", "run-off", "leadership ", "elected", "second term"),
     ("meeting", "talks", "dialogue", "summit", "consultation", "conference", "forum", "session", "working group",
      "dinner", "luncheon", "discussion"),
-    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight"),
+    ("water cannon", "collision", "rammed", "ramming", "of fire", "of gunfire", "firefight", "clashes", "blast",
+     "explosion"),
 ]
 _OBJECT_RES = [(pat, t, words) for (pat, t), words in zip(OBJECT_TYPES, _OBJECT_WORDS, strict=True)]
 # (word, index into _OBJECT_RES), flat: one pass of substring tests instead of one any() per pattern.
@@ -198,7 +200,7 @@ def main_verb(text: str) -> Predicate | None:
     if (opening := _subjectless_verb(text)) is not None:
         return opening
     later = _later_opening(text) if ". " in text or "] " in text else None
-    past = bare = None
+    past = bare = sent = None
     relative = [r.span() for r in _RELATIVE_CLAUSE.finditer(text)] if ", wh" in text else []
     for m in _verb_matches(text):
         if later and m.start() >= later.start:
@@ -207,6 +209,8 @@ def main_verb(text: str) -> Predicate | None:
         if _inside_quotes(text, m.start()) or _is_noun_use(text, m) or any(
                 a < m.start() < b and (past or bare or not text.startswith(", where", a)) for a, b in relative):
             continue  # (a "where" clause after an act: "travelled to Belém, where he was received by …")
+        if (past or bare) and "if " in text and _CONDITION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "… will host the next round if both sides ask": the condition's verb is not the act
         lemma = VERB_FORMS[word]
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
@@ -216,9 +220,20 @@ def main_verb(text: str) -> Predicate | None:
             if word != lemma or not _NON_FINITE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 return pred
             bare = bare or pred
+        elif past is None and lemma in _SENT_LEMMAS and _SENT_PARTICIPLE.search(
+                text, max(0, m.start() - 30), m.end() + 8):
+            sent = sent or pred  # "a soldier deployed for election security … fired into a crowd": who, not what
         else:
             past = past or pred
-    return past or later or bare
+    return past or later or sent or bare
+
+
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,4}$")
+# A participle after a common noun and before a preposition names whom was sent: "troops deployed to the border"
+_SENT_LEMMAS = frozenset({"deploy", "send", "dispatch"})
+_SENT_PARTICIPLE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|\d+)\s+(?:[a-z-]+\s+)?[a-z]+\s+"
+                              r"(?:deployed|sent|dispatched)"
+                              r"\s+(?:for|to|in|at|near|along|on|from|by)\b")
 
 
 def _subjectless_verb(text: str) -> Predicate | None:
@@ -247,7 +262,7 @@ def _later_opening(text: str) -> Predicate | None:
 
 
 # ", which I think tells you …", ", who arrives on Friday": a clause about something named, not the act's verb
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*")  # (not "whom the Rada confirmed")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b(?:[^,;]|,(?=\d{3}))*")  # (not "whom …")
 # ", his office said", ", the Omani news agency reports.": a source named after the act it reports
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}"
                           # (not followed by ", and none of it …")
@@ -302,6 +317,8 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
         return True  # "a congratulatory call", "an unannounced visit"
     if (word in _PLURAL_NOUNS or word == "strike") and _PLURAL_MODIFIER.search(text, max(0, m.start() - 24), m.start()):
         return True  # "ceasefire talks", "drone strikes", "a military air strike"
+    if word.endswith("s") and _QUANTIFIER_BEFORE.search(before):
+        return True  # "to address all outstanding issues", "several other calls": a plural noun
     if word in _PLURAL_NOUNS and _HELD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return True  # "held official talks in restricted format": the object of "held", not the verb "talk"
     if word in _PLURAL_NOUNS and _OWNED.search(text, max(0, m.start() - 30), m.start()):
@@ -322,9 +339,10 @@ def _is_noun_use(text: str, m: re.Match[str]) -> bool:
 
 
 _NOUN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|phone|first|second|third|fourth|fifth|last|latest|"
-                              r"next|joint|of|for|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
+                              r"next|joint|of|for|on|no|(?<![Tt]he\s)(?<![Aa]ll\s)(?:two|three|four|five|six|seven|eight|nine|"
                               r"ten|twelve|several|dozens of))\s+$")  # ("for talks", "eight bombs"; not "the two sign")
 # A compound adjective or a number right before the word makes it a noun.
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:all|other|these|those|such|many|several|outstanding|remaining|pending)\s+$")
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
                             r"\b[ap]\.m\.|\ws['’])\s+$")  # ("leaders' talks": a plural's possessive; "a 6 a.m. train")
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
@@ -390,6 +408,9 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|mu
 _MODAL_BE_BEFORE = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must)\s+(?:not\s+)?be\s+$")
 
 
+_TOLL_BEFORE = re.compile(r"\b(?:had|have|has)\s+been\s+$")
+
+
 def _complement_type(text: str, pred: Predicate) -> str | None:
     """The type a reporting verb's complement gives: its own act ("said it would provide aid" is aid,
     "reported that a law was passed" legal); a meeting or visit still to come is announced; what only
@@ -401,6 +422,8 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
     kind = VERB_TYPES[inner.lemma]
     if inner.lemma in _OBJECT_DECIDES:  # "tells reporters that Modi made clear …": no visit made
         kind = _verb_with_object(inner.lemma, text[inner.start:], kind)
+    if inner.lemma == "kill" and _TOLL_BEFORE.search(text, max(0, inner.start - 12), inner.start):
+        return None  # "told reporters that 31 people had been killed": a toll given, the words are the act
     if kind == "statement" or (inner.lemma == "reach" and _REACHED_LEVEL.match(text, inner.start)):
         return None  # "said inflation reached 10.5%": a figure reported, not an act
     if kind in {"meeting", "visit", "phone_call"} and not finite:
@@ -411,7 +434,9 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
 def classify(text: str, pred: Predicate | None, subject: str) -> str:
     """Event type from the verb and its object, per seeds/event_types.csv."""
     if pred is None:  # "jets accidentally drop bombs during a drill": an accident, whatever the nouns say
-        return "incident" if _ACCIDENTAL.search(text) else _type_from_nouns(text) or "other"
+        if _ACCIDENTAL.search(text):
+            return "incident"
+        return "visit" if _VISIT_HEAD.match(text) else _type_from_nouns(text) or "other"
     if pred.lemma in REPORTING and (inner := _complement_type(text, pred)):
         return inner
     lemma = pred.lemma
@@ -431,7 +456,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if obj_type and obj_type in OVERRIDABLE.get(base, set()) and not keeps_meeting:
         base = obj_type
     named = EVENT_SUBJECT.search(subject[:80])
-    if named and lemma not in {"meet", "speak", "visit", "sign", "release", "hold", "host", "call"}:
+    if named and base != "incident" and lemma not in {"meet", "speak", "visit", "sign", "release", "hold", "host",
+                                                      "call"}:  # ("a soldier on election duty fired into …")
         base = _type_from_nouns(named.group(0)) or base  # "A trilateral meeting … agreed to …"
     subj_type = _subject_type(subject)
     if subj_type and base in {"meeting", "other", "announcement", "statement"} and lemma not in {
@@ -449,6 +475,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "meeting"
     elif lemma == "speak" and re.match(r"\w+\s+(?:\w+ly\s+)?(?:at|before)\s+(?:the|a|an)\s", predicate_text):
         base = "statement"  # "both spoke at the opening session", "spoke before the assembly": words to an audience
+    elif lemma == "speak" and _SPOKE_TO_PRESS.match(predicate_text):
+        base = "statement"  # "spoke to reporters after the vote": words for the public, not a call
     elif lemma == "arrive" and _AID_CARRIER.search(subject):
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
@@ -463,11 +491,16 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     return base
 
 
+# A verbless entry headed by a trip: "Joint visit to the border towns", "Official visit of the President to …"
+_VISIT_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}?(?:[Vv]isits?|[Tt]rip|[Tt]our)\s+(?:to|of|in)\b")
+
+
 # "visits Kyiv and meets President Zelensky": a meeting (the shared gold's convention); not "… and met displaced
 # families" (people met on a visit are no counterpart)
 _VISIT_AND_MEET = re.compile(r"\b(?:and|to)\s+(?:meets?|met|hold talks)\b(?!\s+(?:with\s+)?(?:the\s+)?(?:displaced|"
                              r"local\s+(?:residents|people|families)|residents|families|survivors|students|refugees|"
                              r"victims|people|troops|soldiers|staff|workers|farmers)\b)")
+_SPOKE_TO_PRESS = re.compile(r"\w+\s+(?:\w+ly\s+)?(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media)\b")
 # A strike by a state's forces, named as such: "a military air strike", "army shelling", "government airstrikes"
 MILITARY_STRIKE = re.compile(r"\b(?:military|army|air force|naval|government|regime)\s+"
                              r"(?:air\s*|drone\s+|artillery\s+)?(?:strikes?|airstrikes?|shelling|bombardment|bombing|"
@@ -508,7 +541,8 @@ _OBJECT_DECIDES = frozenset({"participate", "attend", "join", "hold", "host", "b
                              "name", "respond", "fly", "adopt", "approve", "impose", "pass", "extend", "renew",
                              "pay", "take", "welcome", "accept", "sign", "fire", "enter",
                              "carry out", "remove", "lead", "brief", "withdraw", "become", "send", "lose", "transfer",
-                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise"})
+                             "shoot", "confirm", "present", "dispatch", "deploy", "land", "organize", "organise",
+                             "deliver"})
 # A fronted adverbial before the subject: "In response to …, ", "Following the vote, ".
 _FRONTED = re.compile(r"^\s*(?:In response to|In reaction to|Ahead of|In|On|At|After|Following|Amid|Despite|As|While|"
                       r"When|Before|Since|During|With|Under|Upon|Responding to|Speaking|Commenting|Reacting|"
@@ -528,7 +562,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return noun if noun in {"statement", "military_exercise", "meeting", "other"} else (
             "meeting" if lemma != "participate" else "other")
     if lemma == "launch":  # "launches a missile"; "launched a Global Alliance … at the G20 summit" (not a meeting)
-        if noun == "military_action" or _OPERATION_OBJECT.match(predicate_text):
+        if noun == "military_action" or _OPERATION_OBJECT.match(predicate_text) or _LAUNCHED_WEAPONS.match(
+                predicate_text):  # ("launched drones at 26 locations")
             return "military_action"  # "launches Operation Sindoor, striking …", "launched an offensive"
         return _type_from_nouns(_OBJECT_END.split(clause, 1)[0]) or base
     if lemma == "take":  # "took a congratulatory call from Rubio"; "took part in …"; "takes over as president"
@@ -536,6 +571,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
             return "appointment"  # "takes over as president", "takes the oath of office"
         if re.match(r"\w+\s+control\s+of\b", predicate_text):
             return "military_action"  # "took control of the town": ground taken
+        if re.match(r"\w+\s+(?:oral\s+|written\s+)?evidence\b", predicate_text):
+            return "meeting"  # "the Committee took evidence from the envoy": a hearing of witnesses
         return "phone_call" if re.search(r"\bcalls?\b", clause[:40]) else noun or base
     if lemma == "pay":  # "paid a state visit to Spain", "paid a State Visit"; "paid tribute to …"
         if re.search(r"\bcall\s+on\b", clause):
@@ -578,6 +615,8 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
         return "other"  # "presented her letters of credence": an envoy's ceremony, not a plan presented
     if lemma in _SENDING and not _TROOPS_OBJECT.match(predicate_text) and _RELIEF_OBJECT.search(clause[:80]):
         return "aid"  # "dispatched a convoy of food", "flew rescue teams into …": help delivered
+    if lemma == "deliver":  # "delivered 50 tonnes of relief goods" gives help; "delivered a speech" speaks
+        return "aid" if noun != "statement" and _RELIEF_OBJECT.search(clause[:60]) else base
     if lemma in {"present", "dispatch", "deploy"}:
         return base  # (their objects otherwise left to classify, as before)
     if lemma == "board":  # "boarded a plane to Hanoi" is travel; "boarded the supply boat" an incident
@@ -600,9 +639,11 @@ def _verb_with_object(lemma: str, predicate_text: str, base: str, subject: str =
     if lemma == "make":
         return "visit" if re.search(r"\b(?:visit|trip|tour)\b", clause) else "statement"
     if lemma == "receive":
+        passive = _AUXILIARY.match(predicate_text) is not None
         predicate_text = _AUXILIARY.sub("", predicate_text)  # "was received by Prime Minister X": the host named
         return "meeting" if re.search(r"\b(?:courtesy call|delegation)\b", clause) or _RECEIVED_PERSON.match(
-            predicate_text) or _PERSON_OBJECT.match(predicate_text) else "other"
+            predicate_text) or _PERSON_OBJECT.match(predicate_text) or (
+            passive and _RECEIVED_LATER_BY.match(predicate_text)) else "other"
     if lemma == "welcome":  # "welcomed him in Madrid" hosts a visitor; "welcomed the release" is a statement
         return "meeting" if _PERSON_OBJECT.match(predicate_text) or _RECEIVED_PERSON.match(predicate_text) else base
     if lemma == "accept":  # "accepted the resignation of the defence minister"
@@ -637,6 +678,8 @@ _CREDENTIALS = re.compile(r"\b(?:credentials|letters? of credence|credential let
 _SENDING = frozenset({"send", "dispatch", "deploy", "fly"})
 _RELIEF_OBJECT = re.compile(r"\b(?:convoys?|aid|relief|humanitarian|supplies|food|medicines?|rescue teams?|rescuers|"
                             r"medical teams?)\b")
+# "was received at the Ministry by H.E. Jane Doe, Minister of State": a host named after the venue
+_RECEIVED_LATER_BY = re.compile(r"\w+\s+(?:at|in)\s+[^.;]{0,80}?\bby\s+(?:H\.\s?E\.\s+|the\s+)?[A-Z]")
 _CONFIRMED_PERSON = re.compile(r"\w+\s+(?:(?:him|her)\b|(?:[A-Z][\w.'’-]*\s+){1,4}as\s)")
 _AUXILIARY = re.compile(r"^(?:is|are|was|were)\s+(?:being\s+)?")
 # A person as the object: a pronoun, or a name that is not a possessive ("receives Wang Yi at the Kremlin").
@@ -651,6 +694,7 @@ _AID_CARRIER = re.compile(r"\b(?:convoy|aid|supplies|shipment|relief|food|humani
 _OPERATION_OBJECT = re.compile(r"\w+\s+(?:Operation\s+[A-Z]|(?:an?|the|its|a\s+new)\s+(?:[\w-]+\s+){0,2}"
                                r"(?:offensive|counter-offensive|counteroffensive|incursion|invasion|assault|airstrikes|"
                                r"air strikes|strikes|raids?|bombardment)\b)")
+_LAUNCHED_WEAPONS = re.compile(r"\w+\s+(?:[\w-]+\s+){0,3}?(?:drones|rockets|airstrikes|air strikes|strikes|attacks)\b")
 _INJURY_OBJECT = re.compile(r"\w+\s+(?:a|an|his|her|their|both|one|two)?\s*(?:foot|feet|leg|legs|arm|arms|hand|thumb|"
                             r"fingers?|eye|limb|limbs|life|lives)\b")
 _PUBLIC_AUDIENCE = re.compile(r"\w+\s+(?:the\s+)?(?:reporters|journalists|press|media|correspondents|parliament|"
@@ -667,7 +711,7 @@ _FROM_OFFICE = re.compile(r"\w+\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:office|power|
 _DELEGATION_TO = re.compile(r"\w+\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:delegation|mission)\s+"
                             r"(?:\w+\s+){0,3}?to\s+[A-Z]")
 _LAW = re.compile(r"\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Aa]ct|[Oo]rdinance|[Ee]xecutive [Oo]rder)s?\b")
-_FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon)\b|"
+_FIRED_ON = re.compile(r"fired\s+(?:water cannons?|flares|shots|warning shots|on|at|upon|into\s+(?:a|the)\s+crowds?)\b|"
                        r"(?:(?:open|opens|opened)\s+)?fire\s+(?:on|at|upon)\b")
 
 
@@ -750,8 +794,10 @@ def topic_cut(text: str) -> tuple[int, str] | None:
 
 def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[str]:
     """States acting in the entry: named in the subject, or as the people/forces acted with."""
+    if "#" in text:  # "… #Armenia #EU": a post's tags name topics, not actors (blanked: offsets stay)
+        text = _HASHTAG.sub(lambda m: " " * len(m.group()), text)
     subject = text[:pred.start] if pred else text
-    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or _weapon_owner(subject, ref)
+    out = _countries_in(subject, ref, expand_groups=True) or _state_organ(subject, ref) or weapon_owner(subject, ref)
     if pred and not out and (found := complement_verb(text, pred)):
         # "Media reports suggest the US, Japan, and Philippines plan …": the reported clause's subject acts.
         inner_subject = text[pred.start + len(pred.verb):found[0].start]
@@ -777,14 +823,16 @@ def actor_countries(text: str, pred: Predicate | None, ref: Reference) -> set[st
         if "; " in rest:  # "…; Israeli air defences intercepted them": that state's forces act in it too
             out |= {iso3 for m in _FORCES_AFTER_SEMICOLON.finditer(rest)
                     if (iso3 := ref.country_by_adjective.get(fold(m[1])))}
-        if pred.lemma in _CLASH:  # "rams the Philippine vessel": the other side of a clash is a party
+        if pred.lemma in _BOTH_SIDES:  # "rams the Philippine vessel": the other side of a clash is a party;
+            # "co-chaired the Philippines–Malaysia Joint Commission": its co-chairs are its two sides
             out |= {iso3 for iso3, _ in _country_positions(_first_clause(rest)[:80], ref)}
     return out
 
 
-_CLASH = frozenset({"ram", "board", "collide"})
+_HASHTAG = re.compile(r"#\w+")
+_BOTH_SIDES = frozenset({"ram", "board", "collide", "co-chair"})
 _FORCES_AFTER_SEMICOLON = re.compile(r";\s+([A-Z][a-z]+)\s+(?:air\s+defen[cs]es?|forces|troops|army|navy|military|"
-                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
+                                     r"jets|warplanes|artillery)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|shot|struck|hit)\b")
 _JOINED_STATE = re.compile(r",\s+and\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?([a-z]+)\b")
 # The states that wrote or brokered what was adopted or signed: actors of its adoption.
 _DRAFTED_BY = re.compile(r"\b(?:drafted|sponsored|co-sponsored|proposed|tabled|put forward|brokered|mediated|"
@@ -799,7 +847,7 @@ _HEAD_GOVERNMENT = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Cc]abinet|government|a
 _ORGAN_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*)*")
 
 
-def _weapon_owner(subject: str, ref: Reference) -> set[str]:
+def weapon_owner(subject: str, ref: Reference) -> set[str]:
     """"A Russian missile and drone strike hits …": the state whose weapons are the subject."""
     low = subject.lower()
     m = _WEAPON_SUBJECT.match(subject) if any(map(low.__contains__, _WEAPON_WORDS)) else None
@@ -999,7 +1047,7 @@ def _ethnic_compound(text: str, end: int) -> bool:
 _LOC = re.compile(
     r"\b(?:in|at|near|into|through|across|around|transit(?:s|ed)?|off(?: the (?:shore|coast) of)?|outside|inside|"
     r"^In(?=\s[^,]{1,40},)|(?<=[.!?]\s)In(?=\s[^,]{1,40},)|"  # "In Caracas, President Maduro orders …"
-    r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|"
+    r"visit(?:s|ed|ing)?|(?:visit|trip|tour) to|toured|reach(?:es|ed)|"
     r"travel(?:s|l?ed|l?ing)? to|(?:flies|flew|fly) to|"
     r"(?:sidelines|margins|centre|center|outskirts|suburbs|town|village|city|district|province|port|station|"
     r"general area|seabed|sea ?floor|waters) of|"  # ("the seabed of the Baltic Sea", "the territorial waters of …")
@@ -1016,7 +1064,7 @@ _TROOPS_SENT = re.compile(r"\b(?:deploy(?:s|ed)?|redeploy(?:s|ed)?|dispatch(?:es
                           r"police(?:men)?|officers)\s*$")
 # What strikes a place, so that the place struck is where the event happened (not "sanctions hit Russia").
 _STRIKER = re.compile(r"\b(?:earthquake|quake|tremor|cyclone|typhoon|hurricane|storm|tsunami|floods?|landslide|"
-                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?)\b", re.I)
+                      r"explosion|blast|missiles?|rockets?|drones?|shells?|air ?strikes?|bombs?|artillery)\b", re.I)
 # After "on", "to" or "from" a place is the venue only if it is a site rather than a state or city: "on Iwo
 # Jima", "a resupply run to Second Thomas Shoal", "fired from the Sunan area" (not "pressure on Taiwan",
 # "aid to Ukraine", "officials from Tokyo").
@@ -1024,13 +1072,17 @@ _SITE_KINDS = frozenset({"island", "base", "venue", "body_of_water"})
 _TOWN_KINDS = frozenset({"city", "capital"})
 # A building named as where an act took place: finer than the town also named.
 _BUILDING = re.compile(r"\b(?:Palace|House|Hall|Guesthouse|Hotel|Secretariat|Headquarters|Museum|Stadium|Chancellery|"
-                       r"Kremlin|Castle)\b")
+                       r"Kremlin|Castle|Mausoleum|Buildings|Port)\b")
+# Goods delivered "to" a place: there the help arrived ("delivered 50 tonnes of relief goods to Cotabato City")
+_DELIVERED_BEFORE = re.compile(r"\bdelivered\s+(?:[\w,.-]+\s+){1,6}$")
+_BUILDING_KIND_AFTER = re.compile(r"\s+(?:residence|palace|port)\b")
 _DATE_BEFORE = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)$")
 _NEXT_CLAUSE = re.compile(r",\s+and\s|;")
 _AFTER_CLAUSE = re.compile(r"\b(?:following|after)\s+(?:the|a|an|its|their|last|this)\b")
 NOT_PLACES = re.compile(
     r"^(?:Washington['’]s|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Congress|Parliament(?! House)|English|Japanese|Korean|Chinese|Russian|Government(?! House)|Ministry|"
+    r"December|Congress|Parliament(?!\s+(?:House|Buildings))|English|Japanese|Korean|Chinese|Russian|"
+    r"Government(?!\s+(?:House|Guesthouse|Palace|Headquarters|Buildings))|Ministry|"  # (the buildings are venues)
     r"(?:Court|Senate|Embassy)$|"  # "at the Court in Brasília": a body, the place is the city
     r"Christmas|Easter|Ramadan|Eid|Diwali|Thanksgiving|Hanukkah|Passover|Lunar New Year|New Year)\b")
 
@@ -1058,6 +1110,7 @@ def find_location(text: str, ref: Reference) -> Location | None:
     sites: list[Location] = []
     contained: set[str] = set()
     named_body: set[str] = set()
+    buildings: set[str] = set()  # unknown names followed by a building's kind: "the Kuksaroy residence"
     fallback: list[Location] = []  # "fired … toward Metula" (the launch site comes first), "in southern Israel"
     for m in _LOC.finditer(text, 0, lead_end):
         if text.startswith("–", m.end("place")) and text[m.end("place") + 1:m.end("place") + 2].isupper():
@@ -1069,6 +1122,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
             loc = unknown
         if loc is None:
             continue
+        if unknown is not None and _BUILDING_KIND_AFTER.match(text, m.start("place") + len(unknown.name)):
+            buildings.add(unknown.name)
         if m["toward"] or m["region"]:  # only when nothing else says where; never inside what is reported
             if " that " not in text[:m.start()]:
                 fallback.append(loc)
@@ -1078,7 +1133,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
         if loc.place is None and _known_place_after(text[m.start("place") + len(loc.name):], ref, loc.name):
             contained.add(loc.name)  # "at Parliament House in Canberra", "the Rovajärvi training area near Rovaniemi"
         if not m["weak"] or loc.name in contained or (m["weak"] in _STRUCK and _STRIKER.search(text, 0, m.start())) or (
-                m["weak"] == "to" and _TROOPS_SENT.search(text, max(0, m.start() - 80), m.start())):
+                m["weak"] == "to" and (_TROOPS_SENT.search(text, max(0, m.start() - 80), m.start()) or (
+                    _DELIVERED_BEFORE.search(text, max(0, m.start() - 60), m.start())))):
             # (a weak one too when a known place holds it: "from the Ryokpho district of …", or the place a
             # quake or a missile hit: "an earthquake struck Port Vila", or where troops were sent: "deployed 500
             # soldiers to Khiam")
@@ -1096,7 +1152,8 @@ def find_location(text: str, ref: Reference) -> Location | None:
         return None
     known = [c for c in candidates if c.place is not None]
     if known and all(c.place.kind in _TOWN_KINDS for c in known) and (
-            building := next((c for c in candidates if c.place is None and _BUILDING.search(c.name)), None)):
+            building := next((c for c in candidates if c.place is None and (
+                _BUILDING.search(c.name) or c.name in buildings)), None)):
         return building  # "held talks in Helsinki with …, at the House of the Estates": the building is finer
     pool = known or candidates
     finest = [c for c in pool if c.place is None or c.place.kind not in {"country", "region"}]
@@ -1163,8 +1220,8 @@ _SETTLEMENT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$")
 # The kind of place after an unknown name: "Sisaket province", "La Orchila island", "the Ndjala site".
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:province|department|district|region|territory|island|site|camp|village|town|"
-                               r"mosque|county|prefecture|municipality|commune|locality|palace|centre|"
-                               r"(?P<facility>temple|airport|prison|training (?:ground|area)|proving ground|"
+                               r"mosque|county|prefecture|municipality|commune|locality|palace|centre|residence|port|"
+                               r"(?P<facility>temple|airport|prison|training (?:ground|area|range)|proving ground|"
                                r"(?:firing|test|shooting) range))\b")
 # Harm done right before "in": the unknown name after it is where ("were killed in Yelwata").
 _HARM_BEFORE = re.compile(r"\b(?:killed|wounded|injured|died|massacred|clashed|displaced|abducted|kidnapped)\s+in\s")
@@ -1173,7 +1230,8 @@ _SET_APART_KIND = re.compile(r",\s+an?\s+(?:[\w-]+\s+)?(?:village|town|city|dist
                              r"township|border crossing)\b")
 # A known place holding the one before: "Awdheegle, in Lower Shabelle", "the Ponta Vermelha palace in Maputo",
 # "the Ryokpho district of Pyongyang".
-_PLACE_KINDS = r"(?:palace|district|village|town|township|suburb|neighbou?rhood|quarter|area|province|region|county)"
+_PLACE_KINDS = (r"(?:palace|district|village|town|township|suburb|neighbou?rhood|quarter|area|province|region|county|"
+                r"port)")
 # ("Kazarman, a village in Jalal-Abad region", "near Murghab, up in Gorno-Badakhshan")
 _IN_PLACE_AFTER = re.compile(rf"(?:(?:\s+{_PLACE_KINDS})?,?\s+(?:(?:up|down|out|over)\s+)?in|\s+{_PLACE_KINDS}\s+of|"
                              rf",\s+an?\s+(?:[\w-]+\s+)?{_PLACE_KINDS}\s+(?:in|of|near))\s+(?:the\s+)?"
@@ -1220,9 +1278,9 @@ _PLACE_SUBJECT = re.compile(r"(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 _VENUE_WORDS = (r"(?:University|Headquarters|Island|Islands|Base|Camp|Air Station|Palace|House|Guesthouse|Hall|Center|"
                 r"Centre|Hotel|Port|Harbor|Harbour|Airport|Province|Prefecture|County|District|Oblast|Governorate|Shoal|"
-                r"Reef|Strait|Peninsula|Secretariat)")
+                r"Reef|Strait|Peninsula|Secretariat|Mausoleum|Buildings)")
 _VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
-_VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University)$")
+_VENUE_END = re.compile(r"\b(?:Museum|Stadium|Palace|Hall|Guesthouse|Hotel|Centre|Center|University|Mausoleum)$")
 
 
 def _resolve_place(phrase: str, ref: Reference) -> Location | None:

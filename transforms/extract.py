@@ -60,6 +60,7 @@ from transforms.events import (
     is_remote,
     main_verb,
     topic_cut,
+    weapon_owner,
 )
 from transforms.identity import minhash_signature
 from transforms.metrics import find_metrics
@@ -711,17 +712,59 @@ def _embedded_dated_act(entry: Entry) -> Act | None:
     the attack perpetrated on 2 April against …", "X thanked Brazil for the assistance delivered on 28 March
     to …" tell of an attack and of aid on those days (the words themselves are undated)."""
     text = entry.text
-    if " on " not in text or not any(map(text.__contains__, _EMBEDDED_PARTICIPLES)):
+    if " on " not in text:
         return None
-    m = _EMBEDDED_ACT.search(text)
+    m = _EMBEDDED_ACT.search(text) if any(map(text.__contains__, _EMBEDDED_PARTICIPLES)) else None
     if not m or not (pred := main_verb(text[:m.start()])) or VERB_TYPES[pred.lemma] != "statement":
-        return None
+        return _thanked_for_act(entry) or _welcomed_dated_act(entry)
     end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
     piece = text[m.start():end].rstrip(" ,.")
     kind = "aid" if m["noun"] in _AID_NOUNS else "incident"
     return Act(entry, piece, entry.start + m.start(), kind, None, None)
 
 
+def _thanked_for_act(entry: Entry) -> Act | None:
+    """"X thanked the Indonesian side for releasing 38 fishermen, who were handed over … on 10 June": the
+    dated act is the one thanked for, done by the side thanked (the thanks themselves are undated)."""
+    text = entry.text
+    if "for " not in text or "ing " not in text or not (m := _THANKED_FOR.search(text)):
+        return None
+    lemma = next((f for f in (m["stem"], m["stem"] + "e") if f in VERB_TYPES), None)
+    if lemma is None or not _ON_A_DAY.search(text, m.end("stem")):
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    kind = VERB_TYPES[lemma] if VERB_TYPES[lemma] != "statement" else "other"  # ("for releasing …": people freed)
+    gerund = m.start("stem")
+    return Act(entry, text[m.start("agent"):end].rstrip(" ,."), entry.start + m.start("agent"), kind, None,
+               (entry.start + gerund, text[gerund:end].rstrip(" ,.")))
+
+
+def _welcomed_dated_act(entry: Entry) -> Act | None:
+    """"He welcomed the first joint patrol between A and B near C on 20-21 May", "… following the state visit
+    to Jakarta by X on 9-10 March": the statement's only date is that of the act it names, which is the event."""
+    text = entry.text
+    if not any(map(text.__contains__, _NAMED_ACT_WORDS)) or not (m := _NAMED_DATED_ACT.search(text)):
+        return None
+    if main_verb(text[m.end("noun"):m.start("day")]) is not None:
+        return None  # "the visit took place on …": a clause of its own, not a named act
+    pred = main_verb(text[:m.start()])
+    if pred is not None and VERB_TYPES[pred.lemma] not in {"statement", "other"}:
+        return None
+    end = e.start() if (e := _EMBEDDED_END.search(text, m.end())) else len(text)
+    start = m.start("act")
+    return Act(entry, text[start:end].rstrip(" ,."), entry.start + start, _NAMED_ACT_KINDS[m["noun"]])
+
+
+# "thanked the Indonesian side for releasing …", "praised Japan for sending …": the side thanked and its act
+_THANKED_FOR = re.compile(r"\b(?:thank(?:s|ed)?|prais(?:es|ed)|commend(?:s|ed)?)\s+"
+                          r"(?P<agent>(?:the\s+)?[A-Z][\w-]*(?:\s+[\w-]+){0,3}?)\s+for\s+(?P<stem>[a-z]+?)ing\b")
+_NAMED_ACT_KINDS = {"visit": "visit", "patrol": "military_exercise", "exercise": "military_exercise",
+                    "drill": "military_exercise", "talks": "meeting", "summit": "meeting"}
+_NAMED_ACT_WORDS = ("visit", "patrol", "exercise", "drill", "talks", "summit")
+# "the first joint patrol between … on May 20-21": a named act and its own day, no verb between them
+_NAMED_DATED_ACT = re.compile(r"\b(?:welcom\w+|prais\w+|hail\w+|following|after)\s+(?P<act>the\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?P<noun>visit|patrol|exercise|drill|talks|summit))\b[^.;]{0,160}?\s(?P<day>on\s+"
+                              r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b)")
 _EMBEDDED_PARTICIPLES = ("perpetrated", "carried out", "committed", "delivered", "provided", "donated", "sent")
 _AID_NOUNS = frozenset({"assistance", "aid", "relief", "donation", "supplies"})
 # "the attack perpetrated on 2 April 2025 against …", "the humanitarian assistance delivered on 28 March to …"
@@ -914,7 +957,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         # chronology's own entry "A Jiji Press poll finds …" is one of its events)
     pred = act.verb or main_verb(act.text)
     subject = act.text[:pred.start] if pred else act.text
-    if pred and _NO_ONE.match(subject):
+    if pred and (_NO_ONE.match(subject) or ("no " in subject and _NOTHING_HAPPENED.search(subject))):
         return previous  # "No group has claimed the attack": no act took place ("Japan does not appeal" is one)
     when = act.entry.span.start
     people = _participants(state, act, pred.start if pred else 0, when)
@@ -958,25 +1001,32 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
     if not countries and pred and (local := _LOCAL_FORCE.search(subject)) and (
             place := ref.places.get(fold(local["place"]))) and place.country:
         countries = {place.country}  # "Police in Batumi detained …": the city's state
+    if not countries and pred and _BOTH_OF_BEFORE.match(subject) and state.events and len(
+            state.events[-1]["countries"]) >= 2 and state.events[-1]["date_start"] <= act.entry.span.start:
+        countries = set(state.events[-1]["countries"])  # "The two navies concluded the patrol": those just named
     if not countries and state.home and pred and (_UNNAMED_ORGAN.match(subject) or (
             event_type == "military_action" and MILITARY_STRIKE.search(subject))):
         countries = {state.home}  # "The Constitutional Court upholds …" in "2025 in South Korea": that state's
     if event_type == "incident" and pred and pred.lemma == "clash" and any(
             p[2].start < act.start + pred.start for p in people):
         event_type = "meeting"  # "Zelenskyy, Trump and Vance clash in front of reporters": words, at a meeting
-    if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and _STATE_FORCE.match(
-            subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80):
+    if event_type == "incident" and countries and pred and pred.lemma in _ARMED_VERBS and ((_STATE_FORCE.match(
+            subject) and not _CIVILIAN_TARGET.search(act.text, pred.start, pred.start + 80)) or (
+            _STATE_WEAPONS.search(subject) and weapon_owner(subject, ref))):
         event_type = "military_action"  # "US forces strike a vessel": a state's use of force, not an attack on people
-    location = None if is_remote(act.text) else _stated_venue(act, ref) or find_location(
+        # ("Indian missiles struck nine sites", "Pakistani artillery shelled the town": a state's own weapons)
+    location = None if is_remote(act.text) else _stated_venue(act, ref, state.doc.text) or find_location(
         act.text[pred.start:] if pred else act.text, ref) or (find_location(act.text, ref) if pred else None)
     if location and location.place and location.place.kind in {"country", "region"} and pred and (
             fronted := fronted_place(subject, ref)):
         location = fronted  # "On 7 April, in São Paulo, Petro addressed a forum on Brazil …": the city set first
     if location is None and pred and pred.lemma == "host" and not is_remote(act.text):
         location = host_location(subject, ref)  # "Seoul hosts the summit": the host city is the venue
-    if location is None and act.entry.place and not is_remote(act.text):
+    if location is None and act.entry.place and not is_remote(act.text) and not (
+            _titled(act.entry, state.doc.text) and not _is_dateline_place(act.entry.place, ref)):
         location = _resolve_dateline(act.entry.place, ref)  # dated only by its dateline: its place too
     if location is None and state.events and not is_remote(act.text) and (_SCENE_GOES_ON.search(act.text) or (
+            event_type != "statement" and "ame " in act.text and _SAME_DAY_SCENE.search(act.text)) or (
             act.entry.source != "chronology" and _JOINT_START.match(act.text))):
         location = _scene_location(state, act)  # "The Secretary then held talks with …": still in Kyiv
     # The venue's state is not an actor by being the venue (gold-format.md): "G7 ministers meet in Munich"
@@ -1056,15 +1106,23 @@ _POLL_FINDING = re.compile(r"(?:[^,]{0,40},\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+
                            r"(?:\w+\s+)?(?:put|puts|shows?|showed|gives?|gave|finds?|found|suggests?|suggested)\b")
 # A subject that denies the act.
 _NO_ONE = re.compile(r"\s*(?:No|None|Nobody|No one|Neither)\b")
+# "On March 2, the two navies …": the two sides of the act told just before
+_BOTH_OF_BEFORE = re.compile(r"^(?:[^,]{0,40},\s+)?(?:[Tt]he two|[Bb]oth)\s+(?:navies|sides|countries|governments|"
+                             r"armies|forces|coast guards|delegations|states)\s*$")
+# "A quiet night along the border; no incidents were reported": what did not happen is no act
+_NOTHING_HAPPENED = re.compile(r"(?:^|[;:,]\s+)no\s+(?:new\s+|further\s+|other\s+)?[a-z-]+\s*$")
 # Legal acts done to people: those named after the verb are their targets, not participants (gold labels:
 # "The National Assembly impeaches President Yoon", "the court issued arrest warrants for Netanyahu").
 _AGAINST = frozenset({"impeach", "arrest", "indict", "sentence", "convict", "charge", "detain", "extradite",
                       "deport", "sanction", "designate", "remove", "suspend", "revoke"})
 # An organ of a state left unnamed as the subject: "The Constitutional Court unanimously", "On 31 January, the
 # National Defence and Security Council", "the military" (its state is the report's one state).
-_UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
+_UNNAMED_ORGAN = re.compile(r"^(?:[^,]{0,60},\s+|[^,–—]{0,30}[–—]\s+){0,2}"
+                            r"(?:On\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\s+)?"  # ("On 4 March 2025 the delegation")
+                            r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}"
                             r"(?:Government|Cabinet|Parliament|Assembly|Senate|Court|Council|Commission|Congress|"
-                            r"Legislature|military|army|junta|police|security forces)(?:\s+\w+ly)?\s*$")
+                            r"Legislature|military|army|junta|police|security forces|Committee|delegation)"
+                            r"(?:\s+\w+ly)?\s*$")
 # A body of the target's own state acting on its citizen: that state acts. (An international court names
 # itself: the reference gives it INT, so the states found are not empty.)
 _NATIONAL_BODY = re.compile(r"\b(?:National Assembly|[Pp]arliament|[Cc]ourt|[Pp]rosecutors?|[Pp]olice|"
@@ -1123,10 +1181,16 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|B
 _JOINT_START = re.compile(JOINT_SUBJECT + r"\s")
 # Words saying an act goes on in the scene just told: it keeps that scene's place.
 _SCENE_GOES_ON = re.compile(r"\b(?:then|[Aa]fterwards?|[Tt]hat (?:evening|afternoon|night)|[Ll]ater that day|"
+                            r"(?:[Aa]fter|[Ff]ollowing) the (?:talks|meeting)|"
                             r"on the sidelines(?! of)|there(?! (?:is|are|was|were|has|have|had|will|would)\b))\b")
 
 
+# "Police arrested 11 suspects the same day": still there (not words said that day, often elsewhere)
+_SAME_DAY_SCENE = re.compile(r"\b(?:[Tt]he )?[Ss]ame (?:day|evening|afternoon|night)\b")
 _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
+# A subject that is a state's weapons, named by its adjective: "Indian missiles", "Russian artillery"
+_STATE_WEAPONS = re.compile(r"\b[A-Z][a-z]+\s+(?:missiles|rockets|artillery|drones|warplanes|fighter jets|jets|"
+                            r"gunboats|warships)\s*$")
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # A source named after the act: ", Defence Minister Viktor Khrenin said"
@@ -1396,11 +1460,20 @@ def _scene_location(state: ReportState, act: Act) -> Location | None:
     return Location(last["location"], place)
 
 
-def _stated_venue(act: Act, ref: Reference) -> Location | None:
+def _titled(entry: Entry, text: str) -> bool:
+    """The entry's venue is a sentence of its own right before its text ("Tehran. …", "**Ceasefire.** …"),
+    not a field set apart ("near Djibo · Battle.")."""
+    before = text[max(0, entry.start - len(entry.venue) - 6):entry.start]
+    return entry.venue == entry.place and re.search(re.escape(entry.venue) + r"\.\W*$", before) is not None
+
+
+def _stated_venue(act: Act, ref: Reference, text: str) -> Location | None:
     """The place an entry states apart from its text, for its first act: "Israel Defense Forces – Strikes on
     sites in Iran, incl. Natanz" in a calendar row whose Where cell says Natanz took place at Natanz."""
     if not act.entry.venue or act.start > act.entry.start + 2:
         return None
+    if _titled(act.entry, text) and not _is_dateline_place(act.entry.place, ref):
+        return None  # "**Operation Sindoor.** Indian missiles struck …": an entry's title, not a place-first head
     name = _finest_part(act.entry.venue, ref)
     return Location(name, ref.places.get(fold(name))) if not name.isupper() else _resolve_dateline(name, ref)
 
@@ -1408,6 +1481,9 @@ def _stated_venue(act: Act, ref: Reference) -> Location | None:
 def _finest_part(where: str, ref: Reference) -> str:
     """The finest place a field names: "Palais du Peuple, Djibouti" -> Palais du Peuple; "Bure, near Assab" ->
     Bure (near a town is where it is); "Burkina Faso, Soum province, near Djibo" -> Djibo (the rest is coarser)."""
+    where = _VENUE_NOTE.sub("", where)  # "New York (UNGA 79)": the place, not the occasion
+    if " and " in where and "," not in where and _is_town(where.split(" and ")[0].strip(), ref):
+        return where.split(" and ")[0].strip()  # "Tornio and Haparanda": the stops of a joint visit, from the first
     parts = [p.strip() for p in where.split(",") if p.strip()]
     named = [p for p in parts if not _LOCATOR.match(p) and not _coarse_place(p, ref)]
     venues = [p for p in named if _VENUE_NAME.search(p)]  # "Palace of Westminster, London": the venue
@@ -1417,6 +1493,7 @@ def _finest_part(where: str, ref: Reference) -> str:
     return PLACE_WORDS.sub("", (venues[:1] or named[-1:] or located[-1:] or parts[-1:])[0]).strip()
 
 
+_VENUE_NOTE = re.compile(r"\s*\([^)]*\)")
 _VENUE_NAME = re.compile(r"\b(?:Palace|Palais|Palacio|House|Hall|Hotel|Centre|Center|Museum|Stadium|University|"
                          r"Headquarters|Base|Airport|Guesthouse)\b")
 _LOCATOR = re.compile(r"^(?:near|outside|around|off|north of|south of|east of|west of)\s+", re.IGNORECASE)
@@ -1431,6 +1508,12 @@ def _coarse_place(name: str, ref: Reference) -> bool:
     place = ref.places.get(fold(name))
     return bool((place and place.kind in {"country", "region"}) or fold(name) in ref.country_by_name
                 or _ADMIN_WORD.search(name))
+
+
+def _is_dateline_place(place: str, ref: Reference) -> bool:
+    """A dateline in capitals ("BITUNG —") or a known place ("Tehran. …"); not a bold entry title that only
+    names the act ("**Ceasefire.** India and Pakistan agreed …")."""
+    return place.isupper() or fold(place) in ref.places or fold(_resolve_dateline(place, ref).name) in ref.places
 
 
 def _resolve_dateline(place: str, ref: Reference) -> Location:
