@@ -302,6 +302,20 @@ def delivery_day(line: str) -> str | None:
     return day if DATE_LINE.fullmatch(day) else None
 
 
+_DATELINE_FURNITURE = 40  # characters after a dateline's time: a zone, a section ("[GMT+7]", "· Fact Sheets")
+
+
+def dateline_day(line: str) -> str | None:
+    """The day, as printed, of a page's dateline: its day and clock time, maybe a zone and a section after
+    ("Friday, March 14, 2025 · 6:30 PM · Fact Sheets" -> "March 14, 2025", "Thursday, June 12, 2025 21:47
+    [GMT+7]"); None for a sentence that opens with a stamp."""
+    if ":" not in line[:60] or not line[:1].isalnum() or not (m := STAMP.match(line)):
+        return None
+    if len(line) - m.end() > _DATELINE_FURNITURE or not YEAR_RE.search(m["date"]):
+        return None
+    return m["date"]
+
+
 def dtg_day(line: str) -> date | None:
     """The day of a cable's date-time group line ("251430Z MAR 25" -> 25 March 2025), or None."""
     m = DTG.match(line)

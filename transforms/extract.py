@@ -32,10 +32,10 @@ from transforms.chronology import (
 )
 from transforms.dates import (
     DATE_EXPR,
-    STAMP,
     WEEKDAY_PREFIX,
     YEAR_RE,
     DateSpan,
+    dateline_day,
     delivery_day,
     dtg_day,
     parse_date_expr,
@@ -228,22 +228,9 @@ def _head_day(text: str) -> DateSpan | None:
             return DateSpan(day, day, "day", False)
         if ("—" in line or "–" in line or " - " in line) and (printed := delivery_day(line)):
             return _one_day(DATE_EXPR.search(printed).group(0))
-        if (stamped := _page_stamp_day(line)) is not None:
-            return stamped
+        if printed := dateline_day(line):
+            return _one_day(printed)
     return None
-
-
-_STAMP_FURNITURE = 40  # characters after a dateline's time: a zone, a section ("[GMT+7]", "· Fact Sheets")
-
-
-def _page_stamp_day(line: str) -> DateSpan | None:
-    """The day of a page's dateline that prints a time and a zone or section after its date ("Friday, March
-    14, 2025 · 6:30 PM · Fact Sheets", "Thursday, June 12, 2025 21:47 [GMT+7]"); None for a sentence."""
-    if ":" not in line[:60] or not line[:1].isalnum() or not (m := STAMP.match(line)):
-        return None
-    if len(line) - m.end() > _STAMP_FURNITURE or not YEAR_RE.search(m["date"]):
-        return None
-    return _one_day(m["date"])
 
 
 def _one_day(expr: str) -> DateSpan | None:

@@ -16,7 +16,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from transforms.dates import DATE_EXPR, DATE_LINE, delivery_day, title_day
+from transforms.dates import DATE_EXPR, DATE_LINE, dateline_day, delivery_day, title_day
 from transforms.document import Document
 from transforms.readers._common import DATE_ONLY, DATE_PREFIX, ReaderError, Span, decode_text
 from transforms.readers.text import Block, TableColumns, _classify, build_document, dated_row_blocks, table_columns
@@ -413,30 +413,13 @@ def _time_published(tree: LexborHTMLParser) -> str | None:
 _STAMP_KEY = re.compile(r"^(?:Updated|Published|Posted|Released|Issued|Dated?)\b\s*:?\s*", re.I)
 
 
-# A page's dateline: its day and clock time, and maybe its zone and section, alone on a line ("Friday, March 14,
-# 2025 · 6:30 PM · Fact Sheets", "Thursday, June 12, 2025 21:47 [GMT+7]").
-_DATELINE_TAIL = re.compile(r"\s*(?:[·|,–—-]\s*)?(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
-                            r"(?:\s*[\[(]?(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d\d)?)?[\])]?|\s+[A-Z]{2,4}T)?"
-                            r"(?:\s*[·|]\s*[A-Z][\w&,' -]{0,40})?$")
-_WEEKDAY_HEAD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
-
-
-def _dateline_day(text: str) -> str | None:
-    """The day of a page's dateline ("Friday, March 14, 2025 · 6:30 PM · Fact Sheets"), or None."""
-    if len(text) > 80 or ":" not in text:  # (every dateline holds a clock time)
-        return None
-    start = w.end() if (w := _WEEKDAY_HEAD.match(text)) else 0
-    m = DATE_EXPR.match(text, start)
-    return m.group(0) if m and _DATELINE_TAIL.match(text, m.end()) else None
-
-
 def _stamp_day(text: str) -> str | None:
     """The day of a page's stamp line, dateline or delivery line, or None."""
     if len(text) > 120:
         return None
     if (key := _STAMP_KEY.match(text)) and (m := DATE_EXPR.match(text, key.end())):
         return m.group(0)
-    return _dateline_day(text) or delivery_day(text)
+    return dateline_day(text) or delivery_day(text)
 
 
 def _page_day(blocks: list[Block], titles: list[str]) -> str | None:
