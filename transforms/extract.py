@@ -80,7 +80,7 @@ from transforms.people import (
     scan,
     sub_scan,
 )
-from transforms.reference import Reference, fold
+from transforms.reference import Reference, Role, fold
 from warehouse.schema import (
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
@@ -485,11 +485,12 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     state.doc_mentions, state.doc_starts = mentions, [m.start for m in mentions]
     learn_name_order(mentions, state.ref, state.people)
     for mention in mentions:
-        if len(mention.name.split()) >= 2:
+        if len(mention.name.split()) >= 2 or (mention.title and fold(mention.name) in state.people.by_family):
             person, country = _person_and_state(state, mention, when, country_from_title(mention.title, state.ref))
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
-            # a later "the Secretary" is Rubio
+            # a later "the Secretary" is Rubio; so is "the Secretary, Mr Rubio" once his full name was read
             _note_holder(state, mention.title, person, country)
+    _note_capital_head_offices(state, when)
     if signer := state.doc.metadata.get("classified_by"):
         _note_signer(state, signer, when)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
@@ -499,6 +500,29 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     state.people.aliases.clear()
 
 
+_CAPS_HEAD_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3,}[^a-z\n]*\s[A-Z]{3,}[^a-z\n]*$", re.MULTILINE)
+
+
+def _note_capital_head_offices(state: ReportState, when: date | None) -> None:
+    """A known office holder named in a capitals head line ("… FOR SECRETARY-GENERAL ANTÓNIO GUTERRES"), which
+    the name finder reads past: a later bare "the Secretary-General" is them, by the offices the reference
+    has them holding on the report's day."""
+    for line in _CAPS_HEAD_LINE.findall(state.doc.text, 0, _HEAD_CHARS):
+        for mention in find_mentions(line.title(), state.ref, state.people):
+            person = resolve(mention, state.ref, state.people, when, None)
+            ids = state.ref.people_by_alias.get(fold(person.canonical_name), []) if person.in_reference else []
+            for role in state.ref.roles.get(ids[0], []) if len(ids) == 1 else []:
+                if _holds_on(role, when):
+                    _note_holder(state, role.role, person, role.country)
+
+
+def _holds_on(role: Role, when: date | None) -> bool:
+    if when is None:
+        return role.end is None
+    return (role.start is None or role.start <= when) and (role.end is None or when <= role.end)
+
+
+_HEAD_CHARS = 2000
 _CAPS_SURNAME = re.compile(r"\b[A-Z]{3,}(?:-[A-Z]{2,})?\b")
 # "E.O. 13526: DECL: …": a classification under a US Executive Order marks a US government cable
 _US_ORDER = re.compile(r"\bE\.O\.\s+1\d{4}\b")
@@ -918,7 +942,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _hosts_met(act, people, ref, state.publisher)
     if "creden" in act.text and people:
         people = _credentials_received(act, people, ref)
-    if "isit" in act.text and people:
+    if ("isit" in act.text and people) or event_type == "visit":
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
@@ -1091,7 +1115,9 @@ def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: s
         return [p for p in people if p[2].start < verb_at]
     return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
+# ("This afternoon, local time, he met …": an inset time zone keeps "he" the subject)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:(?:\d{4}|(?:local|[A-Z]{2,4}) time),\s+)?|"
+                              r"(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
                               r"\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?|"  # ("On Mon 3 Nov he …", "On 3 May 2016 she")
                               r"[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
                               r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
@@ -1476,9 +1502,10 @@ def _note_holder(state: ReportState, title: str, person: ResolvedPerson, country
         state.holders[key] = (person, country or held[1]) if same else None
 
 
-# "the Secretary", "the Foreign Secretary", "the Secretary-General": a capitalised title alone, not the
+# "the Secretary", "the Foreign Secretary", "the Head of Mission": a capitalised title alone, not the
 # title of a name that follows ("the Secretary-General, Antonio Guterres") nor the start of a longer one.
-_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
+_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+                              r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)?)(?![\w'’-])"
                               r"(?!\s*(?:[A-Z]|of\b|for\b|to\b|on\b|\())(?P<comma>\s*,\s*(?P<next>[A-Z][\w'’-]*))?")
 
 
@@ -1663,8 +1690,11 @@ def _credentials_received(act: Act, people: list[tuple[ResolvedPerson, str | Non
 
 # "At the invitation of President X, President Y paid a visit …": the one who invited
 _INVITED_BY = re.compile(r"\s*(?:At|On|Upon)\s+the\s+invitation\s+of\b")
-# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …": the next sentence's companions
-_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:He|She|They)\s+(?:was|were)\s+accompanied\s+by\b[^.]{0,200}")
+# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …", "It comprised Hon. Jo Roe, MP; …": the
+# next sentences' companions and members (a period ending a style of address ends no sentence)
+_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:(?:He|She|They|It|The\s+(?:delegation|mission|team))\s+(?:was|were)\s+"
+                             r"accompanied\s+by|(?:It|The\s+(?:delegation|mission|team))\s+(?:comprised|consisted\s+of|"
+                             r"included|was\s+composed\s+of))\b(?:[^.]|\.(?<=\b(?:Hon|Mr|Mrs|Ms|Dr|Prof|Amb|E)\.)){0,400}")
 
 
 def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
@@ -1675,22 +1705,35 @@ def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPer
         inviter = min(people, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
         if sum(p[0].participant_id == inviter for p in people) == 1:
             people = [p for p in people if p[0].participant_id != inviter]
-    end = act.start + len(act.text)
-    company = _ACCOMPANIED_BY.match(state.doc.text, end, end + 300) or (
-        _ACCOMPANIED_BY.search(state.doc.text, act.start, end) if "accompanied" in act.text else None)
-    if company is None:
+    companies = _company_sentences(state.doc.text, act)
+    if not companies:
         return people
-    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < company.start()), None)
-    people = [(p, c or (visitor_state if m.start >= company.start() else None), m) for p, c, m in people]
+    first = companies[0].start()
+    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < first), None)
+    people = [(p, c or (visitor_state if m.start >= first else None), m) for p, c, m in people]
     named = {p[0].participant_id for p in people}
-    for mention in find_mentions(company[0], state.ref, state.people):
-        hint = country_from_title(mention.title, state.ref) or visitor_state
-        person, country = _person_and_state(state, mention, when, hint)
-        if person.participant_id not in named:
-            named.add(person.participant_id)
-            people = [*people, (person, country, Mention(mention.name, mention.title, company.start() + mention.start,
-                                                         company.start() + mention.end))]
+    for company in companies:
+        for mention in find_mentions(company[0], state.ref, state.people):
+            hint = country_from_title(mention.title, state.ref) or visitor_state
+            person, country = _person_and_state(state, mention, when, hint)
+            if person.participant_id not in named:
+                named.add(person.participant_id)
+                people = [*people, (person, country, Mention(
+                    mention.name, mention.title, company.start() + mention.start, company.start() + mention.end))]
     return people
+
+
+def _company_sentences(text: str, act: Act) -> list:
+    """The sentences right after a visit that name its party ("It comprised …. The delegation was accompanied by
+    …"), or the act's own "accompanied by" clause."""
+    end = act.start + len(act.text)
+    out = []
+    while len(out) < 2 and (company := _ACCOMPANIED_BY.match(text, end, end + 500)):
+        out.append(company)
+        end = company.end() + 1
+    if not out and "accompanied" in act.text and (company := _ACCOMPANIED_BY.search(text, act.start, end)):
+        out.append(company)
+    return out
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],

@@ -576,7 +576,7 @@ def _title_of(raw_title: str) -> str:
     title = _STYLE_AFTER.sub("", HONORIFICS.sub("", raw_title + " ").strip())
     if _HONORIFIC_WORD.search(title):  # "President Ratu", "His Excellency": a style, not an office
         title = _HONORIFIC_WORD.sub(" ", title).strip(" ,")
-    return _strip_trailing_rank(title)
+    return _strip_trailing_rank(title).rstrip(" ,")  # "the Head of Mission, Mrs. Roe": the office, not its comma
 
 
 # A style of address or of religious or noble standing before a name: "His Excellency Ratu", "Mawlawi"
@@ -614,6 +614,11 @@ _APPOSITIVE = re.compile(
 _APPOSITIVE_END = re.compile(r"\s+(?:to|in order to|who|which|that|and|as|after|before|while|when)\s+(?=[a-z])")
 
 
+# "…, MP (Chairperson and leader of the delegation)": the office a member of a house holds in it
+_MEMBER_TITLES = ("MP", "MEP", "MNA", "MLA", "Senator")
+_MEMBER_OFFICE = re.compile(r"(?:MP|MEP|MNA|MLA|Senator)\s*\(\s*(?P<office>[A-Z][^,;()]*)")
+
+
 def _appositive_title(text: str, end: int, ref: Reference) -> str:
     if not text.startswith(",", end):
         return ""  # every _APPOSITIVE match opens with a comma
@@ -621,6 +626,8 @@ def _appositive_title(text: str, end: int, ref: Reference) -> str:
     if not m:
         return ""
     title = m["t"]
+    if title.startswith(_MEMBER_TITLES) and (office := _MEMBER_OFFICE.match(title)):
+        title = office["office"]  # "Jo Roe, MP (Chairperson)": a member's office in the body is the title
     cut = _APPOSITIVE_END.search(title)
     title = (title[:cut.start()] if cut else title).strip()
     return "" if _holds_a_name(title, ref) else title
@@ -798,8 +805,8 @@ _TO_FOR = re.compile(r"\b(?:to|for|on|with|against|toward|towards|in|about)\s+(?
 def country_from_title(title: str, ref: Reference) -> str | None:
     """'Korean Minister of Foreign Affairs' -> KOR; 'Secretary of State' -> USA; 'Ambassador to Japan'
     -> None (a state the title points to is not the state the person acts for)."""
-    if not title:
-        return None
+    if not title or "former" in title:
+        return None  # "Jo Roe, a former Deputy Minister of Nigeria, leads the observers": not acting for Nigeria
     cache = ref.cache("country_from_title")
     if title not in cache:
         cache[title] = _country_from_title(title, ref)

@@ -1,0 +1,74 @@
+"""People rules of the thirteenth round (second part), in our own sentences: invented people and places,
+or real office holders in new sentences. Read with the project's own reference (seeds/)."""
+
+from tests.extraction_helpers import extract_text, participants_per_event
+from transforms.people import country_from_title, find_mentions
+
+
+def titled(text: str, ref) -> list[tuple[str, str]]:
+    return [(m.name, m.title) for m in find_mentions(text, ref)]
+
+
+def events_of(text: str, ref) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """(event text, sorted (participant, country)) of a prose `text`."""
+    tables = extract_text(text, ref)
+    texts = [e["text"] for e in tables["events"].to_pylist()]
+    return list(zip(texts, participants_per_event(tables, "country"), strict=True))
+
+
+def people_in(events: list, word: str) -> list[str]:
+    return [name for name, _ in next(people for text, people in events if word in text)]
+
+
+# ---------------------------------------------------------------- role-only mentions and their holders
+
+def test_a_members_office_in_brackets_is_the_title(ref):
+    assert titled("Hon. Jaxon Orwele Mbeki, MP (Chairperson); Hon. Lina Wambui Otieno, MP (Vice-Chairperson);",
+                  ref) == [("Jaxon Orwele Mbeki", "Chairperson"), ("Lina Wambui Otieno", "Vice-Chairperson")]
+
+
+def test_a_title_keeps_no_comma_before_a_style(ref):
+    assert titled("“We are done,” said the Chief Negotiator, Mrs. Ndlovu-Kamara, in Lusaka.", ref) == [
+        ("Ndlovu-Kamara", "Chief Negotiator")]
+
+
+_MISSION = ("Observer statement\n\n"
+            "The observer mission is led by Mrs. Tamsin Ndlovu-Kamara. On 2 May 2025, the Head of Mission met the"
+            " Registrar-General in Lusaka. “The count was calm,” said the Head of Mission, Mrs. Ndlovu-Kamara.\n")
+
+
+def test_the_head_of_mission_is_the_holder_named_once_in_the_report(ref):
+    assert people_in(events_of(_MISSION, ref), "Head of Mission met") == ["Tamsin Ndlovu-Kamara"]
+
+
+_COMMITTEE = ("Report of the Committee\n\n"
+              "1. The Committee comprises Hon. Jaxon Orwele Mbeki, MP (Chairperson); Hon. Lina Wambui Otieno, MP.\n\n"
+              "2. On 4 June 2025 the Chairperson and Members held talks in Valdora with the Speaker.\n")
+
+
+def test_the_chairperson_is_the_member_whose_office_the_list_gives(ref):
+    assert people_in(events_of(_COMMITTEE, ref), "held talks") == ["Jaxon Orwele Mbeki"]
+
+
+def test_a_known_office_holder_in_a_capitals_head_line_holds_the_bare_office(ref):
+    text = ("UNITED NATIONS\n\nDAILY NOTES FROM THE OFFICE OF SECRETARY-GENERAL ANTÓNIO GUTERRES\n\n"
+            "Tuesday, 3 June 2025\n\nThe Secretary-General spoke on Monday by phone with the President of Palau.\n")
+    assert people_in(events_of(text, ref), "spoke") == ["António Guterres"]
+
+
+def test_he_after_an_inset_local_time_is_the_last_subject(ref):
+    text = ("Briefing, 3 June 2025\n\nOn 2 June, President Ilinca Varga arrived in Valdora. This evening, local time,"
+            " he met with Premier Tomas Hurd at the Riverside Palace.\n")
+    assert "Ilinca Varga" in people_in(events_of(text, ref), "met with")
+
+
+def test_a_delegations_members_are_named_in_the_sentences_after_its_visit(ref):
+    text = ("Committee report\n\n3. The delegation travelled to Valdora from 2 to 6 June 2025. It comprised Hon. Jaxon"
+            " Orwele Mbeki, MP (Chairperson); and Hon. Lina Wambui Otieno, MP. The delegation was accompanied by"
+            " Mr Tobias Kerr, Clerk.\n")
+    assert people_in(events_of(text, ref), "travelled") == ["Jaxon Orwele Mbeki", "Lina Wambui Otieno", "Tobias Kerr"]
+
+
+def test_a_former_office_names_no_state_acted_for(ref):
+    assert country_from_title("a former Deputy Minister of Foreign Affairs of Nigeria", ref) is None
+    assert country_from_title("Deputy Minister of Foreign Affairs of Nigeria", ref) == "NGA"
