@@ -2,7 +2,7 @@
 or real office holders in new sentences. Read with the project's own reference (seeds/)."""
 
 from tests.extraction_helpers import extract_text, participants_per_event
-from transforms.people import country_from_title, find_mentions
+from transforms.people import ROLE_WORDS, country_from_title, find_mentions
 
 
 def titled(text: str, ref) -> list[tuple[str, str]]:
@@ -72,3 +72,25 @@ def test_a_delegations_members_are_named_in_the_sentences_after_its_visit(ref):
 def test_a_former_office_names_no_state_acted_for(ref):
     assert country_from_title("a former Deputy Minister of Foreign Affairs of Nigeria", ref) is None
     assert country_from_title("Deputy Minister of Foreign Affairs of Nigeria", ref) == "NGA"
+
+
+# ---------------------------------------------------------------- a post's short forms of titles
+
+def test_short_forms_of_offices_title_unknown_people_with_their_state(ref):
+    mentions = find_mentions("Moldovan FM Dorin Vaduva met Deputy FM Petra Lind and Pres. Odell in Chisinau.", ref)
+    assert [(m.name, m.title) for m in mentions] == [("Dorin Vaduva", "Moldovan FM"), ("Petra Lind", "Deputy FM"),
+                                                      ("Odell", "Pres.")]
+    assert country_from_title("Moldovan FM", ref) == "MDA"
+    assert titled("Latvian PM Arvis Kalnins spoke first.", ref) == [("Arvis Kalnins", "Latvian PM")]
+
+
+def test_a_clock_time_is_no_role(ref):
+    assert ROLE_WORDS.search("the talks ended at 6 pm") is None  # the short forms count in capitals only
+    assert ROLE_WORDS.search("PM Arvis Kalnins")
+
+
+def test_who_a_figure_is_credited_to_with_per_is_no_participant(ref):
+    events = events_of("Drill report\n\nOn 2 June 2025, the Valdoran and Estlandic navies ended a joint exercise"
+                       " near Port Arno. About 900 sailors took part, per Deputy Defence Minister Rear Adm. Oskar"
+                       " Vell.\n", ref)
+    assert people_in(events, "exercise") == []

@@ -1133,6 +1133,9 @@ _ARMED_VERBS = frozenset({"strike", "bomb", "shell", "attack"})
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # A source named after the act: ", Defence Minister Viktor Khrenin said"
+# An attribution opening on "per" (its capitalised words: the source's title and name): "…, per Uzbek Deputy
+# Defence Minister Maj. Gen. Jo Roe"
+_PER_SOURCE = re.compile(r"\bper\s+(?:the\s+)?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,10})")
 _SOURCE_SAID = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,6})(?:said|says)\b")
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
@@ -1463,6 +1466,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
     scanned = sub_scan(state.scanned, state.doc.text, act.start, text) if state.scanned else None
     sources = [m.span(1) for m in _SOURCE_SAID.finditer(text, verb_at)] if " said" in text or " says" in text else []
+    if " per " in text:  # "About 900 troops took part, per Defence Minister Jo Roe": who gave the figure
+        sources += [m.span(1) for m in _PER_SOURCE.finditer(text)]
     for mention in find_mentions(text, state.ref, state.people, scanned):
         if mention.start >= limit or _quoted(text, mention.start) or any(a <= mention.start < b for a, b in sources):
             continue  # (", Defence Minister Viktor Khrenin said, …": who told of the act, not who took part)

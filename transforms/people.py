@@ -56,7 +56,9 @@ transport transportation infrastructure tourism welfare veterans homeland commod
 negotiator negotiators mediator lord lady baroness emir sultan commonwealth hon honourable honorable rt
 repatriation abroad diaspora integration mines petroleum hydrocarbons housing employment youth sports gender
 planning communications telecommunications aviation
+fm pm pres mfa
 """.split()) | frozenset("excellency mawlawi maulvi mullah syed sayyid ratu".split())  # honorifics before a name
+# (TITLE_WORDS' last line: a post's short forms, "Uzbek FM", "Deputy FM", "PM", "Pres.", "MFA spokesperson")
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
 LOWER_TITLE_WORDS = frozenset("""
@@ -78,7 +80,7 @@ LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 NAME_TOKEN = (rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|"
               rf"Mc[A-Z][a-z]+|(?:al|el|ad|as|ash|az|bin|ibn|abu)-[{UPPER}][{LOWER}]+|[A-Z]\.(?!\w))")
 TOKEN = re.compile(
-    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof|Hon)\.|[A-Z]\.(?!\w)"
+    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof|Hon|Pres)\.|[A-Z]\.(?!\w)"
     r"|[^\W\d_][\w'’-]*\w|[^\W\d_]|[,()&/;:“”\"]")
 # Role nouns: a lone surname needs a title with one of these to count as a person.
 ROLE_WORDS = re.compile(
@@ -88,7 +90,7 @@ ROLE_WORDS = re.compile(
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
     r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant|"
     r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh|excellency|"
-    r"charg[eé] d['’]affaires)s?\b",
+    r"charg[eé] d['’]affaires|(?-i:FM|PM|Pres))s?\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
