@@ -94,3 +94,30 @@ def test_who_a_figure_is_credited_to_with_per_is_no_participant(ref):
                        " near Port Arno. About 900 sailors took part, per Deputy Defence Minister Rear Adm. Oskar"
                        " Vell.\n", ref)
     assert people_in(events, "exercise") == []
+
+
+# ---------------------------------------------------------------- people named who do not act
+
+def test_witnesses_of_a_signing_are_no_participants(ref):
+    events = events_of("Trade note\n\nOn 9 June 2025 in Valdora, Minister Jaxon Orwele Mbeki and Minister Petra Lind"
+                       " signed the trade accord in the presence of President Dr. Ilinca Varga and President Tomas"
+                       " Hurd.\n", ref)
+    assert people_in(events, "signed") == ["Jaxon Orwele Mbeki", "Petra Lind"]
+
+
+def test_the_honoured_dead_are_no_participants(ref):
+    events = events_of("Visit note\n\nOn 9 June 2025, Minister Petra Lind paid tribute to President Oskar Vell at"
+                       " the Vell Memorial in Port Arno.\n", ref)
+    assert people_in(events, "tribute") == ["Petra Lind"]
+
+
+def test_the_one_congratulated_in_a_concession_says_nothing(ref):
+    events = events_of("Election note\n\nOn 9 June 2025, Mr. Tomas Hurd conceded defeat in a televised address and"
+                       " congratulated Ms. Ilinca Varga.\n", ref)
+    assert people_in(events, "conceded") == ["Tomas Hurd"]
+
+
+def test_ghanas_outgoing_vice_president_is_known(ref):
+    events = events_of("Note\n\nOn 3 March 2024, Vice-President Dr. Mahamudu Bawumia opened a school in Tamale.\n",
+                       ref)
+    assert next(people for text, people in events if "opened" in text) == [("Mahamudu Bawumia", "GHA")]

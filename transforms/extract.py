@@ -1086,6 +1086,9 @@ def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: 
     """Someone the act only reports on: named inside what a speaker says ("Trump says he has written to
     Khamenei": Trump speaks), or the speaker of an act others did ("He said Indian and Chinese troops had
     held patrols": the troops act)."""
+    if event_type == "statement" and "ongratulat" in act.text and _CONGRATULATED.search(
+            act.text, max(0, person[2].start - act.start - 80), person[2].start - act.start):
+        return True  # "… conceded defeat and congratulated Mr. Roe": the one congratulated said nothing
     if pred is None or pred.lemma not in REPORTING:
         return False
     said_from = act.start + pred.start + len(pred.verb)
@@ -1105,6 +1108,7 @@ def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: 
 
 
 _TELLING = frozenset({"say", "tell", "state", "report"})
+_CONGRATULATED = re.compile(r"\b[Cc]ongratulat(?:ed|es|e|ing)\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
 def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: str) -> list:
@@ -1136,6 +1140,12 @@ _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FO
 # An attribution opening on "per" (its capitalised words: the source's title and name): "…, per Uzbek Deputy
 # Defence Minister Maj. Gen. Jo Roe"
 _PER_SOURCE = re.compile(r"\bper\s+(?:the\s+)?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,10})")
+# "… signed the accord in the presence of President Jo Roe and …", "paid tribute to President Jo Roe at …": to
+# the end of the clause (a period after a style of address ends none)
+_WITNESS_WORDS = ("presence of", "tribute to", "homage to", "respects to", "memory of")
+_WITNESSED = re.compile(r"\b(?:in\s+the\s+presence\s+of|paid\s+(?:a\s+)?(?:tribute|homage)\s+to|"
+                        r"paid\s+(?:(?:his|her|their)\s+)?(?:last\s+)?respects\s+to|in\s+memory\s+of)\b"
+                        r"((?:[^.;]|\.(?<=\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Hon|Prof|E)\.))*)")
 _SOURCE_SAID = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,6})(?:said|says)\b")
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
@@ -1468,6 +1478,8 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     sources = [m.span(1) for m in _SOURCE_SAID.finditer(text, verb_at)] if " said" in text or " says" in text else []
     if " per " in text:  # "About 900 troops took part, per Defence Minister Jo Roe": who gave the figure
         sources += [m.span(1) for m in _PER_SOURCE.finditer(text)]
+    if any(map(text.__contains__, _WITNESS_WORDS)):  # witnesses and the honoured dead are not actors
+        sources += [m.span(1) for m in _WITNESSED.finditer(text)]
     for mention in find_mentions(text, state.ref, state.people, scanned):
         if mention.start >= limit or _quoted(text, mention.start) or any(a <= mention.start < b for a, b in sources):
             continue  # (", Defence Minister Viktor Khrenin said, …": who told of the act, not who took part)
