@@ -121,3 +121,9 @@ def test_ghanas_outgoing_vice_president_is_known(ref):
     events = events_of("Note\n\nOn 3 March 2024, Vice-President Dr. Mahamudu Bawumia opened a school in Tamale.\n",
                        ref)
     assert next(people for text, people in events if "opened" in text) == [("Mahamudu Bawumia", "GHA")]
+
+
+def test_whoever_invited_a_visitor_later_in_the_sentence_stays_home(ref):
+    events = events_of("Visit note\n\nOn 9 June 2025, Minister Petra Lind paid an official visit to Valdora at the"
+                       " invitation of Minister Jaxon Orwele Mbeki.\n", ref)
+    assert people_in(events, "visit") == ["Petra Lind"]

@@ -1705,8 +1705,9 @@ def _credentials_received(act: Act, people: list[tuple[ResolvedPerson, str | Non
             for p, c, mention in people]
 
 
-# "At the invitation of President X, President Y paid a visit …": the one who invited
-_INVITED_BY = re.compile(r"\s*(?:At|On|Upon)\s+the\s+invitation\s+of\b")
+# "At the invitation of President X, President Y paid a visit …", "… visited Oslo at the invitation of King X":
+# the one who invited
+_INVITED_BY = re.compile(r"\b(?:[Aa]t|[Oo]n|[Uu]pon)\s+the\s+invitation\s+of\b")
 # "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …", "It comprised Hon. Jo Roe, MP; …": the
 # next sentences' companions and members (a period ending a style of address ends no sentence)
 _ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:(?:He|She|They|It|The\s+(?:delegation|mission|team))\s+(?:was|were)\s+"
@@ -1718,8 +1719,10 @@ def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPer
                     when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """A visit's party: not whoever invited ("At the invitation of President X, President Y visited …", unless
     named again), and with those the next sentence says accompanied the visitor, of the visitor's state."""
-    if _INVITED_BY.match(act.text) and len({p[0].participant_id for p in people}) > 1:
-        inviter = min(people, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
+    invited = _INVITED_BY.search(act.text) if "invitation" in act.text else None
+    after = [p for p in people if invited and p[2].start >= act.start + invited.end()]
+    if after and len({p[0].participant_id for p in people}) > 1:
+        inviter = min(after, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
         if sum(p[0].participant_id == inviter for p in people) == 1:
             people = [p for p in people if p[0].participant_id != inviter]
     companies = _company_sentences(state.doc.text, act)
