@@ -127,3 +127,38 @@ def test_whoever_invited_a_visitor_later_in_the_sentence_stays_home(ref):
     events = events_of("Visit note\n\nOn 9 June 2025, Minister Petra Lind paid an official visit to Valdora at the"
                        " invitation of Minister Jaxon Orwele Mbeki.\n", ref)
     assert people_in(events, "visit") == ["Petra Lind"]
+
+
+# ---------------------------------------------------------------- styles of honour and words that name no one
+
+def test_malay_styles_are_no_part_of_a_name(ref):
+    assert titled("Central Bank Governor Datuk Seri Amran Hakim Yusof spoke, and Minister of Investment, Energy and"
+                  " Industry Tengku Datuk Seri Razlan Idris answered.", ref) == [
+        ("Amran Hakim Yusof", "Central Bank Governor"),
+        ("Tengku Razlan Idris", "Minister of Investment, Energy and Industry")]
+    assert [n for n, _ in titled("They met Tan Sri Razlan Idris, the envoy, and Dato' Seri Anwar Ibrahim.", ref)] == [
+        "Razlan Idris", "Anwar Ibrahim"]
+
+
+def test_sheikh_before_a_known_name_is_a_style(ref):
+    assert titled("President Sheikh Mohamed bin Zayed Al Nahyan opened it.", ref) == [
+        ("Mohamed bin Zayed Al Nahyan", "President")]
+    assert [n for n, _ in titled("Prime Minister Sheikh Hasina opened it.", ref)] == ["Sheikh Hasina"]
+
+
+def test_a_title_word_before_a_patronymic_is_a_given_name(ref):
+    assert titled("H.E. Dr Sultan bin Khalid Al-Nuaimi, Minister of State, hosted them.", ref) == [
+        ("Sultan bin Khalid Al-Nuaimi", "Minister of State")]
+    assert titled("Sultan Haitham bin Tariq received him.", ref) == [("Haitham bin Tariq", "Sultan")]
+
+
+def test_an_office_of_a_body_with_its_acronym_titles_the_name_after_it(ref):
+    assert titled("She met the Director of the Regional Authority on Water (RAW), Ilinca Varga, in Arno.", ref) == [
+        ("Ilinca Varga", "Director of the Regional Authority on Water (RAW)")]
+
+
+def test_words_of_bodies_and_offices_name_no_one(ref):
+    assert titled("Evidence came from the Valdora Association of Private Security Agencies.", ref) == []
+    assert titled("It was led by the Intergovernmental Authority on Fisheries.", ref) == []
+    text = "Jo Roe, Under-Secretary-General for Peace Affairs and Emergency Relief Coordinator, spoke."
+    assert [n for n, _ in titled(text, ref)] == ["Jo Roe"]

@@ -57,6 +57,7 @@ negotiator negotiators mediator lord lady baroness emir sultan commonwealth hon 
 repatriation abroad diaspora integration mines petroleum hydrocarbons housing employment youth sports gender
 planning communications telecommunications aviation
 fm pm pres mfa
+coordinator emergency relief intergovernmental authority investment
 """.split()) | frozenset("excellency mawlawi maulvi mullah syed sayyid ratu".split())  # honorifics before a name
 # (TITLE_WORDS' last line: a post's short forms, "Uzbek FM", "Deputy FM", "PM", "Pres.", "MFA spokesperson")
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
@@ -70,9 +71,10 @@ envoys officials representatives secretaries leaders directors heads chiefs comm
 charge chargé d'affaires d’affaires
 """.split())
 HONORIFICS = re.compile(
-    r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
+    r"^(?:H\.E\.\s+)?(?:Dr\s+)?"  # ("H.E. Dr Jo Roe", "H.E. General …")
+    r"(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
     r"Vice Adm\.|Rear Admiral|Rear Adm\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.|Sir|Dame|Gov\.|"
-    r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal)\s+")
+    r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal|H\.E\.|Dr)\s+")
 # A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
 # Letters beyond ASCII ("Traoré", "Muñoz", "Łukasz"): Latin-1 and Latin Extended-A, whose case alternates.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
@@ -188,8 +190,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                 title = _shared_list_title(text, out[-1], run[0][1])
             if not title and (before := _role_before(text, run[0][1], ref)) and before[:1].isupper():
                 title = before  # "the Prime Minister of the Democratic Republic of the Congo, Judith …"
-            if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
-                out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
+            bare = _without_styles(name)  # ("Dato'" alone: a style, no one)
+            if bare and _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
+                out.append(Mention(_clean_name(bare), title, run[0][1], run[0][1] + len(name)))
     if "@" in text:  # a cheap test first: most texts have no handles
         out = sorted(out + _handle_mentions(text, ref, ctx, {m.start for m in out}), key=lambda m: m.start)
     return out
@@ -237,9 +240,26 @@ def scan(text: str, ref: Reference) -> Scan:
     if "\n\n" in text:  # a name does not run on across a blank line ("via Agerpres" over a headline)
         spaced = [sp and "\n\n" not in gap for sp, gap in zip(spaced, gaps, strict=False)]
     names = _name_words(tokens, ref)
+    if " bin " in text or " ibn " in text:  # a cheap test first
+        names = _given_name_titles(tokens, names)
     # Once per document: each act's find_mentions asks again about its part (see sub_scan).
     may_start = list(map(or_, names, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens))))
     return Scan(tokens, names, list(map(itemgetter(1), tokens)), spaced, may_start)
+
+
+def _given_name_titles(tokens: list[tuple[str, int, int]], names: list[bool]) -> list[bool]:
+    """"Dr Sultan bin Saad Al-Muraikhi": a title word right before a patronymic ("bin", "ibn") is the person's
+    own given name (a ruler's title comes before his name: "Sultan Haitham bin Tariq")."""
+    out = names
+    for k in range(len(tokens) - 1):
+        if not names[k] and tokens[k + 1][0] in _PATRONYMIC and tokens[k][0] in _TITLE_GIVEN_NAMES:
+            out = out if out is not names else list(names)
+            out[k] = True
+    return out
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+_TITLE_GIVEN_NAMES = frozenset({"Sultan", "Amir", "Emir", "Sheikh"})
 
 
 # A cable's way of writing names: "Foreign Minister Ayman SAFADI", "Thomas R. WHELAN", "King ABDULLAH II"
@@ -412,7 +432,8 @@ def is_title_word(tok: str) -> bool:
     low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
     if "-" in low and low not in TITLE_WORDS:  # "Major-General", "Lieutenant-Colonel": a rank of two words
         return all(map(is_title_word, low.split("-")))
-    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS) or (
+        low.endswith("ies") and low[:-3] + "y" in TITLE_WORDS)  # "Agencies", "Authorities"
 
 
 def _is_name_token(tok: str, ref: Reference) -> bool:
@@ -477,8 +498,23 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i
     if j - i == 1 and nxt == "of":
         return i, i
-    particles = sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:j])  # "Luiz Inacio Lula da Silva"
+    if j - i > 2 and tokens[i][0] == "Sheikh" and _known_name(tokens[i + 1:j], ref):
+        i += 1  # "President Sheikh Mohamed bin Zayed Al Nahyan": a style ("Sheikh Hasina": her name)
+    # "Luiz Inacio Lula da Silva"; "Datuk Seri Abdul Rasheed Ghaffour": a style counts as no name word
+    particles = sum(tok in NAME_PARTICLES or tok in STYLE_WORDS for tok, _, _ in tokens[i:j])
     return i, min(j, i + 4 + particles)
+
+
+# Malay and Bruneian styles of honour, inside a name run: "Tengku Datuk Seri Zafrul Aziz" is Tengku Zafrul Aziz
+STYLE_WORDS = frozenset({"Datuk", "Dato", "Datin", "Seri", "Haji", "Hajjah"})
+_STYLES_IN_NAME = re.compile(r"\b(?:(?:Datuk|Dato['’]?|Datin|Seri|Haji|Hajjah|Tan Sri|Puan Sri)(?:\s+|$))+")
+
+
+def _without_styles(name: str) -> str:
+    return _STYLES_IN_NAME.sub("", name).strip() if any(map(name.__contains__, _STYLE_HINTS)) else name
+
+
+_STYLE_HINTS = ("Dat", "Seri", "Haj", " Sri")
 
 
 # A parliament's way of naming a colleague ("my hon. Friend"): never part of a title.
@@ -582,7 +618,7 @@ def _title_of(raw_title: str) -> str:
 
 
 # A style of address or of religious or noble standing before a name: "His Excellency Ratu", "Mawlawi"
-_HONORIFIC_WORD = re.compile(r"(?:\b(?:His|Her)\s+)?\b(?:Excellency|Mawlawi|Maulvi|Mullah|Syed|Sayyid|Ratu)\b")
+_HONORIFIC_WORD = re.compile(r"(?:\b(?:His|Her)\s+)?\b(?:Excellency|Mawlawi|Maulvi|Mullah|Syed|Sayyid|Ratu|Sheikh)\b")
 
 
 # A style of address ending the words before a name: "The Minister for Foreign Affairs, Hon.", "Hon.", "Rt Hon"
@@ -677,7 +713,8 @@ _ROLE_WORD_ALTERNATIVES = ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix
 # "the EU's envoy for the dialogue, Peter …": a lowercase word may close the role after "the".
 # "the Resident Coordinator a.i., Jo …": an interim holder ("ad interim") keeps the role.
 _ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + _ROLE_WORD_ALTERNATIVES
-                          + r")s?(?:\s+(?:of|for|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|(?i:"
+                          + r")s?(?:\s+(?:of|for|on|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|"
+                          r"\([A-Z][\w&.-]{1,10}\)|(?i:"  # ("… on Development (IGAD), Jo Roe")
                           + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}(?:\s+a\.i\.)?),\s+"
                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
 
