@@ -162,3 +162,16 @@ def test_words_of_bodies_and_offices_name_no_one(ref):
     assert titled("It was led by the Intergovernmental Authority on Fisheries.", ref) == []
     text = "Jo Roe, Under-Secretary-General for Peace Affairs and Emergency Relief Coordinator, spoke."
     assert [n for n, _ in titled(text, ref)] == ["Jo Roe"]
+
+
+# ---------------------------------------------------------------- a state from its body's name in the title
+
+def test_a_central_bank_named_in_its_own_language_gives_its_state(ref):
+    assert country_from_title("Bank Negara Malaysia Deputy Governor", ref) == "MYS"
+    assert country_from_title("Pilipinas Governor", ref) == "PHL"  # ("Bangko Sentral ng Pilipinas": "ng" cuts it)
+    assert country_from_title("Bundesbank President", ref) == "DEU"
+
+
+def test_the_pakistani_militarys_media_wing_gives_its_state(ref):
+    assert country_from_title("DG ISPR", ref) == "PAK"
+    assert country_from_title("Director General of Inter-Services Public Relations", ref) == "PAK"
