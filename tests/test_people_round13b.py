@@ -175,3 +175,29 @@ def test_a_central_bank_named_in_its_own_language_gives_its_state(ref):
 def test_the_pakistani_militarys_media_wing_gives_its_state(ref):
     assert country_from_title("DG ISPR Lt Gen", ref) == "PAK"  # (a rank after the office, written without dots)
     assert country_from_title("Director General of Inter-Services Public Relations", ref) == "PAK"
+
+
+# ---------------------------------------------------------------- an election's candidates named once
+
+_ELECTION = ("Observer statement\n\nOn 2 May 2025, the mission met the two main presidential candidates, former"
+             " President Jaxon Orwele Mbeki of Kenya and Vice-President Dr. Lina Wambui Otieno of Kenya, in Nairobi."
+             "\n\nOn 4 May 2025, both main candidates signed a peace pact in Nairobi.\n\nKenyans voted on 9 May 2025"
+             " in the country's presidential election. Turnout reached 61% of the registered voters.\n")
+
+
+def test_both_candidates_are_the_candidates_the_report_named(ref):
+    assert people_in(events_of(_ELECTION, ref), "peace pact") == ["Jaxon Orwele Mbeki", "Lina Wambui Otieno"]
+
+
+def test_a_states_vote_is_its_named_candidates(ref):
+    assert people_in(events_of(_ELECTION, ref), "voted") == ["Jaxon Orwele Mbeki", "Lina Wambui Otieno"]
+
+
+def test_another_states_vote_is_not_the_named_candidates(ref):
+    text = _ELECTION.replace("Kenyans voted", "Ugandans voted")
+    assert people_in(events_of(text, ref), "voted") == []
+
+
+def test_a_states_vote_told_alone_is_its_named_candidates(ref):
+    text = _ELECTION.replace(" Turnout reached 61% of the registered voters.", "")
+    assert people_in(events_of(text, ref), "voted") == ["Jaxon Orwele Mbeki", "Lina Wambui Otieno"]

@@ -491,6 +491,8 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
             # a later "the Secretary" is Rubio; so is "the Secretary, Mr Rubio" once his full name was read
             _note_holder(state, mention.title, person, country)
     _note_capital_head_offices(state, when)
+    if "candidates, " in text:  # a cheap test first
+        _note_candidates(state, when)
     if signer := state.doc.metadata.get("classified_by"):
         _note_signer(state, signer, when)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
@@ -514,6 +516,44 @@ def _note_capital_head_offices(state: ReportState, when: date | None) -> None:
             for role in state.ref.roles.get(ids[0], []) if len(ids) == 1 else []:
                 if _holds_on(role, when):
                     _note_holder(state, role.role, person, role.country)
+
+
+# "the two main presidential candidates, former President Jo Roe of … and …": who stands, for "both candidates"
+_CANDIDATES_NAMED = re.compile(r"\b(?:two|three|both)\s+(?:main\s+|leading\s+|major\s+)?(?:presidential\s+)?"
+                               r"candidates,\s")
+_CANDIDATES_TOLD = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he\s+three|[Aa]ll\s+three)\s+(?:main\s+|leading\s+|"
+                              r"major\s+)?(?:presidential\s+)?candidates\b(?!,)")
+_CANDIDATES_KEY = "\x00candidates"
+_LIST_END = re.compile(r"(?<=[a-z)])(?<!\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Prof|Hon))\.(?:\s|$)")  # ("Dr. Jo Roe" goes on)
+
+
+def _note_candidates(state: ReportState, when: date | None) -> None:
+    """The candidates a report names once in a list: later "both main candidates" and its vote are theirs.
+    Two lists naming different people name none."""
+    text, found = state.doc.text, None
+    for m in _CANDIDATES_NAMED.finditer(text):
+        stop = _LIST_END.search(text, m.end(), m.end() + 400)
+        end = stop.start() if stop else m.end() + 400
+        people = {}
+        for mention in state.doc_mentions[bisect_left(state.doc_starts, m.end()):bisect_left(state.doc_starts, end)]:
+            hint = country_from_title(mention.title, state.ref) or of_country(text, mention.end, state.ref)
+            person, country = _person_and_state(state, mention, when, hint)
+            people.setdefault(person.participant_id, (person, country))
+        if len(people) >= 2 and found is not None and set(found) != set(people):
+            return
+        found = people if len(people) >= 2 else found
+    if found:
+        state.all_holders[_CANDIDATES_KEY] = list(found.values())
+
+
+def _told_candidates(state: ReportState, act: Act, limit: int, named: set[str]
+                     ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"On 4 May, both main candidates signed a peace pact": the report's candidates."""
+    told = _CANDIDATES_TOLD.search(act.text, 0, limit) if "candidates" in act.text else None
+    if told is None or _CANDIDATES_KEY not in state.all_holders:
+        return []
+    where = Mention(told[0], "", act.start + told.start(), act.start + told.end())
+    return [(p, c, where) for p, c in state.all_holders[_CANDIDATES_KEY] if p.participant_id not in named]
 
 
 def _holds_on(role: Role, when: date | None) -> bool:
@@ -1253,7 +1293,7 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
     stop = _SENTENCE_END.search(following.lstrip())
     sentence_end = end + len(following) - len(following.lstrip()) + (stop.end() if stop else len(following))
     if not _RESULT_WORDS.search(state.doc.text, end, sentence_end):
-        return []  # no result in the sentence: a cheap test before each name's
+        return _candidates_of_the_state(state, act)  # no result in the next sentence
     out = []
     text = state.doc.text
     for mention in state.doc_mentions[bisect_left(state.doc_starts, end):bisect_left(state.doc_starts, sentence_end)]:
@@ -1263,7 +1303,24 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
         person, country = _person_and_state(state, mention, when, hint)
         if all(p[0].participant_id != person.participant_id for p in out):
             out.append((person, country, mention))
-    return out
+    return out or _candidates_of_the_state(state, act)
+
+
+_PLURAL_PEOPLE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s\b")
+
+
+def _candidates_of_the_state(state: ReportState, act: Act) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"Ghanaians voted on 7 December …": the candidates the report named, when the vote is their state's."""
+    known = state.all_holders.get(_CANDIDATES_KEY, [])
+    states = {c for _, c in known}
+    if not known or None in states:
+        return []
+    named = _states_named(act.text, state.ref) | {  # ("Ghanaians voted …": a state's people, plural)
+        code for m in _PLURAL_PEOPLE.finditer(act.text) if (code := _state_in(m[1], state.ref))}
+    if not states <= named:
+        return []
+    where = Mention("", "", act.start, act.start)
+    return [(p, c, where) for p, c in known]
 
 
 def _runners_up(state: ReportState, act: Act, when: date, people: list) -> list:
@@ -1493,6 +1550,7 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
         out.append((person, country, absolute))
         _note_holder(state, mention.title, person, country)
     out += _title_references(state, act, limit, {p[0].participant_id for p in out})
+    out += _told_candidates(state, act, limit, {p[0].participant_id for p in out})
     return _fill_countries_from_context(state, out)
 
 
