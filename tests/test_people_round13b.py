@@ -144,6 +144,9 @@ def test_sheikh_before_a_known_name_is_a_style(ref):
     assert titled("President Sheikh Mohamed bin Zayed Al Nahyan opened it.", ref) == [
         ("Mohamed bin Zayed Al Nahyan", "President")]
     assert [n for n, _ in titled("Prime Minister Sheikh Hasina opened it.", ref)] == ["Sheikh Hasina"]
+    # a form the reference knows with the style stays whole
+    assert [n for n, _ in titled("Foreign Minister Sheikh Abdullah bin Zayed met them.", ref)] == [
+        "Sheikh Abdullah bin Zayed"]
 
 
 def test_a_title_word_before_a_patronymic_is_a_given_name(ref):

@@ -498,8 +498,9 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i
     if j - i == 1 and nxt == "of":
         return i, i
-    if j - i > 2 and tokens[i][0] == "Sheikh" and _known_name(tokens[i + 1:j], ref):
-        i += 1  # "President Sheikh Mohamed bin Zayed Al Nahyan": a style ("Sheikh Hasina": her name)
+    if j - i > 2 and tokens[i][0] == "Sheikh" and _known_name(tokens[i + 1:j], ref) and not _known_name(
+            tokens[i:j], ref):
+        i += 1  # "President Sheikh Mohamed bin Zayed Al Nahyan": a style (a known form with it stays whole)
     # "Luiz Inacio Lula da Silva"; "Datuk Seri Abdul Rasheed Ghaffour": a style counts as no name word
     particles = sum(tok in NAME_PARTICLES or tok in STYLE_WORDS for tok, _, _ in tokens[i:j])
     return i, min(j, i + 4 + particles)
