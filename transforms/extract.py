@@ -82,7 +82,7 @@ from transforms.people import (
     scan,
     sub_scan,
 )
-from transforms.reference import Reference, fold
+from transforms.reference import Reference, Role, fold
 from warehouse.schema import (
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
@@ -496,11 +496,14 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     state.doc_mentions, state.doc_starts = mentions, [m.start for m in mentions]
     learn_name_order(mentions, state.ref, state.people)
     for mention in mentions:
-        if len(mention.name.split()) >= 2:
+        if len(mention.name.split()) >= 2 or (mention.title and fold(mention.name) in state.people.by_family):
             person, country = _person_and_state(state, mention, when, country_from_title(mention.title, state.ref))
             # "Minister of Foreign Affairs Hakan Fidan and U.S. Secretary of State Marco Rubio" in a header:
-            # a later "the Secretary" is Rubio
+            # a later "the Secretary" is Rubio; so is "the Secretary, Mr Rubio" once his full name was read
             _note_holder(state, mention.title, person, country)
+    _note_capital_head_offices(state, when)
+    if "candidates, " in text:  # a cheap test first
+        _note_candidates(state, when)
     if signer := state.doc.metadata.get("classified_by"):
         _note_signer(state, signer, when)
     if "Report of" in text[:3000] and (author := _report_author(state, when or _printed_year_end(text))):
@@ -510,6 +513,67 @@ def prime_people(text: str, state: ReportState, period: tuple[date, date] | None
     state.people.aliases.clear()
 
 
+_CAPS_HEAD_LINE = re.compile(r"^[^a-z\n]*[A-Z]{3,}[^a-z\n]*\s[A-Z]{3,}[^a-z\n]*$", re.MULTILINE)
+
+
+def _note_capital_head_offices(state: ReportState, when: date | None) -> None:
+    """A known office holder named in a capitals head line ("… FOR SECRETARY-GENERAL ANTÓNIO GUTERRES"), which
+    the name finder reads past: a later bare "the Secretary-General" is them, by the offices the reference
+    has them holding on the report's day."""
+    for line in _CAPS_HEAD_LINE.findall(state.doc.text, 0, _HEAD_CHARS):
+        for mention in find_mentions(line.title(), state.ref, state.people):
+            person = resolve(mention, state.ref, state.people, when, None)
+            ids = state.ref.people_by_alias.get(fold(person.canonical_name), []) if person.in_reference else []
+            for role in state.ref.roles.get(ids[0], []) if len(ids) == 1 else []:
+                if _holds_on(role, when):
+                    _note_holder(state, role.role, person, role.country)
+
+
+# "the two main presidential candidates, former President Jo Roe of … and …": who stands, for "both candidates"
+_CANDIDATES_NAMED = re.compile(r"\b(?:two|three|both)\s+(?:main\s+|leading\s+|major\s+)?(?:presidential\s+)?"
+                               r"candidates,\s")
+_CANDIDATES_TOLD = re.compile(r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]he\s+three|[Aa]ll\s+three)\s+(?:main\s+|leading\s+|"
+                              r"major\s+)?(?:presidential\s+)?candidates\b(?!,)")
+_CANDIDATES_KEY = "\x00candidates"
+_LIST_END = re.compile(r"(?<=[a-z)])(?<!\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Prof|Hon))\.(?:\s|$)")  # ("Dr. Jo Roe" goes on)
+
+
+def _note_candidates(state: ReportState, when: date | None) -> None:
+    """The candidates a report names once in a list: later "both main candidates" and its vote are theirs.
+    Two lists naming different people name none."""
+    text, found = state.doc.text, None
+    for m in _CANDIDATES_NAMED.finditer(text):
+        stop = _LIST_END.search(text, m.end(), m.end() + 400)
+        end = stop.start() if stop else m.end() + 400
+        people = {}
+        for mention in state.doc_mentions[bisect_left(state.doc_starts, m.end()):bisect_left(state.doc_starts, end)]:
+            hint = country_from_title(mention.title, state.ref) or of_country(text, mention.end, state.ref)
+            person, country = _person_and_state(state, mention, when, hint)
+            people.setdefault(person.participant_id, (person, country))
+        if len(people) >= 2 and found is not None and set(found) != set(people):
+            return
+        found = people if len(people) >= 2 else found
+    if found:
+        state.all_holders[_CANDIDATES_KEY] = list(found.values())
+
+
+def _told_candidates(state: ReportState, act: Act, limit: int, named: set[str]
+                     ) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"On 4 May, both main candidates signed a peace pact": the report's candidates."""
+    told = _CANDIDATES_TOLD.search(act.text, 0, limit) if "candidates" in act.text else None
+    if told is None or _CANDIDATES_KEY not in state.all_holders:
+        return []
+    where = Mention(told[0], "", act.start + told.start(), act.start + told.end())
+    return [(p, c, where) for p, c in state.all_holders[_CANDIDATES_KEY] if p.participant_id not in named]
+
+
+def _holds_on(role: Role, when: date | None) -> bool:
+    if when is None:
+        return role.end is None
+    return (role.start is None or role.start <= when) and (role.end is None or when <= role.end)
+
+
+_HEAD_CHARS = 2000
 _CAPS_SURNAME = re.compile(r"\b[A-Z]{3,}(?:-[A-Z]{2,})?\b")
 # "E.O. 13526: DECL: …": a classification under a US Executive Order marks a US government cable
 _US_ORDER = re.compile(r"\bE\.O\.\s+1\d{4}\b")
@@ -971,7 +1035,7 @@ def add_event(state: ReportState, act: Act, previous: list) -> list:
         people = _hosts_met(act, people, ref, state.publisher)
     if "creden" in act.text and people:
         people = _credentials_received(act, people, ref)
-    if "isit" in act.text and people:
+    if ("isit" in act.text and people) or event_type == "visit":
         people = _visiting_party(state, act, people, when)  # the inviter stays home; the companions travel
     targets = _legal_targets(act, people, pred, event_type)
     people = [p for p in people if p not in targets and not _only_reported(act, p, pred, event_type, ref)]
@@ -1130,6 +1194,9 @@ def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: 
     """Someone the act only reports on: named inside what a speaker says ("Trump says he has written to
     Khamenei": Trump speaks), or the speaker of an act others did ("He said Indian and Chinese troops had
     held patrols": the troops act)."""
+    if event_type == "statement" and "ongratulat" in act.text and _CONGRATULATED.search(
+            act.text, max(0, person[2].start - act.start - 80), person[2].start - act.start):
+        return True  # "… conceded defeat and congratulated Mr. Roe": the one congratulated said nothing
     if pred is None or pred.lemma not in REPORTING:
         return False
     said_from = act.start + pred.start + len(pred.verb)
@@ -1149,6 +1216,7 @@ def _only_reported(act: Act, person: tuple, pred: Predicate | None, event_type: 
 
 
 _TELLING = frozenset({"say", "tell", "state", "report"})
+_CONGRATULATED = re.compile(r"\b[Cc]ongratulat(?:ed|es|e|ing)\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
 def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: str) -> list:
@@ -1159,7 +1227,9 @@ def _legal_targets(act: Act, people: list, pred: Predicate | None, event_type: s
         return [p for p in people if p[2].start < verb_at]
     return [p for p in people if p[2].start > verb_at]
 # A subject that is a pronoun for one person, after an optional fronted phrase ("On March 4, he and …").
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:\d{4},\s+)?|(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
+# ("This afternoon, local time, he met …": an inset time zone keeps "he" the subject)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s+(?:(?:\d{4}|(?:local|[A-Z]{2,4}) time),\s+)?|"
+                              r"(?:On|By)\s+(?:(?:[A-Z][a-z]{2,8},?\s+)?"
                               r"\d{1,2}\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?|"  # ("On Mon 3 Nov he …", "On 3 May 2016 she")
                               r"[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|[A-Z][a-z]+day|the\s+\d{1,2}(?:st|nd|rd|th))\s+|"
                               r"(?:The next|The following|That)\s+(?:day|morning|evening|night)\s+)?(?:[Hh]e|[Ss]he)\b"
@@ -1181,6 +1251,15 @@ _STATE_WEAPONS = re.compile(r"\b[A-Z][a-z]+\s+(?:missiles|rockets|artillery|dron
 # A subject that is a state's armed force: "US forces", "B-2 bombers", "The Malian Armed Forces (FAMa)"
 _STATE_FORCE = re.compile(rf"\s*(?:(?:The|A|An)\s+)?(?:[\w-]+\s+){{0,4}}?(?i:{FORCE_NOUNS})\b")
 # A source named after the act: ", Defence Minister Viktor Khrenin said"
+# An attribution opening on "per" (its capitalised words: the source's title and name): "…, per Uzbek Deputy
+# Defence Minister Maj. Gen. Jo Roe"
+_PER_SOURCE = re.compile(r"\bper\s+(?:the\s+)?([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,10})")
+# "… signed the accord in the presence of President Jo Roe and …", "paid tribute to President Jo Roe at …": to
+# the end of the clause (a period after a style of address ends none)
+_WITNESS_WORDS = ("presence of", "tribute to", "homage to", "respects to", "memory of")
+_WITNESSED = re.compile(r"\b(?:in\s+the\s+presence\s+of|paid\s+(?:a\s+)?(?:tribute|homage)\s+to|"
+                        r"paid\s+(?:(?:his|her|their)\s+)?(?:last\s+)?respects\s+to|in\s+memory\s+of)\b"
+                        r"((?:[^.;]|\.(?<=\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Hon|Prof|E)\.))*)")
 _SOURCE_SAID = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,6})(?:said|says)\b")
 # A government office whose holder acts for the state of the page that names them
 _OFFICIAL = re.compile(r"\b(?:Minister|Secretary|Spokes(?:person|man|woman)|Director|Ambassador|Commissioner|Envoy|"
@@ -1288,7 +1367,7 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
     stop = _SENTENCE_END.search(following.lstrip())
     sentence_end = end + len(following) - len(following.lstrip()) + (stop.end() if stop else len(following))
     if not _RESULT_WORDS.search(state.doc.text, end, sentence_end):
-        return []  # no result in the sentence: a cheap test before each name's
+        return _candidates_of_the_state(state, act)  # no result in the next sentence
     out = []
     text = state.doc.text
     for mention in state.doc_mentions[bisect_left(state.doc_starts, end):bisect_left(state.doc_starts, sentence_end)]:
@@ -1298,7 +1377,24 @@ def _candidates(state: ReportState, act: Act, when: date) -> list[tuple[Resolved
         person, country = _person_and_state(state, mention, when, hint)
         if all(p[0].participant_id != person.participant_id for p in out):
             out.append((person, country, mention))
-    return out
+    return out or _candidates_of_the_state(state, act)
+
+
+_PLURAL_PEOPLE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s\b")
+
+
+def _candidates_of_the_state(state: ReportState, act: Act) -> list[tuple[ResolvedPerson, str | None, Mention]]:
+    """"Ghanaians voted on 7 December …": the candidates the report named, when the vote is their state's."""
+    known = state.all_holders.get(_CANDIDATES_KEY, [])
+    states = {c for _, c in known}
+    if not known or None in states:
+        return []
+    named = _states_named(act.text, state.ref) | {  # ("Ghanaians voted …": a state's people, plural)
+        code for m in _PLURAL_PEOPLE.finditer(act.text) if (code := _state_in(m[1], state.ref))}
+    if not states <= named:
+        return []
+    where = Mention("", "", act.start, act.start)
+    return [(p, c, where) for p, c in known]
 
 
 def _runners_up(state: ReportState, act: Act, when: date, people: list) -> list:
@@ -1530,6 +1626,10 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
     out: list[tuple[ResolvedPerson, str | None, Mention]] = []
     scanned = sub_scan(state.scanned, state.doc.text, act.start, text) if state.scanned else None
     sources = [m.span(1) for m in _SOURCE_SAID.finditer(text, verb_at)] if " said" in text or " says" in text else []
+    if " per " in text:  # "About 900 troops took part, per Defence Minister Jo Roe": who gave the figure
+        sources += [m.span(1) for m in _PER_SOURCE.finditer(text)]
+    if any(map(text.__contains__, _WITNESS_WORDS)):  # witnesses and the honoured dead are not actors
+        sources += [m.span(1) for m in _WITNESSED.finditer(text)]
     for mention in find_mentions(text, state.ref, state.people, scanned):
         if mention.start >= limit or _quoted(text, mention.start) or any(a <= mention.start < b for a, b in sources):
             continue  # (", Defence Minister Viktor Khrenin said, …": who told of the act, not who took part)
@@ -1543,6 +1643,7 @@ def _participants(state: ReportState, act: Act, verb_at: int, when: date
         out.append((person, country, absolute))
         _note_holder(state, mention.title, person, country)
     out += _title_references(state, act, limit, {p[0].participant_id for p in out})
+    out += _told_candidates(state, act, limit, {p[0].participant_id for p in out})
     return _fill_countries_from_context(state, out)
 
 
@@ -1569,9 +1670,10 @@ def _note_holder(state: ReportState, title: str, person: ResolvedPerson, country
         state.holders[key] = (person, country or held[1]) if same else None
 
 
-# "the Secretary", "the Foreign Secretary", "the Secretary-General": a capitalised title alone, not the
+# "the Secretary", "the Foreign Secretary", "the Head of Mission": a capitalised title alone, not the
 # title of a name that follows ("the Secretary-General, Antonio Guterres") nor the start of a longer one.
-_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?![\w'’-])"
+_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+                              r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)?)(?![\w'’-])"
                               r"(?!\s*(?:[A-Z]|of\b|for\b|to\b|on\b|\())(?P<comma>\s*,\s*(?P<next>[A-Z][\w'’-]*))?")
 
 
@@ -1754,36 +1856,55 @@ def _credentials_received(act: Act, people: list[tuple[ResolvedPerson, str | Non
             for p, c, mention in people]
 
 
-# "At the invitation of President X, President Y paid a visit …": the one who invited
-_INVITED_BY = re.compile(r"\s*(?:At|On|Upon)\s+the\s+invitation\s+of\b")
-# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …": the next sentence's companions
-_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:He|She|They)\s+(?:was|were)\s+accompanied\s+by\b[^.]{0,200}")
+# "At the invitation of President X, President Y paid a visit …", "… visited Oslo at the invitation of King X":
+# the one who invited
+_INVITED_BY = re.compile(r"\b(?:[Aa]t|[Oo]n|[Uu]pon)\s+the\s+invitation\s+of\b")
+# "He was accompanied by the Minister of Foreign Affairs, Jo Roe, …", "It comprised Hon. Jo Roe, MP; …": the
+# next sentences' companions and members (a period ending a style of address ends no sentence)
+_ACCOMPANIED_BY = re.compile(r"\s*(?<![^\s])(?:(?:He|She|They|It|The\s+(?:delegation|mission|team))\s+(?:was|were)\s+"
+                             r"accompanied\s+by|(?:It|The\s+(?:delegation|mission|team))\s+(?:comprised|consisted\s+of|"
+                             r"included|was\s+composed\s+of))\b(?:[^.]|\.(?<=\b(?:Hon|Mr|Mrs|Ms|Dr|Prof|Amb|E)\.)){0,400}")
 
 
 def _visiting_party(state: ReportState, act: Act, people: list[tuple[ResolvedPerson, str | None, Mention]],
                     when: date) -> list[tuple[ResolvedPerson, str | None, Mention]]:
     """A visit's party: not whoever invited ("At the invitation of President X, President Y visited …", unless
     named again), and with those the next sentence says accompanied the visitor, of the visitor's state."""
-    if _INVITED_BY.match(act.text) and len({p[0].participant_id for p in people}) > 1:
-        inviter = min(people, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
+    invited = _INVITED_BY.search(act.text) if "invitation" in act.text else None
+    after = [p for p in people if invited and p[2].start >= act.start + invited.end()]
+    if after and len({p[0].participant_id for p in people}) > 1:
+        inviter = min(after, key=lambda p: p[2].start)[0].participant_id  # the first named, right after "of"
         if sum(p[0].participant_id == inviter for p in people) == 1:
             people = [p for p in people if p[0].participant_id != inviter]
-    end = act.start + len(act.text)
-    company = _ACCOMPANIED_BY.match(state.doc.text, end, end + 300) or (
-        _ACCOMPANIED_BY.search(state.doc.text, act.start, end) if "accompanied" in act.text else None)
-    if company is None:
+    companies = _company_sentences(state.doc.text, act)
+    if not companies:
         return people
-    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < company.start()), None)
-    people = [(p, c or (visitor_state if m.start >= company.start() else None), m) for p, c, m in people]
+    first = companies[0].start()
+    visitor_state = next((c for _, c, m in people if c and c != "INT" and m.start < first), None)
+    people = [(p, c or (visitor_state if m.start >= first else None), m) for p, c, m in people]
     named = {p[0].participant_id for p in people}
-    for mention in find_mentions(company[0], state.ref, state.people):
-        hint = country_from_title(mention.title, state.ref) or visitor_state
-        person, country = _person_and_state(state, mention, when, hint)
-        if person.participant_id not in named:
-            named.add(person.participant_id)
-            people = [*people, (person, country, Mention(mention.name, mention.title, company.start() + mention.start,
-                                                         company.start() + mention.end))]
+    for company in companies:
+        for mention in find_mentions(company[0], state.ref, state.people):
+            hint = country_from_title(mention.title, state.ref) or visitor_state
+            person, country = _person_and_state(state, mention, when, hint)
+            if person.participant_id not in named:
+                named.add(person.participant_id)
+                people = [*people, (person, country, Mention(
+                    mention.name, mention.title, company.start() + mention.start, company.start() + mention.end))]
     return people
+
+
+def _company_sentences(text: str, act: Act) -> list:
+    """The sentences right after a visit that name its party ("It comprised …. The delegation was accompanied by
+    …"), or the act's own "accompanied by" clause."""
+    end = act.start + len(act.text)
+    out = []
+    while len(out) < 2 and (company := _ACCOMPANIED_BY.match(text, end, end + 500)):
+        out.append(company)
+        end = company.end() + 1
+    if not out and "accompanied" in act.text and (company := _ACCOMPANIED_BY.search(text, act.start, end)):
+        out.append(company)
+    return out
 
 
 def _visitor_from_the_other_side(state: ReportState, people: list[tuple[ResolvedPerson, str | None, Mention]],

@@ -56,7 +56,10 @@ transport transportation infrastructure tourism welfare veterans homeland commod
 negotiator negotiators mediator lord lady baroness emir sultan commonwealth hon honourable honorable rt
 repatriation abroad diaspora integration mines petroleum hydrocarbons housing employment youth sports gender
 planning communications telecommunications aviation
+fm pm pres mfa
+coordinator emergency relief intergovernmental authority investment
 """.split()) | frozenset("excellency mawlawi maulvi mullah syed sayyid ratu".split())  # honorifics before a name
+# (TITLE_WORDS' last line: a post's short forms, "Uzbek FM", "Deputy FM", "PM", "Pres.", "MFA spokesperson")
 CONNECTORS = frozenset({"of", "for", "the", "on", "and", "to", "at", "de", "del"})
 # Lowercase words that may sit inside a title ("Senior deputy Foreign Minister", "chief nuclear envoy").
 LOWER_TITLE_WORDS = frozenset("""
@@ -68,9 +71,10 @@ envoys officials representatives secretaries leaders directors heads chiefs comm
 charge chargé d'affaires d’affaires
 """.split())
 HONORIFICS = re.compile(
-    r"^(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
+    r"^(?:H\.E\.\s+)?(?:Dr\s+)?"  # ("H.E. Dr Jo Roe", "H.E. General …")
+    r"(?:General|Gen\.|Admiral|Adm\.|Lt\.? Gen\.|Lieutenant General|Maj\.? Gen\.|Major General|Vice Admiral|"
     r"Vice Adm\.|Rear Admiral|Rear Adm\.|Colonel|Col\.|Captain|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.|Sir|Dame|Gov\.|"
-    r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal)\s+")
+    r"Sen\.|Rep\.|Amb\.|Prof\.|Professor|Marshal|Air Chief Marshal|H\.E\.|Dr)\s+")
 # A name token: "Kishida", "Duck-soo", "LaCamera", "O'Brien", an initial "C.", or "Jr."
 # Letters beyond ASCII ("Traoré", "Muñoz", "Łukasz"): Latin-1 and Latin Extended-A, whose case alternates.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
@@ -78,7 +82,7 @@ LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 NAME_TOKEN = (rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}]+)*|[{UPPER}][{LOWER}]*[{UPPER}][{LOWER}]+|"
               rf"Mc[A-Z][a-z]+|(?:al|el|ad|as|ash|az|bin|ibn|abu)-[{UPPER}][{LOWER}]+|[A-Z]\.(?!\w))")
 TOKEN = re.compile(
-    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof|Hon)\.|[A-Z]\.(?!\w)"
+    r"(?:Gen|Adm|Gov|Sen|Rep|Dr|Mr|Ms|Mrs|Jr|Sr|St|Lt|Col|Capt|Maj|Sgt|Pvt|Cpl|Amb|Prof|Hon|Pres)\.|[A-Z]\.(?!\w)"
     r"|[^\W\d_][\w'’-]*\w|[^\W\d_]|[,()&/;:“”\"]")
 # Role nouns: a lone surname needs a title with one of these to count as a person.
 ROLE_WORDS = re.compile(
@@ -88,7 +92,7 @@ ROLE_WORDS = re.compile(
     r"commissioner|counselor|councilor|official|lawmaker|judge|justice|dr|mr|ms|mrs|secretary-general|"
     r"director-general|vice-minister|undersecretary|captain|colonel|officer|pvt|sgt|cpl|private|sergeant|"
     r"coordinator|rapporteur|negotiator|mediator|administrator|prosecutor|emir|sultan|sheikh|excellency|"
-    r"charg[eé] d['’]affaires)s?\b",
+    r"charg[eé] d['’]affaires|(?-i:FM|PM|Pres))s?\b",
     re.IGNORECASE)
 MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                         "september oct october nov november dec december monday tuesday wednesday thursday "
@@ -186,8 +190,9 @@ def find_mentions(text: str, ref: Reference, ctx: PeopleContext | None = None,
                 title = _shared_list_title(text, out[-1], run[0][1])
             if not title and (before := _role_before(text, run[0][1], ref)) and before[:1].isupper():
                 title = before  # "the Prime Minister of the Democratic Republic of the Congo, Judith …"
-            if _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
-                out.append(Mention(_clean_name(name), title, run[0][1], run[0][1] + len(name)))
+            bare = _without_styles(name)  # ("Dato'" alone: a style, no one)
+            if bare and _plausible_person(name, title or raw_title, text, run[0][1], ref, ctx):
+                out.append(Mention(_clean_name(bare), title, run[0][1], run[0][1] + len(name)))
     if "@" in text:  # a cheap test first: most texts have no handles
         out = sorted(out + _handle_mentions(text, ref, ctx, {m.start for m in out}), key=lambda m: m.start)
     return out
@@ -235,9 +240,26 @@ def scan(text: str, ref: Reference) -> Scan:
     if "\n\n" in text:  # a name does not run on across a blank line ("via Agerpres" over a headline)
         spaced = [sp and "\n\n" not in gap for sp, gap in zip(spaced, gaps, strict=False)]
     names = _name_words(tokens, ref)
+    if " bin " in text or " ibn " in text:  # a cheap test first
+        names = _given_name_titles(tokens, names)
     # Once per document: each act's find_mentions asks again about its part (see sub_scan).
     may_start = list(map(or_, names, map(KOREAN_FAMILY.__contains__, map(itemgetter(0), tokens))))
     return Scan(tokens, names, list(map(itemgetter(1), tokens)), spaced, may_start)
+
+
+def _given_name_titles(tokens: list[tuple[str, int, int]], names: list[bool]) -> list[bool]:
+    """"Dr Sultan bin Saad Al-Muraikhi": a title word right before a patronymic ("bin", "ibn") is the person's
+    own given name (a ruler's title comes before his name: "Sultan Haitham bin Tariq")."""
+    out = names
+    for k in range(len(tokens) - 1):
+        if not names[k] and tokens[k + 1][0] in _PATRONYMIC and tokens[k][0] in _TITLE_GIVEN_NAMES:
+            out = out if out is not names else list(names)
+            out[k] = True
+    return out
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+_TITLE_GIVEN_NAMES = frozenset({"Sultan", "Amir", "Emir", "Sheikh"})
 
 
 # A cable's way of writing names: "Foreign Minister Ayman SAFADI", "Thomas R. WHELAN", "King ABDULLAH II"
@@ -410,7 +432,8 @@ def is_title_word(tok: str) -> bool:
     low = re.sub(r"['’]s$", "", tok.lower()).rstrip(".")
     if "-" in low and low not in TITLE_WORDS:  # "Major-General", "Lieutenant-Colonel": a rank of two words
         return all(map(is_title_word, low.split("-")))
-    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS) or (
+        low.endswith("ies") and low[:-3] + "y" in TITLE_WORDS)  # "Agencies", "Authorities"
 
 
 def _is_name_token(tok: str, ref: Reference) -> bool:
@@ -475,8 +498,24 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
         return i, i
     if j - i == 1 and nxt == "of":
         return i, i
-    particles = sum(tok in NAME_PARTICLES for tok, _, _ in tokens[i:j])  # "Luiz Inacio Lula da Silva"
+    if j - i > 2 and tokens[i][0] == "Sheikh" and _known_name(tokens[i + 1:j], ref) and not _known_name(
+            tokens[i:j], ref):
+        i += 1  # "President Sheikh Mohamed bin Zayed Al Nahyan": a style (a known form with it stays whole)
+    # "Luiz Inacio Lula da Silva"; "Datuk Seri Abdul Rasheed Ghaffour": a style counts as no name word
+    particles = sum(tok in NAME_PARTICLES or tok in STYLE_WORDS for tok, _, _ in tokens[i:j])
     return i, min(j, i + 4 + particles)
+
+
+# Malay and Bruneian styles of honour, inside a name run: "Tengku Datuk Seri Zafrul Aziz" is Tengku Zafrul Aziz
+STYLE_WORDS = frozenset({"Datuk", "Dato", "Datin", "Seri", "Haji", "Hajjah"})
+_STYLES_IN_NAME = re.compile(r"\b(?:(?:Datuk|Dato['’]?|Datin|Seri|Haji|Hajjah|Tan Sri|Puan Sri)(?:\s+|$))+")
+
+
+def _without_styles(name: str) -> str:
+    return _STYLES_IN_NAME.sub("", name).strip() if any(map(name.__contains__, _STYLE_HINTS)) else name
+
+
+_STYLE_HINTS = ("Dat", "Seri", "Haj", " Sri")
 
 
 # A parliament's way of naming a colleague ("my hon. Friend"): never part of a title.
@@ -576,11 +615,11 @@ def _title_of(raw_title: str) -> str:
     title = _STYLE_AFTER.sub("", HONORIFICS.sub("", raw_title + " ").strip())
     if _HONORIFIC_WORD.search(title):  # "President Ratu", "His Excellency": a style, not an office
         title = _HONORIFIC_WORD.sub(" ", title).strip(" ,")
-    return _strip_trailing_rank(title)
+    return _strip_trailing_rank(title).rstrip(" ,")  # "the Head of Mission, Mrs. Roe": the office, not its comma
 
 
 # A style of address or of religious or noble standing before a name: "His Excellency Ratu", "Mawlawi"
-_HONORIFIC_WORD = re.compile(r"(?:\b(?:His|Her)\s+)?\b(?:Excellency|Mawlawi|Maulvi|Mullah|Syed|Sayyid|Ratu)\b")
+_HONORIFIC_WORD = re.compile(r"(?:\b(?:His|Her)\s+)?\b(?:Excellency|Mawlawi|Maulvi|Mullah|Syed|Sayyid|Ratu|Sheikh)\b")
 
 
 # A style of address ending the words before a name: "The Minister for Foreign Affairs, Hon.", "Hon.", "Rt Hon"
@@ -614,6 +653,11 @@ _APPOSITIVE = re.compile(
 _APPOSITIVE_END = re.compile(r"\s+(?:to|in order to|who|which|that|and|as|after|before|while|when)\s+(?=[a-z])")
 
 
+# "…, MP (Chairperson and leader of the delegation)": the office a member of a house holds in it
+_MEMBER_TITLES = ("MP", "MEP", "MNA", "MLA", "Senator")
+_MEMBER_OFFICE = re.compile(r"(?:MP|MEP|MNA|MLA|Senator)\s*\(\s*(?P<office>[A-Z][^,;()]*)")
+
+
 def _appositive_title(text: str, end: int, ref: Reference) -> str:
     if not text.startswith(",", end):
         return ""  # every _APPOSITIVE match opens with a comma
@@ -621,6 +665,8 @@ def _appositive_title(text: str, end: int, ref: Reference) -> str:
     if not m:
         return ""
     title = m["t"]
+    if title.startswith(_MEMBER_TITLES) and (office := _MEMBER_OFFICE.match(title)):
+        title = office["office"]  # "Jo Roe, MP (Chairperson)": a member's office in the body is the title
     cut = _APPOSITIVE_END.search(title)
     title = (title[:cut.start()] if cut else title).strip()
     return "" if _holds_a_name(title, ref) else title
@@ -668,7 +714,8 @@ _ROLE_WORD_ALTERNATIVES = ROLE_WORDS.pattern.removeprefix(r"\b(?:").removesuffix
 # "the EU's envoy for the dialogue, Peter …": a lowercase word may close the role after "the".
 # "the Resident Coordinator a.i., Jo …": an interim holder ("ad interim") keeps the role.
 _ROLE_BEFORE = re.compile(r"(?<![\w'’])(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?i:" + _ROLE_WORD_ALTERNATIVES
-                          + r")s?(?:\s+(?:of|for|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|(?i:"
+                          + r")s?(?:\s+(?:of|for|on|the(?:\s+[a-z]+(?=,\s+$))?|and|[A-Z][\w'’-]*|"
+                          r"\([A-Z][\w&.-]{1,10}\)|(?i:"  # ("… on Development (IGAD), Jo Roe")
                           + _ROLE_WORD_ALTERNATIVES + r")s?\b)){0,8}(?:\s+a\.i\.)?),\s+"
                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+and\s+)?$")
 
@@ -798,8 +845,8 @@ _TO_FOR = re.compile(r"\b(?:to|for|on|with|against|toward|towards|in|about)\s+(?
 def country_from_title(title: str, ref: Reference) -> str | None:
     """'Korean Minister of Foreign Affairs' -> KOR; 'Secretary of State' -> USA; 'Ambassador to Japan'
     -> None (a state the title points to is not the state the person acts for)."""
-    if not title:
-        return None
+    if not title or "former" in title:
+        return None  # "Jo Roe, a former Deputy Minister of Nigeria, leads the observers": not acting for Nigeria
     cache = ref.cache("country_from_title")
     if title not in cache:
         cache[title] = _country_from_title(title, ref)
