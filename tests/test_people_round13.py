@@ -41,3 +41,12 @@ def test_the_talibans_officers_act_for_afghanistan(ref):
     from transforms.people import country_from_title
     assert country_from_title("Taliban spokesman", ref) == "AFG"
     assert ref.state_bodies["taliban"] == "AFG"
+
+
+def test_a_bylines_author_in_capitals_is_not_whom_a_later_surname_means(ref):
+    from tests.extraction_helpers import extract_text, participants_per_event
+    text = ("KOREA-JAPAN RELATIONS\n\nJIWOO PARK, INSTITUTE FOR PENINSULA STUDIES\n\nChronology\n\n"
+            "Jan. 9, 2023: Minister of Foreign Affairs Park meets Yoshimasa Hayashi in Seoul.\n"
+            "Jan. 20, 2023: Park delivers a speech on export controls in Busan.\n")
+    people = participants_per_event(extract_text(text, ref), "country")
+    assert ("Park Jin", "KOR") in people[1]

@@ -522,6 +522,8 @@ def _note_capital_head_offices(state: ReportState, when: date | None) -> None:
     has them holding on the report's day."""
     for line in _CAPS_HEAD_LINE.findall(state.doc.text, 0, _HEAD_CHARS):
         for mention in find_mentions(line.title(), state.ref, state.people):
+            if len(state.ref.people_by_alias.get(fold(mention.name), ())) != 1:
+                continue  # a byline's author ("MINJI PARK, CENTER FOR …") is no one a later "Park" means
             person = resolve(mention, state.ref, state.people, when, None)
             ids = state.ref.people_by_alias.get(fold(person.canonical_name), []) if person.in_reference else []
             for role in state.ref.roles.get(ids[0], []) if len(ids) == 1 else []:
