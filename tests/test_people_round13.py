@@ -1,7 +1,8 @@
 """People rules of the thirteenth round, in our own sentences (the people are invented). Read with the
 project's own reference (seeds/)."""
 
-from transforms.people import find_mentions
+from tests.extraction_helpers import extract_text, participants_per_event
+from transforms.people import country_from_title, find_mentions
 
 
 def names(text: str, ref) -> list[str]:
@@ -38,13 +39,11 @@ def test_an_instruments_name_is_no_person_however_titled(ref):
 
 
 def test_the_talibans_officers_act_for_afghanistan(ref):
-    from transforms.people import country_from_title
     assert country_from_title("Taliban spokesman", ref) == "AFG"
     assert ref.state_bodies["taliban"] == "AFG"
 
 
 def test_a_bylines_author_in_capitals_is_not_whom_a_later_surname_means(ref):
-    from tests.extraction_helpers import extract_text, participants_per_event
     text = ("KOREA-JAPAN RELATIONS\n\nJIWOO PARK, INSTITUTE FOR PENINSULA STUDIES\n\nChronology\n\n"
             "Jan. 9, 2023: Minister of Foreign Affairs Park meets Yoshimasa Hayashi in Seoul.\n"
             "Jan. 20, 2023: Park delivers a speech on export controls in Busan.\n")

@@ -15,7 +15,7 @@ from operator import itemgetter
 import pyarrow as pa
 
 # Bump when extraction output changes, so that `reportflow reprocess` knows what is stale.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 
 @dataclass(frozen=True)
