@@ -481,8 +481,7 @@ def _people_with_roles(text: str, ref: Reference) -> set[str]:
 
 
 def _in_office(ref: Reference, pid: str, day: date) -> bool:
-    return any((r.start is None or r.start <= day) and (r.end is None or day <= r.end)
-               for r in ref.roles.get(pid, []))
+    return any(r.held_on(day) for r in ref.roles.get(pid, []))
 
 
 def prime_people(text: str, state: ReportState, period: tuple[date, date] | None) -> None:
@@ -570,9 +569,7 @@ def _told_candidates(state: ReportState, act: Act, limit: int, named: set[str]
 
 
 def _holds_on(role: Role, when: date | None) -> bool:
-    if when is None:
-        return role.end is None
-    return (role.start is None or role.start <= when) and (role.end is None or when <= role.end)
+    return role.end is None if when is None else role.held_on(when)
 
 
 _HEAD_CHARS = 2000
@@ -652,8 +649,7 @@ def _listed_office_holder(state: ReportState, when: date | None) -> tuple[Resolv
     if day is None:
         return None
     for pid, roles in state.ref.roles.items():
-        if any(r.role == m["office"] and r.country == country and (r.start is None or r.start <= day) and (
-                r.end is None or day <= r.end) for r in roles):
+        if any(r.role == m["office"] and r.country == country and r.held_on(day) for r in roles):
             person = state.ref.people[pid]
             return ResolvedPerson(participant_id(person.canonical_name), person.canonical_name, country, True), country
     return None
@@ -669,7 +665,7 @@ def _report_author(state: ReportState, when: date | None) -> tuple[ResolvedPerso
         return None
     for pid, roles in state.ref.roles.items():
         for r in roles:
-            if r.role == _AUTHOR_ROLE and (r.start is None or r.start <= when) and (r.end is None or when <= r.end):
+            if r.role == _AUTHOR_ROLE and r.held_on(when):
                 person = state.ref.people[pid]
                 return ResolvedPerson(participant_id(person.canonical_name), person.canonical_name, r.country,
                                       True), r.country
@@ -1715,8 +1711,7 @@ def _in_international_office(state: ReportState, person: ResolvedPerson, when: d
     day. (A title alone is no proof: "deputy chairman of Russia's Security Council" reads as a UN title.)"""
     ids = state.ref.people_by_alias.get(fold(person.canonical_name), [])
     return when is not None and bool(ids) and any(
-        r.country == "INT" and (r.start is None or r.start <= when) and (r.end is None or when <= r.end)
-        for r in state.ref.roles.get(ids[0], []))
+        r.country == "INT" and r.held_on(when) for r in state.ref.roles.get(ids[0], []))
 
 
 def _org_before(text: str, mention: Mention, ref: Reference) -> str | None:  # offsets relative to text

@@ -1041,8 +1041,7 @@ def _best_candidate(ids: list[str], ref: Reference, when: date | None, country_h
         if country_hint and p.country == country_hint:
             s += 1
         for role in ref.roles.get(pid, []):
-            active = when is not None and (role.start is None or role.start <= when) and (
-                role.end is None or when <= role.end) and not (consort_unlikely and _CONSORT.match(role.role))
+            active = when is not None and role.held_on(when) and not (consort_unlikely and _CONSORT.match(role.role))
             similar = bool(title) and _similar_role(title, role.role)
             s = max(s, (2 if active else 0) + (3 if similar else 0) + (1 if country_hint == p.country else 0)
                     + (2 if pid == favoured else 0))

@@ -81,6 +81,10 @@ class Role:
     start: date | None
     end: date | None
 
+    def held_on(self, day: date) -> bool:
+        """Whether the office was held on `day` (an open start or end: held since, held still)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
 
 @dataclass(frozen=True)
 class Grouping:
