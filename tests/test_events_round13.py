@@ -205,3 +205,21 @@ def test_the_two_navies_are_the_states_of_the_act_just_told(ref):
         "April 1, 2025: The Peruvian Navy and the Chilean Navy began a joint patrol off Arica.\n"
         "April 3, 2025: The two navies concluded the patrol with a rescue drill.", ref)
     assert [e["countries"] for e in events] == [["CHL", "PER"], ["CHL", "PER"]]
+
+
+def test_after_the_act_a_plural_governed_by_a_preposition_is_no_verb(ref):
+    event = one_event("After lunch, the two ministers signed a memorandum covering coast guard exchanges.", ref)
+    assert event["event_type"] == "agreement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The electoral board declared Ana Ruiz President-elect at the counting centre in Tegucigalpa.",
+    "The commission declared the final results of the runoff on Sunday evening.",
+])
+def test_declaring_the_winner_is_the_votes_result(ref, sentence):
+    assert one_event(sentence, ref)["event_type"] == "election"
+
+
+def test_declaring_an_emergency_stays_an_announcement(ref):
+    assert one_event("The cabinet declared a state of emergency in the northern provinces.", ref)["event_type"] == \
+        "announcement"

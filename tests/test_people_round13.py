@@ -49,3 +49,12 @@ def test_a_bylines_author_in_capitals_is_not_whom_a_later_surname_means(ref):
             "Jan. 20, 2023: Park delivers a speech on export controls in Busan.\n")
     people = participants_per_event(extract_text(text, ref), "country")
     assert ("Park Jin", "KOR") in people[1]
+
+
+def test_a_middle_initial_a_is_part_of_the_name(ref):
+    assert names("Secretary of Finance Ramon A. Dizon met the envoy.", ref) == ["Ramon A. Dizon"]
+
+
+def test_the_malay_style_utama_is_no_part_of_a_name(ref):
+    found = names("On Tuesday Dato' Seri Utama Haji Mohamad bin Haji Hasan arrived in Manila.", ref)
+    assert found == ["Mohamad bin Hasan"]

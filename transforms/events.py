@@ -212,6 +212,9 @@ def main_verb(text: str) -> Predicate | None:
         if (past or bare) and "if " in text and _CONDITION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "… will host the next round if both sides ask": the condition's verb is not the act
         lemma = VERB_FORMS[word]
+        if past and word != lemma and word in _PRESENT and _GOVERNED_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                   m.start()):
+            continue  # "signed a memorandum covering coast guard exchanges": after the act, a noun it governs
         passive = m.group(0) != word
         pred = Predicate(word, lemma, m.start(), passive)
         if passive:
@@ -228,6 +231,8 @@ def main_verb(text: str) -> Predicate | None:
     return past or later or sent or bare
 
 
+_GOVERNED_BEFORE = re.compile(r"\b(?:covering|including|involving|concerning|regarding|on|about|for|of|with)\s+"
+                              r"(?:[a-z-]+\s+){0,3}$")
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,4}$")
 # A participle after a common noun and before a preposition names whom was sent: "troops deployed to the border"
 _SENT_LEMMAS = frozenset({"deploy", "send", "dispatch"})
@@ -346,9 +351,10 @@ _QUANTIFIER_BEFORE = re.compile(r"\b(?:all|other|these|those|such|many|several|o
 _NOUN_MODIFIER = re.compile(r"(?:\w-(?:bound|based|made|led|backed|owned|run|class|type|range|style)|\b\d[\d,.]*|"
                             r"\b[ap]\.m\.|\ws['’])\s+$")  # ("leaders' talks": a plural's possessive; "a 6 a.m. train")
 _NOUN_LIKE = frozenset({"call", "calls", "visit", "visits", "tour", "tours", "strike", "strikes", "test", "tests",
-                        "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes"})
+                        "talks", "train", "report", "reports", "address", "pledge", "protest", "vote", "votes",
+                        "board"})  # ("the electoral board declared …")
 _ADJECTIVE_AFTER_DETERMINER = re.compile(
-    r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+(?:ory|al|ful|ive|ous|ic|ed|ing|y|ent|ant|ble)|"
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z]+(?:ory|al|ful|ive|ous|ic|ed|ing|y|ent|ant|ble)|"
     r"[a-z0-9]+-[a-z]+)\s+$")  # "a seven-day tour"
 _PLURAL_MODIFIER = re.compile(r"\b(?:ceasefire|cease-fire|peace|trade|nuclear|security|border|tariff|defen[cs]e|air|"
                               r"drone|missile|military|naval|budget|working-level|high-level|technical|direct|"
@@ -431,12 +437,20 @@ def _complement_type(text: str, pred: Predicate) -> str | None:
     return kind
 
 
+# "declared John Roe President-elect", "declared Jo Roe the winner", "proclaimed the final results"
+_DECLARED_WINNER = re.compile(r"\s+(?:(?:[A-Z][\w'’.-]*\s+){1,4}(?:the\s+)?(?:winner\b|"
+                              r"(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+-elect\b|(?:duly\s+)?elected\b)|"
+                              r"(?:the\s+)?(?:final\s+|official\s+)?(?:winner|results?)\b)")
+
+
 def classify(text: str, pred: Predicate | None, subject: str) -> str:
     """Event type from the verb and its object, per seeds/event_types.csv."""
     if pred is None:  # "jets accidentally drop bombs during a drill": an accident, whatever the nouns say
         if _ACCIDENTAL.search(text):
             return "incident"
         return "visit" if _VISIT_HEAD.match(text) else _type_from_nouns(text) or "other"
+    if pred.lemma in {"declare", "proclaim"} and _DECLARED_WINNER.match(text, pred.start + len(pred.verb)):
+        return "election"  # an electoral commission declaring the winner: the vote's result, as its announcement
     if pred.lemma in REPORTING and (inner := _complement_type(text, pred)):
         return inner
     lemma = pred.lemma

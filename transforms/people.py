@@ -447,8 +447,8 @@ def _name_token(tok: str, ref: Reference) -> bool:
     if not re.fullmatch(NAME_TOKEN + r"|Jr\.?|Sr\.?|III|II", tok):
         return False
     low = fold(tok)
-    if low in MONTH_WORDS or low in STOP_CAPS:
-        return False
+    if low in MONTH_WORDS or (low in STOP_CAPS and not (len(tok) == 2 and tok[1] == ".")):
+        return False  # (but "Enrique A. Manalo": a middle initial, not the article)
     parts = low.split() if "-" in tok else [low]
     return not any(p in ref.country_by_name or p in ref.country_by_adjective for p in [low, *parts])
 
@@ -508,7 +508,8 @@ def _trim_run(tokens: list[tuple[str, int, int]], i: int, j: int, ref: Reference
 
 # Malay and Bruneian styles of honour, inside a name run: "Tengku Datuk Seri Zafrul Aziz" is Tengku Zafrul Aziz
 STYLE_WORDS = frozenset({"Datuk", "Dato", "Datin", "Seri", "Haji", "Hajjah"})
-_STYLES_IN_NAME = re.compile(r"\b(?:(?:Datuk|Dato['’]?|Datin|Seri|Haji|Hajjah|Tan Sri|Puan Sri)(?:\s+|$))+")
+# ("Dato' Seri Utama": the highest grade)
+_STYLES_IN_NAME = re.compile(r"\b(?:(?:Datuk|Dato['’]?|Datin|Seri|Utama|Haji|Hajjah|Tan Sri|Puan Sri)(?:\s+|$))+")
 
 
 def _without_styles(name: str) -> str:
