@@ -443,15 +443,25 @@ def _with_page_title(blocks: list[Block], everything: list[Block], h1: LexborNod
     return [head, *blocks]
 
 
+def _articles_root(articles: list[LexborNode]) -> LexborNode:
+    """The element to read: the longest <article>, or, on a page of several full articles side by side (each
+    with its own headline and dateline), their common parent — teasers and related-story boxes are short."""
+    sizes = [len(a.text(deep=True, separator=" ", strip=True) or "") for a in articles]
+    longest = articles[sizes.index(max(sizes))]
+    full = [a for a, size in zip(articles, sizes, strict=True) if size >= max(400, max(sizes) // 3)]
+    parent = longest.parent
+    if len(full) >= 2 and parent is not None and all(a.parent == parent for a in full):
+        return parent
+    return longest
+
+
 def read_html(data: bytes | str, *, name: str = "") -> Document:
     source = data if isinstance(data, str) else decode_html(data, name)
     if not source.strip():
         raise ReaderError(f"{name or 'input'}: empty HTML")
     tree = LexborHTMLParser(source)
     articles = tree.css("article")
-    root = None
-    if articles:
-        root = max(articles, key=lambda n: len(n.text(deep=True, separator=" ", strip=True) or ""))
+    root = _articles_root(articles) if articles else None
     if root is None:
         root = tree.css_first("main") or tree.css_first('[role="main"]')
     scoped = root is not None
