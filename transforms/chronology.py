@@ -939,7 +939,7 @@ def _anchor_line(line: str, clock: _Clock) -> tuple[DateSpan, bool] | None:
     elif _may_open_with_date(line) and _CLOCK_TIME.search(line, 0, 60) and (m := STAMP.match(line)):  # a stamp
         text = m["date"]
     else:
-        text = _publication_date(line) or _message_date(line)
+        text = _publication_date(line) or _message_date(line) or _broadcast_date(line)
     span = parse_date_expr(text, clock.year, clock.order) if text else None
     if span is None or span.precision != "day" or span.start != span.end:
         return None
@@ -958,6 +958,23 @@ def _message_date(line: str) -> str | None:
         return None
     m = _MESSAGE_DATE.match(line)
     return m["date"] if m else None
+
+
+# A monitoring digest's item head: "Text of report by Libyan state TV on 13 March:", or its source line "Al-Ahrar
+# TV, Misrata, in Arabic 1800 gmt 11 Mar 25" over the item (the same line after it, "Source: …", heads nothing).
+_REPORT_BY = re.compile(rf"^Text of (?:an? )?(?:report|interview|statement|commentary|editorial|speech|address|"
+                        rf"announcement|article)\b.{{0,160}}?\bon (?P<date>{DATE_EXPR.pattern}):\s*$")
+_BROADCAST_LINE = re.compile(r"^[A-Z].{2,120}, in [A-Z][a-z]+ \d{4} gmt (?P<d>\d{1,2}) (?P<m>[A-Z][a-z]{2}) "
+                             r"(?P<y>\d{2})\s*$")
+
+
+def _broadcast_date(line: str) -> str | None:
+    """The day a monitored broadcast went out, from the head of its item: "today" in it is that day."""
+    if line.startswith("Text of ") and (m := _REPORT_BY.match(line)):
+        return m["date"]
+    if " gmt " in line and not line.startswith("Source") and (m := _BROADCAST_LINE.match(line)):
+        return f"{m['d']} {m['m']} 20{m['y']}"
+    return None
 
 
 # A day heading that names no month: "Tuesday the 4th", "Thursday 6th" (a diary's days, after a dated one).
