@@ -223,3 +223,18 @@ def test_declaring_the_winner_is_the_votes_result(ref, sentence):
 def test_declaring_an_emergency_stays_an_announcement(ref):
     assert one_event("The cabinet declared a state of emergency in the northern provinces.", ref)["event_type"] == \
         "announcement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belize filed its Counter-Memorial on the boundary dispute, within the time-limit.",
+    "The Republic of Suriname filed in the Registry of the Court an Application instituting proceedings.",
+    "By an Order of that day, the Court unanimously rejected the request of Guyana.",
+    "Oral hearings on preliminary objections were held in the Great Hall of Justice.",
+    "Costa Rica asked the Court to modify the Order on provisional measures.",
+])
+def test_a_step_of_court_proceedings_is_legal(ref, sentence):
+    assert one_event(sentence, ref)["event_type"] == "legal"
+
+
+def test_a_hearing_of_no_court_stays_what_it_was(ref):
+    assert one_event("The minister held talks with the envoy in Quito.", ref)["event_type"] == "meeting"

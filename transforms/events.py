@@ -448,6 +448,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
     if pred is None:  # "jets accidentally drop bombs during a drill": an accident, whatever the nouns say
         if _ACCIDENTAL.search(text):
             return "incident"
+        if _is_court_step(text):
+            return "legal"
         return "visit" if _VISIT_HEAD.match(text) else _type_from_nouns(text) or "other"
     if pred.lemma in {"declare", "proclaim"} and _DECLARED_WINNER.match(text, pred.start + len(pred.verb)):
         return "election"  # an electoral commission declaring the winner: the vote's result, as its announcement
@@ -495,6 +497,8 @@ def classify(text: str, pred: Predicate | None, subject: str) -> str:
         base = "aid"  # "a Chinese rescue team arrived in Yangon": help delivered, not a visit
     if (base in _COURT_ACTS or lemma == "confirm") and _COURT.search(subject):
         base = "legal"  # "the Supreme Federal Court voted to put …", "the Court orders Venezuela not to hold elections"
+    elif base in _COURT_STEP_KINDS and _is_court_step(text):
+        base = "legal"
     if lemma == "fire" and pred.passive and not _NAMED_WORD.search(subject.rsplit(",", 1)[-1]) and (
             " by " not in predicate_text[:80]):
         base = "incident"  # "three rockets were fired toward the town": an attack no state is named for
@@ -526,6 +530,18 @@ _NAMED_WORD = re.compile(r"\s[A-Z]")  # a capitalized word after the first: a na
 
 # A court's act of these kinds is its ruling: "the Court voted to …", "the Court removes X from office".
 _COURT_ACTS = frozenset({"election", "appointment", "announcement", "other"})
+_COURT_STEP_KINDS = frozenset({"other", "statement", "meeting", "announcement"})
+def _is_court_step(text: str) -> bool:
+    """A step of court proceedings: "filed its Memorial", "asked the Court to …", "public hearings were held",
+    "the Court indicated a provisional measure" (verbs no event type knows, or words that type as talk)."""
+    return ("ourt" in text or "earing" in text or "filed" in text) and bool(_COURT_STEP.search(text))
+
+
+_COURT_STEP = re.compile(r"\b(?:filed\s+(?:in\s+the\s+Registry\s+of\s+the\s+Court\s+)?(?:its|an?|the)\s+(?:[\w-]+\s+)?"
+                         r"(?:[Mm]emorial|[Cc]ounter-[Mm]emorial|[Aa]pplication|[Rr]eply|[Rr]ejoinder|[Aa]ppeal|"
+                         r"[Pp]etition|[Cc]omplaint|[Ll]awsuit|[Ss]uit)|(?:asked|requested|petitioned)\s+the\s+Court\b|"
+                         r"(?:[Pp]ublic|[Oo]ral)\s+hearings?\b|[Cc]ourt\s+(?:unanimously\s+)?(?:indicated|fixed|"
+                         r"rejected|delivered|dismissed|upheld|granted|found|ruled))")
 _COURT = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udges?|[Pp]anel of the|Constitutional Council)\b")
 
 
