@@ -1,12 +1,10 @@
 """People rules of the thirteenth round, in our own sentences (the people are invented). Read with the
 project's own reference (seeds/)."""
 
-from tests.extraction_helpers import extract_text, participants_per_event
+from tests.extraction_helpers import extract_text, mention_names, participants_per_event
 from transforms.people import country_from_title, find_mentions
 
-
-def names(text: str, ref) -> list[str]:
-    return [m.name for m in find_mentions(text, ref)]
+names = mention_names
 
 
 def test_a_name_does_not_run_on_across_a_blank_line(ref):

@@ -414,6 +414,8 @@ def _all_numbers(s: str) -> Iterator[tuple[float, str, tuple[int, int]]]:
 # second casualty figure ("killing 11 people and injuring 30"), "nearly 1,000 had been launched".
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _NOT_A_FIGURE = r"(?![\d.,]*\d)(?!\s*(?:%|percent\b|per cent\b|points?\b))"
+# Verbs of a chamber's vote whose tally may close the clause ("passed the bill on Tuesday, 64 to 7")
+_VOTE_VERBS = "passed|approved|adopted|rejected|ratified|endorsed"
 VOTE_TALLY = re.compile(
     rf"(?<![\w.,])(?P<a>{_INT})\s+votes?\s+(?:to|against)\s+(?P<b>{_INT}){_NOT_A_FIGURE}"
     rf"|\bvote\s+of\s+(?P<a2>{_INT})\s*(?:[-–]|to)\s*(?P<b2>{_INT}){_NOT_A_FIGURE}"
@@ -424,7 +426,7 @@ VOTE_TALLY = re.compile(
     r"|\b(?:voted|voting|(?P<ruling5>ruling|ruled|decided|deciding))\s+(?P<a5>\d{1,2})\s*[-–]\s*(?P<b5>\d{1,2})"
     r"(?![\w.,]*\d|\s*(?:%|percent))"  # "ruling 6-3 that ...", "voted 7-2 to ..."
     # a chamber's tally closing the clause of its vote: "the Senate passed the bill on Tuesday, 64 to 7."
-    r"|(?<=\b(?:passed|approved|adopted|rejected|ratified|endorsed)\b[^.;]{1,100},\s)(?P<a6>\d{1,3})\s+to\s+"
+    rf"|(?<=\b(?:{_VOTE_VERBS})\b[^.;]{{1,100}},\s)(?P<a6>\d{{1,3}})\s+to\s+"
     r"(?P<b6>\d{1,3})(?=\s*(?:[.;)]|$))", re.I)
 _HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|roughly|some|another|a\s+further)\s+|[~≈]\s?)?"
 _BARE_COUNT = rf"{_NUM}{_COUNT_SCALE}{_NOT_A_FIGURE}"
@@ -542,7 +544,7 @@ HURT_AFTER_DEAD = re.compile(rf"\b(?:dead|killed)\s+and\s+(?P<word>{_WORD_NUM})\
                              r"(?:injured|wounded|hurt)\b", re.I)
 
 
-_VOTED = _stdre.compile(r"\b(?:passed|approved|adopted|rejected|ratified|endorsed)\b")
+_VOTED = _stdre.compile(rf"\b(?:{_VOTE_VERBS})\b")
 
 
 def _elided_counts(s: str, low: str | None) -> list[tuple[float, str, tuple[int, int]]]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 # A reply's or forward's subject: "RE: …", "FW: RE: …", "Fwd: …", "AW: …".
 _THREAD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:RE|FWD?|AW|WG|TR|RV)\s*:", re.I)
 _SEPARATOR = re.compile(r"^\s*-{2,}\s*(?:Original Message|Forwarded message|Begin forwarded message)\b.*$", re.I)
-_QUOTE_MARKS = re.compile(r"^\s{0,3}(?:>\s?)+")
+QUOTE_MARKS = re.compile(r"^\s{0,3}(?:>\s?)+")
 # "On Tue, 4 Mar 2025 at 09:12, Jane Roe <jane@x.org> wrote:", "On 4 Mar 2025, at 09:12, Jane Roe wrote:",
 # "On Tue, Mar 4, 2025 at 9:12 AM Jane Roe wrote:": the day (and time) the quoted message was written.
 _ATTRIBUTION = re.compile(r"^On\s+(?P<when>[^<>@]{6,40}?\b(?:19|20)\d\d(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d"
@@ -75,7 +75,7 @@ def thread_body(lines: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
     depth = 0
     in_notice = in_header = False
     for line, off in lines:
-        marks = _QUOTE_MARKS.match(line)
+        marks = QUOTE_MARKS.match(line)
         level = marks.group().count(">") if marks else 0
         if marks:
             line, off = line[marks.end():], off + marks.end()

@@ -27,7 +27,7 @@ from transforms.readers._common import (
     join_spans,
     parse_period,
 )
-from transforms.readers.email import is_thread, thread_lines
+from transforms.readers.email import QUOTE_MARKS, is_thread, thread_lines
 
 # ----------------------------------------------------------------------------------------------
 # Inline Markdown
@@ -126,7 +126,6 @@ _CODED_PAGE = re.compile(r"^\s*(?:(?P<a>\S*\d\S*)\s{3,})?\d{1,3}\s*/\s*\d{1,3}(?
 _NOTE_RULE = re.compile(r"^\s*_{5,30}\s*$")
 _NOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _PAGE_RULE = re.compile(r"^\s*(?:-{60,}|={60,}|_{60,})\s*$")  # a page break in a PDF converted to text
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")  # every level of a nested quote
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 # A table cell that is only a date or a date range: "2025-03-10 to 2025-03-20", "Jan. 6", "6 January 2025".
@@ -311,7 +310,7 @@ def blocks_from_lines(
         md_heading = 0
         kind = None
         if markdown:
-            q = _QUOTE.match(text)
+            q = QUOTE_MARKS.match(text)
             if q:
                 text, base = text[q.end() :], base + q.end()
                 if not text.strip():  # a quote's blank line: a paragraph ends inside the quote
@@ -1001,7 +1000,7 @@ def read_text(data: bytes | str, *, name: str = "", fmt: str | None = None) -> D
         if is_thread(subject, source):
             lines = thread_lines(body)  # the quoted messages are the thread's text, each under its own day
         else:  # a quoted line is an earlier message's (a newsletter's last issue), not this one's
-            lines = ((line, off) for line, off in body if not _QUOTE.match(line))
+            lines = ((line, off) for line, off in body if not QUOTE_MARKS.match(line))
     for line, off in lines:
         if cable is not None and off < header_end:
             continue
